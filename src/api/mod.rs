@@ -1,0 +1,115 @@
+//! The HTTP API (axum): the router, shared state and the server loop.
+//!
+//! Handlers are thin: extract and parse (numbers, ids, languages) at the
+//! edge, call the service, map the result. Only this module knows axum and
+//! HTTP. Point reads (one lookup) run inline: they are a few microseconds of
+//! cache-resident redb reads. Anything that may take longer (batches,
+//! writes, signing) runs on tokio's blocking pool.
+
+mod attestations;
+mod businesses;
+mod extract;
+mod numbers;
+mod problem;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use problem::ApiError;
+
+use crate::service::{Service, ServiceError};
+
+/// Largest request body: a 1000-number address book in JSON is ~30 KiB.
+const BODY_LIMIT: usize = 256 * 1024;
+
+/// How often expiring attestations are looked for and renewed.
+const RENEW_EVERY: Duration = Duration::from_secs(600);
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub service: Arc<Service>,
+}
+
+/// The routes of the v1 API.
+pub fn router(service: Arc<Service>) -> Router {
+    let state = AppState { service };
+    Router::new()
+        .route("/healthz", get(health))
+        .route("/.well-known/jwks.json", get(attestations::jwks))
+        .route("/v1/numbers/lookup", post(numbers::lookup_many))
+        .route("/v1/numbers/range/{prefix}", get(numbers::range))
+        .route("/v1/numbers/{number}", get(numbers::lookup))
+        .route("/v1/attestations/verify", post(attestations::verify))
+        .route("/v1/revocations", get(attestations::revocations))
+        .route("/v1/businesses/{id}", get(businesses::show))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+/// Serves until `shutdown` resolves, then drains in-flight requests. The
+/// caller owns the socket, so tests can bind port 0.
+pub async fn serve(
+    listener: TcpListener,
+    service: Arc<Service>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let renewer = tokio::spawn(renew_forever(Arc::clone(&service)));
+    let result = axum::serve(listener, router(service))
+        .with_graceful_shutdown(shutdown)
+        .await;
+    renewer.abort();
+    result
+}
+
+async fn renew_forever(service: Arc<Service>) {
+    let mut tick = tokio::time::interval(RENEW_EVERY);
+    loop {
+        tick.tick().await;
+        let s = Arc::clone(&service);
+        match tokio::task::spawn_blocking(move || s.renew_expiring()).await {
+            Ok(Ok(report)) if report.renewed + report.dropped > 0 => {
+                tracing::info!(renewed = report.renewed, dropped = report.dropped, "renewed attestations");
+            }
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "renewal failed; will retry"),
+            Err(e) => tracing::error!(error = %e, "renewal task died"),
+        }
+    }
+}
+
+/// Runs blocking service work off the async workers.
+async fn blocking<T, F>(service: &Arc<Service>, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+    T: Send + 'static,
+{
+    let s = Arc::clone(service);
+    match tokio::task::spawn_blocking(move || f(&s)).await {
+        Ok(result) => result.map_err(ApiError::from),
+        Err(e) => {
+            tracing::error!(error = %e, "blocking task failed");
+            Err(ApiError::Internal)
+        }
+    }
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+async fn not_found() -> ApiError {
+    ApiError::NotFound("resource")
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}

@@ -1,0 +1,179 @@
+//! `/v1/numbers`: one number, an address book, a hash bucket.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+
+use super::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
+use super::{blocking, ApiError, AppState};
+use crate::phone::{PhoneError, PhoneNumber, Region};
+use crate::service::{NumberAnswer, RangeEntry};
+
+/// A number's status can change (revocation), so shared caches keep it for
+/// a minute only; clients that need more check the token's own expiry.
+const NUMBER_MAX_AGE: u32 = 60;
+
+/// Padded range answers hold at least this many entries (plus up to
+/// `PAD_SPREAD` more, at random), so the count says little about the
+/// bucket. At 100 million numbers a bucket holds ~95 on average.
+const PAD_MIN: usize = 128;
+const PAD_SPREAD: usize = 64;
+
+#[derive(Deserialize)]
+pub struct NumberQuery {
+    region: Option<String>,
+    lang: Option<String>,
+}
+
+fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
+    code.filter(|r| !r.is_empty()).map(Region::parse).transpose()
+}
+
+/// `GET /v1/numbers/{number}`
+pub async fn lookup(
+    State(state): State<AppState>,
+    Path(number): Path<String>,
+    Query(q): Query<NumberQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let number = PhoneNumber::parse(&number, region(q.region.as_deref())?)?;
+    let langs = languages(q.lang.as_deref(), &headers);
+    let answer = state.service.lookup(&number, &langs)?;
+    Ok(cached_json(
+        &headers,
+        &answer,
+        CachePolicy {
+            max_age: NUMBER_MAX_AGE,
+            vary_language: true,
+        },
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct BatchRequest {
+    numbers: Vec<String>,
+    region: Option<String>,
+    lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct BatchEntry {
+    input: String,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    answer: Option<NumberAnswer>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<EntryError>,
+}
+
+#[derive(Serialize)]
+struct EntryError {
+    code: &'static str,
+    detail: String,
+}
+
+/// `POST /v1/numbers/lookup`
+pub async fn lookup_many(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Json(req): Json<BatchRequest>,
+) -> Result<Response, ApiError> {
+    let region = region(req.region.as_deref()).map_err(|e| ApiError::invalid("region", e.to_string()))?;
+    let langs = languages(req.lang.as_deref(), &headers);
+    let inputs = req.numbers;
+    let results = blocking(&state.service, move |s| {
+        let parsed: Vec<_> = inputs.iter().map(|n| PhoneNumber::parse(n, region)).collect();
+        let answers = s.lookup_many(&parsed, &langs)?;
+        Ok(inputs
+            .into_iter()
+            .zip(answers)
+            .map(|(input, answer)| match answer {
+                Ok(a) => BatchEntry {
+                    input,
+                    answer: Some(a),
+                    error: None,
+                },
+                Err(e) => BatchEntry {
+                    input,
+                    answer: None,
+                    error: Some(EntryError {
+                        code: e.code(),
+                        detail: e.to_string(),
+                    }),
+                },
+            })
+            .collect::<Vec<_>>())
+    })
+    .await?;
+    Ok(axum::Json(serde_json::json!({ "results": results })).into_response())
+}
+
+#[derive(Serialize)]
+struct RangeAnswer {
+    prefix: String,
+    entries: Vec<RangeEntry>,
+}
+
+/// `GET /v1/numbers/range/{prefix}`: the k-anonymous bucket (HIBP-style).
+/// With `Add-Padding: true`, fake entries with random suffixes and status
+/// `unknown` (which a listed number never has here) are mixed in.
+pub async fn range(
+    State(state): State<AppState>,
+    Path(prefix): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let bucket = parse_prefix(&prefix)
+        .ok_or_else(|| ApiError::invalid("prefix", "must be exactly 5 hexadecimal characters"))?;
+    let mut entries = blocking(&state.service, move |s| s.range(bucket)).await?;
+    let pad = headers
+        .get("add-padding")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    if pad {
+        add_padding(&mut entries);
+    }
+    let answer = RangeAnswer {
+        prefix: prefix.to_ascii_lowercase(),
+        entries,
+    };
+    Ok(cached_json(
+        &headers,
+        &answer,
+        CachePolicy {
+            max_age: NUMBER_MAX_AGE,
+            vary_language: false,
+        },
+    ))
+}
+
+fn parse_prefix(prefix: &str) -> Option<u32> {
+    (prefix.len() == 5 && prefix.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| u32::from_str_radix(prefix, 16).ok())
+        .flatten()
+}
+
+fn add_padding(entries: &mut Vec<RangeEntry>) {
+    use ring::rand::{SecureRandom, SystemRandom};
+    let rng = SystemRandom::new();
+    let mut spread = [0u8; 1];
+    let _ = rng.fill(&mut spread);
+    let target = entries.len().max(PAD_MIN + spread[0] as usize % PAD_SPREAD);
+    while entries.len() < target {
+        let mut bytes = [0u8; 32];
+        let _ = rng.fill(&mut bytes);
+        let hex = crate::service::hex(&bytes);
+        entries.push(RangeEntry {
+            suffix: hex[5..].to_owned(),
+            status: crate::model::PublicStatus::Unknown,
+            level: None,
+            attestation: None,
+        });
+    }
+    // Shuffle so real entries are not always first (Fisher-Yates).
+    for i in (1..entries.len()).rev() {
+        let mut r = [0u8; 4];
+        let _ = rng.fill(&mut r);
+        let j = u32::from_le_bytes(r) as usize % (i + 1);
+        entries.swap(i, j);
+    }
+}

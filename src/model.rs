@@ -1,0 +1,414 @@
+//! The domain: businesses, their numbers and the states those move through.
+//!
+//! These are the records `store` persists (through its one codec) and
+//! `service` reasons about. They hold E.164 strings that `phone` produced; the
+//! way in from the outside world is `service::profile`, which validates a
+//! submitted profile before one of these is built.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
+/// so ids sort by creation time and cannot be guessed from a counter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BusinessId(String);
+
+/// Why a business id was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a business id is 'b_' followed by 26 Crockford base32 characters")]
+pub struct BadBusinessId;
+
+impl BusinessId {
+    /// A fresh id for a new business.
+    pub fn generate() -> BusinessId {
+        BusinessId(format!("b_{}", ulid::Ulid::new()))
+    }
+
+    /// Parses an id given by a caller.
+    pub fn parse(input: &str) -> Result<BusinessId, BadBusinessId> {
+        let rest = input.strip_prefix("b_").ok_or(BadBusinessId)?;
+        if rest.len() == 26 && ulid::Ulid::from_string(rest).is_ok() && is_crockford_upper(rest) {
+            Ok(BusinessId(input.to_owned()))
+        } else {
+            Err(BadBusinessId)
+        }
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for BusinessId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+// ulid accepts lowercase and the ambiguous letters I, L, O; the canonical
+// form is uppercase without them, and ids are compared as strings.
+fn is_crockford_upper(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U')))
+}
+
+/// A fresh attestation serial (`jti`): a ULID, unique and time-ordered.
+pub fn new_serial() -> String {
+    ulid::Ulid::new().to_string()
+}
+
+/// How an attested number earned its attestation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    /// Business identity reviewed and number control proven: the green badge.
+    A,
+    /// Number control proven; identity not reviewed.
+    B,
+}
+
+impl Level {
+    /// The claim value, `"A"` or `"B"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::A => "A",
+            Level::B => "B",
+        }
+    }
+}
+
+/// The state of a business as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BusinessStatus {
+    /// Listed; identity not (yet) reviewed.
+    Registered,
+    /// Identity reviewed and approved.
+    Verified,
+    /// Taken down by a reviewer: none of its numbers shows as verified.
+    Suspended,
+}
+
+/// A quick-reply command a client can offer as a button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Command {
+    pub keyword: String,
+    pub reply: String,
+}
+
+/// A business profile as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Business {
+    pub id: BusinessId,
+    pub legal_name: String,
+    /// Display names keyed by BCP 47 language tag.
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub category: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub status: BusinessStatus,
+    /// The business's numbers in E.164, in the order it listed them.
+    pub numbers: Vec<String>,
+    pub commands: Vec<Command>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl Business {
+    /// The display name in the first preferred language the business has a
+    /// name in, else in its default language.
+    pub fn display_name(&self, preferred: &[String]) -> &str {
+        pick_lang(&self.names, preferred, &self.default_lang).unwrap_or(&self.legal_name)
+    }
+
+    /// The name that goes into attestations: the default language's.
+    pub fn default_name(&self) -> &str {
+        self.names
+            .get(&self.default_lang)
+            .map(String::as_str)
+            .unwrap_or(&self.legal_name)
+    }
+}
+
+/// Picks a value from a language-keyed map: an exact tag match first, then
+/// the same primary language (`es-MX` → `es`), then `fallback`.
+pub fn pick_lang<'a>(
+    map: &'a BTreeMap<String, String>,
+    preferred: &[String],
+    fallback: &str,
+) -> Option<&'a str> {
+    for want in preferred {
+        if let Some((_, v)) = map.iter().find(|(k, _)| k.eq_ignore_ascii_case(want)) {
+            return Some(v);
+        }
+        let primary = want.split('-').next().unwrap_or(want);
+        if let Some((_, v)) = map
+            .iter()
+            .find(|(k, _)| k.split('-').next().unwrap_or(k).eq_ignore_ascii_case(primary))
+        {
+            return Some(v);
+        }
+    }
+    map.get(fallback)
+        .or_else(|| map.values().next())
+        .map(String::as_str)
+}
+
+/// Where a listed number stands. Transitions are methods, so an impossible
+/// one is refused in one place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NumberState {
+    /// Listed by the business; control not proven.
+    Unproven,
+    /// Proven (and, for level A, reviewed); `serial` is the current token.
+    Attested { level: Level, serial: String },
+    /// A reviewer or the business withdrew it.
+    Revoked { at: i64, reason: String },
+}
+
+/// Why a number state transition was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransitionError {
+    #[error("the number has no attestation to revoke")]
+    NotAttested,
+}
+
+impl NumberState {
+    /// The attested level, if any.
+    pub fn level(&self) -> Option<Level> {
+        match self {
+            NumberState::Attested { level, .. } => Some(*level),
+            _ => None,
+        }
+    }
+
+    /// The serial of the current attestation, if any.
+    pub fn serial(&self) -> Option<&str> {
+        match self {
+            NumberState::Attested { serial, .. } => Some(serial),
+            _ => None,
+        }
+    }
+
+    /// Revokes an attested number.
+    pub fn revoke(&self, at: i64, reason: &str) -> Result<NumberState, TransitionError> {
+        match self {
+            NumberState::Attested { .. } => Ok(NumberState::Revoked {
+                at,
+                reason: reason.to_owned(),
+            }),
+            _ => Err(TransitionError::NotAttested),
+        }
+    }
+}
+
+/// A listed number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NumberRecord {
+    pub business: BusinessId,
+    pub state: NumberState,
+    pub updated_at: i64,
+}
+
+/// What a client is told about a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublicStatus {
+    /// Level A attestation of a verified, not suspended business.
+    Verified,
+    /// Listed, or proven at level B: a real number, identity not reviewed.
+    Registered,
+    /// Nobody listed it.
+    Unknown,
+    /// Its business is suspended.
+    Suspended,
+    /// Its attestation was revoked.
+    Revoked,
+}
+
+impl PublicStatus {
+    /// Derives the public status from the number and its business. A level
+    /// A token only counts while the business itself is verified.
+    pub fn of(number: &NumberRecord, business: &Business) -> PublicStatus {
+        if business.status == BusinessStatus::Suspended {
+            return PublicStatus::Suspended;
+        }
+        match &number.state {
+            NumberState::Revoked { .. } => PublicStatus::Revoked,
+            NumberState::Attested { level: Level::A, .. }
+                if business.status == BusinessStatus::Verified =>
+            {
+                PublicStatus::Verified
+            }
+            _ => PublicStatus::Registered,
+        }
+    }
+
+    /// Whether a client may be handed the number's token at this status.
+    pub fn shows_token(self) -> bool {
+        matches!(self, PublicStatus::Verified | PublicStatus::Registered)
+    }
+}
+
+/// An issued attestation token and the facts it states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attestation {
+    pub serial: String,
+    pub number: String,
+    pub business: BusinessId,
+    pub level: Level,
+    pub name: String,
+    pub kid: String,
+    pub issued_at: i64,
+    pub expires_at: i64,
+    /// The JWS compact token, stored so lookups never re-sign.
+    pub token: String,
+}
+
+/// A revoked attestation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revocation {
+    pub serial: String,
+    pub number: String,
+    pub business: BusinessId,
+    pub at: i64,
+    pub reason: String,
+}
+
+/// A signing key as stored. The private half never leaves the data dir.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredKey {
+    pub kid: String,
+    pub pkcs8: Vec<u8>,
+    pub public: Vec<u8>,
+    pub created_at: i64,
+    /// When a newer key took over signing; `None` for the active key.
+    pub retired_at: Option<i64>,
+}
+
+impl fmt::Debug for StoredKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredKey")
+            .field("kid", &self.kid)
+            .field("created_at", &self.created_at)
+            .field("retired_at", &self.retired_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One entry of the changes feed that the search indexer and replicas follow.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Change {
+    Business(BusinessId),
+    Number(String),
+    Key(String),
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn business(status: BusinessStatus) -> Business {
+        Business {
+            id: BusinessId::generate(),
+            legal_name: "Koninklijke Luchtvaart Maatschappij N.V.".into(),
+            names: [("nl", "KLM"), ("en", "KLM Royal Dutch Airlines")]
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                .collect(),
+            default_lang: "nl".into(),
+            category: "airline".into(),
+            country: "NL".into(),
+            city: "Amstelveen".into(),
+            website: None,
+            description: BTreeMap::new(),
+            logo_url: None,
+            status,
+            numbers: vec![],
+            commands: vec![],
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    fn attested(level: Level, business: &Business) -> NumberRecord {
+        NumberRecord {
+            business: business.id.clone(),
+            state: NumberState::Attested {
+                level,
+                serial: new_serial(),
+            },
+            updated_at: 0,
+        }
+    }
+
+    #[test]
+    fn business_ids_round_trip_and_reject_garbage() {
+        let id = BusinessId::generate();
+        assert_eq!(BusinessId::parse(id.as_str()).unwrap(), id);
+        assert!(BusinessId::parse("b_01JD7Z3K8Q").is_err());
+        assert!(BusinessId::parse("x_01JD7Z3K8Q0000000000000000").is_err());
+        assert!(BusinessId::parse("b_01jd7z3k8q0000000000000000").is_err());
+        assert!(BusinessId::parse("b_01JD7Z3K8Q000000000000000L").is_err());
+        assert!(BusinessId::parse("b_01JD7Z3K8Q0000000000000000").is_ok());
+    }
+
+    #[test]
+    fn display_name_follows_language_preference() {
+        let b = business(BusinessStatus::Verified);
+        assert_eq!(b.display_name(&["en-GB".into()]), "KLM Royal Dutch Airlines");
+        assert_eq!(b.display_name(&["fr".into(), "en".into()]), "KLM Royal Dutch Airlines");
+        assert_eq!(b.display_name(&["ja".into()]), "KLM");
+        assert_eq!(b.display_name(&[]), "KLM");
+    }
+
+    #[test]
+    fn level_a_is_verified_only_while_the_business_is() {
+        let verified = business(BusinessStatus::Verified);
+        let number = attested(Level::A, &verified);
+        assert_eq!(PublicStatus::of(&number, &verified), PublicStatus::Verified);
+        let registered = business(BusinessStatus::Registered);
+        assert_eq!(PublicStatus::of(&number, &registered), PublicStatus::Registered);
+        let suspended = business(BusinessStatus::Suspended);
+        assert_eq!(PublicStatus::of(&number, &suspended), PublicStatus::Suspended);
+        assert!(!PublicStatus::Suspended.shows_token());
+    }
+
+    #[test]
+    fn level_b_is_registered() {
+        let b = business(BusinessStatus::Verified);
+        assert_eq!(PublicStatus::of(&attested(Level::B, &b), &b), PublicStatus::Registered);
+    }
+
+    #[test]
+    fn only_attested_numbers_can_be_revoked() {
+        let b = business(BusinessStatus::Verified);
+        let n = attested(Level::A, &b);
+        let revoked = n.state.revoke(5, "fraud").unwrap();
+        assert_eq!(
+            revoked,
+            NumberState::Revoked {
+                at: 5,
+                reason: "fraud".into()
+            }
+        );
+        assert_eq!(revoked.revoke(6, "again"), Err(TransitionError::NotAttested));
+        assert_eq!(NumberState::Unproven.revoke(6, "x"), Err(TransitionError::NotAttested));
+    }
+}

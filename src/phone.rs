@@ -1,0 +1,273 @@
+//! Phone numbers: the E.164 newtype and the one way to make one.
+//!
+//! Everything bizseal stores, signs or compares is an E.164 string
+//! (`+34912345678`). People type numbers in many shapes (`+34 912 34 56 78`,
+//! `(020) 649 9123` with region `NL`), so [`PhoneNumber::parse`] is the single
+//! door: it cleans the input, parses and validates it with the `phonenumber`
+//! crate (libphonenumber metadata), and keeps only the E.164 form. Two numbers
+//! are equal exactly when their E.164 strings are equal.
+
+use std::fmt;
+use std::str::FromStr;
+
+use phonenumber::country;
+use ring::digest;
+use serde::Serialize;
+
+/// Longest input we try to parse. The longest E.164 number has 15 digits; a
+/// formatted one with spaces, dashes and parentheses stays far below this.
+const MAX_INPUT_LEN: usize = 64;
+
+/// A validated phone number in E.164 form.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct PhoneNumber(String);
+
+/// An ISO 3166-1 alpha-2 region that has a numbering plan, such as `NL`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Region(country::Id);
+
+/// Why a piece of text is not a phone number.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("the number is empty")]
+    Empty,
+    #[error("the number is longer than {MAX_INPUT_LEN} characters")]
+    TooLong,
+    #[error("the number contains {0:?}; only digits, spaces, '+', '-', '.', '/' and parentheses are allowed")]
+    BadCharacter(char),
+    #[error("a national number needs a region (for example region=NL), or write it in international form starting with '+'")]
+    NeedsRegion,
+    #[error("{0:?} is not an ISO 3166-1 alpha-2 region with a numbering plan")]
+    UnknownRegion(String),
+    #[error("the country calling code is not assigned")]
+    InvalidCountryCode,
+    #[error("the number is too short")]
+    TooShort,
+    #[error("the number has too many digits")]
+    TooManyDigits,
+    #[error("the number is not a valid number in its numbering plan")]
+    Invalid,
+}
+
+impl PhoneError {
+    /// A stable machine-readable name for the error, used in API answers.
+    pub fn code(&self) -> &'static str {
+        match self {
+            PhoneError::Empty => "empty",
+            PhoneError::TooLong => "too_long",
+            PhoneError::BadCharacter(_) => "bad_character",
+            PhoneError::NeedsRegion => "needs_region",
+            PhoneError::UnknownRegion(_) => "unknown_region",
+            PhoneError::InvalidCountryCode => "invalid_country_code",
+            PhoneError::TooShort => "too_short",
+            PhoneError::TooManyDigits => "too_many_digits",
+            PhoneError::Invalid => "invalid",
+        }
+    }
+}
+
+impl Region {
+    /// Parses a region code such as `NL` or `nl`.
+    pub fn parse(input: &str) -> Result<Region, PhoneError> {
+        let upper = input.trim().to_ascii_uppercase();
+        if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(PhoneError::UnknownRegion(truncate(input, 8)));
+        }
+        country::Id::from_str(&upper)
+            .map(Region)
+            .map_err(|_| PhoneError::UnknownRegion(upper))
+    }
+
+    /// The two-letter code (owned: the metadata crate lends it only briefly).
+    pub fn as_str(&self) -> String {
+        let code: &str = self.0.as_ref();
+        code.to_owned()
+    }
+}
+
+impl PhoneNumber {
+    /// Parses what a person typed. A number that does not start with `+`
+    /// (or `00`) is read in the numbering plan of `region`.
+    pub fn parse(input: &str, region: Option<Region>) -> Result<PhoneNumber, PhoneError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(PhoneError::Empty);
+        }
+        if input.len() > MAX_INPUT_LEN {
+            return Err(PhoneError::TooLong);
+        }
+        if let Some(bad) = input.chars().find(|c| !is_allowed(*c)) {
+            return Err(PhoneError::BadCharacter(bad));
+        }
+        let digits = input.bytes().filter(u8::is_ascii_digit).count();
+        if digits < 3 {
+            return Err(PhoneError::TooShort);
+        }
+        // E.164 allows 15 digits; an international prefix such as 00 adds 2.
+        if digits > 17 {
+            return Err(PhoneError::TooManyDigits);
+        }
+        let international = input.starts_with('+') || input.starts_with("00");
+        if !international && region.is_none() {
+            return Err(PhoneError::NeedsRegion);
+        }
+        let id = region.map(|r| r.0);
+        // The metadata-driven parser has had panics on odd inputs in the past;
+        // a request must never be able to take a worker down, so a panic is
+        // treated as "not a valid number".
+        let parsed = std::panic::catch_unwind(|| phonenumber::parse(id, input))
+            .map_err(|_| PhoneError::Invalid)?
+            .map_err(|e| match e {
+                phonenumber::ParseError::InvalidCountryCode => PhoneError::InvalidCountryCode,
+                phonenumber::ParseError::TooLong => PhoneError::TooManyDigits,
+                phonenumber::ParseError::NoNumber
+                | phonenumber::ParseError::TooShortAfterIdd
+                | phonenumber::ParseError::TooShortNsn => PhoneError::TooShort,
+                phonenumber::ParseError::MalformedInteger(_) => PhoneError::Invalid,
+            })?;
+        if parsed.extension().is_some() || !parsed.is_valid() {
+            return Err(PhoneError::Invalid);
+        }
+        let e164 = parsed.format().mode(phonenumber::Mode::E164).to_string();
+        Ok(PhoneNumber(e164))
+    }
+
+    /// The E.164 form, with the leading `+`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// SHA-256 of the E.164 string: the key of the k-anonymous range lookup.
+    pub fn sha256(&self) -> [u8; 32] {
+        let mut out = [0u8; 32];
+        out.copy_from_slice(digest::digest(&digest::SHA256, self.0.as_bytes()).as_ref());
+        out
+    }
+
+    /// Rebuilds a number from an E.164 string that bizseal itself stored.
+    /// Still validated, so a damaged record cannot smuggle in garbage.
+    pub fn from_stored(e164: &str) -> Result<PhoneNumber, PhoneError> {
+        if !e164.starts_with('+') {
+            return Err(PhoneError::Invalid);
+        }
+        PhoneNumber::parse(e164, None)
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Loads the numbering metadata now rather than on the first request (it
+/// takes tens of milliseconds in release builds).
+pub fn warm_up() {
+    let _ = PhoneNumber::parse("+31206499123", None);
+}
+
+fn is_allowed(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '.' | '/' | '(' | ')')
+}
+
+fn truncate(s: &str, max_chars: usize) -> String {
+    s.chars().take(max_chars).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nl() -> Option<Region> {
+        Some(Region::parse("NL").unwrap())
+    }
+
+    #[test]
+    fn formatted_international_numbers_become_e164() {
+        let n = PhoneNumber::parse("+34 912 34 56 78", None).unwrap();
+        assert_eq!(n.as_str(), "+34912345678");
+        let n = PhoneNumber::parse("+31 (0)20-649.9123", None).unwrap();
+        assert_eq!(n.as_str(), "+31206499123");
+    }
+
+    #[test]
+    fn national_numbers_use_the_region() {
+        let n = PhoneNumber::parse("(020) 649 9123", nl()).unwrap();
+        assert_eq!(n.as_str(), "+31206499123");
+        let region = Region::parse("es").unwrap();
+        assert_eq!(region.as_str(), "ES");
+        let n = PhoneNumber::parse("912 34 56 78", Some(region)).unwrap();
+        assert_eq!(n.as_str(), "+34912345678");
+    }
+
+    #[test]
+    fn international_prefix_00_is_understood() {
+        let n = PhoneNumber::parse("0031 20 649 9123", nl()).unwrap();
+        assert_eq!(n.as_str(), "+31206499123");
+    }
+
+    #[test]
+    fn national_number_without_region_says_so() {
+        assert_eq!(
+            PhoneNumber::parse("020 649 9123", None),
+            Err(PhoneError::NeedsRegion)
+        );
+    }
+
+    #[test]
+    fn bad_inputs_are_refused_with_a_reason() {
+        assert_eq!(PhoneNumber::parse("", None), Err(PhoneError::Empty));
+        assert_eq!(PhoneNumber::parse("   ", None), Err(PhoneError::Empty));
+        assert_eq!(
+            PhoneNumber::parse("+31 20 CALL KLM", None),
+            Err(PhoneError::BadCharacter('C'))
+        );
+        assert_eq!(PhoneNumber::parse("+12", None), Err(PhoneError::TooShort));
+        assert_eq!(
+            PhoneNumber::parse(&"1".repeat(65), None),
+            Err(PhoneError::TooLong)
+        );
+        assert_eq!(
+            PhoneNumber::parse("+1234567890123456789", None),
+            Err(PhoneError::TooManyDigits)
+        );
+        assert_eq!(PhoneNumber::parse("12", nl()), Err(PhoneError::TooShort));
+        assert!(matches!(
+            PhoneNumber::parse("+31 12", None),
+            Err(PhoneError::TooShort | PhoneError::Invalid)
+        ));
+        assert_eq!(PhoneNumber::parse("+31 1234", None), Err(PhoneError::Invalid));
+    }
+
+    #[test]
+    fn unassigned_country_code_is_refused() {
+        let err = PhoneNumber::parse("+999 1234 5678", None).unwrap_err();
+        assert!(
+            matches!(err, PhoneError::InvalidCountryCode | PhoneError::Invalid),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn regions_must_be_real() {
+        assert!(Region::parse("XX").is_err());
+        assert!(Region::parse("NLD").is_err());
+        assert!(Region::parse("").is_err());
+        assert!(Region::parse("ñl").is_err());
+    }
+
+    #[test]
+    fn the_same_number_written_two_ways_is_equal() {
+        let a = PhoneNumber::parse("+31206499123", None).unwrap();
+        let b = PhoneNumber::parse("020 649 91 23", nl()).unwrap();
+        assert_eq!(a, b);
+        assert_eq!(a.sha256(), b.sha256());
+    }
+
+    #[test]
+    fn stored_numbers_must_be_e164() {
+        assert!(PhoneNumber::from_stored("+31206499123").is_ok());
+        assert!(PhoneNumber::from_stored("0206499123").is_err());
+    }
+}

@@ -1,0 +1,169 @@
+//! Issuing, superseding and renewing attestations, always inside the write
+//! transaction that changes the number, so a token exists exactly when the
+//! stored state says it does.
+
+use super::{Service, ServiceError};
+use crate::keys::Keyring;
+use crate::model::{
+    now, new_serial, Attestation, Business, Level, NumberRecord, NumberState, Revocation,
+};
+use crate::store::{StoreError, Writer};
+use crate::token::{self, Claims};
+
+/// Everything needed to sign tokens at one moment.
+pub(super) struct Signer<'a> {
+    pub keyring: &'a Keyring,
+    pub issuer: &'a str,
+    pub lifetime: i64,
+    pub at: i64,
+}
+
+impl Signer<'_> {
+    /// Signs a fresh token for `number` and stores it. Returns the new state.
+    pub fn issue(
+        &self,
+        w: &mut Writer,
+        business: &Business,
+        number: &str,
+        level: Level,
+    ) -> Result<NumberState, StoreError> {
+        let serial = new_serial();
+        let claims = Claims {
+            iss: self.issuer.to_owned(),
+            sub: number.to_owned(),
+            biz: business.id.as_str().to_owned(),
+            nam: business.default_name().to_owned(),
+            lvl: level.as_str().to_owned(),
+            iat: self.at,
+            nbf: self.at,
+            exp: self.at + self.lifetime,
+            jti: serial.clone(),
+        };
+        let token = token::sign(self.keyring, &claims);
+        w.put_attestation(&Attestation {
+            serial: serial.clone(),
+            number: number.to_owned(),
+            business: business.id.clone(),
+            level,
+            name: claims.nam,
+            kid: self.keyring.active_kid().to_owned(),
+            issued_at: self.at,
+            expires_at: claims.exp,
+            token,
+        })?;
+        Ok(NumberState::Attested { level, serial })
+    }
+}
+
+/// Withdraws a serial: it is listed in the revocations and `verify` answers
+/// `revoked` for it from now on.
+pub(super) fn revoke_serial(
+    w: &mut Writer,
+    serial: &str,
+    reason: &str,
+    at: i64,
+) -> Result<(), StoreError> {
+    if let Some(a) = w.attestation(serial)? {
+        w.unschedule(a.expires_at, serial)?;
+        w.put_revocation(&Revocation {
+            serial: serial.to_owned(),
+            number: a.number,
+            business: a.business,
+            at,
+            reason: reason.to_owned(),
+        })?;
+    }
+    Ok(())
+}
+
+/// What a renewal pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RenewReport {
+    pub renewed: u64,
+    pub dropped: u64,
+}
+
+/// Renewal works in transactions of this many tokens, so that a large
+/// backlog never holds the writer for long.
+const RENEW_BATCH: usize = 500;
+
+impl Service {
+    /// A signer with the active key and this service's issuer and lifetime.
+    pub(super) fn signer<'a>(&'a self, keyring: &'a Keyring, at: i64) -> Signer<'a> {
+        Signer {
+            keyring,
+            issuer: &self.config.issuer,
+            lifetime: self.config.token_lifetime,
+            at,
+        }
+    }
+
+    /// Re-issues every token that expires within the renewal window while
+    /// its number stays attested. Superseded tokens stay valid until they
+    /// expire (they are not revoked: their facts are still true).
+    pub fn renew_expiring(&self) -> Result<RenewReport, ServiceError> {
+        let mut report = RenewReport::default();
+        loop {
+            let at = now();
+            let due = self
+                .store
+                .read()?
+                .expiring_before(at + self.config.renew_before(), RENEW_BATCH)?;
+            if due.is_empty() {
+                return Ok(report);
+            }
+            let keyring = self.keyring();
+            let signer = self.signer(&keyring, at);
+            let step = self.store.write(|w| {
+                let mut step = RenewReport::default();
+                for (expires_at, serial) in &due {
+                    w.unschedule(*expires_at, serial)?;
+                    match self.renewal_target(w, serial)? {
+                        Some((business, number, level, mut record)) => {
+                            record.state = signer.issue(w, &business, &number, level)?;
+                            record.updated_at = at;
+                            let hash = crate::phone::PhoneNumber::from_stored(&number)
+                                .map(|n| n.sha256())
+                                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+                            w.put_number(&number, &hash, &record)?;
+                            step.renewed += 1;
+                        }
+                        None => step.dropped += 1,
+                    }
+                }
+                Ok::<_, StoreError>(step)
+            })?;
+            report.renewed += step.renewed;
+            report.dropped += step.dropped;
+        }
+    }
+
+    /// The number a serial should be renewed for, if that serial is still
+    /// the number's current token and its business is not suspended.
+    fn renewal_target(
+        &self,
+        w: &Writer,
+        serial: &str,
+    ) -> Result<Option<(Business, String, Level, NumberRecord)>, StoreError> {
+        let Some(a) = w.attestation(serial)? else {
+            return Ok(None);
+        };
+        let Some(record) = w.number(&a.number)? else {
+            return Ok(None);
+        };
+        let NumberState::Attested { level, serial: current } = &record.state else {
+            return Ok(None);
+        };
+        if current != serial {
+            return Ok(None);
+        }
+        let Some(business) = w.business(a.business.as_str())? else {
+            return Ok(None);
+        };
+        if business.status == crate::model::BusinessStatus::Suspended {
+            return Ok(None);
+        }
+        let level = *level;
+        Ok(Some((business, a.number, level, record)))
+    }
+}

@@ -1,0 +1,307 @@
+//! The read side: answer for a number, for an address book, for a hash
+//! bucket; check a token; show a public profile; list revocations.
+//!
+//! A lookup is one read transaction of a few point reads, and returns the
+//! stored token: nothing is signed on the read path.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Service, ServiceError};
+use crate::model::{now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation};
+use crate::phone::PhoneNumber;
+use crate::store::{Reader, StoreError};
+use crate::token::{self, Claims, Reason};
+
+/// At most this many numbers in one batch lookup (an address book).
+pub const MAX_BATCH: usize = 1000;
+
+/// The answer for one number.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberAnswer {
+    pub number: String,
+    pub status: PublicStatus,
+    pub level: Option<Level>,
+    pub business: Option<BusinessSummary>,
+    /// The JWS, while the number is verified or registered with a token.
+    pub attestation: Option<String>,
+    pub revocation: Option<RevocationInfo>,
+    pub reputation: Reputation,
+}
+
+/// The part of a profile a lookup shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct BusinessSummary {
+    pub id: BusinessId,
+    pub display_name: String,
+    pub legal_name: String,
+    pub category: String,
+    pub country: String,
+    pub website: Option<String>,
+    pub logo_url: Option<String>,
+}
+
+/// When and why a number's attestation was withdrawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevocationInfo {
+    pub at: i64,
+    pub reason: String,
+}
+
+/// What people have said about a number.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reputation {
+    /// Spam reports over the last 30 days.
+    pub reports_30d: u64,
+}
+
+/// A number as the public profile lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberView {
+    pub number: String,
+    pub status: PublicStatus,
+    pub level: Option<Level>,
+}
+
+/// The public profile of a business.
+#[derive(Debug, Clone, Serialize)]
+pub struct BusinessView {
+    pub id: BusinessId,
+    pub legal_name: String,
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub display_name: String,
+    pub category: String,
+    pub country: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub status: crate::model::BusinessStatus,
+    pub numbers: Vec<NumberView>,
+    pub commands: Vec<Command>,
+}
+
+/// One listed number in a hash bucket.
+#[derive(Debug, Clone, Serialize)]
+pub struct RangeEntry {
+    /// The 59 hex characters of the SHA-256 after the 5 of the prefix.
+    pub suffix: String,
+    pub status: PublicStatus,
+    pub level: Option<Level>,
+    pub attestation: Option<String>,
+}
+
+/// The answer of a token check.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyAnswer {
+    pub valid: bool,
+    pub reason: Reason,
+    /// The signed claims; present only when the signature verified.
+    pub claims: Option<serde_json::Value>,
+    /// The number's status now, when the signature verified.
+    pub status: Option<PublicStatus>,
+}
+
+impl Service {
+    /// The answer for one number.
+    pub fn lookup(&self, number: &PhoneNumber, langs: &[String]) -> Result<NumberAnswer, ServiceError> {
+        let r = self.store.read()?;
+        Ok(answer(&r, number.as_str(), langs, now())?)
+    }
+
+    /// Answers for an address book, in the order given. Each entry is the
+    /// parsed number or why it is not one; all are read from one snapshot.
+    pub fn lookup_many(
+        &self,
+        numbers: &[Result<PhoneNumber, crate::phone::PhoneError>],
+        langs: &[String],
+    ) -> Result<Vec<Result<NumberAnswer, crate::phone::PhoneError>>, ServiceError> {
+        if numbers.len() > MAX_BATCH {
+            return Err(ServiceError::invalid(
+                "numbers",
+                format!("at most {MAX_BATCH} numbers per request, got {}", numbers.len()),
+            ));
+        }
+        let r = self.store.read()?;
+        let at = now();
+        numbers
+            .iter()
+            .map(|n| match n {
+                Ok(n) => Ok(Ok(answer(&r, n.as_str(), langs, at)?)),
+                Err(e) => Ok(Err(e.clone())),
+            })
+            .collect()
+    }
+
+    /// Every listed number whose SHA-256 starts with `prefix` (20 bits).
+    pub fn range(&self, prefix: u32) -> Result<Vec<RangeEntry>, ServiceError> {
+        let r = self.store.read()?;
+        let mut entries = Vec::new();
+        for e164 in r.bucket(prefix)? {
+            let Some(record) = r.number(&e164)? else { continue };
+            let Some(business) = r.business(record.business.as_str())? else {
+                continue;
+            };
+            let status = PublicStatus::of(&record, &business);
+            let hash = hex(&PhoneNumber::from_stored(&e164)?.sha256());
+            entries.push(RangeEntry {
+                suffix: hash[5..].to_owned(),
+                status,
+                level: record.state.level().filter(|_| status.shows_token()),
+                attestation: token_for(&r, &record, status)?,
+            });
+        }
+        Ok(entries)
+    }
+
+    /// Checks a token: signature, time, revocation, and, if given, number.
+    pub fn verify_token(&self, token: &str, number: Option<&PhoneNumber>) -> Result<VerifyAnswer, ServiceError> {
+        let keyring = self.keyring();
+        let verdict = token::verify(token, keyring.verifying(), now(), number.map(PhoneNumber::as_str));
+        let Some(claims) = verdict.claims else {
+            return Ok(VerifyAnswer {
+                valid: false,
+                reason: verdict.reason,
+                claims: None,
+                status: None,
+            });
+        };
+        let r = self.store.read()?;
+        let mut reason = verdict.reason;
+        // A revocation outranks a number mismatch: the client must learn the
+        // token is dead, whatever number it was checked against.
+        if matches!(reason, Reason::Ok | Reason::NumberMismatch) && r.revocation(&claims.jti)?.is_some() {
+            reason = Reason::Revoked;
+        }
+        Ok(VerifyAnswer {
+            valid: reason == Reason::Ok,
+            reason,
+            claims: verdict.raw_claims,
+            status: Some(current_status(&r, &claims)?),
+        })
+    }
+
+    /// The public profile of a business.
+    pub fn business(&self, id: &BusinessId, langs: &[String]) -> Result<BusinessView, ServiceError> {
+        let r = self.store.read()?;
+        let b = r.business(id.as_str())?.ok_or(ServiceError::NotFound("business"))?;
+        let mut numbers = Vec::with_capacity(b.numbers.len());
+        for n in &b.numbers {
+            if let Some(record) = r.number(n)? {
+                let status = PublicStatus::of(&record, &b);
+                numbers.push(NumberView {
+                    number: n.clone(),
+                    status,
+                    level: record.state.level().filter(|_| status.shows_token()),
+                });
+            }
+        }
+        Ok(BusinessView {
+            display_name: b.display_name(langs).to_owned(),
+            id: b.id,
+            legal_name: b.legal_name,
+            names: b.names,
+            default_lang: b.default_lang,
+            category: b.category,
+            country: b.country,
+            city: b.city,
+            website: b.website,
+            description: b.description,
+            logo_url: b.logo_url,
+            status: b.status,
+            numbers,
+            commands: b.commands,
+        })
+    }
+
+    /// Revocations since `since` (seconds), oldest first, at most `limit`.
+    pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
+        Ok(self.store.read()?.revocations_since(since, limit)?)
+    }
+}
+
+fn answer(r: &Reader, e164: &str, langs: &[String], at: i64) -> Result<NumberAnswer, StoreError> {
+    let reputation = Reputation {
+        reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
+    };
+    let listed = match r.number(e164)? {
+        Some(record) => r.business(record.business.as_str())?.map(|b| (record, b)),
+        None => None,
+    };
+    let Some((record, business)) = listed else {
+        return Ok(NumberAnswer {
+            number: e164.to_owned(),
+            status: PublicStatus::Unknown,
+            level: None,
+            business: None,
+            attestation: None,
+            revocation: None,
+            reputation,
+        });
+    };
+    let status = PublicStatus::of(&record, &business);
+    let revocation = match &record.state {
+        crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
+            at: *at,
+            reason: reason.clone(),
+        }),
+        _ => None,
+    };
+    Ok(NumberAnswer {
+        number: e164.to_owned(),
+        status,
+        level: record.state.level().filter(|_| status.shows_token()),
+        attestation: token_for(r, &record, status)?,
+        revocation,
+        reputation,
+        business: Some(summary(&business, langs)),
+    })
+}
+
+fn summary(b: &Business, langs: &[String]) -> BusinessSummary {
+    BusinessSummary {
+        id: b.id.clone(),
+        display_name: b.display_name(langs).to_owned(),
+        legal_name: b.legal_name.clone(),
+        category: b.category.clone(),
+        country: b.country.clone(),
+        website: b.website.clone(),
+        logo_url: b.logo_url.clone(),
+    }
+}
+
+fn token_for(r: &Reader, record: &NumberRecord, status: PublicStatus) -> Result<Option<String>, StoreError> {
+    if !status.shows_token() {
+        return Ok(None);
+    }
+    match record.state.serial() {
+        Some(serial) => Ok(r.attestation(serial)?.map(|a| a.token)),
+        None => Ok(None),
+    }
+}
+
+fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreError> {
+    let Some(record) = r.number(&claims.sub)? else {
+        return Ok(PublicStatus::Unknown);
+    };
+    if record.business.as_str() != claims.biz {
+        return Ok(PublicStatus::Unknown);
+    }
+    Ok(match r.business(record.business.as_str())? {
+        Some(b) => PublicStatus::of(&record, &b),
+        None => PublicStatus::Unknown,
+    })
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 0xF) as usize] as char);
+    }
+    s
+}

@@ -1,0 +1,334 @@
+//! Attestation tokens: JWS compact serialisation (RFC 7515) with EdDSA
+//! (RFC 8037), encode and verify.
+//!
+//! Tokens are plain standard JWS so that any JOSE library given our JWKS can
+//! check them. Verification here is deliberately strict and ordered: shape,
+//! header (algorithm, type, no key-bearing parameters), key, signature, then
+//! time and number. Revocation needs the store and is checked by `service`.
+//! Nothing in this module panics on any input.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::keys::{Keyring, VerifyingKeys};
+
+/// The `typ` header of every attestation (RFC 8725 §3.11: explicit typing).
+pub const TYP: &str = "bizseal-attestation+jwt";
+
+/// Clock skew allowed on `nbf` and `exp`, in seconds.
+pub const SKEW: i64 = 60;
+
+/// Tokens longer than this are not ours (ours are well under 1 KiB).
+const MAX_TOKEN_LEN: usize = 8 * 1024;
+
+/// The claims of an attestation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claims {
+    pub iss: String,
+    /// The attested number, E.164.
+    pub sub: String,
+    /// Business id.
+    pub biz: String,
+    /// Display name in the business's default language.
+    pub nam: String,
+    /// `A` or `B`.
+    pub lvl: String,
+    pub iat: i64,
+    pub nbf: i64,
+    pub exp: i64,
+    /// Serial, for revocation.
+    pub jti: String,
+}
+
+/// The outcome of checking a token, in the words of the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    Ok,
+    Malformed,
+    UnsupportedAlg,
+    UnknownKey,
+    BadSignature,
+    NotYetValid,
+    Expired,
+    Revoked,
+    NumberMismatch,
+}
+
+impl Reason {
+    /// The wire name, as in `{"reason": "..."}`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Ok => "ok",
+            Reason::Malformed => "malformed",
+            Reason::UnsupportedAlg => "unsupported_alg",
+            Reason::UnknownKey => "unknown_key",
+            Reason::BadSignature => "bad_signature",
+            Reason::NotYetValid => "not_yet_valid",
+            Reason::Expired => "expired",
+            Reason::Revoked => "revoked",
+            Reason::NumberMismatch => "number_mismatch",
+        }
+    }
+}
+
+/// What [`verify`] found. `claims` is set only once the signature verified:
+/// unverified claims are never handed back, so nobody can display them.
+#[derive(Debug, Clone)]
+pub struct Verdict {
+    pub reason: Reason,
+    pub claims: Option<Claims>,
+    /// The signed payload as sent, including claims this build does not know.
+    pub raw_claims: Option<Value>,
+}
+
+impl Verdict {
+    fn fail(reason: Reason) -> Verdict {
+        Verdict {
+            reason,
+            claims: None,
+            raw_claims: None,
+        }
+    }
+}
+
+/// Signs claims with the keyring's active key.
+pub fn sign(keyring: &Keyring, claims: &Claims) -> String {
+    let header = serde_json::json!({ "alg": "EdDSA", "typ": TYP, "kid": keyring.active_kid() });
+    // Serialising these plain structs cannot fail: no maps with non-string
+    // keys, no floats.
+    let header = serde_json::to_vec(&header).unwrap_or_default();
+    let payload = serde_json::to_vec(claims).unwrap_or_default();
+    let mut out = String::with_capacity(400);
+    URL_SAFE_NO_PAD.encode_string(header, &mut out);
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(payload, &mut out);
+    let signature = keyring.sign(out.as_bytes());
+    out.push('.');
+    URL_SAFE_NO_PAD.encode_string(signature, &mut out);
+    out
+}
+
+/// Checks everything but revocation. `number`, when given, is the E.164
+/// number the client saw; `sub` must equal it.
+pub fn verify(token: &str, keys: &VerifyingKeys, now: i64, number: Option<&str>) -> Verdict {
+    if token.len() > MAX_TOKEN_LEN {
+        return Verdict::fail(Reason::Malformed);
+    }
+    let mut parts = token.split('.');
+    let (Some(h64), Some(p64), Some(s64), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let Some(header) = decode_json(h64) else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let Some(header) = header.as_object() else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    match header.get("alg").and_then(Value::as_str) {
+        Some("EdDSA" | "Ed25519") => {}
+        Some(_) => return Verdict::fail(Reason::UnsupportedAlg),
+        None => return Verdict::fail(Reason::Malformed),
+    }
+    if header.get("typ").and_then(Value::as_str) != Some(TYP) {
+        return Verdict::fail(Reason::Malformed);
+    }
+    // Keys come only from our own key set: a header that names or carries
+    // a key, or demands extensions we do not know, is refused outright.
+    if ["jku", "x5u", "jwk", "x5c", "crit"]
+        .iter()
+        .any(|k| header.contains_key(*k))
+    {
+        return Verdict::fail(Reason::Malformed);
+    }
+    let Some(kid) = header.get("kid").and_then(Value::as_str) else {
+        return Verdict::fail(Reason::UnknownKey);
+    };
+    if !keys.contains(kid) {
+        return Verdict::fail(Reason::UnknownKey);
+    }
+    let Ok(signature) = URL_SAFE_NO_PAD.decode(s64) else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let signing_input = &token[..h64.len() + 1 + p64.len()];
+    if !keys.verify(kid, signing_input.as_bytes(), &signature) {
+        return Verdict::fail(Reason::BadSignature);
+    }
+    let Some(raw) = decode_json(p64) else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let Ok(claims) = serde_json::from_value::<Claims>(raw.clone()) else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let reason = if now < claims.nbf.saturating_sub(SKEW) {
+        Reason::NotYetValid
+    } else if now >= claims.exp.saturating_add(SKEW) {
+        Reason::Expired
+    } else if number.is_some_and(|n| n != claims.sub) {
+        Reason::NumberMismatch
+    } else {
+        Reason::Ok
+    };
+    Verdict {
+        reason,
+        claims: Some(claims),
+        raw_claims: Some(raw),
+    }
+}
+
+fn decode_json(part: &str) -> Option<Value> {
+    let bytes = URL_SAFE_NO_PAD.decode(part).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::keys;
+
+    fn ring() -> Keyring {
+        Keyring::load(&[keys::generate(0).unwrap()]).unwrap()
+    }
+
+    fn claims(now: i64) -> Claims {
+        Claims {
+            iss: "bizseal".into(),
+            sub: "+31206499123".into(),
+            biz: "b_01JD7Z3K8QRR1FVQ1Q2JVZPGQT".into(),
+            nam: "KLM".into(),
+            lvl: "A".into(),
+            iat: now,
+            nbf: now,
+            exp: now + 1000,
+            jti: "01JD7Z3K8Q0000000000000001".into(),
+        }
+    }
+
+    fn b64(s: &str) -> String {
+        URL_SAFE_NO_PAD.encode(s)
+    }
+
+    #[test]
+    fn a_signed_token_verifies_and_yields_its_claims() {
+        let ring = ring();
+        let token = sign(&ring, &claims(1000));
+        let v = verify(&token, ring.verifying(), 1000, Some("+31206499123"));
+        assert_eq!(v.reason, Reason::Ok);
+        assert_eq!(v.claims.unwrap(), claims(1000));
+    }
+
+    #[test]
+    fn time_window_allows_skew_and_no_more() {
+        let ring = ring();
+        let token = sign(&ring, &claims(1000));
+        let at = |t| verify(&token, ring.verifying(), t, None).reason;
+        assert_eq!(at(1000 - SKEW), Reason::Ok);
+        assert_eq!(at(1000 - SKEW - 1), Reason::NotYetValid);
+        assert_eq!(at(2000 + SKEW - 1), Reason::Ok);
+        assert_eq!(at(2000 + SKEW), Reason::Expired);
+    }
+
+    #[test]
+    fn another_number_is_a_mismatch() {
+        let ring = ring();
+        let token = sign(&ring, &claims(1000));
+        let v = verify(&token, ring.verifying(), 1000, Some("+31206499124"));
+        assert_eq!(v.reason, Reason::NumberMismatch);
+    }
+
+    #[test]
+    fn forged_tokens_are_refused_with_the_right_reason() {
+        let ring = ring();
+        let good = sign(&ring, &claims(1000));
+        let parts: Vec<&str> = good.split('.').collect();
+        let kid = ring.active_kid();
+        let check = |t: &str| verify(t, ring.verifying(), 1000, None).reason;
+
+        let none = format!("{}.{}.", b64(r#"{"alg":"none","typ":"bizseal-attestation+jwt"}"#), parts[1]);
+        assert_eq!(check(&none), Reason::UnsupportedAlg);
+        let hs = format!(
+            "{}.{}.{}",
+            b64(&format!(r#"{{"alg":"HS256","typ":"{TYP}","kid":"{kid}"}}"#)),
+            parts[1],
+            parts[2]
+        );
+        assert_eq!(check(&hs), Reason::UnsupportedAlg);
+
+        let mut forged = claims(1000);
+        forged.sub = "+31206499999".into();
+        let tampered = format!(
+            "{}.{}.{}",
+            parts[0],
+            URL_SAFE_NO_PAD.encode(serde_json::to_vec(&forged).unwrap()),
+            parts[2]
+        );
+        assert_eq!(check(&tampered), Reason::BadSignature);
+
+        let foreign = sign(&self::ring(), &claims(1000));
+        assert_eq!(check(&foreign), Reason::UnknownKey);
+
+        let unknown_kid = format!(
+            "{}.{}.{}",
+            b64(&format!(r#"{{"alg":"EdDSA","typ":"{TYP}","kid":"nope"}}"#)),
+            parts[1],
+            parts[2]
+        );
+        assert_eq!(check(&unknown_kid), Reason::UnknownKey);
+
+        for cut in 1..6 {
+            let truncated = check(&good[..good.len() - cut]);
+            assert!(
+                matches!(truncated, Reason::BadSignature | Reason::Malformed),
+                "cut {cut}: {truncated:?}"
+            );
+        }
+        assert_eq!(check(&format!("{}.{}", parts[0], parts[1])), Reason::Malformed);
+        assert_eq!(check(&format!("{good}.x")), Reason::Malformed);
+        assert_eq!(check(""), Reason::Malformed);
+        assert_eq!(check("..."), Reason::Malformed);
+        assert_eq!(check("a.b.c"), Reason::Malformed);
+        assert_eq!(check(&"a".repeat(10_000)), Reason::Malformed);
+
+        let jku = format!(
+            "{}.{}.{}",
+            b64(&format!(
+                r#"{{"alg":"EdDSA","typ":"{TYP}","kid":"{kid}","jku":"https://evil.example/jwks"}}"#
+            )),
+            parts[1],
+            parts[2]
+        );
+        assert_eq!(check(&jku), Reason::Malformed);
+        let wrong_typ = format!(
+            "{}.{}.{}",
+            b64(&format!(r#"{{"alg":"EdDSA","typ":"JWT","kid":"{kid}"}}"#)),
+            parts[1],
+            parts[2]
+        );
+        assert_eq!(check(&wrong_typ), Reason::Malformed);
+    }
+
+    #[test]
+    fn fully_specified_ed25519_alg_is_accepted() {
+        let ring = ring();
+        let kid = ring.active_kid().to_owned();
+        let header = b64(&format!(r#"{{"alg":"Ed25519","typ":"{TYP}","kid":"{kid}"}}"#));
+        let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims(1000)).unwrap());
+        let input = format!("{header}.{payload}");
+        let sig = URL_SAFE_NO_PAD.encode(ring.sign(input.as_bytes()));
+        let v = verify(&format!("{input}.{sig}"), ring.verifying(), 1000, None);
+        assert_eq!(v.reason, Reason::Ok);
+    }
+
+    #[test]
+    fn reason_names_are_the_documented_ones() {
+        assert_eq!(Reason::UnsupportedAlg.as_str(), "unsupported_alg");
+        assert_eq!(
+            serde_json::to_value(Reason::NumberMismatch).unwrap(),
+            Value::from("number_mismatch")
+        );
+    }
+}
