@@ -347,19 +347,25 @@ impl Writer {
     }
 
     /// Inserts or replaces a number record, keeping the hash index in step.
+    /// The owning business is recorded as changed too, so a follower that
+    /// indexes businesses needs to watch only business changes.
     pub fn put_number(&mut self, e164: &str, hash: &[u8; 32], record: &NumberRecord) -> Result<(), StoreError> {
         let bytes = encode(record)?;
         self.tx.open_table(NUMBERS)?.insert(e164, bytes.as_slice())?;
         self.tx.open_table(NUMBER_HASHES)?.insert(hash, e164)?;
         self.changes.push(Change::Number(e164.to_owned()));
+        self.changes.push(Change::Business(record.business.clone()));
         Ok(())
     }
 
     /// Removes a number and its hash index entry.
     pub fn remove_number(&mut self, e164: &str, hash: &[u8; 32]) -> Result<(), StoreError> {
-        self.tx.open_table(NUMBERS)?.remove(e164)?;
+        let removed = self.tx.open_table(NUMBERS)?.remove(e164)?.map(|v| decode::<NumberRecord>(v.value()));
         self.tx.open_table(NUMBER_HASHES)?.remove(hash)?;
         self.changes.push(Change::Number(e164.to_owned()));
+        if let Some(record) = removed.transpose()? {
+            self.changes.push(Change::Business(record.business));
+        }
         Ok(())
     }
 
@@ -546,6 +552,7 @@ mod tests {
         let changes = r.changes_after(0, 10).unwrap();
         assert_eq!(changes[0], (1, Change::Business(b.id.clone())));
         assert_eq!(changes[1], (2, Change::Number("+34915820317".into())));
+        assert_eq!(changes.len(), 2);
         assert_eq!(r.bucket(0xABABA).unwrap(), vec!["+34915820317".to_owned()]);
         assert!(r.bucket(0xABABB).unwrap().is_empty());
     }
