@@ -26,6 +26,7 @@ fn claims() -> Claims {
         nbf: 1_700_000_000,
         exp: 4_000_000_000,
         jti: "01JD7Z3K8Q0000000000000001".into(),
+        evd: vec![],
     }
 }
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
 
-use crate::config::Config;
+use crate::config::{Config, SenderConfig};
 use crate::keys::VerifyingKeys;
 use crate::model::now;
 use crate::phone::{PhoneNumber, Region};
@@ -45,6 +45,8 @@ enum Command {
         /// Load the bundled demo data set (once; later starts keep it).
         #[arg(long, env = "BIZSEAL_DEMO")]
         demo: bool,
+        #[command(flatten)]
+        workflow: WorkflowArgs,
     },
     /// Bulk-load profiles, one JSON object a line.
     Import {
@@ -55,6 +57,11 @@ enum Command {
     Keys {
         #[command(subcommand)]
         action: KeysAction,
+    },
+    /// Reviewer tokens.
+    Reviewer {
+        #[command(subcommand)]
+        action: ReviewerAction,
     },
     /// Check an attestation token; exit code 0 only if it is valid.
     Verify {
@@ -70,6 +77,35 @@ enum Command {
         /// Region for a national-format --number.
         #[arg(long)]
         region: Option<String>,
+    },
+}
+
+/// Settings of the verification workflow.
+#[derive(clap::Args)]
+struct WorkflowArgs {
+    /// Where one-time codes go: `log` (the log and the operator outbox) or `webhook`.
+    #[arg(long, env = "BIZSEAL_SENDER", default_value = "log", value_parser = ["log", "webhook"])]
+    sender: String,
+    /// The URL the webhook sender POSTs `{number, code, locale}` to.
+    #[arg(long, env = "BIZSEAL_SENDER_URL", required_if_eq("sender", "webhook"))]
+    sender_url: Option<String>,
+    /// Let domain checks reach loopback and private addresses (labs and tests only).
+    #[arg(long, env = "BIZSEAL_ALLOW_PRIVATE_TARGETS")]
+    allow_private_targets: bool,
+    /// Port the HTTP domain challenge is fetched from.
+    #[arg(long, env = "BIZSEAL_CHALLENGE_PORT", default_value_t = 80)]
+    challenge_port: u16,
+    /// Distinct reporters in 30 days that flag a business for review.
+    #[arg(long, env = "BIZSEAL_REPORT_THRESHOLD", default_value_t = crate::config::DEFAULT_REPORT_THRESHOLD)]
+    report_threshold: u64,
+}
+
+#[derive(Subcommand)]
+enum ReviewerAction {
+    /// Make a reviewer token (shown once).
+    Create {
+        /// Who the token is for; it appears in the audit trail.
+        name: String,
     },
 }
 
@@ -104,13 +140,29 @@ fn init_tracing() {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let config = Config {
-        data_dir: cli.data_dir.clone(),
-        issuer: cli.issuer.clone(),
-        token_lifetime: i64::from(cli.token_days) * 24 * 3600,
-    };
+    let mut config = Config::new(cli.data_dir.clone());
+    config.issuer = cli.issuer.clone();
+    config.token_lifetime = i64::from(cli.token_days) * 24 * 3600;
+    config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN").ok().filter(|t| !t.is_empty());
     match cli.command {
-        Command::Serve { addr, demo } => serve(config, &addr, demo),
+        Command::Serve { addr, demo, workflow } => {
+            config.sender = match workflow.sender_url {
+                Some(url) if workflow.sender == "webhook" => SenderConfig::Webhook { url },
+                _ => SenderConfig::Log,
+            };
+            config.allow_private_targets = workflow.allow_private_targets;
+            config.challenge_port = workflow.challenge_port;
+            config.report_threshold = workflow.report_threshold;
+            serve(config, &addr, demo)
+        }
+        Command::Reviewer {
+            action: ReviewerAction::Create { name },
+        } => {
+            let token = Service::open(config)?.create_reviewer(&name)?;
+            println!("{token}");
+            eprintln!("reviewer token for {name:?}: shown once; use it as 'Authorization: Bearer <token>'");
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import { file } => import(config, &file),
         Command::Keys { action } => keys(config, action),
         Command::Verify {

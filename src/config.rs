@@ -7,8 +7,22 @@ use std::path::PathBuf;
 /// short enough that a key compromise or a missed revocation ages out.
 pub const DEFAULT_TOKEN_LIFETIME_SECS: i64 = 30 * 24 * 3600;
 
+/// Distinct reporters within 30 days that put a business in front of the
+/// reviewers. Reports never revoke anything by themselves.
+pub const DEFAULT_REPORT_THRESHOLD: u64 = 5;
+
+/// How one-time codes reach the phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SenderConfig {
+    /// Write the code to the log and to an in-memory outbox the operator
+    /// (and the tests) can read: enough for a demo.
+    Log,
+    /// POST `{number, code, locale}` as JSON to an SMS or voice gateway.
+    Webhook { url: String },
+}
+
 /// Settings shared by every command that opens a data dir.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Config {
     /// Where the database lives.
     pub data_dir: PathBuf,
@@ -16,6 +30,31 @@ pub struct Config {
     pub issuer: String,
     /// Lifetime of an attestation token, in seconds.
     pub token_lifetime: i64,
+    /// Where one-time codes go.
+    pub sender: SenderConfig,
+    /// Let domain checks reach loopback and private addresses (tests, labs).
+    pub allow_private_targets: bool,
+    /// Port the HTTP domain challenge is fetched from (80 in production).
+    pub challenge_port: u16,
+    /// A reviewer token given by the operator (`BIZSEAL_REVIEWER_TOKEN`).
+    pub reviewer_token: Option<String>,
+    /// Distinct reporters in 30 days that flag a business for review.
+    pub report_threshold: u64,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("data_dir", &self.data_dir)
+            .field("issuer", &self.issuer)
+            .field("token_lifetime", &self.token_lifetime)
+            .field("sender", &self.sender)
+            .field("allow_private_targets", &self.allow_private_targets)
+            .field("challenge_port", &self.challenge_port)
+            .field("reviewer_token", &self.reviewer_token.as_ref().map(|_| "<set>"))
+            .field("report_threshold", &self.report_threshold)
+            .finish()
+    }
 }
 
 impl Config {
@@ -25,6 +64,11 @@ impl Config {
             data_dir: data_dir.into(),
             issuer: "bizseal".to_owned(),
             token_lifetime: DEFAULT_TOKEN_LIFETIME_SECS,
+            sender: SenderConfig::Log,
+            allow_private_targets: false,
+            challenge_port: 80,
+            reviewer_token: None,
+            report_threshold: DEFAULT_REPORT_THRESHOLD,
         }
     }
 

@@ -145,6 +145,13 @@ impl PhoneNumber {
         out
     }
 
+    /// The country calling code (`34` for Spain), for per-country limits.
+    pub fn calling_code(&self) -> u16 {
+        phonenumber::parse(None, &self.0)
+            .map(|p| p.code().value())
+            .unwrap_or(0)
+    }
+
     /// Rebuilds a number from an E.164 string that bizseal itself stored.
     /// Still validated, so a damaged record cannot smuggle in garbage.
     pub fn from_stored(e164: &str) -> Result<PhoneNumber, PhoneError> {

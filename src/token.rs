@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::keys::{Keyring, VerifyingKeys};
+use crate::model::Evidence;
 
 /// The `typ` header of every attestation (RFC 8725 §3.11: explicit typing).
 pub const TYP: &str = "bizseal-attestation+jwt";
@@ -40,6 +41,10 @@ pub struct Claims {
     pub exp: i64,
     /// Serial, for revocation.
     pub jti: String,
+    /// How the attestation was earned: `otp` / `import` for the number,
+    /// `domain` for the web domain, `review` for the identity review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evd: Vec<Evidence>,
 }
 
 /// The outcome of checking a token, in the words of the API.
@@ -205,6 +210,10 @@ mod tests {
             nbf: now,
             exp: now + 1000,
             jti: "01JD7Z3K8Q0000000000000001".into(),
+            evd: vec![Evidence {
+                method: "otp".into(),
+                at: now,
+            }],
         }
     }
 

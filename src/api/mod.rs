@@ -7,17 +7,20 @@
 //! writes, signing) runs on tokio's blocking pool.
 
 mod attestations;
+mod auth;
 mod businesses;
 mod extract;
 mod numbers;
 mod problem;
+mod reports;
+mod review;
 
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 
@@ -48,7 +51,25 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/numbers/{number}", get(numbers::lookup))
         .route("/v1/attestations/verify", post(attestations::verify))
         .route("/v1/revocations", get(attestations::revocations))
-        .route("/v1/businesses/{id}", get(businesses::show))
+        .route("/v1/reports", post(reports::create))
+        .route("/v1/businesses", post(businesses::register))
+        .route("/v1/businesses/{id}", get(businesses::show).patch(businesses::edit))
+        .route("/v1/businesses/{id}/numbers", post(businesses::add_number))
+        .route("/v1/businesses/{id}/numbers/{number}", delete(businesses::remove_number))
+        .route("/v1/businesses/{id}/numbers/{number}/confirm", post(businesses::confirm_number))
+        .route("/v1/businesses/{id}/domain", post(businesses::start_domain))
+        .route("/v1/businesses/{id}/domain/check", post(businesses::check_domain))
+        .route("/v1/businesses/{id}/submit", post(businesses::submit))
+        .route("/v1/businesses/{id}/status", get(businesses::status))
+        .route("/v1/review/queue", get(review::queue))
+        .route("/v1/review/audit", get(review::audit))
+        .route("/v1/review/outbox", get(review::outbox))
+        .route("/v1/review/keys/rotate", post(review::rotate_key))
+        .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
+        .route("/v1/review/businesses/{id}/suspend", post(review::suspend))
+        .route("/v1/review/businesses/{id}/reinstate", post(review::reinstate))
+        .route("/v1/review/{id}/approve", post(review::approve))
+        .route("/v1/review/{id}/reject", post(review::reject))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -63,9 +84,8 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let renewer = tokio::spawn(renew_forever(Arc::clone(&service)));
-    let result = axum::serve(listener, router(service))
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let app = router(service).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     renewer.abort();
     result
 }

@@ -25,6 +25,10 @@ pub enum ApiError {
     NotFound(&'static str),
     MethodNotAllowed,
     Conflict(String),
+    Unauthorized,
+    TooManyRequests(String, u64),
+    CodeRejected(&'static str, String),
+    SenderFailed,
     Unavailable,
     Internal,
 }
@@ -45,6 +49,18 @@ impl ApiError {
     /// The table: status, stable code, title.
     fn kind(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Missing or invalid bearer credentials",
+            ),
+            ApiError::TooManyRequests(..) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests"),
+            ApiError::CodeRejected(code, _) => (StatusCode::BAD_REQUEST, code, "One-time code not accepted"),
+            ApiError::SenderFailed => (
+                StatusCode::BAD_GATEWAY,
+                "sender_failed",
+                "The one-time code could not be handed to the sender",
+            ),
             ApiError::InvalidNumber(_) => (StatusCode::BAD_REQUEST, "invalid_number", "Invalid phone number"),
             ApiError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid_request", "Invalid request"),
             ApiError::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON body"),
@@ -79,7 +95,13 @@ impl ApiError {
         match self {
             ApiError::InvalidNumber(e) => e.to_string(),
             ApiError::Invalid { field, message } => format!("{field}: {message}"),
-            ApiError::MalformedJson(m) | ApiError::UnprocessableJson(m) | ApiError::Conflict(m) => m.clone(),
+            ApiError::MalformedJson(m)
+            | ApiError::UnprocessableJson(m)
+            | ApiError::Conflict(m)
+            | ApiError::TooManyRequests(m, _)
+            | ApiError::CodeRejected(_, m) => m.clone(),
+            ApiError::Unauthorized => "send Authorization: Bearer <key>".into(),
+            ApiError::SenderFailed => "try again later".into(),
             ApiError::UnsupportedMediaType => "send Content-Type: application/json".into(),
             ApiError::PayloadTooLarge => "the request body exceeds the limit".into(),
             ApiError::NotFound(what) => format!("no such {what}"),
@@ -123,6 +145,12 @@ impl IntoResponse for ApiError {
         if status == StatusCode::SERVICE_UNAVAILABLE {
             headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
         }
+        if let ApiError::TooManyRequests(_, seconds) = &self {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
         response
     }
 }
@@ -134,6 +162,13 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid { field, message } => ApiError::Invalid { field, message },
             ServiceError::NotFound(what) => ApiError::NotFound(what),
             ServiceError::Conflict(m) => ApiError::Conflict(m),
+            ServiceError::Unauthorized => ApiError::Unauthorized,
+            ServiceError::RateLimited(m, seconds) => ApiError::TooManyRequests(m, seconds),
+            ServiceError::CodeRejected(code, m) => ApiError::CodeRejected(code, m),
+            ServiceError::SenderFailed(cause) => {
+                tracing::warn!(%cause, "one-time code sender failed");
+                ApiError::SenderFailed
+            }
             ServiceError::Store(StoreError::Unavailable(cause)) => {
                 tracing::warn!(%cause, "storage unavailable");
                 ApiError::Unavailable

@@ -5,7 +5,8 @@
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
 use crate::model::{
-    now, new_serial, Attestation, Business, Level, NumberRecord, NumberState, Revocation,
+    new_serial, now, Application, Attestation, Business, Evidence, Level, NumberRecord,
+    NumberState, Proof, ProofMethod, ReviewState, Revocation,
 };
 use crate::store::{StoreError, Writer};
 use crate::token::{self, Claims};
@@ -26,6 +27,7 @@ impl Signer<'_> {
         business: &Business,
         number: &str,
         level: Level,
+        evd: Vec<Evidence>,
     ) -> Result<NumberState, StoreError> {
         let serial = new_serial();
         let claims = Claims {
@@ -38,6 +40,7 @@ impl Signer<'_> {
             nbf: self.at,
             exp: self.at + self.lifetime,
             jti: serial.clone(),
+            evd,
         };
         let token = token::sign(self.keyring, &claims);
         w.put_attestation(&Attestation {
@@ -53,6 +56,37 @@ impl Signer<'_> {
         })?;
         Ok(NumberState::Attested { level, serial })
     }
+}
+
+/// The evidence an attestation of `level` rests on: how the number was
+/// proven, the domain proof if any, and, for level A, the review decision.
+pub(super) fn evidence(proof: Option<Proof>, app: Option<&Application>, level: Level) -> Vec<Evidence> {
+    let mut evd = Vec::with_capacity(3);
+    if let Some(p) = proof {
+        let method = match p.method {
+            ProofMethod::Otp => "otp",
+            ProofMethod::Import => "import",
+        };
+        evd.push(Evidence {
+            method: method.into(),
+            at: p.at,
+        });
+    }
+    if let Some(at) = app.and_then(|a| a.domain.as_ref()).and_then(|d| d.verified_at) {
+        evd.push(Evidence {
+            method: "domain".into(),
+            at,
+        });
+    }
+    if level == Level::A {
+        if let Some(ReviewState::Approved { at, .. }) = app.map(|a| &a.review) {
+            evd.push(Evidence {
+                method: "review".into(),
+                at: *at,
+            });
+        }
+    }
+    evd
 }
 
 /// Withdraws a serial: it is listed in the revocations and `verify` answers
@@ -120,7 +154,9 @@ impl Service {
                     w.unschedule(*expires_at, serial)?;
                     match self.renewal_target(w, serial)? {
                         Some((business, number, level, mut record)) => {
-                            record.state = signer.issue(w, &business, &number, level)?;
+                            let app = w.application(business.id.as_str())?;
+                            let evd = evidence(record.proof, app.as_ref(), level);
+                            record.state = signer.issue(w, &business, &number, level, evd)?;
                             record.updated_at = at;
                             let hash = crate::phone::PhoneNumber::from_stored(&number)
                                 .map(|n| n.sha256())

@@ -11,10 +11,12 @@
 use std::io::BufRead;
 use std::time::Instant;
 
-use super::attest::{revoke_serial, Signer};
+use super::attest::{evidence, revoke_serial, Signer};
 use super::profile::{ProfileInput, ValidProfile};
 use super::{Service, ServiceError};
-use crate::model::{now, Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState};
+use crate::model::{
+    now, Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState, Proof, ProofMethod,
+};
 use crate::phone::PhoneNumber;
 use crate::store::{StoreError, Writer};
 
@@ -225,9 +227,17 @@ fn apply(
     for ((number, level), record) in p.numbers.iter().zip(records) {
         let next = next_state(w, signer, &business, number, *level, record.as_ref())?;
         if let Some(state) = next {
+            let proof = match state {
+                NumberState::Attested { .. } => record.and_then(|r| r.proof).or(Some(Proof {
+                    method: ProofMethod::Import,
+                    at,
+                })),
+                _ => None,
+            };
             let record = NumberRecord {
                 business: id.clone(),
                 state,
+                proof,
                 updated_at: at,
             };
             w.put_number(number.as_str(), &number.sha256(), &record)?;
@@ -238,6 +248,7 @@ fn apply(
     if !changed {
         return Ok(Ok(Outcome::Unchanged));
     }
+    super::review::index_names(w, existing.as_ref(), &business)?;
     w.put_business(&business)?;
     Ok(Ok(if existing.is_none() {
         Outcome::Created
@@ -267,14 +278,20 @@ fn next_state(
                 return Ok(None);
             }
             revoke_serial(w, serial, "superseded: the attested facts changed", signer.at)?;
-            Ok(Some(signer.issue(w, business, number.as_str(), want)?))
+            let evd = evidence(current.and_then(|r| r.proof), None, want);
+            Ok(Some(signer.issue(w, business, number.as_str(), want, evd)?))
         }
         (Some(NumberState::Attested { serial, .. }), None) => {
             revoke_serial(w, serial, "level withdrawn by import", signer.at)?;
             Ok(Some(NumberState::Unproven))
         }
         (Some(NumberState::Unproven) | None, Some(want)) => {
-            Ok(Some(signer.issue(w, business, number.as_str(), want)?))
+            let proof = Proof {
+                method: ProofMethod::Import,
+                at: signer.at,
+            };
+            let evd = evidence(Some(proof), None, want);
+            Ok(Some(signer.issue(w, business, number.as_str(), want, evd)?))
         }
         (Some(NumberState::Unproven), None) => Ok(None),
         (None, None) => Ok(Some(NumberState::Unproven)),

@@ -5,10 +5,16 @@
 //! Every method blocks (redb, signing); async callers run them on a blocking
 //! thread or, for the few-microsecond point reads of a lookup, inline.
 
+mod apply;
 mod attest;
+pub mod confusable;
+pub mod domain;
 mod import;
 mod lookup;
 mod profile;
+mod reports;
+mod review;
+pub mod sender;
 
 use std::sync::{Arc, RwLock};
 
@@ -18,7 +24,10 @@ pub use lookup::{
     hex, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry, Reputation,
     VerifyAnswer,
 };
+pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use profile::ProfileInput;
+pub use reports::ReportInput;
+pub use review::QueueItem;
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring};
@@ -41,6 +50,14 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     Conflict(String),
+    #[error("missing or invalid credentials")]
+    Unauthorized,
+    #[error("too many requests: {0}")]
+    RateLimited(String, u64),
+    #[error("{1}")]
+    CodeRejected(&'static str, String),
+    #[error(transparent)]
+    SenderFailed(#[from] sender::SendError),
 }
 
 impl ServiceError {
@@ -56,6 +73,9 @@ impl ServiceError {
 /// The service: the store, the signing keys and the configuration.
 pub struct Service {
     store: Store,
+    sender: sender::Sender,
+    /// Key of the hash that stands in for a reporter's address.
+    reporter_salt: Vec<u8>,
     // Rotation swaps the whole keyring; readers clone the Arc and never hold
     // the lock while they work.
     keyring: RwLock<Arc<Keyring>>,
@@ -75,8 +95,11 @@ impl Service {
             stored.push(key);
         }
         let keyring = Keyring::load(&stored)?;
+        let reporter_salt = store.secret("reporter")?;
         Ok(Service {
+            reporter_salt,
             store,
+            sender: sender::Sender::new(config.sender.clone()),
             keyring: RwLock::new(Arc::new(keyring)),
             config,
         })
@@ -110,6 +133,11 @@ impl Service {
     /// Adds a new active signing key and retires the current one. Tokens
     /// signed by the old key keep verifying until they expire.
     pub fn rotate_key(&self) -> Result<String, ServiceError> {
+        self.rotate_key_by("operator")
+    }
+
+    /// [`Service::rotate_key`] on behalf of `actor`, who goes into the audit trail.
+    pub fn rotate_key_by(&self, actor: &str) -> Result<String, ServiceError> {
         let at = now();
         let new = keys::generate(at)?;
         let stored = self.store.write(|w| {
@@ -120,6 +148,13 @@ impl Service {
                 }
             }
             w.put_key(&new)?;
+            w.add_audit(&crate::model::AuditEntry {
+                at,
+                actor: actor.to_owned(),
+                business: None,
+                action: "key_rotated".into(),
+                detail: new.kid.clone(),
+            })?;
             w.keys()
         })?;
         let keyring = Keyring::load(&stored)?;

@@ -139,20 +139,7 @@ impl TryFrom<ProfileInput> for ValidProfile {
             }
             numbers.push((number, level));
         }
-        if p.commands.len() > MAX_COMMANDS {
-            return Err(ServiceError::invalid("commands", format!("at most {MAX_COMMANDS}")));
-        }
-        let commands = p
-            .commands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                Ok(Command {
-                    keyword: slug(&format!("commands[{i}].keyword"), &c.keyword)?,
-                    reply: text(&format!("commands[{i}].reply"), &c.reply, MAX_TEXT, true)?,
-                })
-            })
-            .collect::<Result<Vec<_>, ServiceError>>()?;
+        let commands = commands(&p.commands)?;
         Ok(ValidProfile {
             id,
             legal_name,
@@ -171,6 +158,43 @@ impl TryFrom<ProfileInput> for ValidProfile {
     }
 }
 
+/// Validates quick-reply commands.
+pub(super) fn commands(input: &[CommandInput]) -> Result<Vec<Command>, ServiceError> {
+    if input.len() > MAX_COMMANDS {
+        return Err(ServiceError::invalid("commands", format!("at most {MAX_COMMANDS}")));
+    }
+    input
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            Ok(Command {
+                keyword: slug(&format!("commands[{i}].keyword"), &c.keyword)?,
+                reply: text(&format!("commands[{i}].reply"), &c.reply, MAX_TEXT, true)?,
+            })
+        })
+        .collect()
+}
+
+/// Validates a business name.
+pub(super) fn name(field: &str, value: &str) -> Result<String, ServiceError> {
+    text(field, value, MAX_NAME, true)
+}
+
+/// Validates a free-text field such as the city.
+pub(super) fn short_text(field: &str, value: &str) -> Result<String, ServiceError> {
+    text(field, value, MAX_NAME, false)
+}
+
+/// Validates a language-keyed map of names.
+pub(super) fn names(field: &str, map: BTreeMap<String, String>) -> Result<BTreeMap<String, String>, ServiceError> {
+    lang_map(field, map, MAX_NAME)
+}
+
+/// Validates a language-keyed map of descriptions.
+pub(super) fn descriptions(field: &str, map: BTreeMap<String, String>) -> Result<BTreeMap<String, String>, ServiceError> {
+    lang_map(field, map, MAX_TEXT)
+}
+
 fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, ServiceError> {
     let value = value.trim();
     if required && value.is_empty() {
@@ -187,7 +211,7 @@ fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, 
 
 /// A BCP 47 tag in its common shape: 2-3 letter language, then subtags of
 /// 2-8 letters or digits (`en`, `es-MX`, `zh-Hant-TW`).
-fn lang_tag(field: &str, tag: &str) -> Result<String, ServiceError> {
+pub(super) fn lang_tag(field: &str, tag: &str) -> Result<String, ServiceError> {
     let mut parts = tag.split('-');
     let lang_ok = parts
         .next()
@@ -217,7 +241,7 @@ fn lang_map(
         .collect()
 }
 
-fn slug(field: &str, value: &str) -> Result<String, ServiceError> {
+pub(super) fn slug(field: &str, value: &str) -> Result<String, ServiceError> {
     let ok = !value.is_empty()
         && value.len() <= 40
         && value
@@ -233,7 +257,7 @@ fn slug(field: &str, value: &str) -> Result<String, ServiceError> {
     }
 }
 
-fn url(field: &str, value: &str) -> Result<String, ServiceError> {
+pub(super) fn url(field: &str, value: &str) -> Result<String, ServiceError> {
     let ok = (value.starts_with("https://") || value.starts_with("http://"))
         && value.len() <= MAX_URL
         && !value.chars().any(|c| c.is_whitespace() || c.is_control());

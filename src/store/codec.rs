@@ -62,6 +62,7 @@ mod tests {
                 level: Level::A,
                 serial: "01JD7Z3K8Q0000000000000000".into(),
             },
+            proof: None,
             updated_at: 1_700_000_000,
         }
     }

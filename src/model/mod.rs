@@ -10,6 +10,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod review;
+
+pub use review::{
+    Application, AuditEntry, DomainProof, Flag, OtpChallenge, PendingNames, Report,
+    ReportReason, ReviewState, Suspension,
+};
+
 /// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
 /// so ids sort by creation time and cannot be guessed from a counter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -215,7 +222,34 @@ impl NumberState {
 pub struct NumberRecord {
     pub business: BusinessId,
     pub state: NumberState,
+    /// How and when control of the number was proven.
+    pub proof: Option<Proof>,
     pub updated_at: i64,
+}
+
+/// How control of a number was established.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProofMethod {
+    /// A one-time code sent to the number was entered back.
+    Otp,
+    /// An operator imported it from an already-vetted registry.
+    Import,
+}
+
+/// The proof of control of a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proof {
+    pub method: ProofMethod,
+    pub at: i64,
+}
+
+/// One piece of evidence an attestation rests on, as its `evd` claim says.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// `otp`, `import`, `domain` or `review`.
+    pub method: String,
+    pub at: i64,
 }
 
 /// What a client is told about a number.
@@ -354,6 +388,10 @@ mod tests {
                 level,
                 serial: new_serial(),
             },
+            proof: Some(Proof {
+                method: ProofMethod::Otp,
+                at: 0,
+            }),
             updated_at: 0,
         }
     }

@@ -1,0 +1,75 @@
+//! Who is calling: a business with its API key, a reviewer with a reviewer
+//! token, and the client's address (for per-client limits).
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::header;
+
+use super::{ApiError, AppState};
+use crate::model::BusinessId;
+
+/// A business authenticated by its API key.
+pub struct BusinessAuth(pub BusinessId);
+
+impl BusinessAuth {
+    /// The business id in the path, if it is the caller's own. Another
+    /// business's id answers 404 like a missing one, so ids cannot be probed.
+    pub fn owns(&self, path_id: &str) -> Result<BusinessId, ApiError> {
+        match BusinessId::parse(path_id) {
+            Ok(id) if id == self.0 => Ok(id),
+            _ => Err(ApiError::NotFound("business")),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for BusinessAuth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let key = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        match state.service.authenticate_business(key)? {
+            Some(id) => Ok(BusinessAuth(id)),
+            None => Err(ApiError::Unauthorized),
+        }
+    }
+}
+
+/// A reviewer authenticated by a reviewer token.
+pub struct ReviewerAuth(pub String);
+
+impl FromRequestParts<AppState> for ReviewerAuth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        match state.service.authenticate_reviewer(token)? {
+            Some(name) => Ok(ReviewerAuth(name)),
+            None => Err(ApiError::Unauthorized),
+        }
+    }
+}
+
+/// The client's address, when the server knows it.
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        ))
+    }
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty() && token.len() <= 256).then_some(token)
+}

@@ -1,0 +1,146 @@
+//! `/v1/review`: the reviewers' queue and decisions (reviewer token).
+
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::auth::ReviewerAuth;
+use super::businesses::parse_number;
+use super::extract::{Json, Path, Query};
+use super::{blocking, ApiError, AppState};
+use crate::model::BusinessId;
+
+const MAX_PAGE: usize = 500;
+
+#[derive(Deserialize)]
+pub struct Page {
+    limit: Option<usize>,
+}
+
+/// `GET /v1/review/queue`: oldest first, with evidence and warnings.
+pub async fn queue(
+    State(state): State<AppState>,
+    _: ReviewerAuth,
+    Query(q): Query<Page>,
+) -> Result<Response, ApiError> {
+    let limit = q.limit.unwrap_or(100).clamp(1, MAX_PAGE);
+    let items = blocking(&state.service, move |s| s.review_queue(limit)).await?;
+    Ok(axum::Json(serde_json::json!({ "queue": items })).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Note {
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+pub struct Reason {
+    reason: String,
+}
+
+fn business_id(id: &str) -> Result<BusinessId, ApiError> {
+    BusinessId::parse(id).map_err(|_| ApiError::NotFound("business"))
+}
+
+/// `POST /v1/review/{id}/approve`
+pub async fn approve(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(id): Path<String>,
+    Json(req): Json<Note>,
+) -> Result<Response, ApiError> {
+    let id = business_id(&id)?;
+    let status = blocking(&state.service, move |s| s.approve(&id, &reviewer, &req.note)).await?;
+    Ok(axum::Json(status).into_response())
+}
+
+/// `POST /v1/review/{id}/reject`
+pub async fn reject(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(id): Path<String>,
+    Json(req): Json<Reason>,
+) -> Result<Response, ApiError> {
+    let id = business_id(&id)?;
+    let status = blocking(&state.service, move |s| s.reject(&id, &reviewer, &req.reason)).await?;
+    Ok(axum::Json(status).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct RegionQuery {
+    region: Option<String>,
+}
+
+/// `POST /v1/review/numbers/{number}/revoke`
+pub async fn revoke(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(number): Path<String>,
+    Query(q): Query<RegionQuery>,
+    Json(req): Json<Reason>,
+) -> Result<Response, ApiError> {
+    let number = parse_number(&number, q.region.as_deref())?;
+    let answer = blocking(&state.service, move |s| {
+        s.revoke_number(&number, &reviewer, &req.reason)?;
+        s.lookup(&number, &[])
+    })
+    .await?;
+    Ok(axum::Json(answer).into_response())
+}
+
+/// `POST /v1/review/businesses/{id}/suspend`
+pub async fn suspend(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(id): Path<String>,
+    Json(req): Json<Reason>,
+) -> Result<Response, ApiError> {
+    let id = business_id(&id)?;
+    let status = blocking(&state.service, move |s| s.suspend(&id, &reviewer, &req.reason)).await?;
+    Ok(axum::Json(status).into_response())
+}
+
+/// `POST /v1/review/businesses/{id}/reinstate`
+pub async fn reinstate(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(id): Path<String>,
+    Json(req): Json<Reason>,
+) -> Result<Response, ApiError> {
+    let id = business_id(&id)?;
+    let status = blocking(&state.service, move |s| s.reinstate(&id, &reviewer, &req.reason)).await?;
+    Ok(axum::Json(status).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct AuditQuery {
+    business: Option<String>,
+    limit: Option<usize>,
+}
+
+/// `GET /v1/review/audit?business=`
+pub async fn audit(
+    State(state): State<AppState>,
+    _: ReviewerAuth,
+    Query(q): Query<AuditQuery>,
+) -> Result<Response, ApiError> {
+    let business = q.business.as_deref().map(business_id).transpose()?;
+    let limit = q.limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
+    let entries = blocking(&state.service, move |s| s.audit_trail(business.as_ref(), limit)).await?;
+    Ok(axum::Json(serde_json::json!({ "entries": entries })).into_response())
+}
+
+/// `POST /v1/review/keys/rotate`
+pub async fn rotate_key(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+) -> Result<Response, ApiError> {
+    let kid = blocking(&state.service, move |s| s.rotate_key_by(&reviewer)).await?;
+    Ok(axum::Json(serde_json::json!({ "kid": kid })).into_response())
+}
+
+/// `GET /v1/review/outbox`: the log sender's recent one-time codes.
+pub async fn outbox(State(state): State<AppState>, _: ReviewerAuth) -> Response {
+    axum::Json(serde_json::json!({ "codes": state.service.outbox() })).into_response()
+}

@@ -1,0 +1,89 @@
+//! Spam, scam and impersonation reports from the public.
+//!
+//! Reports are counted per number over a sliding 30 days and shown by
+//! lookups. When enough distinct reporters name a business's number, the
+//! business is flagged into the review queue. Reports never revoke or
+//! suspend anything by themselves: a competitor must not be able to take a
+//! business down by filing them.
+
+use std::net::IpAddr;
+
+use serde::Deserialize;
+
+use super::apply::{application, audit, sha256};
+use super::{Service, ServiceError};
+use crate::model::{new_serial, now, Flag, Report, ReportReason};
+use crate::phone::PhoneNumber;
+
+const WINDOW: i64 = 30 * 24 * 3600;
+const REPORTS_PER_CLIENT_PER_HOUR: u64 = 10;
+const MAX_COMMENT: usize = 1000;
+
+/// A report as submitted.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportInput {
+    pub number: String,
+    pub region: Option<String>,
+    pub reason: ReportReason,
+    pub comment: Option<String>,
+}
+
+impl Service {
+    /// Files a report from `client` (whose address is kept only as a keyed
+    /// hash, enough to count distinct reporters).
+    pub fn report(
+        &self,
+        number: &PhoneNumber,
+        reason: ReportReason,
+        comment: Option<&str>,
+        client: Option<IpAddr>,
+    ) -> Result<(), ServiceError> {
+        let comment = comment.map(str::trim).filter(|c| !c.is_empty());
+        if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
+            return Err(ServiceError::invalid("comment", format!("at most {MAX_COMMENT} characters")));
+        }
+        if comment.is_some_and(|c| c.chars().any(|ch| ch.is_control() && ch != '\n')) {
+            return Err(ServiceError::invalid("comment", "must not contain control characters"));
+        }
+        let at = now();
+        let reporter = {
+            let client = client.map(|ip| ip.to_string()).unwrap_or_default();
+            let mut keyed = self.reporter_salt.clone();
+            keyed.extend_from_slice(client.as_bytes());
+            crate::service::hex(&sha256(&keyed)[..16])
+        };
+        let e164 = number.as_str();
+        let threshold = self.config.report_threshold;
+        self.store.write(|w| {
+            let limit_key = format!("report:{reporter}");
+            if w.rate_count(&limit_key, at - 3600)? >= REPORTS_PER_CLIENT_PER_HOUR {
+                return Err(ServiceError::RateLimited(
+                    format!("at most {REPORTS_PER_CLIENT_PER_HOUR} reports per hour"),
+                    3600,
+                ));
+            }
+            w.add_rate_event(&limit_key, at)?;
+            let report = Report {
+                number: e164.to_owned(),
+                reason,
+                comment: comment.map(str::to_owned),
+                reporter: reporter.clone(),
+                at,
+            };
+            w.add_report(&new_serial(), &report)?;
+            let Some(record) = w.number(e164)? else {
+                return Ok(());
+            };
+            let reporters = w.reporters_since(e164, at - WINDOW)?;
+            let mut app = application(w, &record.business)?;
+            if reporters >= threshold && app.flag.is_none() {
+                let why = format!("{reporters} people reported {e164} in 30 days");
+                app.flag = Some(Flag { at, reason: why.clone() });
+                w.put_application(&app)?;
+                audit(w, at, "reports", &record.business, "flagged", &why)?;
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,259 @@
+//! The directory tables: businesses, numbers and their hash index,
+//! attestations and their expiry schedule, revocations, signing keys, and
+//! reads of the changes feed.
+
+use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction};
+
+use super::{decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
+use crate::model::{Attestation, Business, Change, NumberRecord, Revocation, StoredKey};
+
+const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
+const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
+/// SHA-256 of the E.164 string → the string: the k-anonymous range lookup
+/// reads one contiguous key range per bucket.
+const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> = TableDefinition::new("number_hashes");
+const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attestations");
+/// (expires_at, serial): lets renewal find the tokens that expire soonest
+/// without scanning every attestation.
+const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expiries");
+const REVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("revocations");
+/// (revoked_at, serial): the revocation list in time order, for clients that
+/// poll "what was revoked since".
+const REVOCATIONS_BY_TIME: TableDefinition<(i64, &str), ()> =
+    TableDefinition::new("revocations_by_time");
+const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys");
+
+
+/// Creates every directory table (run once at open).
+pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(BUSINESSES)?;
+    tx.open_table(NUMBERS)?;
+    tx.open_table(NUMBER_HASHES)?;
+    tx.open_table(ATTESTATIONS)?;
+    tx.open_table(EXPIRIES)?;
+    tx.open_table(REVOCATIONS)?;
+    tx.open_table(REVOCATIONS_BY_TIME)?;
+    tx.open_table(KEYS)?;
+    Ok(())
+}
+
+/// Reads shared by [`Reader`] and [`Writer`] (a writer reads its own writes).
+macro_rules! directory_reads {
+    () => {
+        /// A business by id.
+        pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
+            get_record(&self.tx.open_table(BUSINESSES)?, id)
+        }
+
+        /// A listed number by E.164.
+        pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+            get_record(&self.tx.open_table(NUMBERS)?, e164)
+        }
+
+        /// An attestation by serial.
+        pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
+            get_record(&self.tx.open_table(ATTESTATIONS)?, serial)
+        }
+
+        /// The revocation of a serial, if it was revoked.
+        pub fn revocation(&self, serial: &str) -> Result<Option<Revocation>, StoreError> {
+            get_record(&self.tx.open_table(REVOCATIONS)?, serial)
+        }
+
+        /// Every signing key, oldest first.
+        pub fn keys(&self) -> Result<Vec<StoredKey>, StoreError> {
+            let table = self.tx.open_table(KEYS)?;
+            let mut keys = Vec::new();
+            for row in table.iter()? {
+                let (_, v) = row?;
+                keys.push(decode::<StoredKey>(v.value())?);
+            }
+            keys.sort_by_key(|k| k.created_at);
+            Ok(keys)
+        }
+    };
+}
+
+impl Reader {
+    directory_reads!();
+
+    /// The E.164 numbers whose SHA-256 starts with the 20-bit `prefix`.
+    pub fn bucket(&self, prefix: u32) -> Result<Vec<String>, StoreError> {
+        let table = self.tx.open_table(NUMBER_HASHES)?;
+        let (low, high) = bucket_bounds(prefix);
+        let mut out = Vec::new();
+        for row in table.range::<&[u8; 32]>(&low..=&high)? {
+            let (_, v) = row?;
+            out.push(v.value().to_owned());
+        }
+        Ok(out)
+    }
+
+    /// Revocations at or after `since` (seconds), oldest first.
+    pub fn revocations_since(
+        &self,
+        since: i64,
+        limit: usize,
+    ) -> Result<Vec<Revocation>, StoreError> {
+        let index = self.tx.open_table(REVOCATIONS_BY_TIME)?;
+        let records = self.tx.open_table(REVOCATIONS)?;
+        let mut out = Vec::new();
+        for row in index.range::<(i64, &str)>((since, "")..)?.take(limit) {
+            let (key, _) = row?;
+            let (_, serial) = key.value();
+            if let Some(r) = get_record(&records, serial)? {
+                out.push(r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Serials of attestations expiring before `before`, soonest first.
+    pub fn expiring_before(
+        &self,
+        before: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        let table = self.tx.open_table(EXPIRIES)?;
+        let mut out = Vec::new();
+        for row in table.range::<(i64, &str)>(..(before, ""))?.take(limit) {
+            let (key, _) = row?;
+            let (at, serial) = key.value();
+            out.push((at, serial.to_owned()));
+        }
+        Ok(out)
+    }
+
+    /// Changes with a sequence number above `after`, in order.
+    pub fn changes_after(&self, after: u64, limit: usize) -> Result<Vec<(u64, Change)>, StoreError> {
+        let table = self.tx.open_table(CHANGES)?;
+        let mut out = Vec::new();
+        for row in table.range::<u64>((after + 1)..)?.take(limit) {
+            let (k, v) = row?;
+            out.push((k.value(), decode::<Change>(v.value())?));
+        }
+        Ok(out)
+    }
+
+    /// The sequence number of the newest change (0 when there is none).
+    pub fn last_seq(&self) -> Result<u64, StoreError> {
+        let table = self.tx.open_table(CHANGES)?;
+        let last = table.last()?.map(|(k, _)| k.value()).unwrap_or(0);
+        Ok(last)
+    }
+
+    /// How many businesses are stored.
+    pub fn business_count(&self) -> Result<u64, StoreError> {
+        Ok(self.tx.open_table(BUSINESSES)?.len()?)
+    }
+
+    /// Every business, in id order, starting after `after` (for paging
+    /// through the whole directory, as a reindex does).
+    pub fn businesses_after(&self, after: &str, limit: usize) -> Result<Vec<Business>, StoreError> {
+        let table = self.tx.open_table(BUSINESSES)?;
+        let mut out = Vec::with_capacity(limit.min(1024));
+        let range = table.range::<&str>(after..)?;
+        for row in range.take(limit + 1) {
+            let (k, v) = row?;
+            if k.value() == after {
+                continue;
+            }
+            out.push(decode::<Business>(v.value())?);
+            if out.len() == limit {
+                break;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Writer {
+    directory_reads!();
+
+    /// Inserts or replaces a business.
+    pub fn put_business(&mut self, business: &Business) -> Result<(), StoreError> {
+        let bytes = encode(business)?;
+        self.tx
+            .open_table(BUSINESSES)?
+            .insert(business.id.as_str(), bytes.as_slice())?;
+        self.changes.push(Change::Business(business.id.clone()));
+        Ok(())
+    }
+
+    /// Inserts or replaces a number record, keeping the hash index in step.
+    /// The owning business is recorded as changed too, so a follower that
+    /// indexes businesses needs to watch only business changes.
+    pub fn put_number(&mut self, e164: &str, hash: &[u8; 32], record: &NumberRecord) -> Result<(), StoreError> {
+        let bytes = encode(record)?;
+        self.tx.open_table(NUMBERS)?.insert(e164, bytes.as_slice())?;
+        self.tx.open_table(NUMBER_HASHES)?.insert(hash, e164)?;
+        self.changes.push(Change::Number(e164.to_owned()));
+        self.changes.push(Change::Business(record.business.clone()));
+        Ok(())
+    }
+
+    /// Removes a number and its hash index entry.
+    pub fn remove_number(&mut self, e164: &str, hash: &[u8; 32]) -> Result<(), StoreError> {
+        let removed = self.tx.open_table(NUMBERS)?.remove(e164)?.map(|v| decode::<NumberRecord>(v.value()));
+        self.tx.open_table(NUMBER_HASHES)?.remove(hash)?;
+        self.changes.push(Change::Number(e164.to_owned()));
+        if let Some(record) = removed.transpose()? {
+            self.changes.push(Change::Business(record.business));
+        }
+        Ok(())
+    }
+
+    /// Stores an issued attestation and indexes its expiry.
+    pub fn put_attestation(&mut self, a: &Attestation) -> Result<(), StoreError> {
+        let bytes = encode(a)?;
+        self.tx
+            .open_table(ATTESTATIONS)?
+            .insert(a.serial.as_str(), bytes.as_slice())?;
+        self.tx
+            .open_table(EXPIRIES)?
+            .insert((a.expires_at, a.serial.as_str()), ())?;
+        Ok(())
+    }
+
+    /// Drops an attestation from the renewal schedule (it was superseded or
+    /// revoked); the record itself stays for `verify`.
+    pub fn unschedule(&mut self, expires_at: i64, serial: &str) -> Result<(), StoreError> {
+        self.tx.open_table(EXPIRIES)?.remove((expires_at, serial))?;
+        Ok(())
+    }
+
+    /// Records a revocation.
+    pub fn put_revocation(&mut self, r: &Revocation) -> Result<(), StoreError> {
+        let bytes = encode(r)?;
+        self.tx
+            .open_table(REVOCATIONS)?
+            .insert(r.serial.as_str(), bytes.as_slice())?;
+        self.tx
+            .open_table(REVOCATIONS_BY_TIME)?
+            .insert((r.at, r.serial.as_str()), ())?;
+        Ok(())
+    }
+
+    /// Inserts or replaces a signing key.
+    pub fn put_key(&mut self, key: &StoredKey) -> Result<(), StoreError> {
+        let bytes = encode(key)?;
+        self.tx.open_table(KEYS)?.insert(key.kid.as_str(), bytes.as_slice())?;
+        self.changes.push(Change::Key(key.kid.clone()));
+        Ok(())
+    }
+}
+
+/// The inclusive key range of a 20-bit hash prefix.
+pub(super) fn bucket_bounds(prefix: u32) -> ([u8; 32], [u8; 32]) {
+    let p = prefix & 0xF_FFFF;
+    let mut low = [0u8; 32];
+    let mut high = [0xFFu8; 32];
+    low[0] = (p >> 12) as u8;
+    low[1] = (p >> 4) as u8;
+    low[2] = ((p & 0xF) << 4) as u8;
+    high[0] = low[0];
+    high[1] = low[1];
+    high[2] = low[2] | 0x0F;
+    (low, high)
+}
+

@@ -1,0 +1,304 @@
+//! The workflow tables: applications and the review queue, API keys and
+//! reviewer tokens (hashes only), one-time-code challenges, rate-limit
+//! events, spam reports, confusable-name keys, and the audit trail.
+
+use redb::{ReadableTable, TableDefinition, WriteTransaction};
+
+use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
+use crate::model::{Application, AuditEntry, OtpChallenge, Report};
+
+const APPLICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("applications");
+/// (queued_at, business): the review queue, oldest first.
+const REVIEW_QUEUE: TableDefinition<(i64, &str), ()> = TableDefinition::new("review_queue");
+/// SHA-256 of an API key → business id. The key itself is never stored.
+const API_KEYS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("api_keys");
+/// SHA-256 of a reviewer token → reviewer name.
+const REVIEWERS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("reviewers");
+/// E.164 → the outstanding one-time code for that number.
+const CHALLENGES: TableDefinition<&str, &[u8]> = TableDefinition::new("challenges");
+/// E.164 → consecutive failed code entries, across codes.
+const OTP_FAILURES: TableDefinition<&str, u32> = TableDefinition::new("otp_failures");
+/// (limit key, second) → events in that second, for sliding-window limits.
+const RATE_EVENTS: TableDefinition<(&str, i64), u32> = TableDefinition::new("rate_events");
+/// (E.164, day number) → spam reports that day: a 30-day sliding count is a
+/// range read of at most 30 rows, whatever the number's history.
+const REPORT_DAYS: TableDefinition<(&str, i64), u64> = TableDefinition::new("report_days");
+/// (E.164, at, report id) → the report.
+const REPORTS: TableDefinition<(&str, i64, &str), &[u8]> = TableDefinition::new("reports");
+/// (E.164, reporter hash) → the reporter's latest report time, so distinct
+/// reporters over a window are one range read.
+const REPORTERS: TableDefinition<(&str, &str), i64> = TableDefinition::new("reporters");
+/// (name key, business): confusable-name keys of verified businesses.
+const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
+const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+const AUDIT_BY_BUSINESS: TableDefinition<(&str, u64), ()> = TableDefinition::new("audit_by_business");
+
+/// Rate-limit events older than this are pruned: no window is longer.
+const RATE_HORIZON: i64 = DAY;
+
+/// Creates every workflow table (run once at open).
+pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(APPLICATIONS)?;
+    tx.open_table(REVIEW_QUEUE)?;
+    tx.open_table(API_KEYS)?;
+    tx.open_table(REVIEWERS)?;
+    tx.open_table(CHALLENGES)?;
+    tx.open_table(OTP_FAILURES)?;
+    tx.open_table(RATE_EVENTS)?;
+    tx.open_table(REPORT_DAYS)?;
+    tx.open_table(REPORTS)?;
+    tx.open_table(REPORTERS)?;
+    tx.open_table(NAME_KEYS)?;
+    tx.open_table(AUDIT)?;
+    tx.open_table(AUDIT_BY_BUSINESS)?;
+    Ok(())
+}
+
+/// Reads shared by [`Reader`] and [`Writer`].
+macro_rules! workflow_reads {
+    () => {
+        /// The application of a business.
+        pub fn application(&self, business: &str) -> Result<Option<Application>, StoreError> {
+            get_record(&self.tx.open_table(APPLICATIONS)?, business)
+        }
+
+        /// The business an API key (by its hash) belongs to.
+        pub fn business_for_key(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
+            let table = self.tx.open_table(API_KEYS)?;
+            let found = table.get(hash)?.map(|v| v.value().to_owned());
+            Ok(found)
+        }
+
+        /// The reviewer a token (by its hash) belongs to.
+        pub fn reviewer_for_token(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
+            let table = self.tx.open_table(REVIEWERS)?;
+            let found = table.get(hash)?.map(|v| v.value().to_owned());
+            Ok(found)
+        }
+
+        /// The outstanding code for a number.
+        pub fn challenge(&self, e164: &str) -> Result<Option<OtpChallenge>, StoreError> {
+            get_record(&self.tx.open_table(CHALLENGES)?, e164)
+        }
+
+        /// Consecutive failed code entries for a number.
+        pub fn otp_failures(&self, e164: &str) -> Result<u32, StoreError> {
+            let table = self.tx.open_table(OTP_FAILURES)?;
+            let n = table.get(e164)?.map(|v| v.value()).unwrap_or(0);
+            Ok(n)
+        }
+
+        /// Events under a rate-limit key at or after `since`.
+        pub fn rate_count(&self, key: &str, since: i64) -> Result<u64, StoreError> {
+            let table = self.tx.open_table(RATE_EVENTS)?;
+            let mut total = 0u64;
+            for row in table.range::<(&str, i64)>((key, since)..=(key, i64::MAX))? {
+                total += u64::from(row?.1.value());
+            }
+            Ok(total)
+        }
+
+        /// Spam reports about a number since `since` (seconds), counted by day.
+        pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+            let table = self.tx.open_table(REPORT_DAYS)?;
+            let mut total = 0;
+            for row in table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))? {
+                total += row?.1.value();
+            }
+            Ok(total)
+        }
+
+        /// Distinct reporters of a number since `since`.
+        pub fn reporters_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+            let table = self.tx.open_table(REPORTERS)?;
+            let mut n = 0;
+            for row in table.range::<(&str, &str)>((e164, "")..)? {
+                let (k, v) = row?;
+                if k.value().0 != e164 {
+                    break;
+                }
+                if v.value() >= since {
+                    n += 1;
+                }
+            }
+            Ok(n)
+        }
+
+        /// Businesses that hold a confusable-name key.
+        pub fn businesses_with_name_key(&self, key: &str) -> Result<Vec<String>, StoreError> {
+            let table = self.tx.open_table(NAME_KEYS)?;
+            let mut out = Vec::new();
+            for row in table.range::<(&str, &str)>((key, "")..)? {
+                let (k, _) = row?;
+                let (found, business) = k.value();
+                if found != key {
+                    break;
+                }
+                out.push(business.to_owned());
+            }
+            Ok(out)
+        }
+    };
+}
+
+impl Reader {
+    workflow_reads!();
+
+    /// Businesses waiting for review, oldest first.
+    pub fn review_queue(&self, limit: usize) -> Result<Vec<String>, StoreError> {
+        let table = self.tx.open_table(REVIEW_QUEUE)?;
+        let mut out = Vec::new();
+        for row in table.iter()?.take(limit) {
+            let (k, _) = row?;
+            out.push(k.value().1.to_owned());
+        }
+        Ok(out)
+    }
+
+    /// The most recent reports about a number, newest first.
+    pub fn reports_for(&self, e164: &str, limit: usize) -> Result<Vec<Report>, StoreError> {
+        let table = self.tx.open_table(REPORTS)?;
+        let mut out = Vec::new();
+        for row in table
+            .range::<(&str, i64, &str)>((e164, i64::MIN, "")..=(e164, i64::MAX, "\u{10FFFF}"))?
+            .rev()
+            .take(limit)
+        {
+            out.push(decode::<Report>(row?.1.value())?);
+        }
+        Ok(out)
+    }
+
+    /// The audit trail, oldest first: of one business, or of everything.
+    pub fn audit(&self, business: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let entries = self.tx.open_table(AUDIT)?;
+        let mut out = Vec::new();
+        match business {
+            Some(id) => {
+                let index = self.tx.open_table(AUDIT_BY_BUSINESS)?;
+                for row in index.range::<(&str, u64)>((id, 0)..=(id, u64::MAX))?.take(limit) {
+                    let seq = row?.0.value().1;
+                    if let Some(v) = entries.get(seq)? {
+                        out.push(decode::<AuditEntry>(v.value())?);
+                    }
+                }
+            }
+            None => {
+                for row in entries.iter()?.take(limit) {
+                    out.push(decode::<AuditEntry>(row?.1.value())?);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Writer {
+    workflow_reads!();
+
+    /// Stores an application and keeps the review queue in step with it.
+    pub fn put_application(&mut self, app: &Application) -> Result<(), StoreError> {
+        let id = app.business.as_str();
+        let old = self.application(id)?;
+        let mut queue = self.tx.open_table(REVIEW_QUEUE)?;
+        if let Some(at) = old.as_ref().and_then(Application::queue_time) {
+            queue.remove((at, id))?;
+        }
+        if let Some(at) = app.queue_time() {
+            queue.insert((at, id), ())?;
+        }
+        drop(queue);
+        let bytes = encode(app)?;
+        self.tx.open_table(APPLICATIONS)?.insert(id, bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Records the hash of a business's API key.
+    pub fn put_api_key(&mut self, hash: &[u8; 32], business: &str) -> Result<(), StoreError> {
+        self.tx.open_table(API_KEYS)?.insert(hash, business)?;
+        Ok(())
+    }
+
+    /// Records the hash of a reviewer token.
+    pub fn put_reviewer(&mut self, hash: &[u8; 32], name: &str) -> Result<(), StoreError> {
+        self.tx.open_table(REVIEWERS)?.insert(hash, name)?;
+        Ok(())
+    }
+
+    /// Stores the outstanding code for a number, replacing any older one.
+    pub fn put_challenge(&mut self, e164: &str, c: &OtpChallenge) -> Result<(), StoreError> {
+        let bytes = encode(c)?;
+        self.tx.open_table(CHALLENGES)?.insert(e164, bytes.as_slice())?;
+        Ok(())
+    }
+
+    /// Drops the outstanding code for a number.
+    pub fn remove_challenge(&mut self, e164: &str) -> Result<(), StoreError> {
+        self.tx.open_table(CHALLENGES)?.remove(e164)?;
+        Ok(())
+    }
+
+    /// Sets the consecutive failure count of a number.
+    pub fn set_otp_failures(&mut self, e164: &str, n: u32) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(OTP_FAILURES)?;
+        if n == 0 {
+            table.remove(e164)?;
+        } else {
+            table.insert(e164, n)?;
+        }
+        Ok(())
+    }
+
+    /// Counts one event under a rate-limit key, pruning that key's events
+    /// older than any window, so each key holds at most a day of rows.
+    pub fn add_rate_event(&mut self, key: &str, at: i64) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(RATE_EVENTS)?;
+        let count = table.get((key, at))?.map(|v| v.value()).unwrap_or(0);
+        table.insert((key, at), count + 1)?;
+        table.retain_in::<(&str, i64), _>((key, i64::MIN)..(key, at - RATE_HORIZON), |_, _| false)?;
+        Ok(())
+    }
+
+    /// Stores a spam report and updates the counters lookups read.
+    pub fn add_report(&mut self, id: &str, report: &Report) -> Result<(), StoreError> {
+        let e164 = report.number.as_str();
+        let bytes = encode(report)?;
+        self.tx
+            .open_table(REPORTS)?
+            .insert((e164, report.at, id), bytes.as_slice())?;
+        let mut reporters = self.tx.open_table(REPORTERS)?;
+        let key = (e164, report.reporter.as_str());
+        let last = reporters.get(key)?.map(|v| v.value()).unwrap_or(i64::MIN);
+        reporters.insert(key, last.max(report.at))?;
+        drop(reporters);
+        let mut days = self.tx.open_table(REPORT_DAYS)?;
+        let day = (e164, report.at.div_euclid(DAY));
+        let count = days.get(day)?.map(|v| v.value()).unwrap_or(0);
+        days.insert(day, count + 1)?;
+        Ok(())
+    }
+
+    /// Adds a confusable-name key for a verified business.
+    pub fn put_name_key(&mut self, key: &str, business: &str) -> Result<(), StoreError> {
+        self.tx.open_table(NAME_KEYS)?.insert((key, business), ())?;
+        Ok(())
+    }
+
+    /// Removes a confusable-name key.
+    pub fn remove_name_key(&mut self, key: &str, business: &str) -> Result<(), StoreError> {
+        self.tx.open_table(NAME_KEYS)?.remove((key, business))?;
+        Ok(())
+    }
+
+    /// Appends to the audit trail.
+    pub fn add_audit(&mut self, entry: &AuditEntry) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(AUDIT)?;
+        let seq = table.last()?.map(|(k, _)| k.value()).unwrap_or(0) + 1;
+        table.insert(seq, encode(entry)?.as_slice())?;
+        drop(table);
+        if let Some(b) = &entry.business {
+            self.tx.open_table(AUDIT_BY_BUSINESS)?.insert((b.as_str(), seq), ())?;
+        }
+        Ok(())
+    }
+}
