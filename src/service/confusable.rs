@@ -15,10 +15,14 @@ use unicode_normalization::UnicodeNormalization;
 /// exact skeleton is compared for them.
 const MIN_FUZZY_LEN: usize = 5;
 
-/// The comparison key of a name.
+/// The comparison key of a name. The skeleton is taken before and after
+/// lowercasing: Cyrillic "К" and Latin "K" share a skeleton, but their
+/// lowercase forms do not, while "klm" and "KLM" only meet once lowercased.
 pub fn name_key(name: &str) -> String {
-    let folded: String = name.nfkc().flat_map(char::to_lowercase).collect();
-    unicode_security::skeleton(&folded)
+    let once: String = unicode_security::skeleton(&name.nfkc().collect::<String>())
+        .flat_map(char::to_lowercase)
+        .collect();
+    unicode_security::skeleton(&once)
         .flat_map(char::to_lowercase)
         .filter(|c| c.is_alphanumeric())
         .collect()
@@ -82,6 +86,7 @@ mod tests {
     fn cyrillic_lookalikes_share_a_key() {
         // "КLМ" with Cyrillic К and М.
         assert_eq!(name_key("\u{041A}L\u{041C}"), name_key("KLM"));
+        assert_eq!(name_key("klm"), name_key("KLM"));
         assert!(confusable("KLM", "\u{041A}L\u{041C}"));
     }
 
