@@ -1,7 +1,14 @@
 //! Black-box tests of the HTTP API: each test starts the real server on a
 //! random port against its own temporary data dir and talks HTTP to it.
-//! One test binary, so everything links once.
+//! One test binary, so everything links once. `cli` runs the real binary.
 
+mod batch;
+mod caching;
+mod cli;
+mod errors;
 mod helpers;
+mod jwks;
 mod lookup;
+mod range;
+mod verify;
 mod workflow;

@@ -1,0 +1,158 @@
+//! HTTP caching of public reads: `ETag`, `Cache-Control`, `Vary`, 304.
+
+use crate::helpers::*;
+
+/// GETs `path` with optional extra headers; returns the response.
+async fn get_with(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = app.client.get(app.url(path));
+    for (name, value) in headers {
+        request = request.header(*name, *value);
+    }
+    request.send().await.expect("request")
+}
+
+/// Asserts the first answer is cacheable with `max_age`, and that sending
+/// its ETag back answers 304 with an empty body and the same headers.
+async fn assert_cacheable(app: &TestApp, path: &str, max_age: u32, vary_language: bool) {
+    let first = get_with(app, path, &[]).await;
+    assert_eq!(first.status().as_u16(), 200, "{path}");
+    let etag = header(&first, "etag");
+    assert!(
+        etag.len() > 2 && etag.starts_with('"') && etag.ends_with('"'),
+        "{path}: ETag {etag:?}"
+    );
+    assert_eq!(
+        header(&first, "cache-control"),
+        format!("public, max-age={max_age}"),
+        "{path}"
+    );
+    let vary = header(&first, "vary");
+    assert_eq!(
+        vary.contains("Accept-Language"),
+        vary_language,
+        "{path}: Vary {vary:?}"
+    );
+
+    let again = get_with(app, path, &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status().as_u16(), 304, "{path}");
+    assert_eq!(header(&again, "etag"), etag, "{path}");
+    assert_eq!(
+        header(&again, "cache-control"),
+        format!("public, max-age={max_age}"),
+        "{path}"
+    );
+    assert_eq!(
+        header(&again, "vary").contains("Accept-Language"),
+        vary_language,
+        "{path}"
+    );
+    assert!(
+        again.bytes().await.expect("body").is_empty(),
+        "{path}: 304 has a body"
+    );
+}
+
+#[tokio::test]
+async fn a_number_answer_is_cacheable_and_varies_by_language() {
+    let app = spawn_app().await;
+    assert_cacheable(&app, &format!("/v1/numbers/{KLM}"), 60, true).await;
+    assert_cacheable(&app, &format!("/v1/numbers/{UNLISTED}"), 60, true).await;
+}
+
+#[tokio::test]
+async fn a_business_profile_is_cacheable_and_varies_by_language() {
+    let app = spawn_app().await;
+    assert_cacheable(&app, &format!("/v1/businesses/{KLM_ID}"), 300, true).await;
+}
+
+#[tokio::test]
+async fn the_jwks_range_and_revocations_are_cacheable() {
+    let app = spawn_app().await;
+    assert_cacheable(&app, "/.well-known/jwks.json", 300, false).await;
+    let hash = sha256_hex(KLM);
+    assert_cacheable(
+        &app,
+        &format!("/v1/numbers/range/{}", &hash[..5]),
+        60,
+        false,
+    )
+    .await;
+    assert_cacheable(&app, "/v1/revocations", 60, false).await;
+}
+
+#[tokio::test]
+async fn the_etag_is_stable_and_a_weak_or_listed_match_also_answers_304() {
+    let app = spawn_app().await;
+    let path = format!("/v1/numbers/{KLM}");
+    let etag = header(&get_with(&app, &path, &[]).await, "etag");
+    assert_eq!(header(&get_with(&app, &path, &[]).await, "etag"), etag);
+    let weak = format!("W/{etag}");
+    let listed = format!("\"other\", {etag}");
+    for inm in [weak.as_str(), listed.as_str(), "*"] {
+        let response = get_with(&app, &path, &[("if-none-match", inm)]).await;
+        assert_eq!(response.status().as_u16(), 304, "If-None-Match: {inm}");
+    }
+}
+
+#[tokio::test]
+async fn a_stale_etag_gets_the_full_answer() {
+    let app = spawn_app().await;
+    let response = get_with(
+        &app,
+        &format!("/v1/numbers/{KLM}"),
+        &[("if-none-match", "\"stale\"")],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 200);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["number"], KLM);
+}
+
+#[tokio::test]
+async fn another_language_has_another_etag() {
+    let app = spawn_app().await;
+    let path = format!("/v1/numbers/{KLM}");
+    let dutch = header(&get_with(&app, &path, &[]).await, "etag");
+    let english = get_with(&app, &path, &[("accept-language", "en")]).await;
+    let english_etag = header(&english, "etag");
+    assert_ne!(english_etag, dutch);
+    let revalidated = get_with(
+        &app,
+        &path,
+        &[("accept-language", "en"), ("if-none-match", &dutch)],
+    )
+    .await;
+    assert_eq!(revalidated.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn a_change_of_the_answer_changes_the_etag() {
+    let app = spawn_app().await;
+    let path = format!("/v1/numbers/{KLM}");
+    let before = header(&get_with(&app, &path, &[]).await, "etag");
+    let mut profile = demo_profile(KLM_ID);
+    profile["numbers"][0]
+        .as_object_mut()
+        .expect("number object")
+        .remove("level");
+    app.import(profile.to_string()).await;
+    let after = get_with(&app, &path, &[("if-none-match", &before)]).await;
+    assert_eq!(after.status().as_u16(), 200);
+    assert_ne!(header(&after, "etag"), before);
+}
+
+#[tokio::test]
+async fn range_answers_vary_on_add_padding() {
+    // The padded and the plain answer share a URL, so a shared cache must
+    // key them apart (RFC 9110 §12.5.5), or it hands a client that asked
+    // for padding the bare bucket, or the other way round.
+    let app = spawn_app().await;
+    let path = format!("/v1/numbers/range/{}", &sha256_hex(KLM)[..5]);
+    let plain = get_with(&app, &path, &[]).await;
+    let padded = get_with(&app, &path, &[("add-padding", "true")]).await;
+    for (what, response) in [("plain", plain), ("padded", padded)] {
+        assert_eq!(response.status().as_u16(), 200);
+        let vary = header(&response, "vary").to_ascii_lowercase();
+        assert!(vary.contains("add-padding"), "{what}: Vary {vary:?}");
+    }
+}

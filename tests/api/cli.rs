@@ -1,0 +1,596 @@
+//! The `bizseal` binary: import, keys, verify, and a data dir in use.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use bizseal::config::Config;
+use bizseal::phone::PhoneNumber;
+use bizseal::service::Service;
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// What a run of the binary printed and how it ended.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_bizseal"));
+    command
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("BIZSEAL_LOG", "info");
+    for (name, _) in std::env::vars() {
+        if name.starts_with("BIZSEAL_") && name != "BIZSEAL_LOG" {
+            command.env_remove(name);
+        }
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("run bizseal");
+    Run {
+        code: status.code(),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+/// Runs `bizseal --data-dir DIR ARGS...`.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["--data-dir", dir.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    run(&all)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write file");
+    path
+}
+
+fn open(data: &Path) -> Service {
+    Service::open(Config::new(data)).expect("open the data dir")
+}
+
+fn line(value: &Value) -> String {
+    value.to_string()
+}
+
+/// A profile of a business that is not in the demo set.
+fn other_business(id: &str, number: &str) -> Value {
+    json!({
+        "id": id,
+        "legal_name": "Bloemen Janssen B.V.",
+        "names": { "nl": "Bloemen Janssen" },
+        "default_lang": "nl",
+        "category": "retail",
+        "country": "NL",
+        "numbers": [{ "number": number }],
+    })
+}
+
+const OTHER_ID: &str = "b_01JD7Z3K8Q0000000000000001";
+const BAD_NUMBER_ID: &str = "b_01JD7Z3K8Q0000000000000002";
+const UNKNOWN_FIELD_ID: &str = "b_01JD7Z3K8Q0000000000000003";
+
+/// A file with good lines (1, 6, 8), a blank line (4) and bad ones.
+fn mixed_file() -> String {
+    let mut unknown_field = other_business(UNKNOWN_FIELD_ID, "+31205550103");
+    unknown_field["nmae"] = json!("typo");
+    [
+        line(&demo_profile(KLM_ID)),
+        r#"{"legal_name": "Half a line"#.to_owned(),
+        line(&unknown_field),
+        String::new(),
+        line(&other_business(BAD_NUMBER_ID, "+31 12")),
+        line(&demo_profile(TELEFONICA_ID)),
+        line(&other_business(OTHER_ID, KLM)),
+        line(&demo_profile("b_01JD7Z3K8QKTBYVAKBE8SPDD3A")),
+    ]
+    .join("\n")
+        + "\n"
+}
+
+fn lookup(service: &Service, number: &str) -> bizseal::service::NumberAnswer {
+    service
+        .lookup(&PhoneNumber::parse(number, None).expect("number"), &[])
+        .expect("lookup")
+}
+
+#[test]
+fn import_reports_each_bad_line_imports_the_good_ones_and_exits_2() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "mixed.jsonl", &mixed_file());
+    let file_name = file.to_str().expect("utf-8 path");
+
+    let out = run_in(&data, &["import", file_name]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    let reported: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with(&format!("{file_name}:")))
+        .collect();
+    assert_eq!(reported.len(), 4, "{}", out.stderr);
+    assert!(
+        reported[0].starts_with(&format!("{file_name}:2: not a profile")),
+        "{}",
+        reported[0]
+    );
+    assert!(
+        reported[1].starts_with(&format!("{file_name}:3: ")),
+        "{}",
+        reported[1]
+    );
+    assert!(
+        reported[1].contains("unknown field `nmae`"),
+        "{}",
+        reported[1]
+    );
+    assert!(
+        reported[2].starts_with(&format!("{file_name}:5: numbers[0]")),
+        "{}",
+        reported[2]
+    );
+    assert_eq!(
+        reported[3],
+        format!("{file_name}:7: {KLM} already belongs to business {KLM_ID}")
+    );
+    assert!(
+        out.stdout
+            .starts_with("7 lines: 3 created, 0 updated, 0 unchanged, 4 failed"),
+        "{}",
+        out.stdout
+    );
+
+    let service = open(&data);
+    assert_eq!(
+        lookup(&service, KLM).status,
+        bizseal::model::PublicStatus::Verified
+    );
+    assert_eq!(
+        lookup(&service, TELEFONICA).status,
+        bizseal::model::PublicStatus::Verified
+    );
+    assert_eq!(
+        lookup(&service, UNPROVEN).status,
+        bizseal::model::PublicStatus::Registered
+    );
+    assert_eq!(
+        lookup(&service, KLM)
+            .business
+            .map(|b| b.id.as_str().to_owned())
+            .as_deref(),
+        Some(KLM_ID)
+    );
+    for id in [OTHER_ID, BAD_NUMBER_ID, UNKNOWN_FIELD_ID] {
+        let id = bizseal::model::BusinessId::parse(id).expect("id");
+        assert!(
+            matches!(
+                service.business(&id, &[]),
+                Err(bizseal::service::ServiceError::NotFound(_))
+            ),
+            "{id} was imported"
+        );
+    }
+    assert_eq!(
+        lookup(&service, "+31205550103").status,
+        bizseal::model::PublicStatus::Unknown
+    );
+}
+
+#[test]
+fn importing_the_same_file_again_changes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "mixed.jsonl", &mixed_file());
+    let file_name = file.to_str().expect("utf-8 path");
+    assert_eq!(run_in(&data, &["import", file_name]).code, Some(2));
+    let token = lookup(&open(&data), KLM).attestation.expect("token");
+
+    let again = run_in(&data, &["import", file_name]);
+    assert_eq!(again.code, Some(2), "{}", again.stderr);
+    assert!(
+        again
+            .stdout
+            .starts_with("7 lines: 0 created, 0 updated, 3 unchanged, 4 failed"),
+        "{}",
+        again.stdout
+    );
+    let service = open(&data);
+    assert_eq!(lookup(&service, KLM).attestation, Some(token));
+    assert!(service.revocations(0, 100).expect("revocations").is_empty());
+}
+
+#[test]
+fn importing_a_clean_file_exits_0() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let file = write(
+        dir.path(),
+        "klm.jsonl",
+        &(line(&demo_profile(KLM_ID)) + "\n"),
+    );
+    let out = run_in(&data, &["import", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with("1 lines: 1 created, 0 updated, 0 unchanged, 0 failed"),
+        "{}",
+        out.stdout
+    );
+}
+
+/// The key rows of `keys list`: (kid, state, published).
+fn key_rows(stdout: &str) -> Vec<(String, String, String)> {
+    stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("kid"))
+        .skip(1)
+        .map(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            assert_eq!(cols.len(), 4, "row {l:?}");
+            (cols[0].to_owned(), cols[1].to_owned(), cols[3].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn keys_rotate_adds_a_new_active_key_and_keeps_the_old_one_published() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let listed = run_in(&data, &["keys", "list"]);
+    assert_eq!(listed.code, Some(0), "{}", listed.stderr);
+    let before = key_rows(&listed.stdout);
+    assert_eq!(before.len(), 1, "{}", listed.stdout);
+    let (old_kid, state, published) = &before[0];
+    assert_eq!((state.as_str(), published.as_str()), ("active", "yes"));
+
+    let rotated = run_in(&data, &["keys", "rotate"]);
+    assert_eq!(rotated.code, Some(0), "{}", rotated.stderr);
+    let new_kid = rotated
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("new active key "))
+        .expect("new kid printed")
+        .trim()
+        .to_owned();
+    assert_ne!(&new_kid, old_kid);
+
+    let after = key_rows(&run_in(&data, &["keys", "list"]).stdout);
+    assert_eq!(after.len(), 2);
+    for (kid, state, published) in &after {
+        let expected = if *kid == new_kid { "active" } else { "retired" };
+        assert_eq!(state, expected, "{kid}");
+        assert_eq!(published, "yes", "{kid}");
+    }
+    let mut kids: Vec<&str> = after.iter().map(|(k, _, _)| k.as_str()).collect();
+    kids.sort();
+    let mut expected = vec![old_kid.as_str(), new_kid.as_str()];
+    expected.sort();
+    assert_eq!(kids, expected);
+    assert_eq!(open(&data).keyring().active_kid(), new_kid);
+}
+
+/// Imports KLM with the CLI, then reads its token and the JWKS through the
+/// library once the CLI has exited. Returns (data dir, token, JWKS file).
+fn imported_klm(dir: &Path) -> (PathBuf, String, PathBuf) {
+    let data = dir.join("data");
+    let file = write(dir, "klm.jsonl", &(line(&demo_profile(KLM_ID)) + "\n"));
+    assert_eq!(
+        run_in(&data, &["import", file.to_str().expect("utf-8 path")]).code,
+        Some(0)
+    );
+    let service = open(&data);
+    let token = lookup(&service, KLM).attestation.expect("token");
+    let jwks = write(dir, "jwks.json", &service.jwks().to_string());
+    (data, token, jwks)
+}
+
+#[test]
+fn verify_with_a_jwks_file_accepts_a_good_token_and_prints_its_claims() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, token, jwks) = imported_klm(dir.path());
+    let out = run(&[
+        "verify",
+        &token,
+        "--jwks",
+        jwks.to_str().expect("utf-8 path"),
+    ]);
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: ok"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&format!("\"sub\": \"{KLM}\"")),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("revocations were not consulted"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn verify_refuses_a_forged_token_with_exit_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, token, jwks) = imported_klm(dir.path());
+    let jwks = jwks.to_str().expect("utf-8 path");
+    let parts: Vec<&str> = token.split('.').collect();
+    let mut claims = jws_part(&token, 1);
+    claims["sub"] = json!(TELEFONICA);
+    let tampered = format!("{}.{}.{}", parts[0], b64(claims.to_string()), parts[2]);
+    let none = format!(
+        "{}.{}.",
+        b64(r#"{"alg":"none","typ":"bizseal-attestation+jwt"}"#),
+        parts[1]
+    );
+    for (forged, verdict) in [
+        (tampered.as_str(), "bad_signature"),
+        (none.as_str(), "unsupported_alg"),
+        ("garbage", "malformed"),
+    ] {
+        let out = run(&["verify", forged, "--jwks", jwks]);
+        assert_eq!(out.code, Some(1), "{verdict}: {}{}", out.stdout, out.stderr);
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l == format!("verdict: {verdict}")),
+            "{verdict}: {}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains(TELEFONICA),
+            "unverified claims were printed: {}",
+            out.stdout
+        );
+    }
+}
+
+#[test]
+fn verify_with_another_number_is_a_number_mismatch() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (_, token, jwks) = imported_klm(dir.path());
+    let jwks = jwks.to_str().expect("utf-8 path");
+    let out = run(&["verify", &token, "--jwks", jwks, "--number", TELEFONICA]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: number_mismatch"),
+        "{}",
+        out.stdout
+    );
+
+    let out = run(&[
+        "verify",
+        &token,
+        "--jwks",
+        jwks,
+        "--number",
+        "020 649 9123",
+        "--region",
+        "NL",
+    ]);
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: ok"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn verify_against_the_data_dir_knows_revocations() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, token, _) = imported_klm(dir.path());
+    let out = run_in(&data, &["verify", &token]);
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: ok"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("revocations were not consulted"),
+        "{}",
+        out.stdout
+    );
+
+    let mut withdrawn = demo_profile(KLM_ID);
+    withdrawn["numbers"][0]
+        .as_object_mut()
+        .expect("number")
+        .remove("level");
+    let file = write(dir.path(), "withdrawn.jsonl", &(line(&withdrawn) + "\n"));
+    let imported = run_in(&data, &["import", file.to_str().expect("utf-8 path")]);
+    assert!(
+        imported.stdout.starts_with("1 lines: 0 created, 1 updated"),
+        "{}",
+        imported.stdout
+    );
+
+    let out = run_in(&data, &["verify", &token]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: revoked"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_command_on_a_data_dir_held_by_another_process_says_it_is_in_use() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let file = write(
+        dir.path(),
+        "klm.jsonl",
+        &(line(&demo_profile(KLM_ID)) + "\n"),
+    );
+    let holder = open(&data);
+    for args in [
+        vec!["keys", "list"],
+        vec!["keys", "rotate"],
+        vec!["import", file.to_str().expect("utf-8 path")],
+    ] {
+        let out = run_in(&data, &args);
+        assert_eq!(out.code, Some(1), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("in use"), "{args:?}: {}", out.stderr);
+    }
+    // Nothing was changed behind the holder's back.
+    assert_eq!(holder.keyring().published().len(), 1);
+    assert_eq!(
+        lookup(&holder, KLM).status,
+        bizseal::model::PublicStatus::Unknown
+    );
+}
+
+#[tokio::test]
+async fn a_token_from_the_running_server_verifies_with_the_cli_and_the_served_jwks() {
+    let app = spawn_app().await;
+    let token = app.token_of(KLM).await;
+    let jwks_url = app.url("/.well-known/jwks.json");
+    let data = app.dir.path().join("data");
+
+    let (by_url, in_use) = {
+        let (token, data) = (token.clone(), data.clone());
+        tokio::task::spawn_blocking(move || {
+            (
+                run(&["verify", &token, "--jwks", &jwks_url, "--number", KLM]),
+                run_in(&data, &["keys", "list"]),
+            )
+        })
+        .await
+        .expect("cli task")
+    };
+    assert_eq!(by_url.code, Some(0), "{}{}", by_url.stdout, by_url.stderr);
+    assert!(
+        by_url.stdout.lines().any(|l| l == "verdict: ok"),
+        "{}",
+        by_url.stdout
+    );
+    assert_ne!(in_use.code, Some(0));
+    assert!(in_use.stderr.contains("in use"), "{}", in_use.stderr);
+
+    // Once the server has stopped and let go of the data dir, the CLI can
+    // open it and check the token against it.
+    let dir = app.stop().await;
+    let out = tokio::task::spawn_blocking(move || run_in(&data, &["verify", &token]))
+        .await
+        .expect("cli task");
+    assert_eq!(out.code, Some(0), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout.lines().any(|l| l == "verdict: ok"),
+        "{}",
+        out.stdout
+    );
+    drop(dir);
+}
+
+#[test]
+fn bad_arguments_are_refused_with_a_usage_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    for args in [
+        vec!["frobnicate"],
+        vec!["import"],
+        vec!["verify"],
+        vec!["keys"],
+        vec!["keys", "shred"],
+        vec!["--token-days", "0", "keys", "list"],
+    ] {
+        let out = run_in(&data, &args);
+        assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
+        // clap's usage errors: an `error:` line with a pointer to --help, or
+        // the subcommand's usage when a subcommand is missing.
+        assert!(
+            out.stderr.contains("--help") || out.stderr.contains("Usage: bizseal"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    assert!(!data.exists(), "a usage error touched the data dir");
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_reported_and_the_rest_imported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut latin1 = line(&other_business(OTHER_ID, "+31205550104"))
+        .replace("Bloemen Janssen B.V.", "Caf\u{e9} Janssen B.V.")
+        .into_bytes();
+    // The same line as an old Windows export would write it: é as one byte.
+    let e_acute = latin1.iter().position(|b| *b == 0xC3).expect("é in UTF-8");
+    latin1.splice(e_acute..e_acute + 2, [0xE9]);
+    let mut text = line(&demo_profile(KLM_ID)).into_bytes();
+    text.push(b'\n');
+    text.extend(latin1);
+    text.push(b'\n');
+    text.extend(line(&demo_profile(TELEFONICA_ID)).into_bytes());
+    text.push(b'\n');
+    let file = dir.path().join("latin1.jsonl");
+    std::fs::write(&file, text).expect("write file");
+    let file_name = file.to_str().expect("utf-8 path");
+
+    let out = run_in(&data, &["import", file_name]);
+    assert_eq!(out.code, Some(2), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .lines()
+            .any(|l| l.starts_with(&format!("{file_name}:2: "))),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout
+            .starts_with("3 lines: 2 created, 0 updated, 0 unchanged, 1 failed"),
+        "{}",
+        out.stdout
+    );
+    let service = open(&data);
+    assert_eq!(
+        lookup(&service, KLM).status,
+        bizseal::model::PublicStatus::Verified
+    );
+    assert_eq!(
+        lookup(&service, TELEFONICA).status,
+        bizseal::model::PublicStatus::Verified
+    );
+}
+
+#[test]
+fn import_accepts_crlf_line_endings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let text = format!(
+        "{}\r\n{}\r\n",
+        line(&demo_profile(KLM_ID)),
+        line(&demo_profile(TELEFONICA_ID))
+    );
+    let file = write(dir.path(), "crlf.jsonl", &text);
+    let out = run_in(&data, &["import", file.to_str().expect("utf-8 path")]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with("2 lines: 2 created"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn importing_a_missing_file_fails_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let missing = dir.path().join("missing.jsonl");
+    let out = run_in(&data, &["import", missing.to_str().expect("utf-8 path")]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+    assert!(out.stderr.contains("cannot open"), "{}", out.stderr);
+}
