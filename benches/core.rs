@@ -38,7 +38,9 @@ fn tokens(c: &mut Criterion) {
     let sig = base64_decode(sig);
 
     let mut g = c.benchmark_group("token");
-    g.bench_function("sign", |b| b.iter(|| token::sign(&ring, black_box(&claims()))));
+    g.bench_function("sign", |b| {
+        b.iter(|| token::sign(&ring, black_box(&claims())))
+    });
     g.bench_function("ring_verify_baseline", |b| {
         b.iter(|| {
             UnparsedPublicKey::new(&ED25519, &stored.public)
@@ -47,7 +49,14 @@ fn tokens(c: &mut Criterion) {
         })
     });
     g.bench_function("verify", |b| {
-        b.iter(|| token::verify(black_box(&token), ring.verifying(), 1_700_000_100, Some("+31206499123")))
+        b.iter(|| {
+            token::verify(
+                black_box(&token),
+                ring.verifying(),
+                1_700_000_100,
+                Some("+31206499123"),
+            )
+        })
     });
     g.finish();
 }
@@ -60,8 +69,12 @@ fn lookups(c: &mut Criterion) {
     let langs = vec!["en".to_owned()];
 
     let mut g = c.benchmark_group("lookup");
-    g.bench_function("parse_number", |b| b.iter(|| PhoneNumber::parse(black_box("+31 20 649 9123"), None)));
-    g.bench_function("stored_lookup", |b| b.iter(|| service.lookup(black_box(&number), &langs)));
+    g.bench_function("parse_number", |b| {
+        b.iter(|| PhoneNumber::parse(black_box("+31 20 649 9123"), None))
+    });
+    g.bench_function("stored_lookup", |b| {
+        b.iter(|| service.lookup(black_box(&number), &langs))
+    });
     g.bench_function("verify_token_with_revocation_check", |b| {
         let answer = service.lookup(&number, &langs).expect("lookup");
         let token = answer.attestation.expect("token");

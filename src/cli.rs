@@ -19,10 +19,19 @@ use crate::service::Service;
 use crate::token;
 
 #[derive(Parser)]
-#[command(name = "bizseal", version, about = "Verified business directory: signed phone-number attestations")]
+#[command(
+    name = "bizseal",
+    version,
+    about = "Verified business directory: signed phone-number attestations"
+)]
 struct Cli {
     /// Where the database and keys live.
-    #[arg(long, global = true, env = "BIZSEAL_DATA_DIR", default_value = "./bizseal-data")]
+    #[arg(
+        long,
+        global = true,
+        env = "BIZSEAL_DATA_DIR",
+        default_value = "./bizseal-data"
+    )]
     data_dir: PathBuf,
     /// The `iss` claim of issued attestations.
     #[arg(long, global = true, env = "BIZSEAL_ISSUER", default_value = "bizseal")]
@@ -143,9 +152,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut config = Config::new(cli.data_dir.clone());
     config.issuer = cli.issuer.clone();
     config.token_lifetime = i64::from(cli.token_days) * 24 * 3600;
-    config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN").ok().filter(|t| !t.is_empty());
+    config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN")
+        .ok()
+        .filter(|t| !t.is_empty());
     match cli.command {
-        Command::Serve { addr, demo, workflow } => {
+        Command::Serve {
+            addr,
+            demo,
+            workflow,
+        } => {
             config.sender = match workflow.sender_url {
                 Some(url) if workflow.sender == "webhook" => SenderConfig::Webhook { url },
                 _ => SenderConfig::Log,
@@ -170,7 +185,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             jwks,
             number,
             region,
-        } => verify(config, &token, jwks.as_deref(), number.as_deref(), region.as_deref()),
+        } => verify(
+            config,
+            &token,
+            jwks.as_deref(),
+            number.as_deref(),
+            region.as_deref(),
+        ),
     }
 }
 
@@ -178,12 +199,18 @@ fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
     let service = Arc::new(Service::open(config)?);
     if demo {
         match service.load_demo()? {
-            Some(r) => tracing::info!(created = r.created, failed = r.failed.len(), "loaded the demo data"),
+            Some(r) => tracing::info!(
+                created = r.created,
+                failed = r.failed.len(),
+                "loaded the demo data"
+            ),
             None => tracing::info!("demo data already loaded"),
         }
     }
     service.renew_expiring()?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -223,8 +250,10 @@ fn import(config: Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
     let service = Service::open(config)?;
     let bar = indicatif::ProgressBar::new(size);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} eta {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {elapsed} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     let report = service.import(BufReader::new(handle), |bytes| bar.set_position(bytes))?;
     bar.finish_and_clear();
@@ -260,9 +289,19 @@ fn keys(config: Config, action: KeysAction) -> anyhow::Result<ExitCode> {
     let at = now();
     println!("{:<45} {:<8} {:<12} published", "kid", "state", "created");
     for k in keyring.published() {
-        let state = if k.kid == keyring.active_kid() { "active" } else { "retired" };
+        let state = if k.kid == keyring.active_kid() {
+            "active"
+        } else {
+            "retired"
+        };
         let published = k.retired_at.is_none_or(|r| at < r + retention);
-        println!("{:<45} {:<8} {:<12} {}", k.kid, state, k.created_at, if published { "yes" } else { "no" });
+        println!(
+            "{:<45} {:<8} {:<12} {}",
+            k.kid,
+            state,
+            k.created_at,
+            if published { "yes" } else { "no" }
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -279,7 +318,12 @@ fn verify(
     let (reason, claims, revocation_checked) = match jwks {
         Some(source) => {
             let keys = VerifyingKeys::from_jwks(&load_jwks(source)?)?;
-            let v = token::verify(token_text, &keys, now(), number.as_ref().map(PhoneNumber::as_str));
+            let v = token::verify(
+                token_text,
+                &keys,
+                now(),
+                number.as_ref().map(PhoneNumber::as_str),
+            );
             (v.reason, v.raw_claims, false)
         }
         None => {

@@ -51,7 +51,10 @@ impl std::fmt::Debug for Config {
             .field("sender", &self.sender)
             .field("allow_private_targets", &self.allow_private_targets)
             .field("challenge_port", &self.challenge_port)
-            .field("reviewer_token", &self.reviewer_token.as_ref().map(|_| "<set>"))
+            .field(
+                "reviewer_token",
+                &self.reviewer_token.as_ref().map(|_| "<set>"),
+            )
             .field("report_threshold", &self.report_threshold)
             .finish()
     }

@@ -88,7 +88,9 @@ impl Region {
 
 impl PhoneNumber {
     /// Parses what a person typed. A number that does not start with `+`
-    /// (or `00`) is read in the numbering plan of `region`.
+    /// is read in the numbering plan of `region`, which also decides what
+    /// an international dialling prefix looks like (`00` in Europe, `011`
+    /// in North America), so such input needs a region.
     pub fn parse(input: &str, region: Option<Region>) -> Result<PhoneNumber, PhoneError> {
         let input = input.trim();
         if input.is_empty() {
@@ -108,8 +110,7 @@ impl PhoneNumber {
         if digits > 17 {
             return Err(PhoneError::TooManyDigits);
         }
-        let international = input.starts_with('+') || input.starts_with("00");
-        if !international && region.is_none() {
+        if !input.starts_with('+') && region.is_none() {
             return Err(PhoneError::NeedsRegion);
         }
         let id = region.map(|r| r.0);
@@ -244,7 +245,10 @@ mod tests {
             PhoneNumber::parse("+31 12", None),
             Err(PhoneError::TooShort | PhoneError::Invalid)
         ));
-        assert_eq!(PhoneNumber::parse("+31 1234", None), Err(PhoneError::Invalid));
+        assert_eq!(
+            PhoneNumber::parse("+31 1234", None),
+            Err(PhoneError::Invalid)
+        );
     }
 
     #[test]

@@ -257,7 +257,11 @@ mod tests {
         let kid = ring.active_kid();
         let check = |t: &str| verify(t, ring.verifying(), 1000, None).reason;
 
-        let none = format!("{}.{}.", b64(r#"{"alg":"none","typ":"bizseal-attestation+jwt"}"#), parts[1]);
+        let none = format!(
+            "{}.{}.",
+            b64(r#"{"alg":"none","typ":"bizseal-attestation+jwt"}"#),
+            parts[1]
+        );
         assert_eq!(check(&none), Reason::UnsupportedAlg);
         let hs = format!(
             "{}.{}.{}",
@@ -295,7 +299,10 @@ mod tests {
                 "cut {cut}: {truncated:?}"
             );
         }
-        assert_eq!(check(&format!("{}.{}", parts[0], parts[1])), Reason::Malformed);
+        assert_eq!(
+            check(&format!("{}.{}", parts[0], parts[1])),
+            Reason::Malformed
+        );
         assert_eq!(check(&format!("{good}.x")), Reason::Malformed);
         assert_eq!(check(""), Reason::Malformed);
         assert_eq!(check("..."), Reason::Malformed);
@@ -324,7 +331,9 @@ mod tests {
     fn fully_specified_ed25519_alg_is_accepted() {
         let ring = ring();
         let kid = ring.active_kid().to_owned();
-        let header = b64(&format!(r#"{{"alg":"Ed25519","typ":"{TYP}","kid":"{kid}"}}"#));
+        let header = b64(&format!(
+            r#"{{"alg":"Ed25519","typ":"{TYP}","kid":"{kid}"}}"#
+        ));
         let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims(1000)).unwrap());
         let input = format!("{header}.{payload}");
         let sig = URL_SAFE_NO_PAD.encode(ring.sign(input.as_bytes()));

@@ -50,14 +50,17 @@ pub async fn revocations(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let since = q.since.unwrap_or(0);
-    let limit = q.limit.unwrap_or(MAX_REVOCATIONS_PAGE).clamp(1, MAX_REVOCATIONS_PAGE);
+    let limit = q
+        .limit
+        .unwrap_or(MAX_REVOCATIONS_PAGE)
+        .clamp(1, MAX_REVOCATIONS_PAGE);
     let list = blocking(&state.service, move |s| s.revocations(since, limit)).await?;
     Ok(cached_json(
         &headers,
         &serde_json::json!({ "revocations": list }),
         CachePolicy {
             max_age: REVOCATIONS_MAX_AGE,
-            vary_language: false,
+            vary: None,
         },
     ))
 }
@@ -69,7 +72,7 @@ pub async fn jwks(State(state): State<AppState>, headers: HeaderMap) -> Response
         &state.service.jwks(),
         CachePolicy {
             max_age: JWKS_MAX_AGE,
-            vary_language: false,
+            vary: None,
         },
     )
 }

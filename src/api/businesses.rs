@@ -36,7 +36,7 @@ pub async fn show(
         &view,
         CachePolicy {
             max_age: PROFILE_MAX_AGE,
-            vary_language: true,
+            vary: Some("Accept-Language"),
         },
     ))
 }
@@ -83,7 +83,10 @@ pub async fn add_number(
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
     let number = parse_number(&req.number, req.region.as_deref())?;
-    let sent = blocking(&state.service, move |s| s.request_code(&id, &number, client)).await?;
+    let sent = blocking(&state.service, move |s| {
+        s.request_code(&id, &number, client)
+    })
+    .await?;
     Ok((StatusCode::ACCEPTED, axum::Json(sent)).into_response())
 }
 
@@ -107,7 +110,10 @@ pub async fn confirm_number(
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
     let number = parse_number(&number, q.region.as_deref())?;
-    let proven = blocking(&state.service, move |s| s.confirm_code(&id, &number, req.code.trim())).await?;
+    let proven = blocking(&state.service, move |s| {
+        s.confirm_code(&id, &number, req.code.trim())
+    })
+    .await?;
     Ok(axum::Json(proven).into_response())
 }
 
@@ -176,6 +182,9 @@ pub async fn status(
 
 /// Parses a number from a path or body, with an optional region.
 pub(super) fn parse_number(number: &str, region: Option<&str>) -> Result<PhoneNumber, ApiError> {
-    let region = region.filter(|r| !r.is_empty()).map(Region::parse).transpose()?;
+    let region = region
+        .filter(|r| !r.is_empty())
+        .map(Region::parse)
+        .transpose()?;
     Ok(PhoneNumber::parse(number, region)?)
 }

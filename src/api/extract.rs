@@ -126,19 +126,21 @@ pub fn languages(lang: Option<&str>, headers: &HeaderMap) -> Vec<String> {
 /// A q-value in thousandths, or `None` when it is not one.
 fn parse_q(q: &str) -> Option<u16> {
     let value: f32 = q.trim().parse().ok()?;
-    (0.0..=1.0).contains(&value).then(|| (value * 1000.0) as u16)
+    (0.0..=1.0)
+        .contains(&value)
+        .then_some((value * 1000.0) as u16)
 }
 
 fn is_tag(t: &str) -> bool {
     !t.is_empty() && t.len() <= 35 && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
-/// How long a public answer may be cached.
+/// How long a public answer may be cached, and which request headers
+/// change it (for the `Vary` header, so shared caches keep them apart).
 #[derive(Debug, Clone, Copy)]
 pub struct CachePolicy {
     pub max_age: u32,
-    /// The answer depends on the caller's language.
-    pub vary_language: bool,
+    pub vary: Option<&'static str>,
 }
 
 /// A JSON answer with a strong `ETag` over its bytes; answers 304 when the
@@ -157,10 +159,12 @@ pub fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T, policy: CachePo
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|inm| inm.split(',').any(|t| {
-            let t = t.trim();
-            t == "*" || t.trim_start_matches("W/") == etag
-        }));
+        .is_some_and(|inm| {
+            inm.split(',').any(|t| {
+                let t = t.trim();
+                t == "*" || t.trim_start_matches("W/") == etag
+            })
+        });
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
@@ -173,8 +177,8 @@ pub fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T, policy: CachePo
     if let Ok(v) = HeaderValue::from_str(&cache_control) {
         h.insert(header::CACHE_CONTROL, v);
     }
-    if policy.vary_language {
-        h.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    if let Some(vary) = policy.vary {
+        h.insert(header::VARY, HeaderValue::from_static(vary));
     }
     response
 }

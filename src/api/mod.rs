@@ -53,12 +53,24 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/revocations", get(attestations::revocations))
         .route("/v1/reports", post(reports::create))
         .route("/v1/businesses", post(businesses::register))
-        .route("/v1/businesses/{id}", get(businesses::show).patch(businesses::edit))
+        .route(
+            "/v1/businesses/{id}",
+            get(businesses::show).patch(businesses::edit),
+        )
         .route("/v1/businesses/{id}/numbers", post(businesses::add_number))
-        .route("/v1/businesses/{id}/numbers/{number}", delete(businesses::remove_number))
-        .route("/v1/businesses/{id}/numbers/{number}/confirm", post(businesses::confirm_number))
+        .route(
+            "/v1/businesses/{id}/numbers/{number}",
+            delete(businesses::remove_number),
+        )
+        .route(
+            "/v1/businesses/{id}/numbers/{number}/confirm",
+            post(businesses::confirm_number),
+        )
         .route("/v1/businesses/{id}/domain", post(businesses::start_domain))
-        .route("/v1/businesses/{id}/domain/check", post(businesses::check_domain))
+        .route(
+            "/v1/businesses/{id}/domain/check",
+            post(businesses::check_domain),
+        )
         .route("/v1/businesses/{id}/submit", post(businesses::submit))
         .route("/v1/businesses/{id}/status", get(businesses::status))
         .route("/v1/review/queue", get(review::queue))
@@ -67,7 +79,10 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/review/keys/rotate", post(review::rotate_key))
         .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
         .route("/v1/review/businesses/{id}/suspend", post(review::suspend))
-        .route("/v1/review/businesses/{id}/reinstate", post(review::reinstate))
+        .route(
+            "/v1/review/businesses/{id}/reinstate",
+            post(review::reinstate),
+        )
         .route("/v1/review/{id}/approve", post(review::approve))
         .route("/v1/review/{id}/reject", post(review::reject))
         .fallback(not_found)
@@ -85,7 +100,9 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let renewer = tokio::spawn(renew_forever(Arc::clone(&service)));
     let app = router(service).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let result = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
     renewer.abort();
     result
 }
@@ -97,7 +114,11 @@ async fn renew_forever(service: Arc<Service>) {
         let s = Arc::clone(&service);
         match tokio::task::spawn_blocking(move || s.renew_expiring()).await {
             Ok(Ok(report)) if report.renewed + report.dropped > 0 => {
-                tracing::info!(renewed = report.renewed, dropped = report.dropped, "renewed attestations");
+                tracing::info!(
+                    renewed = report.renewed,
+                    dropped = report.dropped,
+                    "renewed attestations"
+                );
             }
             Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::warn!(error = %e, "renewal failed; will retry"),

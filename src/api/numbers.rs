@@ -27,7 +27,9 @@ pub struct NumberQuery {
 }
 
 fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
-    code.filter(|r| !r.is_empty()).map(Region::parse).transpose()
+    code.filter(|r| !r.is_empty())
+        .map(Region::parse)
+        .transpose()
 }
 
 /// `GET /v1/numbers/{number}`
@@ -45,7 +47,7 @@ pub async fn lookup(
         &answer,
         CachePolicy {
             max_age: NUMBER_MAX_AGE,
-            vary_language: true,
+            vary: Some("Accept-Language"),
         },
     ))
 }
@@ -78,11 +80,15 @@ pub async fn lookup_many(
     headers: HeaderMap,
     Json(req): Json<BatchRequest>,
 ) -> Result<Response, ApiError> {
-    let region = region(req.region.as_deref()).map_err(|e| ApiError::invalid("region", e.to_string()))?;
+    let region =
+        region(req.region.as_deref()).map_err(|e| ApiError::invalid("region", e.to_string()))?;
     let langs = languages(req.lang.as_deref(), &headers);
     let inputs = req.numbers;
     let results = blocking(&state.service, move |s| {
-        let parsed: Vec<_> = inputs.iter().map(|n| PhoneNumber::parse(n, region)).collect();
+        let parsed: Vec<_> = inputs
+            .iter()
+            .map(|n| PhoneNumber::parse(n, region))
+            .collect();
         let answers = s.lookup_many(&parsed, &langs)?;
         Ok(inputs
             .into_iter()
@@ -141,7 +147,7 @@ pub async fn range(
         &answer,
         CachePolicy {
             max_age: NUMBER_MAX_AGE,
-            vary_language: false,
+            vary: Some("Add-Padding"),
         },
     ))
 }

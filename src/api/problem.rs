@@ -54,16 +54,34 @@ impl ApiError {
                 "unauthorized",
                 "Missing or invalid bearer credentials",
             ),
-            ApiError::TooManyRequests(..) => (StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests"),
-            ApiError::CodeRejected(code, _) => (StatusCode::BAD_REQUEST, code, "One-time code not accepted"),
+            ApiError::TooManyRequests(..) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                "Too many requests",
+            ),
+            ApiError::CodeRejected(code, _) => {
+                (StatusCode::BAD_REQUEST, code, "One-time code not accepted")
+            }
             ApiError::SenderFailed => (
                 StatusCode::BAD_GATEWAY,
                 "sender_failed",
                 "The one-time code could not be handed to the sender",
             ),
-            ApiError::InvalidNumber(_) => (StatusCode::BAD_REQUEST, "invalid_number", "Invalid phone number"),
-            ApiError::Invalid { .. } => (StatusCode::BAD_REQUEST, "invalid_request", "Invalid request"),
-            ApiError::MalformedJson(_) => (StatusCode::BAD_REQUEST, "malformed_json", "Malformed JSON body"),
+            ApiError::InvalidNumber(_) => (
+                StatusCode::BAD_REQUEST,
+                "invalid_number",
+                "Invalid phone number",
+            ),
+            ApiError::Invalid { .. } => (
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                "Invalid request",
+            ),
+            ApiError::MalformedJson(_) => (
+                StatusCode::BAD_REQUEST,
+                "malformed_json",
+                "Malformed JSON body",
+            ),
             ApiError::UnprocessableJson(_) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "unprocessable_body",
@@ -74,7 +92,11 @@ impl ApiError {
                 "unsupported_media_type",
                 "Request body must be application/json",
             ),
-            ApiError::PayloadTooLarge => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "Request body too large"),
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                "Request body too large",
+            ),
             ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", "Not found"),
             ApiError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,
@@ -87,7 +109,11 @@ impl ApiError {
                 "unavailable",
                 "Storage is temporarily unavailable",
             ),
-            ApiError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error"),
+            ApiError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+            ),
         }
     }
 

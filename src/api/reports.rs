@@ -17,6 +17,13 @@ pub async fn create(
     Json(req): Json<ReportInput>,
 ) -> Result<Response, ApiError> {
     let number = parse_number(&req.number, req.region.as_deref())?;
-    blocking(&state.service, move |s| s.report(&number, req.reason, req.comment.as_deref(), client)).await?;
-    Ok((StatusCode::ACCEPTED, axum::Json(serde_json::json!({ "accepted": true }))).into_response())
+    blocking(&state.service, move |s| {
+        s.report(&number, req.reason, req.comment.as_deref(), client)
+    })
+    .await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        axum::Json(serde_json::json!({ "accepted": true })),
+    )
+        .into_response())
 }

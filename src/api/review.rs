@@ -51,7 +51,10 @@ pub async fn approve(
     Json(req): Json<Note>,
 ) -> Result<Response, ApiError> {
     let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| s.approve(&id, &reviewer, &req.note)).await?;
+    let status = blocking(&state.service, move |s| {
+        s.approve(&id, &reviewer, &req.note)
+    })
+    .await?;
     Ok(axum::Json(status).into_response())
 }
 
@@ -63,7 +66,10 @@ pub async fn reject(
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
     let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| s.reject(&id, &reviewer, &req.reason)).await?;
+    let status = blocking(&state.service, move |s| {
+        s.reject(&id, &reviewer, &req.reason)
+    })
+    .await?;
     Ok(axum::Json(status).into_response())
 }
 
@@ -97,7 +103,10 @@ pub async fn suspend(
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
     let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| s.suspend(&id, &reviewer, &req.reason)).await?;
+    let status = blocking(&state.service, move |s| {
+        s.suspend(&id, &reviewer, &req.reason)
+    })
+    .await?;
     Ok(axum::Json(status).into_response())
 }
 
@@ -109,7 +118,10 @@ pub async fn reinstate(
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
     let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| s.reinstate(&id, &reviewer, &req.reason)).await?;
+    let status = blocking(&state.service, move |s| {
+        s.reinstate(&id, &reviewer, &req.reason)
+    })
+    .await?;
     Ok(axum::Json(status).into_response())
 }
 
@@ -127,7 +139,10 @@ pub async fn audit(
 ) -> Result<Response, ApiError> {
     let business = q.business.as_deref().map(business_id).transpose()?;
     let limit = q.limit.unwrap_or(MAX_PAGE).clamp(1, MAX_PAGE);
-    let entries = blocking(&state.service, move |s| s.audit_trail(business.as_ref(), limit)).await?;
+    let entries = blocking(&state.service, move |s| {
+        s.audit_trail(business.as_ref(), limit)
+    })
+    .await?;
     Ok(axum::Json(serde_json::json!({ "entries": entries })).into_response())
 }
 

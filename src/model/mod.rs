@@ -13,8 +13,8 @@ use serde::{Deserialize, Serialize};
 mod review;
 
 pub use review::{
-    Application, AuditEntry, DomainProof, Flag, OtpChallenge, PendingNames, Report,
-    ReportReason, ReviewState, Suspension,
+    Application, AuditEntry, DomainProof, Flag, OtpChallenge, PendingNames, Report, ReportReason,
+    ReviewState, Suspension,
 };
 
 /// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
@@ -59,8 +59,9 @@ impl fmt::Display for BusinessId {
 // ulid accepts lowercase and the ambiguous letters I, L, O; the canonical
 // form is uppercase without them, and ids are compared as strings.
 fn is_crockford_upper(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U')))
+    s.bytes().all(|b| {
+        b.is_ascii_digit() || (b.is_ascii_uppercase() && !matches!(b, b'I' | b'L' | b'O' | b'U'))
+    })
 }
 
 /// A fresh attestation serial (`jti`): a ULID, unique and time-ordered.
@@ -157,10 +158,12 @@ pub fn pick_lang<'a>(
             return Some(v);
         }
         let primary = want.split('-').next().unwrap_or(want);
-        if let Some((_, v)) = map
-            .iter()
-            .find(|(k, _)| k.split('-').next().unwrap_or(k).eq_ignore_ascii_case(primary))
-        {
+        if let Some((_, v)) = map.iter().find(|(k, _)| {
+            k.split('-')
+                .next()
+                .unwrap_or(k)
+                .eq_ignore_ascii_case(primary)
+        }) {
             return Some(v);
         }
     }
@@ -277,11 +280,9 @@ impl PublicStatus {
         }
         match &number.state {
             NumberState::Revoked { .. } => PublicStatus::Revoked,
-            NumberState::Attested { level: Level::A, .. }
-                if business.status == BusinessStatus::Verified =>
-            {
-                PublicStatus::Verified
-            }
+            NumberState::Attested {
+                level: Level::A, ..
+            } if business.status == BusinessStatus::Verified => PublicStatus::Verified,
             _ => PublicStatus::Registered,
         }
     }
@@ -410,8 +411,14 @@ mod tests {
     #[test]
     fn display_name_follows_language_preference() {
         let b = business(BusinessStatus::Verified);
-        assert_eq!(b.display_name(&["en-GB".into()]), "KLM Royal Dutch Airlines");
-        assert_eq!(b.display_name(&["fr".into(), "en".into()]), "KLM Royal Dutch Airlines");
+        assert_eq!(
+            b.display_name(&["en-GB".into()]),
+            "KLM Royal Dutch Airlines"
+        );
+        assert_eq!(
+            b.display_name(&["fr".into(), "en".into()]),
+            "KLM Royal Dutch Airlines"
+        );
         assert_eq!(b.display_name(&["ja".into()]), "KLM");
         assert_eq!(b.display_name(&[]), "KLM");
     }
@@ -422,16 +429,25 @@ mod tests {
         let number = attested(Level::A, &verified);
         assert_eq!(PublicStatus::of(&number, &verified), PublicStatus::Verified);
         let registered = business(BusinessStatus::Registered);
-        assert_eq!(PublicStatus::of(&number, &registered), PublicStatus::Registered);
+        assert_eq!(
+            PublicStatus::of(&number, &registered),
+            PublicStatus::Registered
+        );
         let suspended = business(BusinessStatus::Suspended);
-        assert_eq!(PublicStatus::of(&number, &suspended), PublicStatus::Suspended);
+        assert_eq!(
+            PublicStatus::of(&number, &suspended),
+            PublicStatus::Suspended
+        );
         assert!(!PublicStatus::Suspended.shows_token());
     }
 
     #[test]
     fn level_b_is_registered() {
         let b = business(BusinessStatus::Verified);
-        assert_eq!(PublicStatus::of(&attested(Level::B, &b), &b), PublicStatus::Registered);
+        assert_eq!(
+            PublicStatus::of(&attested(Level::B, &b), &b),
+            PublicStatus::Registered
+        );
     }
 
     #[test]
@@ -446,7 +462,13 @@ mod tests {
                 reason: "fraud".into()
             }
         );
-        assert_eq!(revoked.revoke(6, "again"), Err(TransitionError::NotAttested));
-        assert_eq!(NumberState::Unproven.revoke(6, "x"), Err(TransitionError::NotAttested));
+        assert_eq!(
+            revoked.revoke(6, "again"),
+            Err(TransitionError::NotAttested)
+        );
+        assert_eq!(
+            NumberState::Unproven.revoke(6, "x"),
+            Err(TransitionError::NotAttested)
+        );
     }
 }

@@ -14,9 +14,19 @@ pub enum ReviewState {
     /// Registered, not yet submitted.
     Draft,
     /// Waiting in the review queue.
-    Submitted { at: i64 },
-    Approved { at: i64, by: String, note: String },
-    Rejected { at: i64, by: String, reason: String },
+    Submitted {
+        at: i64,
+    },
+    Approved {
+        at: i64,
+        by: String,
+        note: String,
+    },
+    Rejected {
+        at: i64,
+        by: String,
+        reason: String,
+    },
 }
 
 impl ReviewState {

@@ -152,7 +152,10 @@ impl Service {
             return Err(ServiceError::invalid("status", "is set by review"));
         }
         if input.numbers.iter().any(|n| n.level.is_some()) {
-            return Err(ServiceError::invalid("numbers", "levels are earned, not declared"));
+            return Err(ServiceError::invalid(
+                "numbers",
+                "levels are earned, not declared",
+            ));
         }
         let p = ValidProfile::try_from(input)?;
         let id = BusinessId::generate();
@@ -161,7 +164,9 @@ impl Service {
         self.store.write(|w| {
             for (n, _) in &p.numbers {
                 if w.number(n.as_str())?.is_some() {
-                    return Err(ServiceError::Conflict(format!("{n} is listed by another business")));
+                    return Err(ServiceError::Conflict(format!(
+                        "{n} is listed by another business"
+                    )));
                 }
             }
             let business = Business {
@@ -176,7 +181,11 @@ impl Service {
                 description: p.description.clone(),
                 logo_url: p.logo_url.clone(),
                 status: BusinessStatus::Registered,
-                numbers: p.numbers.iter().map(|(n, _)| n.as_str().to_owned()).collect(),
+                numbers: p
+                    .numbers
+                    .iter()
+                    .map(|(n, _)| n.as_str().to_owned())
+                    .collect(),
                 commands: p.commands.clone(),
                 created_at: at,
                 updated_at: at,
@@ -187,7 +196,14 @@ impl Service {
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;
             w.put_api_key(&sha256(api_key.as_bytes()), id.as_str())?;
-            audit(w, at, "business", &id, "registered", business.default_name())?;
+            audit(
+                w,
+                at,
+                "business",
+                &id,
+                "registered",
+                business.default_name(),
+            )?;
             Ok(())
         })?;
         Ok(Registered {
@@ -198,7 +214,10 @@ impl Service {
 
     /// The business an API key belongs to.
     pub fn authenticate_business(&self, api_key: &str) -> Result<Option<BusinessId>, ServiceError> {
-        let found = self.store.read()?.business_for_key(&sha256(api_key.as_bytes()))?;
+        let found = self
+            .store
+            .read()?
+            .business_for_key(&sha256(api_key.as_bytes()))?;
         Ok(found.and_then(|id| BusinessId::parse(&id).ok()))
     }
 
@@ -216,11 +235,15 @@ impl Service {
         let outgoing = self.store.write(|w| {
             let mut b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict("a suspended business cannot add numbers".into()));
+                return Err(ServiceError::Conflict(
+                    "a suspended business cannot add numbers".into(),
+                ));
             }
             match w.number(e164)? {
                 Some(r) if r.business != *id => {
-                    return Err(ServiceError::Conflict(format!("{e164} is listed by another business")))
+                    return Err(ServiceError::Conflict(format!(
+                        "{e164} is listed by another business"
+                    )))
                 }
                 Some(r) if matches!(r.state, NumberState::Attested { .. }) => {
                     return Err(ServiceError::Conflict(format!("{e164} is already proven")))
@@ -237,10 +260,26 @@ impl Service {
             }
             let client = client.map(|ip| ip.to_string()).unwrap_or_default();
             let limits = [
-                (format!("otp:n:{e164}"), SENDS_PER_NUMBER, "codes for this number"),
-                (format!("otp:b:{id}"), SENDS_PER_BUSINESS, "codes for this business"),
-                (format!("otp:ip:{client}"), SENDS_PER_CLIENT, "codes from this address"),
-                (format!("otp:cc:{}", number.calling_code()), SENDS_PER_COUNTRY, "codes to this country"),
+                (
+                    format!("otp:n:{e164}"),
+                    SENDS_PER_NUMBER,
+                    "codes for this number",
+                ),
+                (
+                    format!("otp:b:{id}"),
+                    SENDS_PER_BUSINESS,
+                    "codes for this business",
+                ),
+                (
+                    format!("otp:ip:{client}"),
+                    SENDS_PER_CLIENT,
+                    "codes from this address",
+                ),
+                (
+                    format!("otp:cc:{}", number.calling_code()),
+                    SENDS_PER_COUNTRY,
+                    "codes to this country",
+                ),
             ];
             for (key, max, what) in &limits {
                 if w.rate_count(key, at - SEND_WINDOW)? >= *max {
@@ -292,7 +331,12 @@ impl Service {
 
     /// Checks a code; the right one proves the number: level B, or level A
     /// at once for a business whose identity was already reviewed.
-    pub fn confirm_code(&self, id: &BusinessId, number: &PhoneNumber, code: &str) -> Result<OwnNumber, ServiceError> {
+    pub fn confirm_code(
+        &self,
+        id: &BusinessId,
+        number: &PhoneNumber,
+        code: &str,
+    ) -> Result<OwnNumber, ServiceError> {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ServiceError::invalid("code", "is 6 digits"));
         }
@@ -331,13 +375,23 @@ impl Service {
             }
             w.remove_challenge(e164)?;
             w.set_otp_failures(e164, 0)?;
-            let level = if b.status == BusinessStatus::Verified { Level::A } else { Level::B };
+            let level = if b.status == BusinessStatus::Verified {
+                Level::A
+            } else {
+                Level::B
+            };
             let proof = Proof {
                 method: ProofMethod::Otp,
                 at,
             };
             let app = w.application(id.as_str())?;
-            let state = signer.issue(w, &b, e164, level, evidence(Some(proof), app.as_ref(), level))?;
+            let state = signer.issue(
+                w,
+                &b,
+                e164,
+                level,
+                evidence(Some(proof), app.as_ref(), level),
+            )?;
             let record = NumberRecord {
                 business: id.clone(),
                 state,
@@ -399,10 +453,17 @@ impl Service {
     }
 
     /// Starts (or restarts) a domain challenge.
-    pub fn start_domain(&self, id: &BusinessId, domain: &str) -> Result<DomainChallenge, ServiceError> {
+    pub fn start_domain(
+        &self,
+        id: &BusinessId,
+        domain: &str,
+    ) -> Result<DomainChallenge, ServiceError> {
         let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
         if !domain::valid_domain(&domain, self.config.allow_private_targets) {
-            return Err(ServiceError::invalid("domain", "must be a domain name such as example.com"));
+            return Err(ServiceError::invalid(
+                "domain",
+                "must be a domain name such as example.com",
+            ));
         }
         let token = random_token()?;
         let at = now();
@@ -434,10 +495,12 @@ impl Service {
     pub fn check_domain(&self, id: &BusinessId) -> Result<DomainCheck, ServiceError> {
         let proof = {
             let r = self.store.read()?;
-            r.business(id.as_str())?.ok_or(ServiceError::NotFound("business"))?;
+            r.business(id.as_str())?
+                .ok_or(ServiceError::NotFound("business"))?;
             r.application(id.as_str())?.and_then(|a| a.domain)
         };
-        let proof = proof.ok_or_else(|| ServiceError::Conflict("start a domain challenge first".into()))?;
+        let proof =
+            proof.ok_or_else(|| ServiceError::Conflict("start a domain challenge first".into()))?;
         if proof.verified_at.is_some() {
             return Ok(DomainCheck {
                 verified: true,
@@ -460,7 +523,11 @@ impl Service {
             match app.domain.as_mut() {
                 // The applicant may have restarted the challenge meanwhile.
                 Some(d) if d.token == proof.token => d.verified_at = Some(at),
-                _ => return Err(ServiceError::Conflict("the challenge changed; check again".into())),
+                _ => {
+                    return Err(ServiceError::Conflict(
+                        "the challenge changed; check again".into(),
+                    ))
+                }
             }
             w.put_application(&app)?;
             audit(w, at, "business", id, "domain_proven", &proof.domain)
@@ -477,13 +544,17 @@ impl Service {
         self.store.write(|w| {
             let b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict("a suspended business cannot submit".into()));
+                return Err(ServiceError::Conflict(
+                    "a suspended business cannot submit".into(),
+                ));
             }
             let mut app = application(w, id)?;
             match app.review {
                 ReviewState::Submitted { .. } => return Ok(()),
                 ReviewState::Approved { .. } if b.status == BusinessStatus::Verified => {
-                    return Err(ServiceError::Conflict("the business is already verified".into()))
+                    return Err(ServiceError::Conflict(
+                        "the business is already verified".into(),
+                    ))
                 }
                 _ => {}
             }
@@ -492,7 +563,9 @@ impl Service {
                 proven |= w.number(n)?.is_some_and(|r| r.state.level().is_some());
             }
             if !proven {
-                return Err(ServiceError::Conflict("prove at least one number before submitting".into()));
+                return Err(ServiceError::Conflict(
+                    "prove at least one number before submitting".into(),
+                ));
             }
             app.review = ReviewState::Submitted { at };
             w.put_application(&app)?;
@@ -504,8 +577,12 @@ impl Service {
     /// Where the business stands.
     pub fn status(&self, id: &BusinessId) -> Result<StatusView, ServiceError> {
         let r = self.store.read()?;
-        let b = r.business(id.as_str())?.ok_or(ServiceError::NotFound("business"))?;
-        let app = r.application(id.as_str())?.unwrap_or_else(|| Application::new(id.clone()));
+        let b = r
+            .business(id.as_str())?
+            .ok_or(ServiceError::NotFound("business"))?;
+        let app = r
+            .application(id.as_str())?
+            .unwrap_or_else(|| Application::new(id.clone()));
         let mut numbers = Vec::with_capacity(b.numbers.len());
         for n in &b.numbers {
             let Some(record) = r.number(n)? else { continue };
@@ -523,8 +600,18 @@ impl Service {
             });
         }
         let review = match &app.review {
-            ReviewState::Draft => ReviewView { state: "draft", at: None, reason: None, note: None },
-            ReviewState::Submitted { at } => ReviewView { state: "submitted", at: Some(*at), reason: None, note: None },
+            ReviewState::Draft => ReviewView {
+                state: "draft",
+                at: None,
+                reason: None,
+                note: None,
+            },
+            ReviewState::Submitted { at } => ReviewView {
+                state: "submitted",
+                at: Some(*at),
+                reason: None,
+                note: None,
+            },
             ReviewState::Approved { at, note, .. } => ReviewView {
                 state: "approved",
                 at: Some(*at),
@@ -561,9 +648,21 @@ impl Service {
         let signer = self.signer(&keyring, at);
         let pending = self.store.write(|w| {
             let mut b = own_business(w, id)?;
-            let legal_name = patch.legal_name.as_deref().map(|n| profile::name("legal_name", n)).transpose()?;
-            let names = patch.names.clone().map(|n| profile::names("names", n)).transpose()?;
-            let default_lang = patch.default_lang.as_deref().map(|l| profile::lang_tag("default_lang", l)).transpose()?;
+            let legal_name = patch
+                .legal_name
+                .as_deref()
+                .map(|n| profile::name("legal_name", n))
+                .transpose()?;
+            let names = patch
+                .names
+                .clone()
+                .map(|n| profile::names("names", n))
+                .transpose()?;
+            let default_lang = patch
+                .default_lang
+                .as_deref()
+                .map(|l| profile::lang_tag("default_lang", l))
+                .transpose()?;
             let new_names = PendingNames {
                 legal_name: legal_name.unwrap_or_else(|| b.legal_name.clone()),
                 names: names.unwrap_or_else(|| b.names.clone()),
@@ -571,7 +670,10 @@ impl Service {
                 at,
             };
             if !new_names.names.contains_key(&new_names.default_lang) {
-                return Err(ServiceError::invalid("names", "must include a name in default_lang"));
+                return Err(ServiceError::invalid(
+                    "names",
+                    "must include a name in default_lang",
+                ));
             }
             if let Some(c) = &patch.category {
                 b.category = profile::slug("category", c)?;
@@ -646,8 +748,14 @@ impl Service {
     ) -> Result<(), StoreError> {
         let app = w.application(b.id.as_str())?;
         for n in &b.numbers {
-            let Some(mut record) = w.number(n)? else { continue };
-            let NumberState::Attested { level: current, serial } = record.state.clone() else {
+            let Some(mut record) = w.number(n)? else {
+                continue;
+            };
+            let NumberState::Attested {
+                level: current,
+                serial,
+            } = record.state.clone()
+            else {
                 continue;
             };
             if let Some(reason) = revoke_reason {
@@ -656,7 +764,8 @@ impl Service {
                 w.unschedule(a.expires_at, &serial)?;
             }
             let level = level.unwrap_or(current);
-            record.state = signer.issue(w, b, n, level, evidence(record.proof, app.as_ref(), level))?;
+            record.state =
+                signer.issue(w, b, n, level, evidence(record.proof, app.as_ref(), level))?;
             record.updated_at = signer.at;
             let hash = PhoneNumber::from_stored(n)
                 .map(|p| p.sha256())
@@ -669,13 +778,15 @@ impl Service {
 
 /// The business, or 404.
 pub(super) fn own_business(w: &Writer, id: &BusinessId) -> Result<Business, ServiceError> {
-    w.business(id.as_str())?.ok_or(ServiceError::NotFound("business"))
+    w.business(id.as_str())?
+        .ok_or(ServiceError::NotFound("business"))
 }
 
 /// The business's application (a business imported without one gets a
 /// fresh one).
 pub(super) fn application(w: &Writer, id: &BusinessId) -> Result<Application, ServiceError> {
-    Ok(w.application(id.as_str())?.unwrap_or_else(|| Application::new(id.clone())))
+    Ok(w.application(id.as_str())?
+        .unwrap_or_else(|| Application::new(id.clone())))
 }
 
 /// Appends an audit entry.

@@ -60,7 +60,11 @@ impl Signer<'_> {
 
 /// The evidence an attestation of `level` rests on: how the number was
 /// proven, the domain proof if any, and, for level A, the review decision.
-pub(super) fn evidence(proof: Option<Proof>, app: Option<&Application>, level: Level) -> Vec<Evidence> {
+pub(super) fn evidence(
+    proof: Option<Proof>,
+    app: Option<&Application>,
+    level: Level,
+) -> Vec<Evidence> {
     let mut evd = Vec::with_capacity(3);
     if let Some(p) = proof {
         let method = match p.method {
@@ -72,7 +76,10 @@ pub(super) fn evidence(proof: Option<Proof>, app: Option<&Application>, level: L
             at: p.at,
         });
     }
-    if let Some(at) = app.and_then(|a| a.domain.as_ref()).and_then(|d| d.verified_at) {
+    if let Some(at) = app
+        .and_then(|a| a.domain.as_ref())
+        .and_then(|d| d.verified_at)
+    {
         evd.push(Evidence {
             method: "domain".into(),
             at,
@@ -187,7 +194,11 @@ impl Service {
         let Some(record) = w.number(&a.number)? else {
             return Ok(None);
         };
-        let NumberState::Attested { level, serial: current } = &record.state else {
+        let NumberState::Attested {
+            level,
+            serial: current,
+        } = &record.state
+        else {
             return Ok(None);
         };
         if current != serial {

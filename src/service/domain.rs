@@ -41,7 +41,11 @@ pub struct TargetPolicy {
 
 /// Fetches `http://domain/.well-known/bizseal-challenge/{token}` and checks
 /// that the body is the token. Blocking.
-pub fn fetch_challenge(domain: &str, token: &str, policy: TargetPolicy) -> Result<(), DomainFailure> {
+pub fn fetch_challenge(
+    domain: &str,
+    token: &str,
+    policy: TargetPolicy,
+) -> Result<(), DomainFailure> {
     let addrs: Vec<SocketAddr> = (domain, policy.port)
         .to_socket_addrs()
         .map_err(|_| DomainFailure::Unresolvable)?
@@ -109,9 +113,12 @@ pub fn valid_domain(domain: &str, allow_single_label: bool) -> bool {
                 && l.len() <= 63
                 && !l.starts_with('-')
                 && !l.ends_with('-')
-                && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && l.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
-        && !labels.last().is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
+        && !labels
+            .last()
+            .is_some_and(|tld| tld.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Whether an address is reachable on the public internet. `std`'s
@@ -166,10 +173,27 @@ mod tests {
     #[test]
     fn internal_addresses_are_not_global() {
         for ip in [
-            "127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-            "0.0.0.0", "255.255.255.255", "224.0.0.1", "198.18.0.1", "240.0.0.1", "::1", "::",
-            "fc00::1", "fd12::1", "fe80::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "64:ff9b::a00:1",
-            "2001:db8::1", "2002:a00:1::",
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "224.0.0.1",
+            "198.18.0.1",
+            "240.0.0.1",
+            "::1",
+            "::",
+            "fc00::1",
+            "fd12::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            "64:ff9b::a00:1",
+            "2001:db8::1",
+            "2002:a00:1::",
         ] {
             assert!(!global(ip), "{ip} must not be global");
         }
@@ -177,7 +201,12 @@ mod tests {
 
     #[test]
     fn public_addresses_are_global() {
-        for ip in ["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"] {
+        for ip in [
+            "8.8.8.8",
+            "1.1.1.1",
+            "2606:4700:4700::1111",
+            "::ffff:8.8.8.8",
+        ] {
             assert!(global(ip), "{ip} is global");
         }
     }
@@ -188,7 +217,16 @@ mod tests {
         assert!(valid_domain("www.banco-santander.es", false));
         assert!(!valid_domain("localhost", false));
         assert!(valid_domain("localhost", true));
-        for bad in ["", "klm..com", "-klm.com", "KLM.com", "klm.com/", "klm.com:80", "1.2.3.4", "a b.com"] {
+        for bad in [
+            "",
+            "klm..com",
+            "-klm.com",
+            "KLM.com",
+            "klm.com/",
+            "klm.com:80",
+            "1.2.3.4",
+            "a b.com",
+        ] {
             assert!(!valid_domain(bad, false), "{bad:?}");
         }
     }
@@ -199,6 +237,9 @@ mod tests {
             allow_private: false,
             port: 80,
         };
-        assert_eq!(fetch_challenge("localhost", "t", policy), Err(DomainFailure::PrivateAddress));
+        assert_eq!(
+            fetch_challenge("localhost", "t", policy),
+            Err(DomainFailure::PrivateAddress)
+        );
     }
 }

@@ -52,7 +52,7 @@ impl ImportReport {
 /// Why an import stopped before the end of its input.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("reading the input failed at line {line}: {source}")]
+    #[error("reading the input failed at line {line}")]
     Read { line: u64, source: std::io::Error },
     #[error(transparent)]
     Service(#[from] ServiceError),
@@ -85,17 +85,22 @@ impl Service {
         let mut report = ImportReport::default();
         let mut bytes = 0u64;
         let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH_LINES);
-        for (index, line) in input.lines().enumerate() {
+        for (index, raw) in input.split(b'\n').enumerate() {
             let line_no = index as u64 + 1;
-            let line = line.map_err(|source| ImportError::Read {
+            let raw = raw.map_err(|source| ImportError::Read {
                 line: line_no,
                 source,
             })?;
-            bytes += line.len() as u64 + 1;
-            if line.trim().is_empty() {
-                continue;
-            }
-            batch.push((line_no, parse_line(&line)));
+            bytes += raw.len() as u64 + 1;
+            let parsed = match std::str::from_utf8(&raw) {
+                Ok(line) if line.trim().is_empty() => continue,
+                Ok(line) => parse_line(line.strip_suffix('\r').unwrap_or(line)),
+                Err(e) => Err(format!(
+                    "not UTF-8 (invalid byte at column {})",
+                    e.valid_up_to() + 1
+                )),
+            };
+            batch.push((line_no, parsed));
             if batch.len() == BATCH_LINES {
                 self.apply_batch(std::mem::take(&mut batch), &mut report)?;
                 progress(bytes);
@@ -123,7 +128,11 @@ impl Service {
         self.import(data.as_bytes(), |_| {}).map(Some)
     }
 
-    fn apply_batch(&self, batch: Vec<Parsed>, report: &mut ImportReport) -> Result<(), ImportError> {
+    fn apply_batch(
+        &self,
+        batch: Vec<Parsed>,
+        report: &mut ImportReport,
+    ) -> Result<(), ImportError> {
         if batch.is_empty() {
             return Ok(());
         }
@@ -153,7 +162,8 @@ impl Service {
 }
 
 fn parse_line(line: &str) -> Result<ValidProfile, String> {
-    let input: ProfileInput = serde_json::from_str(line).map_err(|e| format!("not a profile: {e}"))?;
+    let input: ProfileInput =
+        serde_json::from_str(line).map_err(|e| format!("not a profile: {e}"))?;
     ValidProfile::try_from(input).map_err(|e| e.to_string())
 }
 
@@ -183,6 +193,12 @@ fn apply(
 
     let at = signer.at;
     let any_a = p.numbers.iter().any(|(_, l)| *l == Some(Level::A));
+    if any_a && matches!(p.status, Some(BusinessStatus::Registered)) {
+        return Ok(Err(
+            "level A numbers need a verified business: drop \"status\" or set it to \"verified\""
+                .into(),
+        ));
+    }
     let status = match (existing.as_ref().map(|b| b.status), p.status) {
         (Some(BusinessStatus::Suspended), _) => BusinessStatus::Suspended,
         (_, Some(s)) => s,
@@ -201,7 +217,11 @@ fn apply(
         description: p.description,
         logo_url: p.logo_url,
         status,
-        numbers: p.numbers.iter().map(|(n, _)| n.as_str().to_owned()).collect(),
+        numbers: p
+            .numbers
+            .iter()
+            .map(|(n, _)| n.as_str().to_owned())
+            .collect(),
         commands: p.commands,
         created_at: existing.as_ref().map_or(at, |b| b.created_at),
         updated_at: at,
@@ -277,9 +297,20 @@ fn next_state(
             if same_claims {
                 return Ok(None);
             }
-            revoke_serial(w, serial, "superseded: the attested facts changed", signer.at)?;
+            revoke_serial(
+                w,
+                serial,
+                "superseded: the attested facts changed",
+                signer.at,
+            )?;
             let evd = evidence(current.and_then(|r| r.proof), None, want);
-            Ok(Some(signer.issue(w, business, number.as_str(), want, evd)?))
+            Ok(Some(signer.issue(
+                w,
+                business,
+                number.as_str(),
+                want,
+                evd,
+            )?))
         }
         (Some(NumberState::Attested { serial, .. }), None) => {
             revoke_serial(w, serial, "level withdrawn by import", signer.at)?;
@@ -291,7 +322,13 @@ fn next_state(
                 at: signer.at,
             };
             let evd = evidence(Some(proof), None, want);
-            Ok(Some(signer.issue(w, business, number.as_str(), want, evd)?))
+            Ok(Some(signer.issue(
+                w,
+                business,
+                number.as_str(),
+                want,
+                evd,
+            )?))
         }
         (Some(NumberState::Unproven), None) => Ok(None),
         (None, None) => Ok(Some(NumberState::Unproven)),

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Service, ServiceError};
-use crate::model::{now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation};
+use crate::model::{
+    now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation,
+};
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError};
 use crate::token::{self, Claims, Reason};
@@ -106,7 +108,11 @@ pub struct VerifyAnswer {
 
 impl Service {
     /// The answer for one number.
-    pub fn lookup(&self, number: &PhoneNumber, langs: &[String]) -> Result<NumberAnswer, ServiceError> {
+    pub fn lookup(
+        &self,
+        number: &PhoneNumber,
+        langs: &[String],
+    ) -> Result<NumberAnswer, ServiceError> {
         let r = self.store.read()?;
         Ok(answer(&r, number.as_str(), langs, now())?)
     }
@@ -121,7 +127,10 @@ impl Service {
         if numbers.len() > MAX_BATCH {
             return Err(ServiceError::invalid(
                 "numbers",
-                format!("at most {MAX_BATCH} numbers per request, got {}", numbers.len()),
+                format!(
+                    "at most {MAX_BATCH} numbers per request, got {}",
+                    numbers.len()
+                ),
             ));
         }
         let r = self.store.read()?;
@@ -140,7 +149,9 @@ impl Service {
         let r = self.store.read()?;
         let mut entries = Vec::new();
         for e164 in r.bucket(prefix)? {
-            let Some(record) = r.number(&e164)? else { continue };
+            let Some(record) = r.number(&e164)? else {
+                continue;
+            };
             let Some(business) = r.business(record.business.as_str())? else {
                 continue;
             };
@@ -157,9 +168,18 @@ impl Service {
     }
 
     /// Checks a token: signature, time, revocation, and, if given, number.
-    pub fn verify_token(&self, token: &str, number: Option<&PhoneNumber>) -> Result<VerifyAnswer, ServiceError> {
+    pub fn verify_token(
+        &self,
+        token: &str,
+        number: Option<&PhoneNumber>,
+    ) -> Result<VerifyAnswer, ServiceError> {
         let keyring = self.keyring();
-        let verdict = token::verify(token, keyring.verifying(), now(), number.map(PhoneNumber::as_str));
+        let verdict = token::verify(
+            token,
+            keyring.verifying(),
+            now(),
+            number.map(PhoneNumber::as_str),
+        );
         let Some(claims) = verdict.claims else {
             return Ok(VerifyAnswer {
                 valid: false,
@@ -172,7 +192,9 @@ impl Service {
         let mut reason = verdict.reason;
         // A revocation outranks a number mismatch: the client must learn the
         // token is dead, whatever number it was checked against.
-        if matches!(reason, Reason::Ok | Reason::NumberMismatch) && r.revocation(&claims.jti)?.is_some() {
+        if matches!(reason, Reason::Ok | Reason::NumberMismatch)
+            && r.revocation(&claims.jti)?.is_some()
+        {
             reason = Reason::Revoked;
         }
         Ok(VerifyAnswer {
@@ -184,9 +206,15 @@ impl Service {
     }
 
     /// The public profile of a business.
-    pub fn business(&self, id: &BusinessId, langs: &[String]) -> Result<BusinessView, ServiceError> {
+    pub fn business(
+        &self,
+        id: &BusinessId,
+        langs: &[String],
+    ) -> Result<BusinessView, ServiceError> {
         let r = self.store.read()?;
-        let b = r.business(id.as_str())?.ok_or(ServiceError::NotFound("business"))?;
+        let b = r
+            .business(id.as_str())?
+            .ok_or(ServiceError::NotFound("business"))?;
         let mut numbers = Vec::with_capacity(b.numbers.len());
         for n in &b.numbers {
             if let Some(record) = r.number(n)? {
@@ -272,7 +300,11 @@ fn summary(b: &Business, langs: &[String]) -> BusinessSummary {
     }
 }
 
-fn token_for(r: &Reader, record: &NumberRecord, status: PublicStatus) -> Result<Option<String>, StoreError> {
+fn token_for(
+    r: &Reader,
+    record: &NumberRecord,
+    status: PublicStatus,
+) -> Result<Option<String>, StoreError> {
     if !status.shows_token() {
         return Ok(None);
     }

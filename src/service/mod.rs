@@ -18,13 +18,13 @@ pub mod sender;
 
 use std::sync::{Arc, RwLock};
 
+pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use attest::RenewReport;
 pub use import::{ImportError, ImportReport, LineError};
 pub use lookup::{
     hex, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry, Reputation,
     VerifyAnswer,
 };
-pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use profile::ProfileInput;
 pub use reports::ReportInput;
 pub use review::QueueItem;

@@ -87,12 +87,11 @@ impl TryFrom<ProfileInput> for ValidProfile {
     type Error = ServiceError;
 
     fn try_from(p: ProfileInput) -> Result<ValidProfile, ServiceError> {
-        let id = p
-            .id
-            .as_deref()
-            .map(BusinessId::parse)
-            .transpose()
-            .map_err(|e| ServiceError::invalid("id", e.to_string()))?;
+        let id =
+            p.id.as_deref()
+                .map(BusinessId::parse)
+                .transpose()
+                .map_err(|e| ServiceError::invalid("id", e.to_string()))?;
         let legal_name = text("legal_name", &p.legal_name, MAX_NAME, true)?;
         let default_lang = lang_tag("default_lang", &p.default_lang)?;
         let names = lang_map("names", p.names, MAX_NAME)?;
@@ -104,21 +103,35 @@ impl TryFrom<ProfileInput> for ValidProfile {
         }
         let description = lang_map("description", p.description, MAX_TEXT)?;
         let category = slug("category", &p.category)?;
-        let region = Region::parse(&p.country)
-            .map_err(|_| ServiceError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as NL"))?;
+        let region = Region::parse(&p.country).map_err(|_| {
+            ServiceError::invalid("country", "must be an ISO 3166-1 alpha-2 code such as NL")
+        })?;
         let country = region.as_str();
         let city = text("city", &p.city, MAX_NAME, false)?;
-        let website = p.website.as_deref().map(|u| url("website", u)).transpose()?;
-        let logo_url = p.logo_url.as_deref().map(|u| url("logo_url", u)).transpose()?;
+        let website = p
+            .website
+            .as_deref()
+            .map(|u| url("website", u))
+            .transpose()?;
+        let logo_url = p
+            .logo_url
+            .as_deref()
+            .map(|u| url("logo_url", u))
+            .transpose()?;
         let status = p.status.as_deref().map(status).transpose()?;
         if p.numbers.len() > MAX_NUMBERS {
-            return Err(ServiceError::invalid("numbers", format!("at most {MAX_NUMBERS}")));
+            return Err(ServiceError::invalid(
+                "numbers",
+                format!("at most {MAX_NUMBERS}"),
+            ));
         }
         let mut numbers: Vec<(PhoneNumber, Option<Level>)> = Vec::with_capacity(p.numbers.len());
         for (i, n) in p.numbers.iter().enumerate() {
             let field = format!("numbers[{i}]");
             let number_region = match n.region.as_deref() {
-                Some(r) => Region::parse(r).map_err(|e| ServiceError::invalid(&field, e.to_string()))?,
+                Some(r) => {
+                    Region::parse(r).map_err(|e| ServiceError::invalid(&field, e.to_string()))?
+                }
                 None => region,
             };
             let number = PhoneNumber::parse(&n.number, Some(number_region))
@@ -135,7 +148,10 @@ impl TryFrom<ProfileInput> for ValidProfile {
                 }
             };
             if numbers.iter().any(|(seen, _)| *seen == number) {
-                return Err(ServiceError::invalid(&field, format!("{number} is listed twice")));
+                return Err(ServiceError::invalid(
+                    &field,
+                    format!("{number} is listed twice"),
+                ));
             }
             numbers.push((number, level));
         }
@@ -161,7 +177,10 @@ impl TryFrom<ProfileInput> for ValidProfile {
 /// Validates quick-reply commands.
 pub(super) fn commands(input: &[CommandInput]) -> Result<Vec<Command>, ServiceError> {
     if input.len() > MAX_COMMANDS {
-        return Err(ServiceError::invalid("commands", format!("at most {MAX_COMMANDS}")));
+        return Err(ServiceError::invalid(
+            "commands",
+            format!("at most {MAX_COMMANDS}"),
+        ));
     }
     input
         .iter()
@@ -186,12 +205,18 @@ pub(super) fn short_text(field: &str, value: &str) -> Result<String, ServiceErro
 }
 
 /// Validates a language-keyed map of names.
-pub(super) fn names(field: &str, map: BTreeMap<String, String>) -> Result<BTreeMap<String, String>, ServiceError> {
+pub(super) fn names(
+    field: &str,
+    map: BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, ServiceError> {
     lang_map(field, map, MAX_NAME)
 }
 
 /// Validates a language-keyed map of descriptions.
-pub(super) fn descriptions(field: &str, map: BTreeMap<String, String>) -> Result<BTreeMap<String, String>, ServiceError> {
+pub(super) fn descriptions(
+    field: &str,
+    map: BTreeMap<String, String>,
+) -> Result<BTreeMap<String, String>, ServiceError> {
     lang_map(field, map, MAX_TEXT)
 }
 
@@ -201,10 +226,16 @@ fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, 
         return Err(ServiceError::invalid(field, "must not be empty"));
     }
     if value.chars().count() > max {
-        return Err(ServiceError::invalid(field, format!("at most {max} characters")));
+        return Err(ServiceError::invalid(
+            field,
+            format!("at most {max} characters"),
+        ));
     }
     if value.chars().any(|c| c.is_control() && c != '\n') {
-        return Err(ServiceError::invalid(field, "must not contain control characters"));
+        return Err(ServiceError::invalid(
+            field,
+            "must not contain control characters",
+        ));
     }
     Ok(value.to_owned())
 }
@@ -216,11 +247,15 @@ pub(super) fn lang_tag(field: &str, tag: &str) -> Result<String, ServiceError> {
     let lang_ok = parts
         .next()
         .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
-    let rest_ok = parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let rest_ok =
+        parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()));
     if lang_ok && rest_ok && tag.len() <= 35 {
         Ok(tag.to_owned())
     } else {
-        Err(ServiceError::invalid(field, format!("{tag:?} is not a BCP 47 language tag")))
+        Err(ServiceError::invalid(
+            field,
+            format!("{tag:?} is not a BCP 47 language tag"),
+        ))
     }
 }
 
@@ -230,7 +265,10 @@ fn lang_map(
     max: usize,
 ) -> Result<BTreeMap<String, String>, ServiceError> {
     if map.len() > MAX_LANGS {
-        return Err(ServiceError::invalid(field, format!("at most {MAX_LANGS} languages")));
+        return Err(ServiceError::invalid(
+            field,
+            format!("at most {MAX_LANGS} languages"),
+        ));
     }
     map.into_iter()
         .map(|(lang, value)| {
@@ -264,7 +302,10 @@ pub(super) fn url(field: &str, value: &str) -> Result<String, ServiceError> {
     if ok {
         Ok(value.to_owned())
     } else {
-        Err(ServiceError::invalid(field, "must be an http(s) URL without spaces"))
+        Err(ServiceError::invalid(
+            field,
+            "must be an http(s) URL without spaces",
+        ))
     }
 }
 
@@ -303,12 +344,27 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         let cases = [
-            (KLM.replace(r#""country":"NL""#, r#""country":"XX""#), "country"),
-            (KLM.replace(r#""default_lang":"nl""#, r#""default_lang":"en""#), "names"),
-            (KLM.replace(r#""level":"A""#, r#""level":"C""#), "numbers[0]"),
+            (
+                KLM.replace(r#""country":"NL""#, r#""country":"XX""#),
+                "country",
+            ),
+            (
+                KLM.replace(r#""default_lang":"nl""#, r#""default_lang":"en""#),
+                "names",
+            ),
+            (
+                KLM.replace(r#""level":"A""#, r#""level":"C""#),
+                "numbers[0]",
+            ),
             (KLM.replace("020 649 9123", "12"), "numbers[0]"),
-            (KLM.replace(r#""category":"airline""#, r#""category":"Air Line""#), "category"),
-            (KLM.replace(r#""legal_name":"KLM N.V.""#, r#""legal_name":"  ""#), "legal_name"),
+            (
+                KLM.replace(r#""category":"airline""#, r#""category":"Air Line""#),
+                "category",
+            ),
+            (
+                KLM.replace(r#""legal_name":"KLM N.V.""#, r#""legal_name":"  ""#),
+                "legal_name",
+            ),
             (KLM.replace(r#""nl":"KLM""#, r#""n l":"KLM""#), "names"),
         ];
         for (json, field) in cases {

@@ -41,10 +41,16 @@ impl Service {
     ) -> Result<(), ServiceError> {
         let comment = comment.map(str::trim).filter(|c| !c.is_empty());
         if comment.is_some_and(|c| c.chars().count() > MAX_COMMENT) {
-            return Err(ServiceError::invalid("comment", format!("at most {MAX_COMMENT} characters")));
+            return Err(ServiceError::invalid(
+                "comment",
+                format!("at most {MAX_COMMENT} characters"),
+            ));
         }
         if comment.is_some_and(|c| c.chars().any(|ch| ch.is_control() && ch != '\n')) {
-            return Err(ServiceError::invalid("comment", "must not contain control characters"));
+            return Err(ServiceError::invalid(
+                "comment",
+                "must not contain control characters",
+            ));
         }
         let at = now();
         let reporter = {
@@ -79,7 +85,10 @@ impl Service {
             let mut app = application(w, &record.business)?;
             if reporters >= threshold && app.flag.is_none() {
                 let why = format!("{reporters} people reported {e164} in 30 days");
-                app.flag = Some(Flag { at, reason: why.clone() });
+                app.flag = Some(Flag {
+                    at,
+                    reason: why.clone(),
+                });
                 w.put_application(&app)?;
                 audit(w, at, "reports", &record.business, "flagged", &why)?;
             }

@@ -91,9 +91,15 @@ impl Service {
         let r = self.store.read()?;
         let mut items = Vec::new();
         for id in r.review_queue(limit)? {
-            let Ok(id) = BusinessId::parse(&id) else { continue };
-            let Some(b) = r.business(id.as_str())? else { continue };
-            let app = r.application(id.as_str())?.unwrap_or_else(|| crate::model::Application::new(id.clone()));
+            let Ok(id) = BusinessId::parse(&id) else {
+                continue;
+            };
+            let Some(b) = r.business(id.as_str())? else {
+                continue;
+            };
+            let app = r
+                .application(id.as_str())?
+                .unwrap_or_else(|| crate::model::Application::new(id.clone()));
             let at = now();
             let mut numbers = Vec::new();
             for n in &b.numbers {
@@ -132,7 +138,12 @@ impl Service {
 
     /// Approves what waits: a submission (the business becomes verified and
     /// every proven number is attested at level A), a name change, a flag.
-    pub fn approve(&self, id: &BusinessId, reviewer: &str, note: &str) -> Result<StatusView, ServiceError> {
+    pub fn approve(
+        &self,
+        id: &BusinessId,
+        reviewer: &str,
+        note: &str,
+    ) -> Result<StatusView, ServiceError> {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -140,10 +151,14 @@ impl Service {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             if app.queue_time().is_none() {
-                return Err(ServiceError::Conflict("nothing of this business waits for review".into()));
+                return Err(ServiceError::Conflict(
+                    "nothing of this business waits for review".into(),
+                ));
             }
             if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict("reinstate the business before approving".into()));
+                return Err(ServiceError::Conflict(
+                    "reinstate the business before approving".into(),
+                ));
             }
             let old = b.clone();
             let renamed = match app.pending_names.take() {
@@ -179,14 +194,21 @@ impl Service {
     /// Rejects what waits, with a reason the business sees. A verified
     /// business stays verified (its pending name change is dropped); to
     /// take one down, suspend it.
-    pub fn reject(&self, id: &BusinessId, reviewer: &str, reason: &str) -> Result<StatusView, ServiceError> {
+    pub fn reject(
+        &self,
+        id: &BusinessId,
+        reviewer: &str,
+        reason: &str,
+    ) -> Result<StatusView, ServiceError> {
         let reason = required("reason", reason)?;
         let at = now();
         self.store.write(|w| {
             own_business(w, id)?;
             let mut app = application(w, id)?;
             if app.queue_time().is_none() {
-                return Err(ServiceError::Conflict("nothing of this business waits for review".into()));
+                return Err(ServiceError::Conflict(
+                    "nothing of this business waits for review".into(),
+                ));
             }
             if matches!(app.review, ReviewState::Submitted { .. }) {
                 app.review = ReviewState::Rejected {
@@ -204,7 +226,12 @@ impl Service {
     }
 
     /// Revokes one number's attestation.
-    pub fn revoke_number(&self, number: &PhoneNumber, reviewer: &str, reason: &str) -> Result<(), ServiceError> {
+    pub fn revoke_number(
+        &self,
+        number: &PhoneNumber,
+        reviewer: &str,
+        reason: &str,
+    ) -> Result<(), ServiceError> {
         let reason = required("reason", reason)?;
         let e164 = number.as_str();
         let at = now();
@@ -220,19 +247,33 @@ impl Service {
                 revoke_serial(w, &serial, &reason, at)?;
             }
             w.put_number(e164, &number.sha256(), &record)?;
-            audit(w, at, reviewer, &record.business, "number_revoked", &format!("{e164}: {reason}"))?;
+            audit(
+                w,
+                at,
+                reviewer,
+                &record.business,
+                "number_revoked",
+                &format!("{e164}: {reason}"),
+            )?;
             Ok::<_, ServiceError>(())
         })
     }
 
     /// Suspends a business: none of its numbers shows as verified.
-    pub fn suspend(&self, id: &BusinessId, reviewer: &str, reason: &str) -> Result<StatusView, ServiceError> {
+    pub fn suspend(
+        &self,
+        id: &BusinessId,
+        reviewer: &str,
+        reason: &str,
+    ) -> Result<StatusView, ServiceError> {
         let reason = required("reason", reason)?;
         let at = now();
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict("the business is already suspended".into()));
+                return Err(ServiceError::Conflict(
+                    "the business is already suspended".into(),
+                ));
             }
             let mut app = application(w, id)?;
             app.suspension = Some(Suspension {
@@ -250,16 +291,26 @@ impl Service {
     }
 
     /// Lifts a suspension.
-    pub fn reinstate(&self, id: &BusinessId, reviewer: &str, reason: &str) -> Result<StatusView, ServiceError> {
+    pub fn reinstate(
+        &self,
+        id: &BusinessId,
+        reviewer: &str,
+        reason: &str,
+    ) -> Result<StatusView, ServiceError> {
         let reason = required("reason", reason)?;
         let at = now();
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
             if b.status != BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict("the business is not suspended".into()));
+                return Err(ServiceError::Conflict(
+                    "the business is not suspended".into(),
+                ));
             }
             let mut app = application(w, id)?;
-            let previous = app.suspension.take().map_or(BusinessStatus::Registered, |s| s.previous);
+            let previous = app
+                .suspension
+                .take()
+                .map_or(BusinessStatus::Registered, |s| s.previous);
             w.put_application(&app)?;
             b.status = previous;
             b.updated_at = at;
@@ -270,14 +321,25 @@ impl Service {
     }
 
     /// The audit trail, of one business or of everything, oldest first.
-    pub fn audit_trail(&self, business: Option<&BusinessId>, limit: usize) -> Result<Vec<AuditEntry>, ServiceError> {
-        Ok(self.store.read()?.audit(business.map(BusinessId::as_str), limit)?)
+    pub fn audit_trail(
+        &self,
+        business: Option<&BusinessId>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, ServiceError> {
+        Ok(self
+            .store
+            .read()?
+            .audit(business.map(BusinessId::as_str), limit)?)
     }
 }
 
 /// Keeps the confusable-name keys of verified businesses in step: drops
 /// the old names' keys, adds the new ones while the business is verified.
-pub(super) fn index_names(w: &mut Writer, old: Option<&Business>, new: &Business) -> Result<(), StoreError> {
+pub(super) fn index_names(
+    w: &mut Writer,
+    old: Option<&Business>,
+    new: &Business,
+) -> Result<(), StoreError> {
     if let Some(old) = old.filter(|o| o.status == BusinessStatus::Verified) {
         for name in names_of(&old.legal_name, old.names.values()) {
             for key in confusable::variants(&name) {
@@ -303,7 +365,11 @@ fn names_of<'a>(legal: &str, names: impl Iterator<Item = &'a String>) -> Vec<Str
     out
 }
 
-fn confusable_warnings(r: &Reader, id: &BusinessId, names: &[String]) -> Result<Vec<Warning>, StoreError> {
+fn confusable_warnings(
+    r: &Reader,
+    id: &BusinessId,
+    names: &[String],
+) -> Result<Vec<Warning>, StoreError> {
     let mut warnings: Vec<Warning> = Vec::new();
     for name in names {
         for probe in confusable::probes(name) {
@@ -311,7 +377,9 @@ fn confusable_warnings(r: &Reader, id: &BusinessId, names: &[String]) -> Result<
                 if other == id.as_str() || warnings.iter().any(|w| w.similar_to.as_str() == other) {
                     continue;
                 }
-                let Some(b) = r.business(&other)? else { continue };
+                let Some(b) = r.business(&other)? else {
+                    continue;
+                };
                 warnings.push(Warning {
                     kind: "confusable_name",
                     name: name.clone(),

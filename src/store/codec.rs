@@ -79,11 +79,23 @@ mod tests {
     fn other_versions_and_leftovers_are_refused() {
         let mut bytes = encode(&record()).unwrap();
         bytes.push(0);
-        assert!(matches!(decode::<NumberRecord>(&bytes), Err(CodecError::Trailing(1))));
+        assert!(matches!(
+            decode::<NumberRecord>(&bytes),
+            Err(CodecError::Trailing(1))
+        ));
         bytes.pop();
         bytes[0] = 9;
-        assert!(matches!(decode::<NumberRecord>(&bytes), Err(CodecError::Version(9))));
-        assert!(matches!(decode::<NumberRecord>(&[]), Err(CodecError::Empty)));
-        assert!(matches!(decode::<NumberRecord>(&[FORMAT, 0xff]), Err(CodecError::Decode(_))));
+        assert!(matches!(
+            decode::<NumberRecord>(&bytes),
+            Err(CodecError::Version(9))
+        ));
+        assert!(matches!(
+            decode::<NumberRecord>(&[]),
+            Err(CodecError::Empty)
+        ));
+        assert!(matches!(
+            decode::<NumberRecord>(&[FORMAT, 0xff]),
+            Err(CodecError::Decode(_))
+        ));
     }
 }

@@ -23,7 +23,6 @@ const REVOCATIONS_BY_TIME: TableDefinition<(i64, &str), ()> =
     TableDefinition::new("revocations_by_time");
 const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys");
 
-
 /// Creates every directory table (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(BUSINESSES)?;
@@ -125,7 +124,11 @@ impl Reader {
     }
 
     /// Changes with a sequence number above `after`, in order.
-    pub fn changes_after(&self, after: u64, limit: usize) -> Result<Vec<(u64, Change)>, StoreError> {
+    pub fn changes_after(
+        &self,
+        after: u64,
+        limit: usize,
+    ) -> Result<Vec<(u64, Change)>, StoreError> {
         let table = self.tx.open_table(CHANGES)?;
         let mut out = Vec::new();
         for row in table.range::<u64>((after + 1)..)?.take(limit) {
@@ -183,9 +186,16 @@ impl Writer {
     /// Inserts or replaces a number record, keeping the hash index in step.
     /// The owning business is recorded as changed too, so a follower that
     /// indexes businesses needs to watch only business changes.
-    pub fn put_number(&mut self, e164: &str, hash: &[u8; 32], record: &NumberRecord) -> Result<(), StoreError> {
+    pub fn put_number(
+        &mut self,
+        e164: &str,
+        hash: &[u8; 32],
+        record: &NumberRecord,
+    ) -> Result<(), StoreError> {
         let bytes = encode(record)?;
-        self.tx.open_table(NUMBERS)?.insert(e164, bytes.as_slice())?;
+        self.tx
+            .open_table(NUMBERS)?
+            .insert(e164, bytes.as_slice())?;
         self.tx.open_table(NUMBER_HASHES)?.insert(hash, e164)?;
         self.changes.push(Change::Number(e164.to_owned()));
         self.changes.push(Change::Business(record.business.clone()));
@@ -194,7 +204,11 @@ impl Writer {
 
     /// Removes a number and its hash index entry.
     pub fn remove_number(&mut self, e164: &str, hash: &[u8; 32]) -> Result<(), StoreError> {
-        let removed = self.tx.open_table(NUMBERS)?.remove(e164)?.map(|v| decode::<NumberRecord>(v.value()));
+        let removed = self
+            .tx
+            .open_table(NUMBERS)?
+            .remove(e164)?
+            .map(|v| decode::<NumberRecord>(v.value()));
         self.tx.open_table(NUMBER_HASHES)?.remove(hash)?;
         self.changes.push(Change::Number(e164.to_owned()));
         if let Some(record) = removed.transpose()? {
@@ -237,7 +251,9 @@ impl Writer {
     /// Inserts or replaces a signing key.
     pub fn put_key(&mut self, key: &StoredKey) -> Result<(), StoreError> {
         let bytes = encode(key)?;
-        self.tx.open_table(KEYS)?.insert(key.kid.as_str(), bytes.as_slice())?;
+        self.tx
+            .open_table(KEYS)?
+            .insert(key.kid.as_str(), bytes.as_slice())?;
         self.changes.push(Change::Key(key.kid.clone()));
         Ok(())
     }
@@ -256,4 +272,3 @@ pub(super) fn bucket_bounds(prefix: u32) -> ([u8; 32], [u8; 32]) {
     high[2] = low[2] | 0x0F;
     (low, high)
 }
-

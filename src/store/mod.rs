@@ -16,8 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use redb::{
-    Database, ReadTransaction, ReadableDatabase, ReadableTable,
-    TableDefinition, WriteTransaction,
+    Database, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -143,7 +142,9 @@ impl Store {
                 None => {
                     let mut fresh = vec![0u8; 32];
                     ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut fresh)
-                        .map_err(|_| StoreError::Internal("the system random generator failed".into()))?;
+                        .map_err(|_| {
+                            StoreError::Internal("the system random generator failed".into())
+                        })?;
                     meta.insert(key.as_str(), fresh.as_slice())?;
                     fresh
                 }
@@ -212,7 +213,10 @@ impl Writer {
 /// One change row per record, however often a transaction touched it.
 fn dedup(changes: Vec<Change>) -> Vec<Change> {
     let mut seen = std::collections::HashSet::new();
-    changes.into_iter().filter(|c| seen.insert(c.clone())).collect()
+    changes
+        .into_iter()
+        .filter(|c| seen.insert(c.clone()))
+        .collect()
 }
 
 fn get_record<T, Tb>(table: &Tb, key: &str) -> Result<Option<T>, StoreError>
@@ -240,8 +244,9 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(|e| StoreError::Unavailable(format!("cannot restrict {}: {e}", dir.display())))?;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| {
+            StoreError::Unavailable(format!("cannot restrict {}: {e}", dir.display()))
+        })?;
     }
     Ok(())
 }
@@ -251,8 +256,9 @@ fn restrict_file(path: &Path) -> Result<(), StoreError> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o600))
-            .map_err(|e| StoreError::Unavailable(format!("cannot restrict {}: {e}", path.display())))?;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(|e| {
+            StoreError::Unavailable(format!("cannot restrict {}: {e}", path.display()))
+        })?;
     }
     #[cfg(not(unix))]
     let _ = path;
@@ -352,7 +358,10 @@ mod tests {
             store.write(|w| w.put_business(&b)).unwrap();
         }
         let store = Store::open(dir.path()).unwrap();
-        assert_eq!(store.read().unwrap().business(b.id.as_str()).unwrap(), Some(b));
+        assert_eq!(
+            store.read().unwrap().business(b.id.as_str()).unwrap(),
+            Some(b)
+        );
     }
 
     #[test]

@@ -31,7 +31,8 @@ const REPORTERS: TableDefinition<(&str, &str), i64> = TableDefinition::new("repo
 /// (name key, business): confusable-name keys of verified businesses.
 const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
 const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
-const AUDIT_BY_BUSINESS: TableDefinition<(&str, u64), ()> = TableDefinition::new("audit_by_business");
+const AUDIT_BY_BUSINESS: TableDefinition<(&str, u64), ()> =
+    TableDefinition::new("audit_by_business");
 
 /// Rate-limit events older than this are pruned: no window is longer.
 const RATE_HORIZON: i64 = DAY;
@@ -102,7 +103,9 @@ macro_rules! workflow_reads {
         pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
             let table = self.tx.open_table(REPORT_DAYS)?;
             let mut total = 0;
-            for row in table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))? {
+            for row in
+                table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))?
+            {
                 total += row?.1.value();
             }
             Ok(total)
@@ -170,13 +173,20 @@ impl Reader {
     }
 
     /// The audit trail, oldest first: of one business, or of everything.
-    pub fn audit(&self, business: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+    pub fn audit(
+        &self,
+        business: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let entries = self.tx.open_table(AUDIT)?;
         let mut out = Vec::new();
         match business {
             Some(id) => {
                 let index = self.tx.open_table(AUDIT_BY_BUSINESS)?;
-                for row in index.range::<(&str, u64)>((id, 0)..=(id, u64::MAX))?.take(limit) {
+                for row in index
+                    .range::<(&str, u64)>((id, 0)..=(id, u64::MAX))?
+                    .take(limit)
+                {
                     let seq = row?.0.value().1;
                     if let Some(v) = entries.get(seq)? {
                         out.push(decode::<AuditEntry>(v.value())?);
@@ -209,7 +219,9 @@ impl Writer {
         }
         drop(queue);
         let bytes = encode(app)?;
-        self.tx.open_table(APPLICATIONS)?.insert(id, bytes.as_slice())?;
+        self.tx
+            .open_table(APPLICATIONS)?
+            .insert(id, bytes.as_slice())?;
         Ok(())
     }
 
@@ -228,7 +240,9 @@ impl Writer {
     /// Stores the outstanding code for a number, replacing any older one.
     pub fn put_challenge(&mut self, e164: &str, c: &OtpChallenge) -> Result<(), StoreError> {
         let bytes = encode(c)?;
-        self.tx.open_table(CHALLENGES)?.insert(e164, bytes.as_slice())?;
+        self.tx
+            .open_table(CHALLENGES)?
+            .insert(e164, bytes.as_slice())?;
         Ok(())
     }
 
@@ -255,7 +269,8 @@ impl Writer {
         let mut table = self.tx.open_table(RATE_EVENTS)?;
         let count = table.get((key, at))?.map(|v| v.value()).unwrap_or(0);
         table.insert((key, at), count + 1)?;
-        table.retain_in::<(&str, i64), _>((key, i64::MIN)..(key, at - RATE_HORIZON), |_, _| false)?;
+        table
+            .retain_in::<(&str, i64), _>((key, i64::MIN)..(key, at - RATE_HORIZON), |_, _| false)?;
         Ok(())
     }
 
@@ -297,7 +312,9 @@ impl Writer {
         table.insert(seq, encode(entry)?.as_slice())?;
         drop(table);
         if let Some(b) = &entry.business {
-            self.tx.open_table(AUDIT_BY_BUSINESS)?.insert((b.as_str(), seq), ())?;
+            self.tx
+                .open_table(AUDIT_BY_BUSINESS)?
+                .insert((b.as_str(), seq), ())?;
         }
         Ok(())
     }

@@ -36,6 +36,7 @@ fn klm_claims(nbf: i64, exp: i64, jti: &str) -> Claims {
         nbf,
         exp,
         jti: jti.into(),
+        evd: vec![],
     }
 }
 

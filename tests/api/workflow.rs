@@ -25,15 +25,17 @@ async fn challenge_site() -> ChallengeSite {
     let app = axum::Router::new()
         .route(
             "/.well-known/bizseal-challenge/{t}",
-            get(|State(t): State<Arc<Mutex<String>>>, Path(asked): Path<String>| async move {
-                let published = t.lock().unwrap().clone();
-                match published.as_str() {
-                    "redirect" => Redirect::temporary("http://example.com/").into_response(),
-                    "huge" => "x".repeat(100_000).into_response(),
-                    p if p == asked => p.to_owned().into_response(),
-                    _ => StatusCode::NOT_FOUND.into_response(),
-                }
-            }),
+            get(
+                |State(t): State<Arc<Mutex<String>>>, Path(asked): Path<String>| async move {
+                    let published = t.lock().unwrap().clone();
+                    match published.as_str() {
+                        "redirect" => Redirect::temporary("http://example.com/").into_response(),
+                        "huge" => "x".repeat(100_000).into_response(),
+                        p if p == asked => p.to_owned().into_response(),
+                        _ => StatusCode::NOT_FOUND.into_response(),
+                    }
+                },
+            ),
         )
         .with_state(Arc::clone(&token));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -60,8 +62,17 @@ struct Applicant {
     key: String,
 }
 
-async fn send(app: &TestApp, method: reqwest::Method, path: &str, bearer: &str, body: Option<Value>) -> (u16, Value) {
-    let mut req = app.client.request(method, app.url(path)).bearer_auth(bearer);
+async fn send(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    bearer: &str,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = app
+        .client
+        .request(method, app.url(path))
+        .bearer_auth(bearer);
     if let Some(b) = body {
         req = req.json(&b);
     }
@@ -112,7 +123,13 @@ fn code_for(app: &TestApp, number: &str) -> String {
 }
 
 async fn prove(app: &TestApp, a: &Applicant, number: &str) -> Value {
-    let (status, body) = post(app, &format!("/v1/businesses/{}/numbers", a.id), &a.key, json!({"number": number})).await;
+    let (status, body) = post(
+        app,
+        &format!("/v1/businesses/{}/numbers", a.id),
+        &a.key,
+        json!({"number": number}),
+    )
+    .await;
     assert_eq!(status, 202, "{body}");
     let code = code_for(app, number);
     let (status, body) = post(
@@ -127,7 +144,9 @@ async fn prove(app: &TestApp, a: &Applicant, number: &str) -> Value {
 }
 
 async fn verify(app: &TestApp, token: &str) -> Value {
-    let (status, body) = app.post_json("/v1/attestations/verify", &json!({"token": token})).await;
+    let (status, body) = app
+        .post_json("/v1/attestations/verify", &json!({"token": token}))
+        .await;
     assert_eq!(status, 200);
     body
 }
@@ -152,28 +171,63 @@ async fn a_business_earns_the_badge_and_loses_it() {
     assert_eq!(checked["claims"]["evd"][0]["method"], "otp");
 
     // Prove the domain against a local web site.
-    let (status, challenge) = post(&app, &format!("/v1/businesses/{}/domain", a.id), &a.key, json!({"domain": "localhost"})).await;
+    let (status, challenge) = post(
+        &app,
+        &format!("/v1/businesses/{}/domain", a.id),
+        &a.key,
+        json!({"domain": "localhost"}),
+    )
+    .await;
     assert_eq!(status, 200, "{challenge}");
     let token = challenge["token"].as_str().unwrap().to_owned();
     assert!(challenge["http_url"].as_str().unwrap().ends_with(&token));
-    let (_, check) = post(&app, &format!("/v1/businesses/{}/domain/check", a.id), &a.key, json!({})).await;
+    let (_, check) = post(
+        &app,
+        &format!("/v1/businesses/{}/domain/check", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
     assert_eq!(check, json!({"verified": false, "reason": "http_status"}));
     *site.token.lock().unwrap() = token;
-    let (_, check) = post(&app, &format!("/v1/businesses/{}/domain/check", a.id), &a.key, json!({})).await;
+    let (_, check) = post(
+        &app,
+        &format!("/v1/businesses/{}/domain/check", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
     assert_eq!(check, json!({"verified": true, "reason": "ok"}));
 
     // Submit; the reviewer sees the evidence and approves.
-    let (status, submitted) = post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
+    let (status, submitted) = post(
+        &app,
+        &format!("/v1/businesses/{}/submit", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 202);
     assert_eq!(submitted["review"]["state"], "submitted");
     let (status, queue) = get(&app, "/v1/review/queue", REVIEWER).await;
     assert_eq!(status, 200);
-    let item = queue["queue"].as_array().unwrap().iter().find(|i| i["business"]["id"] == a.id.as_str()).unwrap();
+    let item = queue["queue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["business"]["id"] == a.id.as_str())
+        .unwrap();
     assert_eq!(item["numbers"][0]["number"], number);
     assert_eq!(item["numbers"][0]["proof"]["method"], "otp");
     assert_eq!(item["domain"]["verified"], true);
     assert_eq!(item["warnings"], json!([]));
-    let (status, approved) = post(&app, &format!("/v1/review/{}/approve", a.id), REVIEWER, json!({"note": "papers checked"})).await;
+    let (status, approved) = post(
+        &app,
+        &format!("/v1/review/{}/approve", a.id),
+        REVIEWER,
+        json!({"note": "papers checked"}),
+    )
+    .await;
     assert_eq!(status, 200, "{approved}");
     assert_eq!(approved["status"], "verified");
 
@@ -185,23 +239,46 @@ async fn a_business_earns_the_badge_and_loses_it() {
     let checked = verify(&app, &a_token).await;
     assert_eq!(checked["valid"], true);
     assert_eq!(checked["status"], "verified");
-    let methods: Vec<&str> = checked["claims"]["evd"].as_array().unwrap().iter().map(|e| e["method"].as_str().unwrap()).collect();
+    let methods: Vec<&str> = checked["claims"]["evd"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["method"].as_str().unwrap())
+        .collect();
     assert_eq!(methods, ["otp", "domain", "review"]);
 
     // Suspend: the badge goes at once; reinstate brings it back.
-    let (status, _) = post(&app, &format!("/v1/review/businesses/{}/suspend", a.id), REVIEWER, json!({"reason": "under investigation"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/businesses/{}/suspend", a.id),
+        REVIEWER,
+        json!({"reason": "under investigation"}),
+    )
+    .await;
     assert_eq!(status, 200);
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "suspended");
     assert!(looked["attestation"].is_null());
     assert_eq!(verify(&app, &a_token).await["status"], "suspended");
-    let (status, _) = post(&app, &format!("/v1/review/businesses/{}/reinstate", a.id), REVIEWER, json!({"reason": "cleared"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/businesses/{}/reinstate", a.id),
+        REVIEWER,
+        json!({"reason": "cleared"}),
+    )
+    .await;
     assert_eq!(status, 200);
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "verified");
 
     // Revoke the number: verify says revoked, the revocation list shows it.
-    let (status, revoked) = post(&app, &format!("/v1/review/numbers/{number}/revoke"), REVIEWER, json!({"reason": "number ported away"})).await;
+    let (status, revoked) = post(
+        &app,
+        &format!("/v1/review/numbers/{number}/revoke"),
+        REVIEWER,
+        json!({"reason": "number ported away"}),
+    )
+    .await;
     assert_eq!(status, 200, "{revoked}");
     assert_eq!(revoked["status"], "revoked");
     let checked = verify(&app, &a_token).await;
@@ -209,10 +286,19 @@ async fn a_business_earns_the_badge_and_loses_it() {
     assert_eq!(checked["reason"], "revoked");
     let (_, list) = app.get_json("/v1/revocations").await;
     let serial = checked["claims"]["jti"].as_str().unwrap();
-    assert!(list["revocations"].as_array().unwrap().iter().any(|r| r["serial"] == serial && r["reason"] == "number ported away"));
+    assert!(list["revocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["serial"] == serial && r["reason"] == "number ported away"));
 
     // Everything is in the audit trail, with who did it.
-    let (status, audit) = get(&app, &format!("/v1/review/audit?business={}", a.id), REVIEWER).await;
+    let (status, audit) = get(
+        &app,
+        &format!("/v1/review/audit?business={}", a.id),
+        REVIEWER,
+    )
+    .await;
     assert_eq!(status, 200);
     let actions: Vec<(&str, &str)> = audit["entries"]
         .as_array()
@@ -230,7 +316,10 @@ async fn a_business_earns_the_badge_and_loses_it() {
         ("operator", "reinstated"),
         ("operator", "number_revoked"),
     ] {
-        assert!(actions.contains(&expected), "{expected:?} missing from {actions:?}");
+        assert!(
+            actions.contains(&expected),
+            "{expected:?} missing from {actions:?}"
+        );
     }
 }
 
@@ -247,19 +336,36 @@ async fn wrong_expired_and_exhausted_codes_are_refused() {
     assert_eq!((status, body["code"].as_str()), (400, Some("no_code")));
 
     // Five wrong tries use the code up: the right one is refused after.
-    assert_eq!(post(&app, &add_path, &a.key, json!({"number": number})).await.0, 202);
+    assert_eq!(
+        post(&app, &add_path, &a.key, json!({"number": number}))
+            .await
+            .0,
+        202
+    );
     let code = code_for(&app, number);
     let wrong = if code == "000000" { "111111" } else { "000000" };
     for left in (0..5).rev() {
         let (status, body) = post(&app, &confirm_path, &a.key, json!({"code": wrong})).await;
         assert_eq!((status, body["code"].as_str()), (400, Some("wrong_code")));
-        assert!(body["detail"].as_str().unwrap().contains(&format!("{left} attempts left")));
+        assert!(body["detail"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("{left} attempts left")));
     }
     let (status, body) = post(&app, &confirm_path, &a.key, json!({"code": code})).await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("no_code")), "the sixth attempt is refused");
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("no_code")),
+        "the sixth attempt is refused"
+    );
 
     // An expired code is refused even when right.
-    assert_eq!(post(&app, &add_path, &a.key, json!({"number": number})).await.0, 202);
+    assert_eq!(
+        post(&app, &add_path, &a.key, json!({"number": number}))
+            .await
+            .0,
+        202
+    );
     let code = code_for(&app, number);
     app.service
         .store()
@@ -274,7 +380,10 @@ async fn wrong_expired_and_exhausted_codes_are_refused() {
 
     // Not six digits: a plain validation error that costs no attempt.
     let (status, body) = post(&app, &confirm_path, &a.key, json!({"code": "12ab"})).await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("invalid_request")));
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("invalid_request"))
+    );
 }
 
 #[tokio::test]
@@ -282,17 +391,40 @@ async fn concurrent_guesses_cannot_exceed_the_attempt_limit() {
     let app = workflow_app(1).await;
     let a = register(&app, "Librería Cervantes").await;
     let number = "+34612000333";
-    assert_eq!(post(&app, &format!("/v1/businesses/{}/numbers", a.id), &a.key, json!({"number": number})).await.0, 202);
+    assert_eq!(
+        post(
+            &app,
+            &format!("/v1/businesses/{}/numbers", a.id),
+            &a.key,
+            json!({"number": number})
+        )
+        .await
+        .0,
+        202
+    );
     let code = code_for(&app, number);
     let confirm_path = format!("/v1/businesses/{}/numbers/{number}/confirm", a.id);
-    let guesses: Vec<String> = (0..40u32).map(|i| format!("{:06}", (i * 7919) % 1_000_000)).filter(|g| *g != code).take(30).collect();
+    let guesses: Vec<String> = (0..40u32)
+        .map(|i| format!("{:06}", (i * 7919) % 1_000_000))
+        .filter(|g| *g != code)
+        .take(30)
+        .collect();
     let mut tasks = Vec::new();
     for guess in guesses {
         let client = app.client.clone();
         let url = app.url(&confirm_path);
         let key = a.key.clone();
         tasks.push(tokio::spawn(async move {
-            client.post(url).bearer_auth(key).json(&json!({"code": guess})).send().await.unwrap().json::<Value>().await.unwrap()
+            client
+                .post(url)
+                .bearer_auth(key)
+                .json(&json!({"code": guess}))
+                .send()
+                .await
+                .unwrap()
+                .json::<Value>()
+                .await
+                .unwrap()
         }));
     }
     let mut wrong = 0;
@@ -312,7 +444,12 @@ async fn a_number_cannot_be_flooded_with_codes() {
     let a = register(&app, "Panadería Sol").await;
     let path = format!("/v1/businesses/{}/numbers", a.id);
     for _ in 0..5 {
-        assert_eq!(post(&app, &path, &a.key, json!({"number": "+34612000444"})).await.0, 202);
+        assert_eq!(
+            post(&app, &path, &a.key, json!({"number": "+34612000444"}))
+                .await
+                .0,
+            202
+        );
     }
     let r = app
         .client
@@ -337,14 +474,30 @@ async fn keys_open_only_their_own_business() {
     assert_eq!((status, body["code"].as_str()), (404, Some("not_found")));
     let (status, _) = get(&app, &format!("/v1/businesses/{}/status", a.id), &a.key).await;
     assert_eq!(status, 200);
-    let r = app.client.get(app.url(&format!("/v1/businesses/{}/status", a.id))).send().await.unwrap();
+    let r = app
+        .client
+        .get(app.url(&format!("/v1/businesses/{}/status", a.id)))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 401);
     assert_eq!(r.headers()["www-authenticate"], "Bearer");
-    let (status, _) = get(&app, &format!("/v1/businesses/{}/status", a.id), "bzk_not-a-key").await;
+    let (status, _) = get(
+        &app,
+        &format!("/v1/businesses/{}/status", a.id),
+        "bzk_not-a-key",
+    )
+    .await;
     assert_eq!(status, 401);
     let (status, _) = get(&app, "/v1/review/queue", &a.key).await;
     assert_eq!(status, 401, "a business key is no reviewer token");
-    let (status, _) = post(&app, &format!("/v1/review/{}/approve", a.id), "wrong", json!({})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/{}/approve", a.id),
+        "wrong",
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 401);
 }
 
@@ -352,11 +505,19 @@ async fn keys_open_only_their_own_business() {
 async fn registration_refuses_what_is_not_the_applicants_to_set() {
     let app = workflow_app(1).await;
     let base = json!({"legal_name": "X S.L.", "names": {"es": "X"}, "default_lang": "es", "category": "retail", "country": "ES"});
-    for (field, value) in [("status", json!("verified")), ("id", json!("b_01JD7Z3K8QRR1FVQ1Q2JVZPGQT")), ("numbers", json!([{"number": "+34612000555", "level": "A"}]))] {
+    for (field, value) in [
+        ("status", json!("verified")),
+        ("id", json!("b_01JD7Z3K8QRR1FVQ1Q2JVZPGQT")),
+        ("numbers", json!([{"number": "+34612000555", "level": "A"}])),
+    ] {
         let mut body = base.clone();
         body[field] = value;
         let (status, problem) = app.post_json("/v1/businesses", &body).await;
-        assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_request")), "{field}");
+        assert_eq!(
+            (status, problem["code"].as_str()),
+            (400, Some("invalid_request")),
+            "{field}"
+        );
     }
     let mut taken = base.clone();
     taken["numbers"] = json!([{"number": KLM}]);
@@ -370,21 +531,61 @@ async fn domain_checks_refuse_private_addresses_redirects_and_huge_bodies() {
     // Default policy: loopback is refused before any connection is made.
     let strict = spawn_with(|c| c.reviewer_token = Some(REVIEWER.into()), false).await;
     let a = register(&strict, "Relojería Alba").await;
-    let (status, problem) = post(&strict, &format!("/v1/businesses/{}/domain", a.id), &a.key, json!({"domain": "localhost"})).await;
-    assert_eq!((status, problem["code"].as_str()), (400, Some("invalid_request")), "single-label names are refused");
-    let (status, _) = post(&strict, &format!("/v1/businesses/{}/domain", a.id), &a.key, json!({"domain": "localtest.localhost"})).await;
+    let (status, problem) = post(
+        &strict,
+        &format!("/v1/businesses/{}/domain", a.id),
+        &a.key,
+        json!({"domain": "localhost"}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (400, Some("invalid_request")),
+        "single-label names are refused"
+    );
+    let (status, _) = post(
+        &strict,
+        &format!("/v1/businesses/{}/domain", a.id),
+        &a.key,
+        json!({"domain": "localtest.localhost"}),
+    )
+    .await;
     assert_eq!(status, 200);
-    let (_, check) = post(&strict, &format!("/v1/businesses/{}/domain/check", a.id), &a.key, json!({})).await;
+    let (_, check) = post(
+        &strict,
+        &format!("/v1/businesses/{}/domain/check", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
     assert_eq!(check["verified"], false);
-    assert!(matches!(check["reason"].as_str(), Some("private_address" | "unresolvable")), "{check}");
+    assert!(
+        matches!(
+            check["reason"].as_str(),
+            Some("private_address" | "unresolvable")
+        ),
+        "{check}"
+    );
 
     let app = workflow_app(site.port).await;
     let a = register(&app, "Relojería Alba").await;
-    let (_, challenge) = post(&app, &format!("/v1/businesses/{}/domain", a.id), &app_key(&a), json!({"domain": "localhost"})).await;
+    let (_, challenge) = post(
+        &app,
+        &format!("/v1/businesses/{}/domain", a.id),
+        &app_key(&a),
+        json!({"domain": "localhost"}),
+    )
+    .await;
     assert!(challenge["token"].is_string());
     for (published, reason) in [("redirect", "redirect"), ("huge", "too_large")] {
         *site.token.lock().unwrap() = published.into();
-        let (_, check) = post(&app, &format!("/v1/businesses/{}/domain/check", a.id), &a.key, json!({})).await;
+        let (_, check) = post(
+            &app,
+            &format!("/v1/businesses/{}/domain/check", a.id),
+            &a.key,
+            json!({}),
+        )
+        .await;
         assert_eq!(check, json!({"verified": false, "reason": reason}));
     }
 }
@@ -398,8 +599,20 @@ async fn a_verified_name_change_waits_for_review() {
     let app = workflow_app(1).await;
     let a = register(&app, "Droguería Luz").await;
     prove(&app, &a, "+34612000666").await;
-    post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
-    post(&app, &format!("/v1/review/{}/approve", a.id), REVIEWER, json!({"note": "ok"})).await;
+    post(
+        &app,
+        &format!("/v1/businesses/{}/submit", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
+    post(
+        &app,
+        &format!("/v1/review/{}/approve", a.id),
+        REVIEWER,
+        json!({"note": "ok"}),
+    )
+    .await;
 
     // Other edits apply at once; the name waits.
     let (status, body) = send(
@@ -420,7 +633,13 @@ async fn a_verified_name_change_waits_for_review() {
     assert_eq!(status_view["pending_names"]["es"], "Droguería Luz y Sombra");
 
     // Approved: the new name is in force and in a fresh token.
-    let (status, _) = post(&app, &format!("/v1/review/{}/approve", a.id), REVIEWER, json!({"note": "rename ok"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/{}/approve", a.id),
+        REVIEWER,
+        json!({"note": "rename ok"}),
+    )
+    .await;
     assert_eq!(status, 200);
     let (_, looked) = app.get_json("/v1/numbers/+34612000666?lang=es").await;
     assert_eq!(looked["business"]["display_name"], "Droguería Luz y Sombra");
@@ -433,18 +652,49 @@ async fn a_verified_name_change_waits_for_review() {
 async fn rejection_reason_reaches_the_business_and_it_may_resubmit() {
     let app = workflow_app(1).await;
     let a = register(&app, "Tintorería Río").await;
-    let (status, problem) = post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
-    assert_eq!((status, problem["code"].as_str()), (409, Some("conflict")), "no proven number yet");
+    let (status, problem) = post(
+        &app,
+        &format!("/v1/businesses/{}/submit", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        (status, problem["code"].as_str()),
+        (409, Some("conflict")),
+        "no proven number yet"
+    );
     prove(&app, &a, "+34612000777").await;
-    post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
-    let (status, _) = post(&app, &format!("/v1/review/{}/reject", a.id), REVIEWER, json!({"reason": "registry extract missing"})).await;
+    post(
+        &app,
+        &format!("/v1/businesses/{}/submit", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/{}/reject", a.id),
+        REVIEWER,
+        json!({"reason": "registry extract missing"}),
+    )
+    .await;
     assert_eq!(status, 200);
     let (_, s) = get(&app, &format!("/v1/businesses/{}/status", a.id), &a.key).await;
     assert_eq!(s["review"]["state"], "rejected");
     assert_eq!(s["review"]["reason"], "registry extract missing");
     assert_eq!(s["status"], "registered");
-    let (status, s) = post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
-    assert_eq!((status, s["review"]["state"].as_str()), (202, Some("submitted")));
+    let (status, s) = post(
+        &app,
+        &format!("/v1/businesses/{}/submit", a.id),
+        &a.key,
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        (status, s["review"]["state"].as_str()),
+        (202, Some("submitted"))
+    );
 }
 
 #[tokio::test]
@@ -453,9 +703,19 @@ async fn a_confusable_name_is_flagged_to_the_reviewer() {
     let lookalike = register(&app, "Banco Santamder").await;
     let cyrillic = register(&app, "\u{041A}L\u{041C} Royal Dutch Airlines").await;
     let honest = register(&app, "Frutería Pepa").await;
-    for (a, n) in [(&lookalike, "+34612000881"), (&cyrillic, "+34612000882"), (&honest, "+34612000883")] {
+    for (a, n) in [
+        (&lookalike, "+34612000881"),
+        (&cyrillic, "+34612000882"),
+        (&honest, "+34612000883"),
+    ] {
         prove(&app, a, n).await;
-        post(&app, &format!("/v1/businesses/{}/submit", a.id), &a.key, json!({})).await;
+        post(
+            &app,
+            &format!("/v1/businesses/{}/submit", a.id),
+            &a.key,
+            json!({}),
+        )
+        .await;
     }
     let (_, queue) = get(&app, "/v1/review/queue", REVIEWER).await;
     let warnings = |id: &str| -> Vec<String> {
@@ -473,7 +733,11 @@ async fn a_confusable_name_is_flagged_to_the_reviewer() {
     };
     assert_eq!(warnings(&lookalike.id), ["Banco Santander"]);
     assert_eq!(warnings(&cyrillic.id).len(), 1);
-    assert!(warnings(&cyrillic.id)[0].starts_with("KLM"), "{:?}", warnings(&cyrillic.id));
+    assert!(
+        warnings(&cyrillic.id)[0].starts_with("KLM"),
+        "{:?}",
+        warnings(&cyrillic.id)
+    );
     assert!(warnings(&honest.id).is_empty());
 }
 
@@ -492,18 +756,40 @@ async fn reports_flag_a_business_for_review_but_never_revoke() {
     assert!(queue["queue"].as_array().unwrap().is_empty());
 
     // Distinct reporters over the threshold flag the business.
-    app.service.report(&bizseal::phone::PhoneNumber::parse(TELEFONICA, None).unwrap(), bizseal::model::ReportReason::Spam, None, Some("192.0.2.7".parse().unwrap())).unwrap();
-    app.service.report(&bizseal::phone::PhoneNumber::parse(TELEFONICA, None).unwrap(), bizseal::model::ReportReason::Spam, None, Some("192.0.2.8".parse().unwrap())).unwrap();
+    app.service
+        .report(
+            &bizseal::phone::PhoneNumber::parse(TELEFONICA, None).unwrap(),
+            bizseal::model::ReportReason::Spam,
+            None,
+            Some("192.0.2.7".parse().unwrap()),
+        )
+        .unwrap();
+    app.service
+        .report(
+            &bizseal::phone::PhoneNumber::parse(TELEFONICA, None).unwrap(),
+            bizseal::model::ReportReason::Spam,
+            None,
+            Some("192.0.2.8".parse().unwrap()),
+        )
+        .unwrap();
     let (_, queue) = get(&app, "/v1/review/queue", REVIEWER).await;
     let items = queue["queue"].as_array().unwrap();
     assert_eq!(items.len(), 1);
-    assert!(items[0]["flag"]["reason"].as_str().unwrap().contains("3 people reported"));
+    assert!(items[0]["flag"]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("3 people reported"));
     assert_eq!(items[0]["numbers"][0]["reporters_30d"], 3);
     let (_, looked) = app.get_json(&format!("/v1/numbers/{TELEFONICA}")).await;
     assert_eq!(looked["status"], "verified");
 
     // Bad reports are refused; reports are rate limited per client.
-    let (status, _) = app.post_json("/v1/reports", &json!({"number": TELEFONICA, "reason": "annoying"})).await;
+    let (status, _) = app
+        .post_json(
+            "/v1/reports",
+            &json!({"number": TELEFONICA, "reason": "annoying"}),
+        )
+        .await;
     assert_eq!(status, 422);
     for _ in 0..9 {
         app.post_json("/v1/reports", &report).await;
@@ -529,14 +815,31 @@ async fn the_webhook_sender_posts_the_code_to_the_gateway() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/sms", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, gateway).await });
-    let app = spawn_with(|c| c.sender = bizseal::config::SenderConfig::Webhook { url }, false).await;
+    let app = spawn_with(
+        |c| c.sender = bizseal::config::SenderConfig::Webhook { url },
+        false,
+    )
+    .await;
     let a = register(&app, "Floristería Jazmín").await;
-    let (status, _) = post(&app, &format!("/v1/businesses/{}/numbers", a.id), &a.key, json!({"number": "612 000 999", "region": "ES"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/businesses/{}/numbers", a.id),
+        &a.key,
+        json!({"number": "612 000 999", "region": "ES"}),
+    )
+    .await;
     assert_eq!(status, 202);
     let got = received.lock().unwrap().clone();
     assert_eq!(got.len(), 1);
     assert_eq!(got[0]["number"], "+34612000999");
     assert_eq!(got[0]["locale"], "es");
-    assert!(got[0]["code"].as_str().unwrap().chars().all(|c| c.is_ascii_digit()));
-    assert!(app.service.outbox().is_empty(), "the webhook sender keeps no outbox");
+    assert!(got[0]["code"]
+        .as_str()
+        .unwrap()
+        .chars()
+        .all(|c| c.is_ascii_digit()));
+    assert!(
+        app.service.outbox().is_empty(),
+        "the webhook sender keeps no outbox"
+    );
 }
