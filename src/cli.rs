@@ -40,6 +40,11 @@ struct Cli {
     #[arg(long, global = true, env = "BIZSEAL_TOKEN_DAYS", default_value_t = 30,
           value_parser = clap::value_parser!(u32).range(1..=366))]
     token_days: u32,
+    /// File holding the key that encrypts the signing keys at rest (64 hex
+    /// digits or base64 of 32 bytes); `BIZSEAL_MASTER_KEY` may hold the key
+    /// itself. Without either, `master.key` in the data dir is used.
+    #[arg(long, global = true, env = "BIZSEAL_MASTER_KEY_FILE")]
+    master_key_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }

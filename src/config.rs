@@ -40,6 +40,11 @@ pub struct Config {
     pub reviewer_token: Option<String>,
     /// Distinct reporters in 30 days that flag a business for review.
     pub report_threshold: u64,
+    /// The master key as text (`BIZSEAL_MASTER_KEY`), if given.
+    pub master_key: Option<String>,
+    /// A file holding the master key; without either, `master.key` in the
+    /// data dir is used (and made on first start).
+    pub master_key_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Config {
@@ -56,6 +61,8 @@ impl std::fmt::Debug for Config {
                 &self.reviewer_token.as_ref().map(|_| "<set>"),
             )
             .field("report_threshold", &self.report_threshold)
+            .field("master_key", &self.master_key.as_ref().map(|_| "<set>"))
+            .field("master_key_file", &self.master_key_file)
             .finish()
     }
 }
@@ -72,6 +79,8 @@ impl Config {
             challenge_port: 80,
             reviewer_token: None,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            master_key: None,
+            master_key_file: None,
         }
     }
 

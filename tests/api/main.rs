@@ -9,6 +9,7 @@ mod errors;
 mod helpers;
 mod jwks;
 mod lookup;
+mod operations;
 mod range;
 mod verify;
 mod workflow;
