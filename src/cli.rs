@@ -4,7 +4,7 @@
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -15,7 +15,8 @@ use crate::config::{Config, SenderConfig};
 use crate::keys::VerifyingKeys;
 use crate::model::now;
 use crate::phone::{PhoneNumber, Region};
-use crate::service::Service;
+use crate::service::{Service, ServiceError};
+use crate::store::StoreError;
 use crate::token;
 
 #[derive(Parser)]
@@ -71,6 +72,18 @@ enum Command {
     Keys {
         #[command(subcommand)]
         action: KeysAction,
+    },
+    /// Write a consistent copy of the database to DEST (a new file). When a
+    /// server holds the data dir, the copy is fetched through its API.
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        dest: PathBuf,
+        /// The running server to ask when the data dir is in use.
+        #[arg(long, env = "BIZSEAL_SERVER", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// A reviewer token for that server (else BIZSEAL_REVIEWER_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
     },
     /// Reviewer tokens.
     Reviewer {
@@ -174,6 +187,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.challenge_port = workflow.challenge_port;
             config.report_threshold = workflow.report_threshold;
             serve(config, &addr, demo)
+        }
+        Command::Backup {
+            dest,
+            server,
+            token,
+        } => {
+            let token = token.or_else(|| config.reviewer_token.clone());
+            backup(config, &dest, &server, token.as_deref())
         }
         Command::Reviewer {
             action: ReviewerAction::Create { name },
@@ -349,6 +370,51 @@ fn verify(
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn backup(
+    config: Config,
+    dest: &Path,
+    server: &str,
+    token: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    if dest.exists() {
+        bail!("{} exists; a backup never overwrites", dest.display());
+    }
+    let bytes = match Service::open(config) {
+        Ok(service) => service.backup(dest)?,
+        Err(ServiceError::Store(StoreError::InUse(dir))) => {
+            let Some(token) = token else {
+                bail!(
+                    "the data dir {} is in use by a running bizseal; give --token (a reviewer token) to back up through its API",
+                    dir.display()
+                );
+            };
+            backup_from_server(server, token, dest)?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    println!(
+        "backed up {bytes} bytes to {}; keep the master key too, the signing keys in it are sealed",
+        dest.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup_from_server(server: &str, token: &str, dest: &Path) -> anyhow::Result<u64> {
+    let url = format!("{}/v1/review/backup", server.trim_end_matches('/'));
+    let mut response = ureq::get(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .call()
+        .with_context(|| format!("backup through {url} failed"))?;
+    let partial = dest.with_extension("partial");
+    let mut out =
+        File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+    let bytes = std::io::copy(&mut response.body_mut().as_reader(), &mut out)
+        .with_context(|| format!("download from {url} broke off"))?;
+    out.sync_all()?;
+    std::fs::rename(&partial, dest)?;
+    Ok(bytes)
 }
 
 /// Largest JWKS we read; a real one is a few hundred bytes a key.

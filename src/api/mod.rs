@@ -76,6 +76,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/review/queue", get(review::queue))
         .route("/v1/review/audit", get(review::audit))
         .route("/v1/review/outbox", get(review::outbox))
+        .route("/v1/review/backup", get(review::backup))
         .route("/v1/review/keys/rotate", post(review::rotate_key))
         .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
         .route("/v1/review/businesses/{id}/suspend", post(review::suspend))

@@ -129,6 +129,12 @@ impl Service {
         }
     }
 
+    /// Writes a consistent copy of the database to `dest` (which must not
+    /// exist). The signing keys in it stay sealed: keep the master key too.
+    pub fn backup(&self, dest: &std::path::Path) -> Result<u64, ServiceError> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
     /// The JWKS to publish now.
     pub fn jwks(&self) -> serde_json::Value {
         self.keyring().jwks(now(), self.config.key_retention())
