@@ -125,6 +125,18 @@ struct WorkflowArgs {
     /// Distinct reporters in 30 days that flag a business for review.
     #[arg(long, env = "BIZSEAL_REPORT_THRESHOLD", default_value_t = crate::config::DEFAULT_REPORT_THRESHOLD)]
     report_threshold: u64,
+    /// Requests per second per client address on the public API (0: no limit).
+    #[arg(long, env = "BIZSEAL_RATE_LIMIT", default_value_t = 100)]
+    rate_limit: u32,
+    /// Registrations per hour per client address (0: no limit).
+    #[arg(long, env = "BIZSEAL_REGISTRATIONS_PER_HOUR", default_value_t = 10)]
+    registrations_per_hour: u32,
+    /// Open connections at most.
+    #[arg(long, env = "BIZSEAL_MAX_CONNECTIONS", default_value_t = 1000)]
+    max_connections: usize,
+    /// Seconds a request may take before it is answered 503.
+    #[arg(long, env = "BIZSEAL_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
 }
 
 #[derive(Subcommand)]
@@ -186,6 +198,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.allow_private_targets = workflow.allow_private_targets;
             config.challenge_port = workflow.challenge_port;
             config.report_threshold = workflow.report_threshold;
+            config.rate_limit = workflow.rate_limit;
+            config.registrations_per_hour = workflow.registrations_per_hour;
+            config.max_connections = workflow.max_connections;
+            config.request_timeout_secs = workflow.request_timeout;
             serve(config, &addr, demo)
         }
         Command::Backup {

@@ -8,6 +8,7 @@ mod cli;
 mod errors;
 mod helpers;
 mod jwks;
+mod limits;
 mod lookup;
 mod operations;
 mod range;
