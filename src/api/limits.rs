@@ -2,7 +2,6 @@
 //! on the public API (tighter on registration), a time limit on every
 //! request, and a cap on open connections.
 
-use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 use std::pin::Pin;
@@ -145,8 +144,8 @@ impl axum::serve::Listener for LimitedListener {
     type Io = LimitedStream;
     type Addr = SocketAddr;
 
-    fn accept(&mut self) -> impl Future<Output = (Self::Io, Self::Addr)> + Send {
-        async move {
+    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
+        {
             let permit = match Arc::clone(&self.permits).acquire_owned().await {
                 Ok(p) => p,
                 // The semaphore is never closed; if it were, wait forever
