@@ -282,3 +282,38 @@ mod tests {
         assert!(PhoneNumber::from_stored("0206499123").is_err());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever arrives, parsing answers (never panics), and a success
+        /// is a canonical E.164 string that parses back to itself.
+        #[test]
+        fn parsing_never_panics_and_successes_round_trip(input in "\\PC{0,80}", region in "[A-Z]{2}") {
+            let region = Region::parse(&region).ok();
+            if let Ok(n) = PhoneNumber::parse(&input, region) {
+                prop_assert!(n.as_str().starts_with('+'));
+                prop_assert!(n.as_str()[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(PhoneNumber::parse(n.as_str(), None), Ok(n.clone()));
+            }
+        }
+
+        /// Digit strings in the shapes people type, with separators
+        /// anywhere, parse to the same number as without them (or fail
+        /// alike; the reason may differ with the shape).
+        #[test]
+        fn separators_do_not_change_the_number(
+            digits in "[1-9][0-9]{7,12}",
+            seps in proptest::collection::vec(prop_oneof![Just(" "), Just("-"), Just("."), Just("")], 14),
+        ) {
+            let plain = format!("+{digits}");
+            let spaced: String = std::iter::once("+".to_owned())
+                .chain(digits.chars().zip(seps.iter()).map(|(d, s)| format!("{d}{s}")))
+                .collect();
+            prop_assert_eq!(PhoneNumber::parse(&plain, None).ok(), PhoneNumber::parse(&spaced, None).ok());
+        }
+    }
+}
