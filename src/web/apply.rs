@@ -28,7 +28,7 @@ pub async fn page(
     let lang = visit.lang();
     let region = default_region(lang, &visit.headers);
     let mut main = String::with_capacity(8192);
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let _ = write!(
         main,
         "<h1>{}</h1>\n<p class=\"lead\">{}</p>\n\
@@ -52,7 +52,7 @@ pub async fn page(
 
 /// Registration, and the way back in for a business that has its key.
 fn start_forms(lang: Lang, region: &str) -> String {
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let mut langs = String::new();
     for l in LANGS {
         let sel = if l == lang { " selected" } else { "" };
@@ -120,7 +120,7 @@ fn start_forms(lang: Lang, region: &str) -> String {
 
 /// What a signed-in business sees; hidden until `apply.js` has a key.
 fn dashboard(lang: Lang, region: &str) -> String {
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     format!(
         r#"<div id="dashboard" hidden>
 <section id="key-box" class="card notice" aria-labelledby="key-h" hidden>

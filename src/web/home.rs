@@ -24,7 +24,7 @@ pub async fn page(
 ) -> Response {
     let visit = Visit::new(&query, headers);
     let lang = visit.lang();
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let region = default_region(lang, &visit.headers);
     let main = format!(
         r#"<section class="hero">

@@ -102,16 +102,16 @@ fn cookie(headers: &HeaderMap) -> Option<&str> {
         .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
 }
 
-/// The words for `key` in `lang`. A missing key shows as itself, which a
-/// unit test makes sure never happens for the keys the code uses.
-pub fn t(lang: Lang, key: &str) -> &'static str {
+/// The words for `key` in `lang`. A missing key shows as itself (and is
+/// logged); a unit test makes sure no key the code uses is missing.
+pub fn t(lang: Lang, key: &'static str) -> &'static str {
     MESSAGES
         .iter()
         .find(|(k, _)| *k == key)
         .map(|(_, words)| words[lang.column()])
         .unwrap_or_else(|| {
             tracing::warn!(key, "message missing from the catalog");
-            ""
+            key
         })
 }
 

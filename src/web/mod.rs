@@ -29,13 +29,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 
-pub use assets::Assets;
-pub use html::escape;
-pub use i18n::{Choice, Lang};
-
 use crate::api::AppState;
-use html::Page;
-use i18n::t;
+use assets::Assets;
+use html::{escape, Page};
+use i18n::{t, Choice, Lang};
 
 /// The policy every page is served with: nothing inline, nothing foreign.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \

@@ -63,7 +63,7 @@ pub async fn page(
 
 /// The profile's `<main>`: every value from the business is escaped.
 fn render(b: &BusinessView, lang: Lang, langs: &[String]) -> String {
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let mut h = String::with_capacity(4096);
     let (badge_class, badge, detail) = match b.status {
         BusinessStatus::Verified => ("ok", "badge.verified", "profile.verified.detail"),
@@ -222,7 +222,7 @@ fn report_form(h: &mut String, b: &BusinessView, lang: Lang) {
     if b.numbers.is_empty() {
         return;
     }
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let _ = write!(
         h,
         "<section class=\"card report\" aria-labelledby=\"report-h\">\n\

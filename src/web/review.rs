@@ -24,7 +24,7 @@ pub async fn page(
 ) -> Response {
     let visit = Visit::new(&query, headers);
     let lang = visit.lang();
-    let tr = |key: &str| escape(t(lang, key));
+    let tr = |key: &'static str| escape(t(lang, key));
     let main = format!(
         r#"<h1>{title}</h1>
 <noscript><p class="notice">{noscript}</p></noscript>
