@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::json;
 
@@ -295,10 +296,12 @@ async fn a_verified_number_shows_the_green_badge_and_leads_to_the_profile() {
     b.screenshot("home-verified-phone").await;
     b.resize(DESKTOP).await;
 
-    // The same answer in Spanish, after the switch on the page.
+    // The same answer in Spanish, after the switch on the page, asked
+    // with the keyboard alone: type, then Enter.
     b.click("a[hreflang=es]").await;
     b.wait_text("h1", "¿Son realmente ellos?").await;
-    check(&b, "+31206499123").await;
+    b.type_into("#q", &format!("+31206499123{}", char::from(Key::Enter)))
+        .await;
     b.wait_text("#answer .badge", "Empresa verificada").await;
     b.screenshot("home-verified-es").await;
 
@@ -306,14 +309,24 @@ async fn a_verified_number_shows_the_green_badge_and_leads_to_the_profile() {
     b.click("#answer .profile-link").await;
     b.wait_text("#badge", "Empresa verificada").await;
     b.wait_text("#numbers", KLM).await;
+    b.wait_text(".commands", "booking").await;
     b.screenshot_top("profile-es").await;
     b.resize(PHONE).await;
     b.screenshot_top("profile-phone").await;
+    b.resize(DESKTOP).await;
+
+    // The report button files a report the lookup then counts.
+    b.select("#report-reason", "scam").await;
+    b.type_into("#report-comment", "Me pidieron el PIN").await;
+    b.click("#report button[type=submit]").await;
+    b.wait_text("#report-result", "Gracias").await;
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
+    assert_eq!(looked["reputation"]["reports_30d"], 1);
     b.close().await;
 }
 
 #[tokio::test]
-async fn an_unknown_number_shows_the_warning() {
+async fn unknown_unreviewed_suspended_and_revoked_numbers_show_plain_warnings() {
     let Some(b) = browser().await else { return };
     let app = spawn_app().await;
     b.goto(&app, "/?lang=en").await;
@@ -330,6 +343,38 @@ async fn an_unknown_number_shows_the_warning() {
     b.wait_text("#answer .number-big", UNLISTED).await;
     b.wait_text("#answer .badge", "Not verified — be careful")
         .await;
+
+    // A number proven by a business nobody reviewed: a warning, and not
+    // the name it claims (anyone can register any name).
+    check(&b, LEVEL_B).await;
+    b.wait_text("#answer", "has not been checked").await;
+    let answer = b.wait_text("#answer .badge", "Not verified").await;
+    assert_eq!(answer, "Not verified — be careful");
+    assert!(b
+        .c()
+        .find(Locator::Css("#answer .business-name"))
+        .await
+        .is_err());
+
+    // A linked number is checked on arrival.
+    b.goto(&app, &format!("/?lang=en&q=%2B{}", &UNLISTED[1..]))
+        .await;
+    b.wait_text("#answer .number-big", UNLISTED).await;
+
+    // A revoked number says its verification was withdrawn, and why.
+    let service = std::sync::Arc::clone(&app.service);
+    let klm = bizseal::phone::PhoneNumber::parse(KLM, None).expect("number");
+    tokio::task::spawn_blocking(move || {
+        service.revoke_number(&klm, "operator", "number ported away")
+    })
+    .await
+    .expect("task")
+    .expect("revoke");
+    check(&b, KLM).await;
+    b.wait_text("#answer .badge", "Verification withdrawn — be careful")
+        .await;
+    b.wait_text("#answer", "number ported away").await;
+    b.screenshot("home-revoked").await;
 
     // A suspended business's number says so plainly.
     let service = std::sync::Arc::clone(&app.service);

@@ -71,6 +71,13 @@
     if (looksLikeNumber(input.value.trim())) run(true);
   });
 
+  // A link such as /?q=%2B31206499123 checks that number at once.
+  const linked = new URLSearchParams(location.search).get('q');
+  if (linked) {
+    input.value = linked.slice(0, 200);
+    run(true);
+  }
+
   async function run(submitted) {
     const q = input.value.trim();
     if (controller) controller.abort();
