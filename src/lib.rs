@@ -8,8 +8,8 @@
 //!
 //! # Layout
 //!
-//! Dependencies point inward: `api`/`cli` → `service` → `store`, `keys`,
-//! `token` → `model`, `phone`.
+//! Dependencies point inward: `web`/`api`/`cli` → `service` → `store`,
+//! `keys`, `token` → `model`, `phone`.
 //!
 //! - [`phone`]: the E.164 newtype; parsing is the only way to make one.
 //! - [`model`]: businesses, numbers, attestations and their states.
@@ -18,6 +18,8 @@
 //! - [`token`]: JWS attestation tokens: sign and verify.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
 //! - [`api`]: the axum router, one module per resource, problem+json.
+//! - [`web`]: the HTML pages for people (check a number, profile, apply,
+//!   review), merged into the same router; the one place that knows HTML.
 //! - [`cli`]: the clap commands behind the `bizseal` binary.
 //! - [`config`]: settings, built once and passed down.
 //! - [`demo`]: the bundled demo data set.
@@ -32,3 +34,4 @@ pub mod phone;
 pub mod service;
 pub mod store;
 pub mod token;
+pub mod web;

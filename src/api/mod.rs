@@ -9,7 +9,7 @@
 mod attestations;
 mod auth;
 mod businesses;
-mod extract;
+pub(crate) mod extract;
 mod limits;
 mod metrics;
 mod numbers;
@@ -102,6 +102,7 @@ fn routes(state: AppState) -> Router {
         )
         .route("/v1/review/{id}/approve", post(review::approve))
         .route("/v1/review/{id}/reject", post(review::reject))
+        .merge(crate::web::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -7,7 +7,12 @@ use crate::helpers::*;
 #[tokio::test]
 async fn an_unknown_path_is_a_404_problem() {
     let app = spawn_app().await;
-    for path in ["/v1/nope", "/", "/v2/numbers/+31206499123", "/v1/numbers"] {
+    for path in [
+        "/v1/nope",
+        "/nope",
+        "/v2/numbers/+31206499123",
+        "/v1/numbers",
+    ] {
         assert_problem(app.get(path).await, 404, "not_found").await;
     }
 }

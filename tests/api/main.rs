@@ -1,8 +1,10 @@
 //! Black-box tests of the HTTP API: each test starts the real server on a
 //! random port against its own temporary data dir and talks HTTP to it.
-//! One test binary, so everything links once. `cli` runs the real binary.
+//! One test binary, so everything links once. `cli` runs the real binary;
+//! `browser` drives headless Chromium through the web pages.
 
 mod batch;
+mod browser;
 mod caching;
 mod cli;
 mod errors;
@@ -13,4 +15,5 @@ mod lookup;
 mod operations;
 mod range;
 mod verify;
+mod web;
 mod workflow;

@@ -1,0 +1,571 @@
+//! End-to-end tests in a real headless Chromium, driven over WebDriver
+//! (chromedriver, through `fantoccini`): a person checks numbers, searches,
+//! applies, and a reviewer approves, all by clicking and typing.
+//!
+//! They need Debian's `chromium` and `chromium-driver` (`.ci/run` installs
+//! them; `BIZSEAL_CHROMIUM` / `BIZSEAL_CHROMEDRIVER` point elsewhere). When
+//! they are missing the tests say so; with `CI=true` that is a failure.
+//! Screenshots of the main pages go to `target/screenshots/`.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::json;
+
+use crate::helpers::*;
+
+const REVIEWER: &str = "browser-reviewer-secret";
+/// How long the page may take to show what a step expects.
+const PATIENCE: Duration = Duration::from_secs(20);
+/// A desktop window and a phone-sized one (CSS pixels).
+const DESKTOP: (u32, u32) = (1280, 900);
+const PHONE: (u32, u32) = (390, 844);
+
+/// Browser tests run one at a time: each starts a Chromium, and two cores
+/// do not run several well.
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// A chromedriver with one Chromium session. Dropping it stops both.
+struct Browser {
+    client: Option<Client>,
+    driver: Child,
+    profile: tempfile::TempDir,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
+}
+
+fn tool(env: &str, default: &str) -> PathBuf {
+    std::env::var_os(env)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(default))
+}
+
+/// Writes past the test harness's output capture, so a skip is seen.
+fn say(message: &str) {
+    let _ = writeln!(std::io::stderr(), "{message}");
+}
+
+/// Starts Chromium, or says why not: a failure under `CI=true`, else a
+/// skip message and `None`.
+async fn browser() -> Option<Browser> {
+    let chromium = tool("BIZSEAL_CHROMIUM", "/usr/bin/chromium");
+    let chromedriver = tool("BIZSEAL_CHROMEDRIVER", "/usr/bin/chromedriver");
+    let missing: Vec<String> = [&chromium, &chromedriver]
+        .iter()
+        .filter(|p| !p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        let message = format!(
+            "browser tests need Chromium and chromedriver, missing: {}. \
+             Install them with `apt-get install -y chromium chromium-driver` \
+             (or set BIZSEAL_CHROMIUM / BIZSEAL_CHROMEDRIVER).",
+            missing.join(", ")
+        );
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("{message}");
+        }
+        say(&format!("SKIPPED browser test: {message}"));
+        return None;
+    }
+    let turn = ONE_AT_A_TIME.lock().await;
+    let port = free_port();
+    let driver = {
+        use std::os::unix::process::CommandExt;
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so that Drop can stop the Chromium
+            // processes it started along with it.
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", chromedriver.display()))
+    };
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut browser = Browser {
+        client: None,
+        driver,
+        profile,
+        _turn: turn,
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    wait_for_driver(&url).await;
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--lang=en-US",
+                format!("--window-size={},{}", DESKTOP.0, DESKTOP.1),
+                format!("--user-data-dir={}", browser.profile.path().display()),
+            ],
+            "prefs": {"intl.accept_languages": "en-US,en"}
+        }
+    });
+    let serde_json::Value::Object(caps) = caps else {
+        unreachable!("capabilities are an object")
+    };
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&url)
+        .await
+        .unwrap_or_else(|e| panic!("chromedriver at {url} would not start Chromium: {e}"));
+    browser.client = Some(client);
+    Some(browser)
+}
+
+fn free_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    listener.local_addr().expect("addr").port()
+}
+
+async fn wait_for_driver(url: &str) {
+    let http = reqwest::Client::new();
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        if let Ok(r) = http.get(format!("{url}/status")).send().await {
+            if r.status().is_success() {
+                return;
+            }
+        }
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // SIGTERM to the driver's own process group (made at spawn): the
+        // driver and any Chromium it left behind if a test failed midway.
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-TERM", "--", &group])
+            .stderr(Stdio::null())
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Browser {
+    fn c(&self) -> &Client {
+        self.client.as_ref().expect("session")
+    }
+
+    async fn goto(&self, app: &TestApp, path: &str) {
+        self.c().goto(&app.url(path)).await.expect("navigate");
+    }
+
+    /// Waits until the element matching `css` shows text containing
+    /// `expected`; returns its whole text.
+    async fn wait_text(&self, css: &str, expected: &str) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        let mut last = String::new();
+        loop {
+            if let Ok(el) = self.c().find(Locator::Css(css)).await {
+                if let Ok(text) = el.text().await {
+                    if text.contains(expected) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} never showed {expected:?}; last text {last:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn type_into(&self, css: &str, text: &str) {
+        let el = self.c().find(Locator::Css(css)).await.expect(css);
+        el.clear().await.expect("clear");
+        el.send_keys(text).await.expect("type");
+    }
+
+    async fn click(&self, css: &str) {
+        self.c()
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .click()
+            .await
+            .expect("click");
+    }
+
+    async fn select(&self, css: &str, value: &str) {
+        self.c()
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .select_by_value(value)
+            .await
+            .expect("select");
+    }
+
+    /// Saves a screenshot as `target/screenshots/{name}.png`.
+    async fn screenshot(&self, name: &str) {
+        let png = self.c().screenshot().await.expect("screenshot");
+        save_png(name, &png);
+    }
+
+    /// Saves a screenshot of one element.
+    async fn screenshot_of(&self, css: &str, name: &str) {
+        let el = self.c().find(Locator::Css(css)).await.expect(css);
+        let arg = serde_json::to_value(&el).expect("element as JSON");
+        self.c()
+            .execute("arguments[0].scrollIntoView();", vec![arg])
+            .await
+            .expect("scroll");
+        let png = el.screenshot().await.expect("element screenshot");
+        save_png(name, &png);
+    }
+
+    /// Scrolls to the top of the page, then takes the screenshot.
+    async fn screenshot_top(&self, name: &str) {
+        self.c()
+            .execute("window.scrollTo(0, 0);", Vec::new())
+            .await
+            .expect("scroll");
+        self.screenshot(name).await;
+    }
+
+    async fn resize(&self, (width, height): (u32, u32)) {
+        self.c()
+            .set_window_size(width, height)
+            .await
+            .expect("resize");
+    }
+
+    async fn close(mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
+    }
+}
+
+/// Writes `target/screenshots/{name}.png`.
+fn save_png(name: &str, png: &[u8]) {
+    let dir = screenshot_dir();
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).expect("write screenshot");
+    say(&format!("screenshot: {}", path.display()));
+}
+
+fn screenshot_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+        .join("screenshots")
+}
+
+/// Checks a number on the home page, as a person would: type, press Check.
+async fn check(b: &Browser, number: &str) {
+    b.type_into("#q", number).await;
+    b.click("#check button[type=submit]").await;
+}
+
+#[tokio::test]
+async fn a_verified_number_shows_the_green_badge_and_leads_to_the_profile() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app().await;
+    b.goto(&app, "/?lang=en").await;
+    check(&b, "+31 20 649 9123").await;
+    b.wait_text("#answer .badge", "Verified business").await;
+    let name = b.wait_text("#answer .business-name", "KLM").await;
+    assert_eq!(name, "KLM Royal Dutch Airlines");
+    b.screenshot("home-verified").await;
+    // On a phone the answer is scrolled into view when asked for.
+    b.resize(PHONE).await;
+    check(&b, "+31206499123").await;
+    b.wait_text("#answer .badge", "Verified business").await;
+    b.screenshot("home-verified-phone").await;
+    b.resize(DESKTOP).await;
+
+    // The same answer in Spanish, after the switch on the page, asked
+    // with the keyboard alone: type, then Enter.
+    b.click("a[hreflang=es]").await;
+    b.wait_text("h1", "¿Son realmente ellos?").await;
+    b.type_into("#q", &format!("+31206499123{}", char::from(Key::Enter)))
+        .await;
+    b.wait_text("#answer .badge", "Empresa verificada").await;
+    b.screenshot("home-verified-es").await;
+
+    // Its profile: badge, numbers, quick replies.
+    b.click("#answer .profile-link").await;
+    b.wait_text("#badge", "Empresa verificada").await;
+    b.wait_text("#numbers", KLM).await;
+    b.wait_text(".commands", "booking").await;
+    b.screenshot_top("profile-es").await;
+    b.resize(PHONE).await;
+    b.screenshot_top("profile-phone").await;
+    b.resize(DESKTOP).await;
+
+    // The report button files a report the lookup then counts.
+    b.select("#report-reason", "scam").await;
+    b.type_into("#report-comment", "Me pidieron el PIN").await;
+    b.click("#report button[type=submit]").await;
+    b.wait_text("#report-result", "Gracias").await;
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
+    assert_eq!(looked["reputation"]["reports_30d"], 1);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn unknown_unreviewed_suspended_and_revoked_numbers_show_plain_warnings() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_app().await;
+    b.goto(&app, "/?lang=en").await;
+    check(&b, UNLISTED).await;
+    let badge = b.wait_text("#answer .badge", "Not verified").await;
+    assert_eq!(badge, "Not verified — be careful");
+    b.wait_text("#answer", "Nobody has registered this number")
+        .await;
+    b.screenshot("home-unknown").await;
+
+    // A national number is read with the country chosen.
+    b.select("#region", "NL").await;
+    check(&b, "020 123 4567").await;
+    b.wait_text("#answer .number-big", UNLISTED).await;
+    b.wait_text("#answer .badge", "Not verified — be careful")
+        .await;
+
+    // A number proven by a business nobody reviewed: a warning, and not
+    // the name it claims (anyone can register any name).
+    check(&b, LEVEL_B).await;
+    b.wait_text("#answer", "has not been checked").await;
+    let answer = b.wait_text("#answer .badge", "Not verified").await;
+    assert_eq!(answer, "Not verified — be careful");
+    assert!(b
+        .c()
+        .find(Locator::Css("#answer .business-name"))
+        .await
+        .is_err());
+
+    // A linked number is checked on arrival.
+    b.goto(&app, &format!("/?lang=en&q=%2B{}", &UNLISTED[1..]))
+        .await;
+    b.wait_text("#answer .number-big", UNLISTED).await;
+
+    // A revoked number says its verification was withdrawn, and why.
+    let service = std::sync::Arc::clone(&app.service);
+    let klm = bizseal::phone::PhoneNumber::parse(KLM, None).expect("number");
+    tokio::task::spawn_blocking(move || {
+        service.revoke_number(&klm, "operator", "number ported away")
+    })
+    .await
+    .expect("task")
+    .expect("revoke");
+    check(&b, KLM).await;
+    b.wait_text("#answer .badge", "Verification withdrawn — be careful")
+        .await;
+    b.wait_text("#answer", "number ported away").await;
+    b.screenshot("home-revoked").await;
+
+    // A suspended business's number says so plainly.
+    let service = std::sync::Arc::clone(&app.service);
+    let telefonica = bizseal::model::BusinessId::parse(TELEFONICA_ID).expect("id");
+    tokio::task::spawn_blocking(move || service.suspend(&telefonica, "operator", "fraud check"))
+        .await
+        .expect("task")
+        .expect("suspend");
+    check(&b, TELEFONICA).await;
+    b.wait_text("#answer .badge", "Suspended — be careful")
+        .await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_name_search_with_a_typo_leads_to_the_profile() {
+    let app = spawn_app().await;
+    let probe = app.get("/v1/search?q=telefonica").await;
+    if probe.status() == 404 {
+        // Search lives on another branch until it is merged. Check that
+        // the page says so plainly, then skip the rest of this scenario.
+        if let Some(b) = browser().await {
+            b.goto(&app, "/?lang=en").await;
+            b.type_into("#q", "telefnica").await;
+            b.wait_text("#result", "Search is unavailable right now")
+                .await;
+            b.close().await;
+        }
+        say(
+            "SKIPPED a_name_search_with_a_typo_leads_to_the_profile: GET /v1/search \
+             answers 404 on this branch (search not merged yet); checked only that \
+             the home page says \"Search is unavailable\".",
+        );
+        return;
+    }
+    let Some(b) = browser().await else { return };
+    // The index follows the store in the background: wait until it has
+    // caught up with the demo data before typing.
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let (status, body) = app.get_json("/v1/search?q=telefonica").await;
+        if status == 200 && body["total"].as_u64().unwrap_or(0) > 0 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "search never found Telefónica: {status} {body}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    b.goto(&app, "/?lang=en").await;
+    b.type_into("#q", "telefonika").await;
+    b.wait_text("#hits", "Telefónica").await;
+    b.screenshot("home-search").await;
+    b.click(&format!("#hits a[href='/b/{TELEFONICA_ID}']"))
+        .await;
+    b.wait_text("h1", "Telefónica").await;
+    b.wait_text("#badge", "Verified business").await;
+    let url = b.c().current_url().await.expect("url");
+    assert_eq!(url.path(), format!("/b/{TELEFONICA_ID}"));
+    b.close().await;
+}
+
+/// Registers a business, proves one number and submits it, all by API;
+/// returns its id.
+async fn apply_by_api(app: &TestApp, name: &str, number: &str) -> String {
+    let (status, body) = app
+        .post_json(
+            "/v1/businesses",
+            &json!({
+                "legal_name": format!("{name} S.L."),
+                "names": {"es": name},
+                "default_lang": "es",
+                "category": "bank",
+                "country": "ES"
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["business"]["id"].as_str().expect("id").to_owned();
+    let key = body["api_key"].as_str().expect("key").to_owned();
+    let post = |path: String, body: serde_json::Value| {
+        app.client
+            .post(app.url(&path))
+            .bearer_auth(&key)
+            .json(&body)
+            .send()
+    };
+    let sent = post(
+        format!("/v1/businesses/{id}/numbers"),
+        json!({"number": number}),
+    )
+    .await
+    .expect("add number");
+    assert_eq!(sent.status(), 202);
+    let code = code_for(app, number);
+    let confirmed = post(
+        format!("/v1/businesses/{id}/numbers/{number}/confirm"),
+        json!({"code": code}),
+    )
+    .await
+    .expect("confirm");
+    assert_eq!(confirmed.status(), 200);
+    let submitted = post(format!("/v1/businesses/{id}/submit"), json!({}))
+        .await
+        .expect("submit");
+    assert_eq!(submitted.status(), 202);
+    id
+}
+
+/// The newest one-time code the log sender handed out for `number`.
+fn code_for(app: &TestApp, number: &str) -> String {
+    app.service
+        .outbox()
+        .iter()
+        .rev()
+        .find(|c| c.number == number)
+        .map(|c| c.code.clone())
+        .expect("a code was sent")
+}
+
+#[tokio::test]
+async fn a_business_applies_proves_a_number_and_earns_the_badge() {
+    let Some(b) = browser().await else { return };
+    let app = spawn_with(|c| c.reviewer_token = Some(REVIEWER.into()), true).await;
+    let number = "+34612000999";
+
+    // Register.
+    b.goto(&app, "/apply?lang=en").await;
+    b.type_into("#reg-legal_name", "Panadería del Sol S.L.")
+        .await;
+    b.type_into("#reg-names", "Panadería del Sol").await;
+    b.select("#reg-default_lang", "es").await;
+    b.select("#reg-category", "retail").await;
+    b.select("#reg-country", "ES").await;
+    b.type_into("#reg-city", "Sevilla").await;
+    b.click("#register button[type=submit]").await;
+    let key = b.wait_text("#api-key", "bzk_").await;
+    let id = b.wait_text("#business-id", "b_").await;
+    assert!(key.len() > 20, "{key}");
+    b.screenshot("apply-registered").await;
+
+    // Add a number; the code goes out through the log sender's outbox.
+    b.type_into("#add-number-input", "+34 612 000 999").await;
+    b.click("#add-number button[type=submit]").await;
+    b.wait_text("#confirm-label", number).await;
+    b.type_into("#confirm-code", &code_for(&app, number)).await;
+    b.click("#confirm button[type=submit]").await;
+    b.wait_text("#own-numbers", "Proven (level B)").await;
+
+    // Send for review.
+    b.click("#submit").await;
+    b.wait_text("#status-review", "Waiting for a reviewer")
+        .await;
+    b.screenshot_top("apply-submitted").await;
+    b.resize(PHONE).await;
+    b.screenshot_top("apply-phone").await;
+    b.resize(DESKTOP).await;
+
+    // Meanwhile a look-alike of a verified bank applies through the API.
+    let lookalike = apply_by_api(&app, "Banco Santamder", "+34612000888").await;
+
+    // The reviewer opens the queue with the token and approves.
+    b.goto(&app, "/review?lang=en").await;
+    b.type_into("#token", REVIEWER).await;
+    b.click("#token-form button[type=submit]").await;
+    let item = format!("#queue li[data-business='{id}']");
+    b.wait_text(&item, "Panadería del Sol").await;
+    b.wait_text(&item, "one-time code").await;
+    // The look-alike is flagged next to its evidence.
+    let flagged = format!("#queue li[data-business='{lookalike}'] .warnings");
+    b.wait_text(&flagged, "looks like “Banco Santander”").await;
+    b.screenshot_top("review-queue").await;
+    b.screenshot_of(
+        &format!("#queue li[data-business='{lookalike}']"),
+        "review-warning",
+    )
+    .await;
+    b.click(&format!("{item} button.approve")).await;
+    b.wait_text("#review-message", "Approved: Panadería del Sol")
+        .await;
+
+    // Anyone checking the number now sees the green badge.
+    b.goto(&app, "/?lang=en").await;
+    check(&b, number).await;
+    b.wait_text("#answer .badge", "Verified business").await;
+    b.wait_text("#answer .business-name", "Panadería del Sol")
+        .await;
+    b.screenshot("home-new-badge").await;
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
+    assert_eq!(looked["status"], "verified");
+    assert_eq!(looked["level"], "A");
+    b.close().await;
+}

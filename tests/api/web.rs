@@ -1,0 +1,297 @@
+//! The web pages over plain HTTP: each page is HTML with the strict
+//! Content-Security-Policy, speaks the visitor's language, escapes what
+//! businesses write, and loads only hashed, long-cached assets of its own.
+
+use serde_json::json;
+
+use crate::helpers::*;
+
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
+                   img-src 'self' data:; object-src 'none'; base-uri 'none'; \
+                   frame-ancestors 'none'";
+
+const PAGES: [&str; 4] = ["/", "/apply", "/review", "/b/b_01JD7Z3K8QRR1FVQ1Q2JVZPGQT"];
+
+/// A fetched page: status, headers and the HTML.
+struct Fetched {
+    status: u16,
+    headers: reqwest::header::HeaderMap,
+    body: String,
+}
+
+impl Fetched {
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+async fn page(app: &TestApp, path: &str, accept_language: &str) -> Fetched {
+    let response = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .expect("request");
+    Fetched {
+        status: response.status().as_u16(),
+        headers: response.headers().clone(),
+        body: response.text().await.expect("body"),
+    }
+}
+
+/// Asserts what every page must be: HTML, the exact CSP, no inline code.
+fn assert_strict_page(path: &str, page: &Fetched, body: &str) {
+    assert_eq!(
+        page.header("content-type"),
+        "text/html; charset=utf-8",
+        "{path}"
+    );
+    assert_eq!(page.header("content-security-policy"), CSP, "{path}");
+    assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
+    assert!(body.starts_with("<!doctype html>"), "{path}");
+    for script in body.split("<script").skip(1) {
+        let tag = &script[..script.find('>').expect("script tag closes")];
+        assert!(
+            tag.contains(" src=\"/static/"),
+            "{path}: inline script {tag}"
+        );
+    }
+    // Escaped text never holds a raw '<', so what follows one up to '>'
+    // is markup written by the page itself: inspect every tag.
+    for tag in body.split('<').skip(1) {
+        let tag = tag[..tag.find('>').expect("tag closes")].to_ascii_lowercase();
+        assert!(!tag.starts_with("style"), "{path}: inline style element");
+        for attr in tag.split_whitespace().skip(1) {
+            assert!(
+                !attr.starts_with("style="),
+                "{path}: inline style in <{tag}>"
+            );
+            assert!(
+                !(attr.starts_with("on") && attr.contains('=')),
+                "{path}: inline event handler in <{tag}>"
+            );
+            if let Some(src) = attr.strip_prefix("src=\"") {
+                assert!(src.starts_with('/'), "{path}: foreign resource in <{tag}>");
+            }
+        }
+        if tag.starts_with("link") {
+            assert!(tag.contains("href=\"/"), "{path}: foreign <{tag}>");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_page_is_html_with_the_strict_content_security_policy() {
+    let app = spawn_app().await;
+    for path in PAGES {
+        let p = page(&app, path, "en").await;
+        assert_eq!(p.status, 200, "{path}: {}", p.body);
+        assert_strict_page(path, &p, &p.body);
+        assert!(p.header("vary").contains("Accept-Language"));
+    }
+}
+
+#[tokio::test]
+async fn a_missing_profile_is_an_html_404_with_the_same_policy() {
+    let app = spawn_app().await;
+    for path in [
+        "/b/b_01JD7Z3K8Q0000000000000000",
+        "/b/not-an-id",
+        "/b/%3Cscript%3E",
+    ] {
+        let p = page(&app, path, "es").await;
+        assert_eq!(p.status, 404, "{path}");
+        assert_strict_page(path, &p, &p.body);
+        assert!(p.body.contains("No encontrado"), "{path}: {}", p.body);
+        assert!(!p.body.contains("<script>"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn a_hostile_business_name_is_escaped_on_its_profile() {
+    let app = spawn_app().await;
+    let hostile = "<script>alert('pwned')</script> Lumbre";
+    let (status, body) = app
+        .post_json(
+            "/v1/businesses",
+            &json!({
+                "legal_name": "\"><img src=x onerror=alert(1)> S.L.",
+                "names": {"es": hostile, "en": "Lumbre & <b>Sons</b>"},
+                "default_lang": "es",
+                "category": "retail",
+                "country": "ES",
+                "city": "Madrid</dd><script>x()</script>",
+                "commands": [{"keyword": "hola", "reply": "<iframe src=//evil>"}]
+            }),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+    let id = body["business"]["id"].as_str().expect("id");
+
+    let p = page(&app, &format!("/b/{id}"), "es").await;
+    assert_eq!(p.status, 200);
+    assert_strict_page("/b/{id}", &p, &p.body);
+    let html = p.body;
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt; Lumbre"),
+        "{html}"
+    );
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt; S.L."));
+    assert!(html.contains("Lumbre &amp; &lt;b&gt;Sons&lt;/b&gt;"));
+    assert!(html.contains("&lt;iframe src=//evil&gt;"));
+    for raw in [
+        "<script>alert",
+        "<img src=x",
+        "<iframe",
+        "<b>Sons",
+        "</dd><script>",
+    ] {
+        assert!(!html.contains(raw), "{raw} reached the page unescaped");
+    }
+    // The page's title carries the name too, escaped.
+    assert!(html.contains("<title>&lt;script&gt;"));
+    // Unverified: the page says so plainly.
+    assert!(html.contains("No verificado — tenga cuidado"));
+}
+
+#[tokio::test]
+async fn a_verified_profile_shows_badge_numbers_commands_and_report_form() {
+    let app = spawn_app().await;
+    let p = page(&app, &format!("/b/{TELEFONICA_ID}"), "es-ES,es;q=0.9").await;
+    assert_eq!(p.status, 200);
+    let html = p.body;
+    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("<h1 id=\"name\">Telefónica</h1>"), "{html}");
+    assert!(html.contains("Empresa verificada"));
+    assert!(html.contains(&format!("href=\"tel:{TELEFONICA}\"")));
+    assert!(html.contains("+34900110426"));
+    assert!(html.contains("<kbd>factura</kbd>"));
+    assert!(html.contains("Envíe su número de cliente para consultar su factura"));
+    assert!(html.contains("https://www.telefonica.com"));
+    assert!(html.contains("<form id=\"report\""));
+    assert!(html.contains("<option value=\"impersonation\">"));
+    assert!(html.contains("Telecomunicaciones"), "category in words");
+    assert!(html.contains("Madrid, España"));
+
+    // In English the same profile says "Verified business".
+    let html = page(&app, &format!("/b/{KLM_ID}"), "en-GB").await.body;
+    assert!(html.contains("Verified business"));
+    assert!(
+        html.contains("KLM Royal Dutch Airlines"),
+        "display name in English"
+    );
+    assert!(html.contains("Customer service available 24/7"));
+}
+
+#[tokio::test]
+async fn the_report_button_posts_to_an_endpoint_that_accepts_reports() {
+    // The profile's form sends exactly these fields; the API takes them.
+    let app = spawn_app().await;
+    let html = page(&app, &format!("/b/{KLM_ID}"), "en").await.body;
+    for field in ["name=\"number\"", "name=\"reason\"", "name=\"comment\""] {
+        assert!(html.contains(field), "{field}");
+    }
+    let (status, body) = app
+        .post_json(
+            "/v1/reports",
+            &json!({"number": KLM, "reason": "impersonation", "comment": "called me"}),
+        )
+        .await;
+    assert_eq!(status, 202, "{body}");
+}
+
+#[tokio::test]
+async fn the_language_follows_accept_language_and_the_switch_sticks() {
+    let app = spawn_app().await;
+    let html = page(&app, "/", "es-MX,es;q=0.9,en;q=0.5").await.body;
+    assert!(html.contains("<html lang=\"es\">"));
+    assert!(html.contains("Comprobar"));
+    assert!(
+        html.contains("<option value=\"MX\" selected>"),
+        "region from es-MX"
+    );
+    assert!(html.contains("href=\"?lang=en\""), "a switch to English");
+
+    let p = page(&app, "/?lang=en", "es").await;
+    assert!(p.body.contains("<html lang=\"en\">"));
+    assert!(p.body.contains("Phone number or business name"));
+    let cookie = p.header("set-cookie");
+    assert!(cookie.starts_with("bizseal_lang=en;"), "{cookie}");
+    assert!(cookie.contains("Path=/"));
+
+    // The cookie then beats the header on every page.
+    let response = app
+        .client
+        .get(app.url("/apply"))
+        .header("accept-language", "es")
+        .header("cookie", "bizseal_lang=en")
+        .send()
+        .await
+        .expect("request");
+    let html = response.text().await.expect("body");
+    assert!(html.contains("Get your business verified"));
+
+    // A language we do not speak falls back to English.
+    let html = page(&app, "/review", "de-DE").await.body;
+    assert!(html.contains("<html lang=\"en\">"));
+    assert!(html.contains("Review queue"));
+}
+
+#[tokio::test]
+async fn assets_are_hashed_typed_and_cached_for_a_year() {
+    let app = spawn_app().await;
+    let html = page(&app, "/", "en").await.body;
+    let urls: Vec<&str> = html
+        .split("=\"/static/")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').expect("attribute closes")])
+        .collect();
+    // Stylesheet, icon (twice), messages, common and page script.
+    assert!(urls.len() >= 5, "{urls:?}");
+    for file in urls {
+        let response = app.get(&format!("/static/{file}")).await;
+        assert_eq!(response.status(), 200, "{file}");
+        let content_type = header(&response, "content-type");
+        let expected = match file.rsplit('.').next() {
+            Some("css") => "text/css; charset=utf-8",
+            Some("js") => "text/javascript; charset=utf-8",
+            Some("svg") => "image/svg+xml",
+            other => panic!("unexpected asset type {other:?}"),
+        };
+        assert_eq!(content_type, expected, "{file}");
+        assert_eq!(
+            header(&response, "cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        let etag = header(&response, "etag");
+        assert!(!etag.is_empty());
+        let again = app
+            .client
+            .get(app.url(&format!("/static/{file}")))
+            .header("if-none-match", &etag)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(again.status(), 304, "{file}");
+    }
+    // Only the hashed name exists: a stale or guessed name is a 404.
+    assert_eq!(app.get("/static/app.css").await.status(), 404);
+    assert_eq!(app.get("/static/..%2Fsecret").await.status(), 404);
+}
+
+#[tokio::test]
+async fn the_api_keeps_its_json_problems_beside_the_pages() {
+    let app = spawn_app().await;
+    assert_problem(app.get("/nope").await, 404, "not_found").await;
+    let response = app
+        .post_raw("/", Some("application/json"), b"{}".to_vec())
+        .await;
+    assert_problem(response, 405, "method_not_allowed").await;
+    let (status, body) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["status"], "verified");
+}
