@@ -11,6 +11,7 @@ mod businesses;
 mod extract;
 mod numbers;
 mod problem;
+mod search;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -49,6 +50,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/attestations/verify", post(attestations::verify))
         .route("/v1/revocations", get(attestations::revocations))
         .route("/v1/businesses/{id}", get(businesses::show))
+        .route("/v1/search", get(search::search))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::phone::PhoneError;
+use crate::search::SearchError;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 
@@ -134,8 +135,13 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid { field, message } => ApiError::Invalid { field, message },
             ServiceError::NotFound(what) => ApiError::NotFound(what),
             ServiceError::Conflict(m) => ApiError::Conflict(m),
-            ServiceError::Store(StoreError::Unavailable(cause)) => {
+            ServiceError::Store(StoreError::Unavailable(cause))
+            | ServiceError::Search(SearchError::Store(StoreError::Unavailable(cause))) => {
                 tracing::warn!(%cause, "storage unavailable");
+                ApiError::Unavailable
+            }
+            ServiceError::Search(SearchError::NotRunning) => {
+                tracing::warn!("search asked while the index is not running");
                 ApiError::Unavailable
             }
             other => {

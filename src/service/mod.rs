@@ -9,6 +9,7 @@ mod attest;
 mod import;
 mod lookup;
 mod profile;
+mod search;
 
 use std::sync::{Arc, RwLock};
 
@@ -19,11 +20,13 @@ pub use lookup::{
     VerifyAnswer,
 };
 pub use profile::ProfileInput;
+pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring};
 use crate::model::now;
 use crate::phone::PhoneError;
+use crate::search::SearchError;
 use crate::store::{Store, StoreError};
 
 /// What a workflow refuses, in terms a caller (API or CLI) can act on.
@@ -41,6 +44,8 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     Conflict(String),
+    #[error(transparent)]
+    Search(#[from] SearchError),
 }
 
 impl ServiceError {
@@ -55,11 +60,13 @@ impl ServiceError {
 
 /// The service: the store, the signing keys and the configuration.
 pub struct Service {
-    store: Store,
+    // Shared with the search indexer thread, which follows its changes.
+    store: Arc<Store>,
     // Rotation swaps the whole keyring; readers clone the Arc and never hold
     // the lock while they work.
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
+    search: search::SearchSlot,
 }
 
 impl Service {
@@ -76,9 +83,10 @@ impl Service {
         }
         let keyring = Keyring::load(&stored)?;
         Ok(Service {
-            store,
+            store: Arc::new(store),
             keyring: RwLock::new(Arc::new(keyring)),
             config,
+            search: search::SearchSlot::default(),
         })
     }
 
