@@ -11,7 +11,9 @@
 //!   decomposed (Unicode NFKD) and their combining marks dropped, then
 //!   lowercased, so `Telefónica` is `telefonica` and `Müller` is `muller`.
 //!   Letters that do not decompose (`ß`, `ø`, `ł`, `æ`, Turkish `ı`) are
-//!   mapped by hand, as Lucene's ASCII folding does. Other scripts keep their
+//!   mapped by hand, as Lucene's ASCII folding does. A word with a German
+//!   umlaut is also indexed in its transliteration (`Müller` as `muller` and
+//!   `mueller`), the way Germans type without the letter. Other scripts keep their
 //!   marks: a Devanagari vowel sign or a Japanese voicing mark changes the
 //!   word, it is not an accent. Arabic short-vowel marks (harakat) are
 //!   dropped, since most text omits them.
@@ -50,6 +52,8 @@ pub enum WordKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     pub text: String,
+    /// The German transliteration (`ü` → `ue`), when the word has an umlaut.
+    pub alt: Option<String>,
     pub kind: WordKind,
     /// Byte range in the original text.
     pub start: usize,
@@ -84,6 +88,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 current = Some((
                     Word {
                         text: String::new(),
+                        alt: None,
                         kind: if cjk { WordKind::Cjk } else { WordKind::Alpha },
                         start: offset,
                         end,
@@ -94,7 +99,17 @@ pub fn words(text: &str) -> Vec<Word> {
             if let Some((word, count)) = current.as_mut() {
                 word.end = end;
                 if *count < MAX_WORD_CHARS {
+                    let umlaut = transliteration(c);
+                    if umlaut.is_some() && word.alt.is_none() {
+                        word.alt = Some(word.text.clone());
+                    }
                     word.text.push(f);
+                    if let Some(alt) = word.alt.as_mut() {
+                        match umlaut {
+                            Some(t) => alt.push_str(t),
+                            None => alt.push(f),
+                        }
+                    }
                     *count += 1;
                 }
             }
@@ -113,17 +128,42 @@ fn finish(mut word: Word) -> Word {
     word
 }
 
-/// The exact-match key of a name: its folded words joined by one space.
-/// `Société Générale` and `SOCIETE-GENERALE` share the key `societe generale`.
-pub fn key(text: &str) -> String {
+/// The keys a name is found by exactly: its folded words joined by one
+/// space (`Société Générale` and `SOCIETE-GENERALE` share the key `societe
+/// generale`), and its German transliteration when it differs (`Müller
+/// Logistik` → `muller logistik`, `mueller logistik`).
+pub fn keys(text: &str) -> Vec<String> {
+    let found = words(text);
+    let main = join(found.iter().map(|w| w.text.as_str()));
+    if main.is_empty() {
+        return Vec::new();
+    }
+    if found.iter().all(|w| w.alt.is_none()) {
+        return vec![main];
+    }
+    let alt = join(found.iter().map(|w| w.alt.as_deref().unwrap_or(&w.text)));
+    vec![main, alt]
+}
+
+fn join<'a>(words: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
-    for w in words(text) {
+    for w in words {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&w.text);
+        out.push_str(w);
     }
     out
+}
+
+/// How German writes an umlaut without it.
+fn transliteration(c: char) -> Option<&'static str> {
+    match c {
+        'ä' | 'Ä' => Some("ae"),
+        'ö' | 'Ö' => Some("oe"),
+        'ü' | 'Ü' => Some("ue"),
+        _ => None,
+    }
 }
 
 /// The overlapping character pairs of a run (`京华保险` → `京华`, `华保`,
@@ -148,6 +188,7 @@ pub fn index_terms(text: &str) -> Vec<String> {
             }
         } else {
             out.push(w.text);
+            out.extend(w.alt);
         }
     }
     out
@@ -365,10 +406,25 @@ mod tests {
     }
 
     #[test]
+    fn umlauts_are_also_indexed_transliterated() {
+        let w = words("Müller Logistik Öl");
+        assert_eq!(w[0].alt.as_deref(), Some("mueller"));
+        assert_eq!(w[1].alt, None);
+        assert_eq!(w[2].alt.as_deref(), Some("oel"));
+        assert_eq!(index_terms("Müller"), ["muller", "mueller"]);
+        assert_eq!(
+            keys("Müller Logistik"),
+            ["muller logistik", "mueller logistik"]
+        );
+        assert_eq!(keys("Telefónica"), ["telefonica"]);
+        assert!(keys("🙂").is_empty());
+    }
+
+    #[test]
     fn keys_join_folded_words() {
-        assert_eq!(key("SOCIÉTÉ-GÉNÉRALE"), "societe generale");
-        assert_eq!(key("  Banco   Santander "), "banco santander");
-        assert_eq!(key("ヤマト運輸"), "ヤマト運輸");
+        assert_eq!(keys("SOCIÉTÉ-GÉNÉRALE"), ["societe generale"]);
+        assert_eq!(keys("  Banco   Santander "), ["banco santander"]);
+        assert_eq!(keys("ヤマト運輸"), ["ヤマト運輸"]);
     }
 
     #[test]

@@ -7,10 +7,18 @@
 //!
 //! Each word becomes a disjunction of ways it can match (best one counts):
 //! the exact term in names (weighted 3) or in descriptions (1); for the last
-//! word, a prefix (search as you type); for words of 4-7 characters, one
-//! typo, for longer words two (Levenshtein, transpositions cost one); for a
-//! run of CJK characters, all of its bigrams; for digits, a prefix of the
-//! indexed number suffixes, i.e. a substring of the number.
+//! word, its completions (search as you type); for words of 4-7 characters,
+//! the terms one typo away, for longer words two (Levenshtein,
+//! transpositions cost one); for a run of CJK characters, all of its
+//! bigrams; for digits, a prefix of the indexed number suffixes, i.e. a
+//! substring of the number.
+//!
+//! Completions and typo variants are expanded to the index terms they
+//! match (as Lucene's top-terms rewrite does) and each is scored by BM25,
+//! weighted down by how far it is from what was typed. A constant score
+//! per variant would rank `mercado` (a common word) level with `mercadona`
+//! (the brand) for `merca`; with BM25 the rarer, more specific term wins,
+//! and a one-typo variant beats a two-typo one.
 //!
 //! Ranking is done in tiers, each tier listed after the one before it and
 //! without repeating its hits:
@@ -25,13 +33,13 @@
 //! BM25 relevance decides. `total` counts the matches of the deepest tier
 //! evaluated (tiers nest, so it is the widest of them).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::ColumnValues;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
-    Occur, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, DisjunctionMaxQuery,
+    FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Score, Searcher, SegmentReader, TantivyDocument, Term};
@@ -55,14 +63,18 @@ const MAX_DIGITS: usize = 20;
 
 const NAME_BOOST: Score = 3.0;
 const TEXT_BOOST: Score = 1.0;
-// Prefix and typo matches score a constant (tantivy's automaton queries do
-// not compute BM25). They are set below a typical exact BM25 score, and the
-// tiers keep typo matches after exact ones in any case.
-const PREFIX_NAME_BOOST: Score = 1.0;
-const PREFIX_TEXT_BOOST: Score = 0.3;
-const FUZZY_NAME_BOOST: Score = 0.6;
-const FUZZY_TEXT_BOOST: Score = 0.2;
+/// A completion of the last word, relative to the typed word itself.
+const PREFIX_WEIGHT: Score = 0.5;
+/// A typo variant, relative to the typed word, by number of edits.
+const TYPO_WEIGHT: [Score; 3] = [1.0, 0.4, 0.2];
+/// Number fragments match as a constant (a substring of a number has no
+/// useful term statistics).
 const DIGITS_BOOST: Score = 4.0;
+/// Most index terms one typed word expands to (completions, typo variants).
+const MAX_EXPANSIONS: usize = 24;
+/// Terms looked at per segment while expanding: bounds the work for a
+/// short prefix that many terms share.
+const MAX_SCANNED: usize = 2000;
 /// A word found in both names and descriptions counts a little more.
 const TIE_BREAKER: Score = 0.1;
 /// Shortest last word that is also matched as a prefix: one letter would
@@ -207,7 +219,10 @@ pub fn run(searcher: &Searcher, f: &Fields, q: &SearchQuery) -> tantivy::Result<
                 IndexRecordOption::Basic,
             )),
         ));
-        tiers.push(with_filters(&filters, all_words(f, &parsed.words, false)));
+        tiers.push(with_filters(
+            &filters,
+            all_words(searcher, f, &parsed.words, false)?,
+        ));
     }
 
     let mut ranked = Ranked::default();
@@ -216,11 +231,11 @@ pub fn run(searcher: &Searcher, f: &Fields, q: &SearchQuery) -> tantivy::Result<
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
     if !parsed.blank && ranked.hits.len() < need && parsed.words.iter().any(has_typo_budget) {
-        let tier = with_filters(&filters, all_words(f, &parsed.words, true));
+        let tier = with_filters(&filters, all_words(searcher, f, &parsed.words, true)?);
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
     if !parsed.blank && ranked.hits.is_empty() && parsed.words.len() > 1 {
-        let tier = with_filters(&filters, any_word(f, &parsed.words));
+        let tier = with_filters(&filters, any_word(searcher, f, &parsed.words)?);
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
 
@@ -318,49 +333,71 @@ fn with_filters(filters: &[Term], query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-fn all_words(f: &Fields, words: &[QueryWord], typos: bool) -> Box<dyn Query> {
+fn all_words(
+    searcher: &Searcher,
+    f: &Fields,
+    words: &[QueryWord],
+    typos: bool,
+) -> tantivy::Result<Box<dyn Query>> {
     let last = words.len().saturating_sub(1);
-    let clauses = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (Occur::Must, word_query(f, w, i == last, typos)))
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
+    let mut clauses = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        clauses.push((Occur::Must, word_query(searcher, f, w, i == last, typos)?));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
-fn any_word(f: &Fields, words: &[QueryWord]) -> Box<dyn Query> {
+fn any_word(
+    searcher: &Searcher,
+    f: &Fields,
+    words: &[QueryWord],
+) -> tantivy::Result<Box<dyn Query>> {
     let last = words.len().saturating_sub(1);
-    let clauses = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (Occur::Should, word_query(f, w, i == last, true)))
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
+    let mut clauses = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        clauses.push((Occur::Should, word_query(searcher, f, w, i == last, true)?));
+    }
+    Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
 /// The ways one word can match; the best one counts.
-fn word_query(f: &Fields, word: &QueryWord, last: bool, typos: bool) -> Box<dyn Query> {
+fn word_query(
+    searcher: &Searcher,
+    f: &Fields,
+    word: &QueryWord,
+    last: bool,
+    typos: bool,
+) -> tantivy::Result<Box<dyn Query>> {
     let mut alts: Vec<Box<dyn Query>> = Vec::new();
     match word {
         QueryWord::Alpha(t) => {
-            alts.push(boosted(term(f.name, t), NAME_BOOST));
-            alts.push(boosted(term(f.text, t), TEXT_BOOST));
             let chars = t.chars().count();
-            if last && chars >= MIN_PREFIX_CHARS {
-                alts.push(boosted(prefix(f.name, t), PREFIX_NAME_BOOST));
-                alts.push(boosted(prefix(f.text, t), PREFIX_TEXT_BOOST));
-            }
-            let budget = typo_budget(chars);
-            if typos && budget > 0 {
-                alts.push(boosted(fuzzy(f.name, t, budget), FUZZY_NAME_BOOST));
-                alts.push(boosted(fuzzy(f.text, t, budget), FUZZY_TEXT_BOOST));
+            let budget = if typos { typo_budget(chars) } else { 0 };
+            for (field, boost) in [(f.name, NAME_BOOST), (f.text, TEXT_BOOST)] {
+                alts.push(boosted(term(field, t), boost));
+                let mut variants: Vec<Box<dyn Query>> = Vec::new();
+                if last && chars >= MIN_PREFIX_CHARS {
+                    for completion in completions(searcher, field, t)? {
+                        variants.push(boosted(term(field, &completion), boost * PREFIX_WEIGHT));
+                    }
+                }
+                if budget > 0 {
+                    for (variant, edits) in typo_variants(searcher, field, t, budget)? {
+                        variants.push(boosted(term(field, &variant), boost * TYPO_WEIGHT[edits]));
+                    }
+                }
+                if !variants.is_empty() {
+                    alts.push(Box::new(DisjunctionMaxQuery::new(variants)));
+                }
             }
         }
         QueryWord::Digits(d) => {
             alts.push(boosted(term(f.name, d), NAME_BOOST));
             alts.push(boosted(term(f.text, d), TEXT_BOOST));
             for fragment in digit_fragments(d) {
-                alts.push(boosted(prefix(f.digits, fragment), DIGITS_BOOST));
+                let prefix =
+                    FuzzyTermQuery::new_prefix(Term::from_field_text(f.digits, fragment), 0, false);
+                alts.push(boosted(Box::new(prefix), DIGITS_BOOST));
             }
         }
         QueryWord::Cjk(run) => {
@@ -369,7 +406,104 @@ fn word_query(f: &Fields, word: &QueryWord, last: bool, typos: bool) -> Box<dyn 
             alts.push(boosted(all_terms(f.text, &grams), TEXT_BOOST));
         }
     }
-    Box::new(DisjunctionMaxQuery::with_tie_breaker(alts, TIE_BREAKER))
+    Ok(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        alts,
+        TIE_BREAKER,
+    )))
+}
+
+/// Index terms that start with `typed` (not `typed` itself): the shortest
+/// first, then the most frequent.
+fn completions(searcher: &Searcher, field: Field, typed: &str) -> tantivy::Result<Vec<String>> {
+    let automaton =
+        FuzzyTermQuery::new_prefix(Term::from_field_text(field, typed), 0, false).automaton()?;
+    let mut found: Vec<(String, u64)> = matching_terms(searcher, field, &automaton, typed)?
+        .into_iter()
+        .collect();
+    found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then(b.1.cmp(&a.1)));
+    Ok(found
+        .into_iter()
+        .take(MAX_EXPANSIONS)
+        .map(|(t, _)| t)
+        .collect())
+}
+
+/// Index terms within `budget` edits of `typed` (not `typed` itself), with
+/// their edit count: the closest first, then the most frequent.
+fn typo_variants(
+    searcher: &Searcher,
+    field: Field,
+    typed: &str,
+    budget: u8,
+) -> tantivy::Result<Vec<(String, usize)>> {
+    let automaton =
+        FuzzyTermQuery::new(Term::from_field_text(field, typed), budget, true).automaton()?;
+    let mut found: Vec<(String, u64, usize)> = matching_terms(searcher, field, &automaton, typed)?
+        .into_iter()
+        .map(|(t, freq)| {
+            let d = edits(typed, &t).clamp(1, usize::from(budget));
+            (t, freq, d)
+        })
+        .collect();
+    found.sort_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)));
+    Ok(found
+        .into_iter()
+        .take(MAX_EXPANSIONS)
+        .map(|(t, _, d)| (t, d))
+        .collect())
+}
+
+/// The terms of `field` the automaton accepts, other than `typed`, with
+/// their document frequency summed over segments.
+fn matching_terms(
+    searcher: &Searcher,
+    field: Field,
+    automaton: &DfaWrapper,
+    typed: &str,
+) -> tantivy::Result<HashMap<String, u64>> {
+    let mut found: HashMap<String, u64> = HashMap::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().search(automaton).into_stream()?;
+        let mut scanned = 0;
+        while scanned < MAX_SCANNED && stream.advance() {
+            scanned += 1;
+            let Ok(text) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if text != typed {
+                *found.entry(text.to_owned()).or_default() += u64::from(stream.value().doc_freq);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Optimal string alignment distance: Levenshtein where swapping two
+/// neighbours costs one edit, as the typo automaton counts.
+fn edits(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 fn term(field: Field, text: &str) -> Box<dyn Query> {
@@ -385,22 +519,6 @@ fn all_terms(field: Field, texts: &[String]) -> Box<dyn Query> {
         .map(|t| (Occur::Must, term(field, t)))
         .collect();
     Box::new(BooleanQuery::new(clauses))
-}
-
-fn prefix(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(FuzzyTermQuery::new_prefix(
-        Term::from_field_text(field, text),
-        0,
-        false,
-    ))
-}
-
-fn fuzzy(field: Field, text: &str, distance: u8) -> Box<dyn Query> {
-    Box::new(FuzzyTermQuery::new(
-        Term::from_field_text(field, text),
-        distance,
-        true,
-    ))
 }
 
 fn boosted(query: Box<dyn Query>, boost: Score) -> Box<dyn Query> {
@@ -483,6 +601,15 @@ mod tests {
             parse("ヤマト運輸 tokyo").words,
             [QueryWord::Cjk("ヤマト運輸".into()), alpha("tokyo")]
         );
+    }
+
+    #[test]
+    fn edits_count_a_swap_as_one() {
+        assert_eq!(edits("santnder", "santander"), 1);
+        assert_eq!(edits("telefnica", "telefonia"), 2);
+        assert_eq!(edits("trenitlia", "trenitalia"), 1);
+        assert_eq!(edits("lfuthansa", "lufthansa"), 1);
+        assert_eq!(edits("", "abc"), 3);
     }
 
     #[test]

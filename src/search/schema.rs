@@ -82,8 +82,7 @@ pub fn document(f: &Fields, b: &Business) -> TantivyDocument {
     doc.add_u64(f.fingerprint, fingerprint(b));
     for name in names(b) {
         doc.add_text(f.name, name);
-        let key = analyzer::key(name);
-        if !key.is_empty() {
+        for key in analyzer::keys(name) {
             doc.add_text(f.name_key, key);
         }
     }
