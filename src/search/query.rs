@@ -219,9 +219,10 @@ pub fn run(searcher: &Searcher, f: &Fields, q: &SearchQuery) -> tantivy::Result<
                 IndexRecordOption::Basic,
             )),
         ));
+        let strict = vec![0; parsed.words.len()];
         tiers.push(with_filters(
             &filters,
-            all_words(searcher, f, &parsed.words, false)?,
+            all_words(searcher, f, &parsed.words, &strict)?,
         ));
     }
 
@@ -230,12 +231,17 @@ pub fn run(searcher: &Searcher, f: &Fields, q: &SearchQuery) -> tantivy::Result<
     for tier in &tiers {
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
-    if !parsed.blank && ranked.hits.len() < need && parsed.words.iter().any(has_typo_budget) {
-        let tier = with_filters(&filters, all_words(searcher, f, &parsed.words, true)?);
+    let typos = if parsed.blank {
+        Vec::new()
+    } else {
+        typo_budgets(searcher, f, &parsed.words)?
+    };
+    if ranked.hits.len() < need && typos.iter().any(|b| *b > 0) {
+        let tier = with_filters(&filters, all_words(searcher, f, &parsed.words, &typos)?);
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
     if !parsed.blank && ranked.hits.is_empty() && parsed.words.len() > 1 {
-        let tier = with_filters(&filters, any_word(searcher, f, &parsed.words)?);
+        let tier = with_filters(&filters, any_word(searcher, f, &parsed.words, &typos)?);
         total = ranked.collect(searcher, tier.as_ref(), need)?;
     }
 
@@ -299,8 +305,30 @@ fn verified_first(segment: &SegmentReader) -> impl Fn(tantivy::DocId, Score) -> 
     move |doc, score| (column.as_ref().map_or(0, |c| c.get_val(doc)), score)
 }
 
-fn has_typo_budget(w: &QueryWord) -> bool {
-    matches!(w, QueryWord::Alpha(t) if typo_budget(t.chars().count()) > 0)
+/// The typos each word may have. A word found in the index as typed is
+/// taken as typed (as a spell checker only corrects unknown words): this
+/// keeps `insurance` from also matching `insurances`, and skips the costly
+/// expansion for the words of a query that are spelled right.
+fn typo_budgets(searcher: &Searcher, f: &Fields, words: &[QueryWord]) -> tantivy::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        let budget = match w {
+            QueryWord::Alpha(t) => {
+                let budget = typo_budget(t.chars().count());
+                let known = budget > 0
+                    && (searcher.doc_freq(&Term::from_field_text(f.name, t))? > 0
+                        || searcher.doc_freq(&Term::from_field_text(f.text, t))? > 0);
+                if known {
+                    0
+                } else {
+                    budget
+                }
+            }
+            QueryWord::Digits(_) | QueryWord::Cjk(_) => 0,
+        };
+        out.push(budget);
+    }
+    Ok(out)
 }
 
 fn filters(f: &Fields, q: &SearchQuery) -> Vec<Term> {
@@ -337,12 +365,12 @@ fn all_words(
     searcher: &Searcher,
     f: &Fields,
     words: &[QueryWord],
-    typos: bool,
+    typos: &[u8],
 ) -> tantivy::Result<Box<dyn Query>> {
     let last = words.len().saturating_sub(1);
     let mut clauses = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        clauses.push((Occur::Must, word_query(searcher, f, w, i == last, typos)?));
+    for (i, (w, budget)) in words.iter().zip(typos).enumerate() {
+        clauses.push((Occur::Must, word_query(searcher, f, w, i == last, *budget)?));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -351,11 +379,15 @@ fn any_word(
     searcher: &Searcher,
     f: &Fields,
     words: &[QueryWord],
+    typos: &[u8],
 ) -> tantivy::Result<Box<dyn Query>> {
     let last = words.len().saturating_sub(1);
     let mut clauses = Vec::with_capacity(words.len());
-    for (i, w) in words.iter().enumerate() {
-        clauses.push((Occur::Should, word_query(searcher, f, w, i == last, true)?));
+    for (i, (w, budget)) in words.iter().zip(typos).enumerate() {
+        clauses.push((
+            Occur::Should,
+            word_query(searcher, f, w, i == last, *budget)?,
+        ));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
@@ -366,13 +398,12 @@ fn word_query(
     f: &Fields,
     word: &QueryWord,
     last: bool,
-    typos: bool,
+    budget: u8,
 ) -> tantivy::Result<Box<dyn Query>> {
     let mut alts: Vec<Box<dyn Query>> = Vec::new();
     match word {
         QueryWord::Alpha(t) => {
             let chars = t.chars().count();
-            let budget = if typos { typo_budget(chars) } else { 0 };
             for (field, boost) in [(f.name, NAME_BOOST), (f.text, TEXT_BOOST)] {
                 alts.push(boosted(term(field, t), boost));
                 let mut variants: Vec<Box<dyn Query>> = Vec::new();

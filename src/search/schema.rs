@@ -61,10 +61,20 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(ANALYZER)
             .set_index_option(IndexRecordOption::WithFreqs),
     );
+    // Names are scored without length normalisation: a business known in
+    // many languages has a long name field, and BM25 would rank it below a
+    // one-language namesake (`KLM` below a `KLM Taxi`) for no reason a
+    // customer would accept. A word repeated across its names counts.
+    let names = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(ANALYZER)
+            .set_index_option(IndexRecordOption::WithFreqs)
+            .set_fieldnorms(false),
+    );
     let fields = Fields {
         id: b.add_text_field("id", STRING | STORED),
         fingerprint: b.add_u64_field("fingerprint", STORED),
-        name: b.add_text_field("name", analyzed.clone()),
+        name: b.add_text_field("name", names),
         name_key: b.add_text_field("name_key", STRING),
         text: b.add_text_field("text", analyzed),
         digits: b.add_text_field("digits", STRING),
