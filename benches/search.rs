@@ -137,7 +137,7 @@ fn main() {
             .zip(queries.iter().cycle())
             .map(|(t, q)| (*t, q.as_str()))
             .collect();
-        by_query.sort_by(|a, b| b.0.cmp(&a.0));
+        by_query.sort_by_key(|q| std::cmp::Reverse(q.0));
         for (t, q) in by_query.iter().take(15) {
             println!(
                 "slow tantivy query {:>8.2} ms  {q:?}",

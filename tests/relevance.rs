@@ -53,7 +53,7 @@ fn typed_queries_find_their_business_in_the_top_three() {
         entry.0 += 1;
         entry.1 += usize::from(rank == Some(1));
         entry.2 += usize::from(rank.is_some_and(|r| r <= 3));
-        if !rank.is_some_and(|r| r <= 3) {
+        if rank.is_none_or(|r| r > 3) {
             misses.push((case.query, rank));
         }
     }

@@ -16,9 +16,11 @@
 //! - `analyzer`: folding and word splitting, shared by index and queries.
 //! - `schema`: fields, and how a business becomes a document.
 //! - `query`: parsing user text, building queries, ranking tiers.
+//! - `expand`: completions and typo variants of a typed word, as index terms.
 //! - `indexer`: the thread that follows the changes feed.
 
 mod analyzer;
+mod expand;
 mod indexer;
 mod query;
 mod schema;
@@ -359,4 +361,146 @@ fn load_snapshot(
 /// The fingerprint the index holds for a business when it is up to date.
 pub fn fingerprint(business: &Business) -> u64 {
     schema::fingerprint(business)
+}
+
+#[cfg(test)]
+mod tests {
+    //! Ranking rules, end to end through a real index.
+
+    use std::collections::BTreeMap;
+
+    use crate::model::{Business, BusinessId, BusinessStatus};
+    use crate::search::{SearchIndex, SearchQuery};
+
+    fn business(name: &str, country: &str, verified: bool, number: &str) -> Business {
+        Business {
+            id: BusinessId::generate(),
+            legal_name: format!("{name} S.A."),
+            names: BTreeMap::from([("es".to_owned(), name.to_owned())]),
+            default_lang: "es".into(),
+            category: "bank".into(),
+            country: country.into(),
+            city: "Madrid".into(),
+            website: None,
+            description: BTreeMap::new(),
+            logo_url: None,
+            status: if verified {
+                BusinessStatus::Verified
+            } else {
+                BusinessStatus::Registered
+            },
+            numbers: vec![number.to_owned()],
+            commands: vec![],
+            created_at: 0,
+            updated_at: 0,
+        }
+    }
+
+    /// Indexes the businesses and returns a function from query text to
+    /// the ranked positions (into `businesses`) of the hits.
+    fn index(
+        businesses: &[Business],
+    ) -> (
+        tempfile::TempDir,
+        impl Fn(&str, Option<&str>) -> Vec<usize> + '_,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open(dir.path()).unwrap();
+        let mut load = index.bulk_load(1, 16 * 1024 * 1024).unwrap();
+        for b in businesses {
+            load.add(b).unwrap();
+        }
+        load.commit(1).unwrap();
+        let search = move |q: &str, country: Option<&str>| {
+            let page = index
+                .search(&SearchQuery {
+                    text: q.into(),
+                    country: country.map(str::to_owned),
+                    limit: 10,
+                    ..SearchQuery::default()
+                })
+                .unwrap();
+            page.hits
+                .iter()
+                .map(|h| {
+                    businesses
+                        .iter()
+                        .position(|b| b.id.as_str() == h.id)
+                        .unwrap()
+                })
+                .collect()
+        };
+        (dir, search)
+    }
+
+    #[test]
+    fn an_exact_name_comes_first_even_unverified() {
+        let all = [
+            business("Banco Santander Seguros", "ES", true, "+34911111111"),
+            business("Banco Santander", "ES", false, "+34912222222"),
+        ];
+        let (_dir, search) = index(&all);
+        assert_eq!(search("banco santander", None), [1, 0]);
+    }
+
+    #[test]
+    fn verified_comes_before_unverified_within_a_tier() {
+        let all = [
+            business("Seguros Alfa", "ES", false, "+34911111111"),
+            business("Seguros Beta", "ES", true, "+34912222222"),
+        ];
+        let (_dir, search) = index(&all);
+        assert_eq!(search("seguros", None), [1, 0]);
+    }
+
+    #[test]
+    fn typo_matches_come_after_matches_as_typed() {
+        let all = [
+            business("Trenitalia", "IT", true, "+390611111111"),
+            business("Trenitlia Bar", "IT", false, "+390622222222"),
+        ];
+        let (_dir, search) = index(&all);
+        // `trenitli` completes to `trenitlia` (as typed) and is two
+        // edits from `trenitalia` (a typo).
+        assert_eq!(search("trenitli", None), [1, 0]);
+        // A word the index knows is taken as typed, not corrected.
+        assert_eq!(search("trenitlia", None), [1]);
+        // An unknown word is corrected: `trenitalia` is one swap away,
+        // `trenitlia` two edits.
+        assert_eq!(search("trenitaila", None), [0, 1]);
+    }
+
+    #[test]
+    fn filters_select_without_changing_the_order() {
+        let all = [
+            business("Banco Uno", "ES", false, "+34911111111"),
+            business("Banco Dos", "PT", true, "+351211111111"),
+            business("Banco Tres", "ES", true, "+34913333333"),
+        ];
+        let (_dir, search) = index(&all);
+        assert_eq!(search("banco", Some("es")), [2, 0]);
+        assert_eq!(search("", Some("PT")), [1]);
+    }
+
+    #[test]
+    fn number_fragments_match_anywhere_in_the_number() {
+        let all = [
+            business("Banco Uno", "ES", true, "+34912345678"),
+            business("Banco Dos", "ES", true, "+34987654321"),
+        ];
+        let (_dir, search) = index(&all);
+        assert_eq!(search("912 345", None), [0]);
+        assert_eq!(search("345-678", None), [0]);
+        assert_eq!(search("+34 912", None), [0]);
+        assert_eq!(
+            search("0912 345 678", None),
+            [0],
+            "a trunk zero is also tried without"
+        );
+        assert_eq!(
+            search("12", None),
+            Vec::<usize>::new(),
+            "two digits are too few"
+        );
+    }
 }

@@ -14,11 +14,8 @@
 //! substring of the number.
 //!
 //! Completions and typo variants are expanded to the index terms they
-//! match (as Lucene's top-terms rewrite does) and each is scored by BM25,
-//! weighted down by how far it is from what was typed. A constant score
-//! per variant would rank `mercado` (a common word) level with `mercadona`
-//! (the brand) for `merca`; with BM25 the rarer, more specific term wins,
-//! and a one-typo variant beats a two-typo one.
+//! match (`expand`) and each is scored by BM25, weighted down by its
+//! distance from what was typed.
 //!
 //! Ranking is done in tiers, each tier listed after the one before it and
 //! without repeating its hits:
@@ -33,18 +30,19 @@
 //! BM25 relevance decides. `total` counts the matches of the deepest tier
 //! evaluated (tiers nest, so it is the widest of them).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::ColumnValues;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DfaWrapper, DisjunctionMaxQuery,
-    FuzzyTermQuery, Occur, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery,
+    Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, Score, Searcher, SegmentReader, TantivyDocument, Term};
 
 use super::analyzer::{self, WordKind};
+use super::expand::{completions, typo_variants};
 use super::schema::{category_term, country_term, Fields, MIN_DIGITS, VERIFIED};
 
 /// Characters of a query that are looked at; the rest is ignored. Longer
@@ -70,11 +68,6 @@ const TYPO_WEIGHT: [Score; 3] = [1.0, 0.4, 0.2];
 /// Number fragments match as a constant (a substring of a number has no
 /// useful term statistics).
 const DIGITS_BOOST: Score = 4.0;
-/// Most index terms one typed word expands to (completions, typo variants).
-const MAX_EXPANSIONS: usize = 24;
-/// Terms looked at per segment while expanding: bounds the work for a
-/// short prefix that many terms share.
-const MAX_SCANNED: usize = 2000;
 /// A word found in both names and descriptions counts a little more.
 const TIE_BREAKER: Score = 0.1;
 /// Shortest last word that is also matched as a prefix: one letter would
@@ -443,100 +436,6 @@ fn word_query(
     )))
 }
 
-/// Index terms that start with `typed` (not `typed` itself): the shortest
-/// first, then the most frequent.
-fn completions(searcher: &Searcher, field: Field, typed: &str) -> tantivy::Result<Vec<String>> {
-    let automaton =
-        FuzzyTermQuery::new_prefix(Term::from_field_text(field, typed), 0, false).automaton()?;
-    let mut found: Vec<(String, u64)> = matching_terms(searcher, field, &automaton, typed)?
-        .into_iter()
-        .collect();
-    found.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then(b.1.cmp(&a.1)));
-    Ok(found
-        .into_iter()
-        .take(MAX_EXPANSIONS)
-        .map(|(t, _)| t)
-        .collect())
-}
-
-/// Index terms within `budget` edits of `typed` (not `typed` itself), with
-/// their edit count: the closest first, then the most frequent.
-fn typo_variants(
-    searcher: &Searcher,
-    field: Field,
-    typed: &str,
-    budget: u8,
-) -> tantivy::Result<Vec<(String, usize)>> {
-    let automaton =
-        FuzzyTermQuery::new(Term::from_field_text(field, typed), budget, true).automaton()?;
-    let mut found: Vec<(String, u64, usize)> = matching_terms(searcher, field, &automaton, typed)?
-        .into_iter()
-        .map(|(t, freq)| {
-            let d = edits(typed, &t).clamp(1, usize::from(budget));
-            (t, freq, d)
-        })
-        .collect();
-    found.sort_by(|a, b| a.2.cmp(&b.2).then(b.1.cmp(&a.1)));
-    Ok(found
-        .into_iter()
-        .take(MAX_EXPANSIONS)
-        .map(|(t, _, d)| (t, d))
-        .collect())
-}
-
-/// The terms of `field` the automaton accepts, other than `typed`, with
-/// their document frequency summed over segments.
-fn matching_terms(
-    searcher: &Searcher,
-    field: Field,
-    automaton: &DfaWrapper,
-    typed: &str,
-) -> tantivy::Result<HashMap<String, u64>> {
-    let mut found: HashMap<String, u64> = HashMap::new();
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut stream = inverted.terms().search(automaton).into_stream()?;
-        let mut scanned = 0;
-        while scanned < MAX_SCANNED && stream.advance() {
-            scanned += 1;
-            let Ok(text) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            if text != typed {
-                *found.entry(text.to_owned()).or_default() += u64::from(stream.value().doc_freq);
-            }
-        }
-    }
-    Ok(found)
-}
-
-/// Optimal string alignment distance: Levenshtein where swapping two
-/// neighbours costs one edit, as the typo automaton counts.
-fn edits(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for j in 0..=b.len() {
-        d[0][j] = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 fn term(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
@@ -632,15 +531,6 @@ mod tests {
             parse("ヤマト運輸 tokyo").words,
             [QueryWord::Cjk("ヤマト運輸".into()), alpha("tokyo")]
         );
-    }
-
-    #[test]
-    fn edits_count_a_swap_as_one() {
-        assert_eq!(edits("santnder", "santander"), 1);
-        assert_eq!(edits("telefnica", "telefonia"), 2);
-        assert_eq!(edits("trenitlia", "trenitalia"), 1);
-        assert_eq!(edits("lfuthansa", "lufthansa"), 1);
-        assert_eq!(edits("", "abc"), 3);
     }
 
     #[test]

@@ -11,6 +11,9 @@ use serde_json::Value;
 
 use crate::helpers::*;
 
+#[path = "../support/corpus.rs"]
+mod corpus;
+
 const TELEFONICA_ID: &str = "b_01JD7Z3K8QXMV8VX50PYTSMH55";
 const SANTANDER_ID: &str = "b_01JD7Z3K8QZ4BPPY7VEE5J278E";
 const SOCGEN_ID: &str = "b_01JD7Z3K8QSW5BYYRPWSDPQ27N";
@@ -484,4 +487,74 @@ async fn reindex_refuses_a_data_dir_in_use_and_rebuilds_an_idle_one() {
     assert!(stdout.contains("businesses/s"), "{stdout}");
     let index = SearchIndex::open(&index_dir(&data_dir)).expect("open");
     assert_eq!(index.contents().expect("contents").len(), 45);
+}
+
+/// Generated profiles (see `tests/support/corpus.rs`) as import lines,
+/// without numbers so that an import needs no signing.
+fn generated_profiles(count: usize) -> String {
+    (corpus::ANCHORS..corpus::ANCHORS + count)
+        .map(|i| {
+            let b = corpus::business(i);
+            let line = serde_json::json!({
+                "id": b.id,
+                "legal_name": b.legal_name,
+                "names": b.names,
+                "default_lang": b.default_lang,
+                "category": b.category,
+                "country": b.country,
+                "city": b.city,
+                "description": b.description,
+                "numbers": [],
+                "status": if b.status == bizseal::model::BusinessStatus::Verified { "verified" } else { "registered" },
+            });
+            format!("{line}\n")
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_server_killed_while_indexing_leaves_an_index_that_catches_up() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data_dir = dir.path().join("data");
+    {
+        let service = Service::open(bizseal::config::Config::new(&data_dir)).expect("open");
+        service.load_demo().expect("demo");
+        let report = service
+            .import(generated_profiles(4000).as_bytes(), |_| {})
+            .expect("import");
+        assert!(report.failed.is_empty(), "{:?}", report.failed.first());
+    }
+
+    // The real binary builds the index from scratch in the background; it
+    // is killed (SIGKILL, no clean-up) as soon as it serves, most likely
+    // in the middle of that build. Whenever the kill lands, what follows
+    // must hold.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_bizseal"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data-dir"])
+        .arg(&data_dir)
+        .env("BIZSEAL_LOG", "info")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start bizseal");
+    let stderr = child.stderr.take().expect("stderr");
+    let listening = std::thread::spawn(move || {
+        use std::io::BufRead;
+        std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .any(|line| line.contains("bizseal is listening"))
+    });
+    let served = tokio::task::spawn_blocking(move || listening.join().unwrap_or(false))
+        .await
+        .expect("join");
+    child.kill().expect("kill");
+    child.wait().expect("reap");
+    assert!(served, "the server started before it was killed");
+
+    let service = Service::open(bizseal::config::Config::new(&data_dir)).expect("reopen");
+    service.start_search().expect("start search");
+    wait_indexed(&service).await;
+    let index = index_contents(&service);
+    assert_eq!(index.len(), 4045);
+    assert_eq!(index, store_contents(&service));
 }
