@@ -40,6 +40,15 @@ const RETRY: Duration = Duration::from_secs(1);
 /// little; tantivy refuses less than 15 MB per thread.
 const WRITER_MEMORY: usize = 64 * 1024 * 1024;
 
+/// During a rebuild, how many businesses between looks at the stop signal.
+const STOP_CHECK_EVERY: u64 = 1000;
+
+/// Whether the [`Indexer`] was dropped (its channel closed). A pending poke
+/// is consumed, which is harmless: the caller is about to read the feed.
+fn stop_requested(woken: &Receiver<()>) -> bool {
+    matches!(woken.try_recv(), Err(TryRecvError::Disconnected))
+}
+
 /// The running indexer. Dropping it stops the thread and waits for it.
 pub struct Indexer {
     wake: Option<SyncSender<()>>,
@@ -111,11 +120,16 @@ impl Follower {
     fn run(mut self, woken: &Receiver<()>) {
         loop {
             let step = match self.committed {
-                None => self.rebuild(),
+                None => self.rebuild(woken),
                 Some(seq) => self.catch_up(seq, woken),
             };
             let pause = match step {
                 Ok(Flow::Stop) => return,
+                Err(SearchError::Stopped) => {
+                    // Asked to stop mid-rebuild: nothing of it was committed.
+                    let _ = self.writer.rollback();
+                    return;
+                }
                 Ok(Flow::Continue) => POLL,
                 Err(e) => {
                     tracing::warn!(error = %e, "search indexing failed; retrying from the last commit");
@@ -132,14 +146,18 @@ impl Follower {
         }
     }
 
-    /// Builds the whole index from one redb snapshot.
-    fn rebuild(&mut self) -> Result<Flow, SearchError> {
+    /// Builds the whole index from one redb snapshot. A stop request
+    /// interrupts it (a million businesses take minutes).
+    fn rebuild(&mut self, woken: &Receiver<()>) -> Result<Flow, SearchError> {
         let started = Instant::now();
         let reader = self.store.read()?;
         self.writer.delete_all_documents()?;
         let (fields, writer) = (self.index.fields, &self.writer);
         let mut count = 0u64;
         let seq = load_snapshot(&reader, &mut |_, _| {}, |b| {
+            if count % STOP_CHECK_EVERY == 0 && stop_requested(woken) {
+                return Err(SearchError::Stopped);
+            }
             writer.add_document(schema::document(&fields, b))?;
             count += 1;
             Ok(())
@@ -161,7 +179,7 @@ impl Follower {
         let mut docs = 0usize;
         let mut since = Instant::now();
         loop {
-            if let Err(TryRecvError::Disconnected) = woken.try_recv() {
+            if stop_requested(woken) {
                 self.commit_if_ahead(applied)?;
                 return Ok(Flow::Stop);
             }

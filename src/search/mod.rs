@@ -58,6 +58,8 @@ const REBUILD_PAGE: usize = 1000;
 pub enum SearchError {
     #[error("search is not running")]
     NotRunning,
+    #[error("search is stopping")]
+    Stopped,
     #[error("the search index {0} is in use by another process (is a bizseal running?)")]
     Locked(PathBuf),
     #[error("the search index failed: {0}")]
