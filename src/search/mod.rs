@@ -75,12 +75,7 @@ pub enum SearchError {
 
 impl From<TantivyError> for SearchError {
     fn from(e: TantivyError) -> Self {
-        match e {
-            TantivyError::LockFailure(LockError::LockBusy, _) => {
-                SearchError::Locked(PathBuf::new())
-            }
-            other => SearchError::Index(other.to_string()),
-        }
+        SearchError::Index(e.to_string())
     }
 }
 
@@ -232,9 +227,11 @@ impl SearchIndex {
     fn writer(&self, threads: usize, memory_bytes: usize) -> Result<IndexWriter, SearchError> {
         self.index
             .writer_with_num_threads(threads.max(1), memory_bytes)
-            .map_err(|e| match SearchError::from(e) {
-                SearchError::Locked(_) => SearchError::Locked(self.dir.clone()),
-                other => other,
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => {
+                    SearchError::Locked(self.dir.clone())
+                }
+                other => other.into(),
             })
     }
 
@@ -371,8 +368,8 @@ mod tests {
 
     use std::collections::BTreeMap;
 
+    use super::{SearchError, SearchIndex, SearchQuery};
     use crate::model::{Business, BusinessId, BusinessStatus};
-    use crate::search::{SearchIndex, SearchQuery};
 
     fn business(name: &str, country: &str, verified: bool, number: &str) -> Business {
         Business {
@@ -504,5 +501,36 @@ mod tests {
             Vec::<usize>::new(),
             "two digits are too few"
         );
+    }
+
+    #[test]
+    fn a_second_writer_on_the_same_folder_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = SearchIndex::open(dir.path()).unwrap();
+        let _writing = first.bulk_load(1, 16 * 1024 * 1024).unwrap();
+        let second = SearchIndex::open(dir.path()).unwrap();
+        match second.bulk_load(1, 16 * 1024 * 1024) {
+            Err(SearchError::Locked(path)) => assert_eq!(path, dir.path()),
+            Err(other) => panic!("expected Locked, got {other}"),
+            Ok(_) => panic!("expected Locked, got a second writer"),
+        }
+    }
+
+    #[test]
+    fn an_index_of_another_schema_version_is_started_over() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let index = SearchIndex::open(dir.path()).unwrap();
+            let mut load = index.bulk_load(1, 16 * 1024 * 1024).unwrap();
+            load.add(&business("Banco Uno", "ES", true, "+34911111111"))
+                .unwrap();
+            let mut writer = load.writer;
+            let mut prepared = writer.prepare_commit().unwrap();
+            prepared.set_payload(r#"{"schema":0,"seq":7}"#);
+            prepared.commit().unwrap();
+        }
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(index.found_seq, None, "an old schema asks for a rebuild");
+        assert!(index.contents().unwrap().is_empty());
     }
 }
