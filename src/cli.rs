@@ -90,6 +90,13 @@ enum Command {
         #[command(subcommand)]
         action: ReviewerAction,
     },
+    /// Rebuild the search index from the database, with progress. Refused
+    /// while a bizseal serves the same data dir.
+    Reindex {
+        /// Indexing threads.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+        threads: u16,
+    },
     /// Check an attestation token; exit code 0 only if it is valid.
     Verify {
         /// The JWS compact token.
@@ -222,6 +229,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Import { file } => import(config, &file),
         Command::Keys { action } => keys(config, action),
+        Command::Reindex { threads } => reindex(config, usize::from(threads)),
         Command::Verify {
             token,
             jwks,
@@ -250,6 +258,9 @@ fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
         }
     }
     service.renew_expiring()?;
+    // The indexer catches up (or builds the index) in the background;
+    // searches answer from what it has committed meanwhile.
+    service.start_search()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
@@ -318,6 +329,30 @@ fn import(config: Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(2)
     })
+}
+
+fn reindex(config: Config, threads: usize) -> anyhow::Result<ExitCode> {
+    let service = Service::open(config)?;
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} businesses {elapsed} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let report = service.reindex(threads, |done, total| {
+        bar.set_length(total);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "{} businesses indexed in {:.2} s ({:.0} businesses/s), up to change {}",
+        report.businesses,
+        report.seconds,
+        report.businesses as f64 / report.seconds.max(1e-9),
+        report.seq
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn keys(config: Config, action: KeysAction) -> anyhow::Result<ExitCode> {

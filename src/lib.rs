@@ -9,13 +9,15 @@
 //! # Layout
 //!
 //! Dependencies point inward: `web`/`api`/`cli` → `service` → `store`,
-//! `keys`, `token` → `model`, `phone`.
+//! `keys`, `token`, `search` → `model`, `phone`.
 //!
 //! - [`phone`]: the E.164 newtype; parsing is the only way to make one.
 //! - [`model`]: businesses, numbers, attestations and their states.
 //! - [`store`]: redb tables, transactions, the changes feed, the codec.
 //! - [`keys`]: Ed25519 signing keys, thumbprints, the JWKS.
 //! - [`token`]: JWS attestation tokens: sign and verify.
+//! - [`search`]: the tantivy index of profiles, derived from the store's
+//!   changes feed; analyzer, indexer thread, queries.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
 //! - [`api`]: the axum router, one module per resource, problem+json.
 //! - [`web`]: the HTML pages for people (check a number, profile, apply,
@@ -31,6 +33,7 @@ pub mod demo;
 pub mod keys;
 pub mod model;
 pub mod phone;
+pub mod search;
 pub mod service;
 pub mod store;
 pub mod token;

@@ -16,6 +16,7 @@ mod numbers;
 mod problem;
 mod reports;
 mod review;
+mod search;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -103,6 +104,7 @@ fn routes(state: AppState) -> Router {
         .route("/v1/review/{id}/approve", post(review::approve))
         .route("/v1/review/{id}/reject", post(review::reject))
         .merge(crate::web::routes())
+        .route("/v1/search", get(search::search))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::phone::PhoneError;
+use crate::search::SearchError;
 use crate::service::ServiceError;
 use crate::store::StoreError;
 
@@ -201,8 +202,13 @@ impl From<ServiceError> for ApiError {
                 tracing::warn!(%cause, "one-time code sender failed");
                 ApiError::SenderFailed
             }
-            ServiceError::Store(StoreError::Unavailable(cause)) => {
+            ServiceError::Store(StoreError::Unavailable(cause))
+            | ServiceError::Search(SearchError::Store(StoreError::Unavailable(cause))) => {
                 tracing::warn!(%cause, "storage unavailable");
+                ApiError::Unavailable
+            }
+            ServiceError::Search(SearchError::NotRunning) => {
+                tracing::warn!("search asked while the index is not running");
                 ApiError::Unavailable
             }
             other => {

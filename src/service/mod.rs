@@ -14,6 +14,7 @@ mod lookup;
 mod profile;
 mod reports;
 mod review;
+mod search;
 pub mod sender;
 
 use std::sync::{Arc, RwLock};
@@ -28,11 +29,13 @@ pub use lookup::{
 pub use profile::ProfileInput;
 pub use reports::ReportInput;
 pub use review::QueueItem;
+pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring, MasterKey};
 use crate::model::now;
 use crate::phone::PhoneError;
+use crate::search::SearchError;
 use crate::store::{Store, StoreError};
 
 /// What a workflow refuses, in terms a caller (API or CLI) can act on.
@@ -50,6 +53,8 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     Conflict(String),
+    #[error(transparent)]
+    Search(#[from] SearchError),
     #[error("missing or invalid credentials")]
     Unauthorized,
     #[error("too many requests: {0}")]
@@ -72,16 +77,18 @@ impl ServiceError {
 
 /// The service: the store, the signing keys and the configuration.
 pub struct Service {
-    store: Store,
     sender: sender::Sender,
     /// Seals new signing keys.
     master: MasterKey,
     /// Key of the hash that stands in for a reporter's address.
     reporter_salt: Vec<u8>,
+    // Shared with the search indexer thread, which follows its changes.
+    store: Arc<Store>,
     // Rotation swaps the whole keyring; readers clone the Arc and never hold
     // the lock while they work.
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
+    search: search::SearchSlot,
 }
 
 impl Service {
@@ -102,10 +109,11 @@ impl Service {
         Ok(Service {
             master,
             reporter_salt,
-            store,
             sender: sender::Sender::new(config.sender.clone()),
+            store: Arc::new(store),
             keyring: RwLock::new(Arc::new(keyring)),
             config,
+            search: search::SearchSlot::default(),
         })
     }
 

@@ -94,6 +94,7 @@ pub async fn spawn_with(adjust: impl FnOnce(&mut Config), demo: bool) -> TestApp
     if demo {
         service.load_demo().expect("demo data");
     }
+    service.start_search().expect("start search");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");

@@ -14,6 +14,7 @@ mod limits;
 mod lookup;
 mod operations;
 mod range;
+mod search;
 mod verify;
 mod web;
 mod workflow;
