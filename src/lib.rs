@@ -16,6 +16,7 @@
 //! - [`store`]: redb tables, transactions, the changes feed, the codec.
 //! - [`keys`]: Ed25519 signing keys, thumbprints, the JWKS.
 //! - [`token`]: JWS attestation tokens: sign and verify.
+//! - [`translog`]: the transparency log: Merkle math, entries, tree heads.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
 //! - [`api`]: the axum router, one module per resource, problem+json.
 //! - [`cli`]: the clap commands behind the `bizseal` binary.
@@ -32,3 +33,4 @@ pub mod phone;
 pub mod service;
 pub mod store;
 pub mod token;
+pub mod translog;

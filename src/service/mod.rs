@@ -15,6 +15,7 @@ mod profile;
 mod reports;
 mod review;
 pub mod sender;
+mod translog;
 
 use std::sync::{Arc, RwLock};
 
@@ -28,6 +29,7 @@ pub use lookup::{
 pub use profile::ProfileInput;
 pub use reports::ReportInput;
 pub use review::QueueItem;
+pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring};
