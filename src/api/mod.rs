@@ -10,6 +10,7 @@ mod attestations;
 mod auth;
 mod businesses;
 mod extract;
+mod log;
 mod numbers;
 mod problem;
 mod reports;
@@ -51,6 +52,10 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/numbers/{number}", get(numbers::lookup))
         .route("/v1/attestations/verify", post(attestations::verify))
         .route("/v1/revocations", get(attestations::revocations))
+        .route("/v1/log/sth", get(log::sth))
+        .route("/v1/log/proof", get(log::proof))
+        .route("/v1/log/consistency", get(log::consistency))
+        .route("/v1/log/entries", get(log::entries))
         .route("/v1/reports", post(reports::create))
         .route("/v1/businesses", post(businesses::register))
         .route(

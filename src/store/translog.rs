@@ -189,6 +189,34 @@ mod tests {
     }
 
     #[test]
+    fn proofs_from_the_stored_subtrees_verify_for_every_entry_of_a_few_thousand() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let n = 3000u64;
+        store
+            .write(|w| (0..n).try_for_each(|i| w.log_append(&entry(i)).map(|_| ())))
+            .unwrap();
+        let r = store.read().unwrap();
+        let root = root_of(&r, n);
+        for i in 0..n {
+            let path = merkle::inclusion_proof(i, n, |t| r.log_subtree(t))
+                .unwrap()
+                .unwrap();
+            let leaf = merkle::leaf_hash(&entry(i).encode().unwrap());
+            merkle::verify_inclusion(i, n, &leaf, &path, &root)
+                .unwrap_or_else(|e| panic!("entry {i}: {e}"));
+            assert!(merkle::verify_inclusion(i, n, &merkle::leaf_hash(b"x"), &path, &root).is_err());
+        }
+        for first in (1..=n).step_by(97) {
+            let proof = merkle::consistency_proof(first, n, |t| r.log_subtree(t))
+                .unwrap()
+                .unwrap();
+            merkle::verify_consistency(first, n, &root_of(&r, first), &root, &proof)
+                .unwrap_or_else(|e| panic!("first {first}: {e}"));
+        }
+    }
+
+    #[test]
     fn a_write_that_fails_after_appending_leaves_the_log_as_it_was() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();

@@ -10,5 +10,6 @@ mod helpers;
 mod jwks;
 mod lookup;
 mod range;
+mod translog;
 mod verify;
 mod workflow;
