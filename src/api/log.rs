@@ -96,7 +96,9 @@ pub async fn entries(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let entries = blocking(&state.service, move |s| s.log_entries(q.start, q.end)).await?;
-    let fixed = q.end.is_some_and(|end| entries.last().is_some_and(|e| e.index == end));
+    let fixed = q
+        .end
+        .is_some_and(|end| entries.last().is_some_and(|e| e.index == end));
     Ok(cached_json(
         &headers,
         &serde_json::json!({ "entries": entries }),

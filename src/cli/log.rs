@@ -61,8 +61,8 @@ pub fn verify_bundle(
     if value.is_null() {
         bail!("the answer carries no bundle (the number shows no logged token)");
     }
-    let bundle: Bundle = serde_json::from_value(value)
-        .context("not a bundle: expected {token, proof, sth}")?;
+    let bundle: Bundle =
+        serde_json::from_value(value).context("not a bundle: expected {token, proof, sth}")?;
     match bundle::verify(&bundle, keys, now(), number) {
         Ok(v) => {
             println!("{}", serde_json::to_string_pretty(&v.claims)?);
@@ -160,7 +160,10 @@ pub fn audit(
     let root = match sth.verify(&keys) {
         Ok(root) => root,
         Err(e) => {
-            println!("INCONSISTENT: the tree head of size {} does not verify: {e}", sth.tree_size);
+            println!(
+                "INCONSISTENT: the tree head of size {} does not verify: {e}",
+                sth.tree_size
+            );
             return Ok(ExitCode::FAILURE);
         }
     };

@@ -59,7 +59,8 @@ fn now_ms() -> i64 {
 }
 
 fn root(r: &Reader, size: u64) -> Result<Hash, StoreError> {
-    merkle::root(size, |t| r.log_subtree(t))
+    let nodes = r.log_nodes()?;
+    merkle::root(size, |t| nodes.get(t))
 }
 
 /// A proof function's inner error is a caller mistake that the parameter
@@ -108,7 +109,7 @@ impl Service {
                 format!("entry {index} came after the tree of {tree_size} entries"),
             ));
         }
-        Ok(inclusion_at(&r, index, tree_size)?)
+        inclusion_at(&r, index, tree_size)
     }
 
     /// The consistency proof between the trees of `first` and `second`
@@ -136,7 +137,8 @@ impl Service {
                 format!("the log has {size} entries"),
             ));
         }
-        let proof = merkle::consistency_proof(first, second, |t| r.log_subtree(t))?
+        let nodes = r.log_nodes()?;
+        let proof = merkle::consistency_proof(first, second, |t| nodes.get(t))?
             .map_err(|e| proof_error("first", e))?;
         Ok(ConsistencyProof {
             first,
@@ -147,7 +149,11 @@ impl Service {
 
     /// Entries `start..=end` (`end` defaults to the last), at most
     /// [`MAX_ENTRIES_PAGE`] of them.
-    pub fn log_entries(&self, start: u64, end: Option<u64>) -> Result<Vec<EntryView>, ServiceError> {
+    pub fn log_entries(
+        &self,
+        start: u64,
+        end: Option<u64>,
+    ) -> Result<Vec<EntryView>, ServiceError> {
         let r = self.store.read()?;
         let size = r.log_size()?;
         if start >= size {
@@ -164,9 +170,8 @@ impl Service {
         r.log_entries(start, last + 1)?
             .into_iter()
             .map(|(index, bytes)| {
-                EntryView::new(index, &bytes).map_err(|e| {
-                    StoreError::Corrupt(format!("log entry {index}: {e}")).into()
-                })
+                EntryView::new(index, &bytes)
+                    .map_err(|e| StoreError::Corrupt(format!("log entry {index}: {e}")).into())
             })
             .collect()
     }
@@ -231,7 +236,8 @@ impl Service {
 
 /// The inclusion proof of entry `index` (< `tree_size` <= log size).
 fn inclusion_at(r: &Reader, index: u64, tree_size: u64) -> Result<InclusionProof, ServiceError> {
-    let path = merkle::inclusion_proof(index, tree_size, |t| r.log_subtree(t))?
+    let nodes = r.log_nodes()?;
+    let path = merkle::inclusion_proof(index, tree_size, |t| nodes.get(t))?
         .map_err(|e| proof_error("tree_size", e))?;
     let leaf = r
         .log_entries(index, index + 1)?

@@ -54,19 +54,6 @@ macro_rules! translog_reads {
             Ok(last)
         }
 
-        /// The hash of a complete subtree; a missing one means the tables
-        /// are damaged (every complete subtree is written on append).
-        pub fn log_subtree(&self, t: Subtree) -> Result<Hash, StoreError> {
-            let table = self.tx.open_table(LOG_NODES)?;
-            let found = table.get((t.level, t.index))?.map(|v| *v.value());
-            found.ok_or_else(|| {
-                StoreError::Corrupt(format!(
-                    "log subtree at level {} index {} is missing",
-                    t.level, t.index
-                ))
-            })
-        }
-
         /// The index of the entry that issued or revoked `serial`.
         pub fn log_index(&self, serial: &str, kind: Kind) -> Result<Option<u64>, StoreError> {
             let table = self.tx.open_table(LOG_SERIALS)?;
@@ -76,8 +63,37 @@ macro_rules! translog_reads {
     };
 }
 
+/// The stored subtree hashes, opened once for the many reads of one root
+/// or proof (opening a table per read would cost more than the read).
+pub struct LogNodes {
+    table: redb::ReadOnlyTable<(u8, u64), &'static [u8; 32]>,
+}
+
+impl LogNodes {
+    /// The hash of a complete subtree; a missing one means the tables are
+    /// damaged (every complete subtree is written on append).
+    pub fn get(&self, t: Subtree) -> Result<Hash, StoreError> {
+        let found = self.table.get((t.level, t.index))?.map(|v| *v.value());
+        found.ok_or_else(|| missing(t))
+    }
+}
+
+fn missing(t: Subtree) -> StoreError {
+    StoreError::Corrupt(format!(
+        "log subtree at level {} index {} is missing",
+        t.level, t.index
+    ))
+}
+
 impl Reader {
     translog_reads!();
+
+    /// The subtree hashes, for computing roots and proofs.
+    pub fn log_nodes(&self) -> Result<LogNodes, StoreError> {
+        Ok(LogNodes {
+            table: self.tx.open_table(LOG_NODES)?,
+        })
+    }
 
     /// The entries with indices in `start..end`, in order.
     pub fn log_entries(&self, start: u64, end: u64) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
@@ -111,12 +127,8 @@ impl Writer {
                 let r = nodes.get((right.level, right.index))?.map(|v| *v.value());
                 match (l, r) {
                     (Some(l), Some(r)) => merkle::node_hash(&l, &r),
-                    _ => {
-                        return Err(StoreError::Corrupt(format!(
-                            "log subtree under level {} index {} is missing",
-                            parent.level, parent.index
-                        )))
-                    }
+                    (None, _) => return Err(missing(left)),
+                    (_, None) => return Err(missing(right)),
                 }
             };
             nodes.insert((parent.level, parent.index), &hash)?;
@@ -154,7 +166,8 @@ mod tests {
     }
 
     fn root_of(r: &Reader, size: u64) -> Hash {
-        merkle::root(size, |t| r.log_subtree(t)).unwrap()
+        let nodes = r.log_nodes().unwrap();
+        merkle::root(size, |t| nodes.get(t)).unwrap()
     }
 
     #[test]
@@ -198,17 +211,20 @@ mod tests {
             .unwrap();
         let r = store.read().unwrap();
         let root = root_of(&r, n);
+        let nodes = r.log_nodes().unwrap();
         for i in 0..n {
-            let path = merkle::inclusion_proof(i, n, |t| r.log_subtree(t))
+            let path = merkle::inclusion_proof(i, n, |t| nodes.get(t))
                 .unwrap()
                 .unwrap();
             let leaf = merkle::leaf_hash(&entry(i).encode().unwrap());
             merkle::verify_inclusion(i, n, &leaf, &path, &root)
                 .unwrap_or_else(|e| panic!("entry {i}: {e}"));
-            assert!(merkle::verify_inclusion(i, n, &merkle::leaf_hash(b"x"), &path, &root).is_err());
+            assert!(
+                merkle::verify_inclusion(i, n, &merkle::leaf_hash(b"x"), &path, &root).is_err()
+            );
         }
         for first in (1..=n).step_by(97) {
-            let proof = merkle::consistency_proof(first, n, |t| r.log_subtree(t))
+            let proof = merkle::consistency_proof(first, n, |t| nodes.get(t))
                 .unwrap()
                 .unwrap();
             merkle::verify_consistency(first, n, &root_of(&r, first), &root, &proof)
@@ -234,7 +250,9 @@ mod tests {
         assert_eq!(r.log_size().unwrap(), 3);
         assert_eq!(root_of(&r, 3), before);
         assert_eq!(r.log_index("S00000003", Kind::Issued).unwrap(), None);
-        assert!(r.log_subtree(Subtree { level: 0, index: 3 }).is_err());
+        let nodes = r.log_nodes().unwrap();
+        assert!(nodes.get(Subtree { level: 0, index: 3 }).is_err());
+        drop(nodes);
         drop(r);
         // The next append takes the index the failed one would have had.
         let index = store.write(|w| w.log_append(&entry(3))).unwrap();

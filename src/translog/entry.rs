@@ -236,7 +236,10 @@ mod tests {
         assert_eq!(&bytes[11..13], &[0, 26]);
         assert_eq!(&bytes[13..39], b"01JD7Z3K8Q0000000000000001");
         assert_eq!(&bytes[bytes.len() - 32..], &[7; 32]);
-        assert_eq!(bytes.len(), 11 + (2 + 26) + (2 + 12) + (2 + 28) + (2 + 3) + 32);
+        assert_eq!(
+            bytes.len(),
+            11 + (2 + 26) + (2 + 12) + (2 + 28) + (2 + 3) + 32
+        );
     }
 
     #[test]

@@ -93,7 +93,10 @@ pub fn parents_completed_by(index: u64) -> impl Iterator<Item = (Subtree, Subtre
                     level: l,
                     index: right - 1,
                 },
-                Subtree { level: l, index: right },
+                Subtree {
+                    level: l,
+                    index: right,
+                },
             )
         })
 }

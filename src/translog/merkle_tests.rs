@@ -121,7 +121,11 @@ fn rfc6962_eight_leaf_tree_has_the_published_root() {
     let t = tree(&d);
     assert_eq!(hex(&t.root()), hex(&naive_mth(&d)));
     for n in 0..=8 {
-        assert_eq!(t.root_at(n as u64), naive_mth(&d[..n]), "root of {n} leaves");
+        assert_eq!(
+            t.root_at(n as u64),
+            naive_mth(&d[..n]),
+            "root of {n} leaves"
+        );
     }
 }
 
@@ -174,7 +178,11 @@ fn every_root_and_proof_of_small_trees_matches_the_naive_definitions() {
         }
         for m in 1..n {
             let proof = t.consistency_proof(m as u64, n as u64).unwrap();
-            assert_eq!(proof, naive_subproof(m, &d[..n], true), "PROOF({m}, D[{n}])");
+            assert_eq!(
+                proof,
+                naive_subproof(m, &d[..n], true),
+                "PROOF({m}, D[{n}])"
+            );
             verify_consistency(m as u64, n as u64, &naive_mth(&d[..m]), &root, &proof).unwrap();
         }
     }
@@ -186,7 +194,11 @@ fn stored_complete_subtrees_are_the_hashes_of_their_ranges() {
     let t = tree(&d);
     for (level, nodes) in t.levels.iter().enumerate() {
         let width = 1usize << level;
-        assert_eq!(nodes.len(), d.len() / width, "complete subtrees at level {level}");
+        assert_eq!(
+            nodes.len(),
+            d.len() / width,
+            "complete subtrees at level {level}"
+        );
         for (i, h) in nodes.iter().enumerate() {
             assert_eq!(*h, naive_mth(&d[i * width..(i + 1) * width]));
         }

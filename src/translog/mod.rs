@@ -106,10 +106,10 @@ impl Sth {
     /// Checks the signature and that it covers exactly these fields;
     /// returns the root.
     pub fn verify(&self, keys: &VerifyingKeys) -> Result<Hash, LogError> {
-        let raw = token::verify_payload(&self.signature, keys, STH_TYP)
-            .map_err(LogError::Signature)?;
-        let signed: SthPayload = serde_json::from_value(raw)
-            .map_err(|_| LogError::Signature(Reason::Malformed))?;
+        let raw =
+            token::verify_payload(&self.signature, keys, STH_TYP).map_err(LogError::Signature)?;
+        let signed: SthPayload =
+            serde_json::from_value(raw).map_err(|_| LogError::Signature(Reason::Malformed))?;
         if signed.tree_size != self.tree_size {
             return Err(LogError::Unsigned("tree_size"));
         }

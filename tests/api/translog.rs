@@ -35,7 +35,11 @@ async fn all_entries(app: &TestApp, size: u64) -> Vec<EntryView> {
     let mut out: Vec<EntryView> = Vec::new();
     while (out.len() as u64) < size {
         let (status, body) = app
-            .get_json(&format!("/v1/log/entries?start={}&end={}", out.len(), size - 1))
+            .get_json(&format!(
+                "/v1/log/entries?start={}&end={}",
+                out.len(),
+                size - 1
+            ))
             .await;
         assert_eq!(status, 200, "{body}");
         let page: Vec<EntryView> = serde_json::from_value(body["entries"].clone()).unwrap();
@@ -129,7 +133,9 @@ async fn a_tampered_entry_or_a_wrong_proof_is_detected() {
     let root = head.root().unwrap();
     let token = app.token_of(KLM).await;
     let serial = jws_part(&token, 1)["jti"].as_str().unwrap().to_owned();
-    let (_, body) = app.get_json(&format!("/v1/log/proof?serial={serial}")).await;
+    let (_, body) = app
+        .get_json(&format!("/v1/log/proof?serial={serial}"))
+        .await;
     let proof: InclusionProof = serde_json::from_value(body).unwrap();
     proof.verify(&root).expect("the honest proof verifies");
 
@@ -195,9 +201,7 @@ async fn revocations_are_logged_and_heads_stay_consistent_as_the_log_grows() {
         .expect("the old head is a prefix of the new one");
     // A forked head: same size as the old one, another root.
     let forked = bizseal::translog::merkle::leaf_hash(b"another history");
-    assert!(consistency
-        .verify(&forked, &new.root().unwrap())
-        .is_err());
+    assert!(consistency.verify(&forked, &new.root().unwrap()).is_err());
 }
 
 #[tokio::test]
@@ -211,21 +215,77 @@ async fn bad_log_parameters_are_problems() {
     for (path, status, code) in [
         ("/v1/log/proof".to_owned(), 400, "invalid_request"),
         ("/v1/log/proof?serial=NOPE".to_owned(), 404, "not_found"),
-        (format!("/v1/log/proof?serial={serial}&tree_size={}", size + 1), 400, "invalid_request"),
-        (format!("/v1/log/proof?serial={serial}&tree_size=0"), 400, "invalid_request"),
-        (format!("/v1/log/proof?serial={serial}&tree_size=-1"), 400, "invalid_request"),
-        (format!("/v1/log/proof?serial={serial}&kind=other"), 400, "invalid_request"),
-        (format!("/v1/log/proof?serial={serial}&kind=revoked"), 404, "not_found"),
-        ("/v1/log/consistency?first=0&second=1".to_owned(), 400, "invalid_request"),
-        ("/v1/log/consistency?first=3&second=2".to_owned(), 400, "invalid_request"),
-        (format!("/v1/log/consistency?first=1&second={}", size + 1), 400, "invalid_request"),
-        ("/v1/log/consistency?first=x".to_owned(), 400, "invalid_request"),
+        (
+            format!("/v1/log/proof?serial={serial}&tree_size={}", size + 1),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/log/proof?serial={serial}&tree_size=0"),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/log/proof?serial={serial}&tree_size=-1"),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/log/proof?serial={serial}&kind=other"),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/log/proof?serial={serial}&kind=revoked"),
+            404,
+            "not_found",
+        ),
+        (
+            "/v1/log/consistency?first=0&second=1".to_owned(),
+            400,
+            "invalid_request",
+        ),
+        (
+            "/v1/log/consistency?first=3&second=2".to_owned(),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/log/consistency?first=1&second={}", size + 1),
+            400,
+            "invalid_request",
+        ),
+        (
+            "/v1/log/consistency?first=x".to_owned(),
+            400,
+            "invalid_request",
+        ),
         ("/v1/log/consistency".to_owned(), 400, "invalid_request"),
-        (format!("/v1/log/entries?start={size}"), 400, "invalid_request"),
-        ("/v1/log/entries?start=5&end=4".to_owned(), 400, "invalid_request"),
-        ("/v1/log/entries?start=abc".to_owned(), 400, "invalid_request"),
-        (format!("/v1/numbers/{KLM}?bundle=maybe"), 400, "invalid_request"),
-        (format!("/v1/numbers/{KLM}?signed=2"), 400, "invalid_request"),
+        (
+            format!("/v1/log/entries?start={size}"),
+            400,
+            "invalid_request",
+        ),
+        (
+            "/v1/log/entries?start=5&end=4".to_owned(),
+            400,
+            "invalid_request",
+        ),
+        (
+            "/v1/log/entries?start=abc".to_owned(),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/numbers/{KLM}?bundle=maybe"),
+            400,
+            "invalid_request",
+        ),
+        (
+            format!("/v1/numbers/{KLM}?signed=2"),
+            400,
+            "invalid_request",
+        ),
     ] {
         let response = app.get(&path).await;
         assert_problem(response, status, code).await;
@@ -271,7 +331,10 @@ async fn a_bundle_verifies_offline_and_its_parts_belong_together() {
     let app = spawn_app().await;
     let (status, body) = app.get_json(&format!("/v1/numbers/{KLM}?bundle=1")).await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["status"], "verified", "the lookup answer is still there");
+    assert_eq!(
+        body["status"], "verified",
+        "the lookup answer is still there"
+    );
     let b: Bundle = serde_json::from_value(body["bundle"].clone()).expect("a bundle");
     assert_eq!(Some(b.token.as_str()), body["attestation"].as_str());
     let keys = keys(&app).await;
@@ -282,7 +345,9 @@ async fn a_bundle_verifies_offline_and_its_parts_belong_together() {
     other.token = app.token_of(TELEFONICA).await;
     assert!(bundle::verify(&other, &keys, now(), None).is_err());
 
-    let (_, unknown) = app.get_json(&format!("/v1/numbers/{UNLISTED}?bundle=1")).await;
+    let (_, unknown) = app
+        .get_json(&format!("/v1/numbers/{UNLISTED}?bundle=1"))
+        .await;
     assert_eq!(unknown["status"], "unknown");
     assert!(unknown["bundle"].is_null() && unknown.get("bundle").is_some());
     let (_, plain) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
@@ -368,7 +433,13 @@ async fn verify_bundle_checks_everything_offline_from_a_file_or_stdin() {
     let jwks_path = jwks_file.to_str().unwrap();
 
     let (code, out) = bizseal(
-        &["verify", "--bundle", answer_file.to_str().unwrap(), "--jwks", jwks_path],
+        &[
+            "verify",
+            "--bundle",
+            answer_file.to_str().unwrap(),
+            "--jwks",
+            jwks_path,
+        ],
         "",
     );
     assert_eq!(code, Some(0), "{out}");
@@ -376,7 +447,9 @@ async fn verify_bundle_checks_everything_offline_from_a_file_or_stdin() {
 
     let bare = answer["bundle"].to_string();
     let (code, out) = bizseal(
-        &["verify", "--bundle", "-", "--jwks", jwks_path, "--number", KLM],
+        &[
+            "verify", "--bundle", "-", "--jwks", jwks_path, "--number", KLM,
+        ],
         &bare,
     );
     assert_eq!(code, Some(0), "{out}");
