@@ -7,7 +7,7 @@ mod log;
 
 use std::fs::File;
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -18,7 +18,8 @@ use crate::config::{Config, SenderConfig};
 use crate::keys::VerifyingKeys;
 use crate::model::now;
 use crate::phone::{PhoneNumber, Region};
-use crate::service::Service;
+use crate::service::{Service, ServiceError};
+use crate::store::StoreError;
 use crate::token;
 
 #[derive(Parser)]
@@ -43,6 +44,11 @@ struct Cli {
     #[arg(long, global = true, env = "BIZSEAL_TOKEN_DAYS", default_value_t = 30,
           value_parser = clap::value_parser!(u32).range(1..=366))]
     token_days: u32,
+    /// File holding the key that encrypts the signing keys at rest (64 hex
+    /// digits or base64 of 32 bytes); `BIZSEAL_MASTER_KEY` may hold the key
+    /// itself. Without either, `master.key` in the data dir is used.
+    #[arg(long, global = true, env = "BIZSEAL_MASTER_KEY_FILE")]
+    master_key_file: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -69,6 +75,18 @@ enum Command {
     Keys {
         #[command(subcommand)]
         action: KeysAction,
+    },
+    /// Write a consistent copy of the database to DEST (a new file). When a
+    /// server holds the data dir, the copy is fetched through its API.
+    Backup {
+        /// Where the copy goes; it must not exist yet.
+        dest: PathBuf,
+        /// The running server to ask when the data dir is in use.
+        #[arg(long, env = "BIZSEAL_SERVER", default_value = "http://127.0.0.1:8080")]
+        server: String,
+        /// A reviewer token for that server (else BIZSEAL_REVIEWER_TOKEN).
+        #[arg(long)]
+        token: Option<String>,
     },
     /// Reviewer tokens.
     Reviewer {
@@ -131,6 +149,18 @@ struct WorkflowArgs {
     /// Distinct reporters in 30 days that flag a business for review.
     #[arg(long, env = "BIZSEAL_REPORT_THRESHOLD", default_value_t = crate::config::DEFAULT_REPORT_THRESHOLD)]
     report_threshold: u64,
+    /// Requests per second per client address on the public API (0: no limit).
+    #[arg(long, env = "BIZSEAL_RATE_LIMIT", default_value_t = 100)]
+    rate_limit: u32,
+    /// Registrations per hour per client address (0: no limit).
+    #[arg(long, env = "BIZSEAL_REGISTRATIONS_PER_HOUR", default_value_t = 10)]
+    registrations_per_hour: u32,
+    /// Open connections at most.
+    #[arg(long, env = "BIZSEAL_MAX_CONNECTIONS", default_value_t = 1000)]
+    max_connections: usize,
+    /// Seconds a request may take before it is answered 503.
+    #[arg(long, env = "BIZSEAL_REQUEST_TIMEOUT", default_value_t = 30)]
+    request_timeout: u64,
 }
 
 #[derive(Subcommand)]
@@ -192,7 +222,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.allow_private_targets = workflow.allow_private_targets;
             config.challenge_port = workflow.challenge_port;
             config.report_threshold = workflow.report_threshold;
+            config.rate_limit = workflow.rate_limit;
+            config.registrations_per_hour = workflow.registrations_per_hour;
+            config.max_connections = workflow.max_connections;
+            config.request_timeout_secs = workflow.request_timeout;
             serve(config, &addr, demo)
+        }
+        Command::Backup {
+            dest,
+            server,
+            token,
+        } => {
+            let token = token.or_else(|| config.reviewer_token.clone());
+            backup(config, &dest, &server, token.as_deref())
         }
         Command::Reviewer {
             action: ReviewerAction::Create { name },
@@ -397,6 +439,51 @@ fn verify_bundle(
         None => Service::open(config)?.keyring().verifying().clone(),
     };
     log::verify_bundle(source, &keys, number.as_ref().map(PhoneNumber::as_str))
+}
+
+fn backup(
+    config: Config,
+    dest: &Path,
+    server: &str,
+    token: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    if dest.exists() {
+        bail!("{} exists; a backup never overwrites", dest.display());
+    }
+    let bytes = match Service::open(config) {
+        Ok(service) => service.backup(dest)?,
+        Err(ServiceError::Store(StoreError::InUse(dir))) => {
+            let Some(token) = token else {
+                bail!(
+                    "the data dir {} is in use by a running bizseal; give --token (a reviewer token) to back up through its API",
+                    dir.display()
+                );
+            };
+            backup_from_server(server, token, dest)?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    println!(
+        "backed up {bytes} bytes to {}; keep the master key too, the signing keys in it are sealed",
+        dest.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup_from_server(server: &str, token: &str, dest: &Path) -> anyhow::Result<u64> {
+    let url = format!("{}/v1/review/backup", server.trim_end_matches('/'));
+    let mut response = ureq::get(&url)
+        .header("Authorization", &format!("Bearer {token}"))
+        .call()
+        .with_context(|| format!("backup through {url} failed"))?;
+    let partial = dest.with_extension("partial");
+    let mut out =
+        File::create(&partial).with_context(|| format!("cannot create {}", partial.display()))?;
+    let bytes = std::io::copy(&mut response.body_mut().as_reader(), &mut out)
+        .with_context(|| format!("download from {url} broke off"))?;
+    out.sync_all()?;
+    std::fs::rename(&partial, dest)?;
+    Ok(bytes)
 }
 
 /// Largest JWKS we read; a real one is a few hundred bytes a key.

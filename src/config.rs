@@ -40,6 +40,20 @@ pub struct Config {
     pub reviewer_token: Option<String>,
     /// Distinct reporters in 30 days that flag a business for review.
     pub report_threshold: u64,
+    /// The master key as text (`BIZSEAL_MASTER_KEY`), if given.
+    pub master_key: Option<String>,
+    /// Requests per second each client address may make to the public API
+    /// (bursts of twice that); 0 turns the limit off.
+    pub rate_limit: u32,
+    /// Registrations per hour per client address; 0 turns the limit off.
+    pub registrations_per_hour: u32,
+    /// Open connections at most; more wait in the kernel's accept queue.
+    pub max_connections: usize,
+    /// Longest time a request may take before it is answered 503.
+    pub request_timeout_secs: u64,
+    /// A file holding the master key; without either, `master.key` in the
+    /// data dir is used (and made on first start).
+    pub master_key_file: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Config {
@@ -56,6 +70,12 @@ impl std::fmt::Debug for Config {
                 &self.reviewer_token.as_ref().map(|_| "<set>"),
             )
             .field("report_threshold", &self.report_threshold)
+            .field("master_key", &self.master_key.as_ref().map(|_| "<set>"))
+            .field("master_key_file", &self.master_key_file)
+            .field("rate_limit", &self.rate_limit)
+            .field("registrations_per_hour", &self.registrations_per_hour)
+            .field("max_connections", &self.max_connections)
+            .field("request_timeout_secs", &self.request_timeout_secs)
             .finish()
     }
 }
@@ -72,6 +92,12 @@ impl Config {
             challenge_port: 80,
             reviewer_token: None,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            master_key: None,
+            master_key_file: None,
+            rate_limit: 100,
+            registrations_per_hour: 10,
+            max_connections: 1000,
+            request_timeout_secs: 30,
         }
     }
 

@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use ring::rand::SystemRandom;
+use ring::aead::{Aad, LessSafeKey, Nonce, UnboundKey, AES_256_GCM, NONCE_LEN};
+use ring::rand::{SecureRandom, SystemRandom};
 use ring::signature::{Ed25519KeyPair, KeyPair, UnparsedPublicKey, ED25519};
 use serde::Serialize;
 use serde_json::Value;
@@ -29,6 +30,89 @@ pub enum KeyError {
     NoActiveKey,
     #[error("not a usable JWKS: {0}")]
     BadJwks(String),
+    #[error("cannot decrypt signing key {0}: wrong master key, or the key is damaged")]
+    WrongMasterKey(String),
+    #[error("a master key is 32 bytes, written as 64 hex digits or base64: {0}")]
+    BadMasterKey(String),
+}
+
+/// The key that encrypts private signing keys at rest (AES-256-GCM, with
+/// the kid as associated data so a sealed key cannot be moved to another
+/// record). It comes from `BIZSEAL_MASTER_KEY` or a key file and never
+/// appears in the database, its backups, or the logs.
+pub struct MasterKey(LessSafeKey);
+
+impl MasterKey {
+    /// A master key from its 32 bytes.
+    pub fn from_bytes(bytes: &[u8; 32]) -> MasterKey {
+        // AES-256 takes exactly 32 bytes, so this cannot fail.
+        let unbound = UnboundKey::new(&AES_256_GCM, bytes).unwrap_or_else(|_| unreachable!());
+        MasterKey(LessSafeKey::new(unbound))
+    }
+
+    /// Reads a master key written as 64 hex digits or as base64 (standard
+    /// or URL-safe, padded or not) of 32 bytes.
+    pub fn parse(text: &str) -> Result<MasterKey, KeyError> {
+        use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE};
+        let text = text.trim();
+        let bytes = if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            (0..32)
+                .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16))
+                .collect::<Result<Vec<u8>, _>>()
+                .map_err(|e| KeyError::BadMasterKey(e.to_string()))?
+        } else {
+            [&STANDARD, &STANDARD_NO_PAD, &URL_SAFE, &URL_SAFE_NO_PAD]
+                .iter()
+                .find_map(|engine| engine.decode(text).ok())
+                .ok_or_else(|| KeyError::BadMasterKey("neither hex nor base64".into()))?
+        };
+        let bytes: [u8; 32] = bytes
+            .try_into()
+            .map_err(|v: Vec<u8>| KeyError::BadMasterKey(format!("got {} bytes", v.len())))?;
+        Ok(MasterKey::from_bytes(&bytes))
+    }
+
+    /// 32 fresh random bytes, as 64 hex digits (for a new key file).
+    pub fn generate_hex() -> Result<String, KeyError> {
+        let mut bytes = [0u8; 32];
+        SystemRandom::new()
+            .fill(&mut bytes)
+            .map_err(|_| KeyError::Random)?;
+        Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    }
+
+    fn seal(&self, kid: &str, plaintext: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let mut nonce = [0u8; NONCE_LEN];
+        SystemRandom::new()
+            .fill(&mut nonce)
+            .map_err(|_| KeyError::Random)?;
+        let mut buf = plaintext.to_vec();
+        self.0
+            .seal_in_place_append_tag(
+                Nonce::assume_unique_for_key(nonce),
+                Aad::from(kid.as_bytes()),
+                &mut buf,
+            )
+            .map_err(|_| KeyError::Random)?;
+        let mut out = nonce.to_vec();
+        out.extend_from_slice(&buf);
+        Ok(out)
+    }
+
+    fn open(&self, kid: &str, sealed: &[u8]) -> Result<Vec<u8>, KeyError> {
+        if sealed.len() < NONCE_LEN {
+            return Err(KeyError::WrongMasterKey(kid.to_owned()));
+        }
+        let (nonce, body) = sealed.split_at(NONCE_LEN);
+        let nonce = Nonce::try_assume_unique_for_key(nonce)
+            .map_err(|_| KeyError::WrongMasterKey(kid.to_owned()))?;
+        let mut buf = body.to_vec();
+        let plain = self
+            .0
+            .open_in_place(nonce, Aad::from(kid.as_bytes()), &mut buf)
+            .map_err(|_| KeyError::WrongMasterKey(kid.to_owned()))?;
+        Ok(plain.to_vec())
+    }
 }
 
 /// An RFC 7638 thumbprint of an Ed25519 public key: base64url of the
@@ -45,15 +129,17 @@ pub fn thumbprint(public: &[u8]) -> String {
     ))
 }
 
-/// Makes a fresh key pair, ready to store as the active key.
-pub fn generate(now: i64) -> Result<StoredKey, KeyError> {
+/// Makes a fresh key pair, its private half sealed with `master`, ready to
+/// store as the active key.
+pub fn generate(now: i64, master: &MasterKey) -> Result<StoredKey, KeyError> {
     let rng = SystemRandom::new();
     let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| KeyError::Random)?;
     let pair = Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).map_err(|_| KeyError::Random)?;
     let public = pair.public_key().as_ref().to_vec();
+    let kid = thumbprint(&public);
     Ok(StoredKey {
-        kid: thumbprint(&public),
-        pkcs8: pkcs8.as_ref().to_vec(),
+        sealed_pkcs8: master.seal(&kid, pkcs8.as_ref())?,
+        kid,
         public,
         created_at: now,
         retired_at: None,
@@ -146,14 +232,16 @@ struct Jwk<'a> {
 }
 
 impl Keyring {
-    /// Loads the stored keys; the newest unretired key signs.
-    pub fn load(stored: &[StoredKey]) -> Result<Keyring, KeyError> {
+    /// Loads the stored keys; the newest unretired key signs. Only its
+    /// private half is decrypted.
+    pub fn load(stored: &[StoredKey], master: &MasterKey) -> Result<Keyring, KeyError> {
         let active = stored
             .iter()
             .filter(|k| k.retired_at.is_none())
             .max_by_key(|k| k.created_at)
             .ok_or(KeyError::NoActiveKey)?;
-        let pair = Ed25519KeyPair::from_pkcs8(&active.pkcs8)
+        let pkcs8 = master.open(&active.kid, &active.sealed_pkcs8)?;
+        let pair = Ed25519KeyPair::from_pkcs8(&pkcs8)
             .map_err(|_| KeyError::Damaged(active.kid.clone()))?;
         if pair.public_key().as_ref() != active.public.as_slice() {
             return Err(KeyError::Damaged(active.kid.clone()));
@@ -227,6 +315,10 @@ impl Keyring {
 mod tests {
     use super::*;
 
+    fn master() -> MasterKey {
+        MasterKey::from_bytes(&[7; 32])
+    }
+
     #[test]
     fn rfc8037_example_key_has_the_expected_thumbprint() {
         // RFC 8037, appendix A.3: the thumbprint of the example Ed25519 key.
@@ -241,10 +333,10 @@ mod tests {
 
     #[test]
     fn the_newest_unretired_key_signs_and_all_verify() {
-        let mut old = generate(100).unwrap();
-        let new = generate(200).unwrap();
+        let mut old = generate(100, &master()).unwrap();
+        let new = generate(200, &master()).unwrap();
         old.retired_at = Some(200);
-        let ring = Keyring::load(&[old.clone(), new.clone()]).unwrap();
+        let ring = Keyring::load(&[old.clone(), new.clone()], &master()).unwrap();
         assert_eq!(ring.active_kid(), new.kid);
         let sig = ring.sign(b"hello");
         assert!(ring.verifying().verify(&new.kid, b"hello", &sig));
@@ -254,18 +346,18 @@ mod tests {
 
     #[test]
     fn retired_keys_leave_the_jwks_after_retention() {
-        let mut old = generate(100).unwrap();
-        let new = generate(200).unwrap();
+        let mut old = generate(100, &master()).unwrap();
+        let new = generate(200, &master()).unwrap();
         old.retired_at = Some(200);
-        let ring = Keyring::load(&[old.clone(), new]).unwrap();
+        let ring = Keyring::load(&[old.clone(), new], &master()).unwrap();
         assert_eq!(ring.jwks(250, 100)["keys"].as_array().unwrap().len(), 2);
         assert_eq!(ring.jwks(300, 100)["keys"].as_array().unwrap().len(), 1);
     }
 
     #[test]
     fn jwks_round_trips_and_rejects_lies() {
-        let key = generate(1).unwrap();
-        let ring = Keyring::load(std::slice::from_ref(&key)).unwrap();
+        let key = generate(1, &master()).unwrap();
+        let ring = Keyring::load(std::slice::from_ref(&key), &master()).unwrap();
         let jwks = ring.jwks(1, 10);
         let keys = VerifyingKeys::from_jwks(&jwks).unwrap();
         assert!(keys.contains(&key.kid));
@@ -277,9 +369,43 @@ mod tests {
     }
 
     #[test]
+    fn private_keys_are_sealed_and_open_only_with_the_master_key() {
+        let key = generate(1, &master()).unwrap();
+        assert!(Keyring::load(std::slice::from_ref(&key), &master()).is_ok());
+        let other = MasterKey::from_bytes(&[8; 32]);
+        assert!(matches!(
+            Keyring::load(std::slice::from_ref(&key), &other),
+            Err(KeyError::WrongMasterKey(_))
+        ));
+        // A sealed key moved under another kid does not open either.
+        let mut moved = generate(2, &master()).unwrap();
+        moved.sealed_pkcs8 = key.sealed_pkcs8.clone();
+        assert!(Keyring::load(&[moved], &master()).is_err());
+        // The sealed bytes do not contain the PKCS#8 document in clear.
+        let pkcs8 = master().open(&key.kid, &key.sealed_pkcs8).unwrap();
+        assert!(!key
+            .sealed_pkcs8
+            .windows(pkcs8.len())
+            .any(|w| w == pkcs8.as_slice()));
+    }
+
+    #[test]
+    fn master_keys_parse_from_hex_and_base64() {
+        let hex = MasterKey::generate_hex().unwrap();
+        assert_eq!(hex.len(), 64);
+        assert!(MasterKey::parse(&hex).is_ok());
+        assert!(MasterKey::parse(&URL_SAFE_NO_PAD.encode([1u8; 32])).is_ok());
+        assert!(MasterKey::parse("short").is_err());
+        assert!(MasterKey::parse(&URL_SAFE_NO_PAD.encode([1u8; 16])).is_err());
+    }
+
+    #[test]
     fn no_active_key_is_an_error() {
-        let mut k = generate(1).unwrap();
+        let mut k = generate(1, &master()).unwrap();
         k.retired_at = Some(2);
-        assert!(matches!(Keyring::load(&[k]), Err(KeyError::NoActiveKey)));
+        assert!(matches!(
+            Keyring::load(&[k], &master()),
+            Err(KeyError::NoActiveKey)
+        ));
     }
 }

@@ -211,7 +211,8 @@ mod tests {
     use crate::keys;
 
     fn ring() -> Keyring {
-        Keyring::load(&[keys::generate(0).unwrap()]).unwrap()
+        let master = keys::MasterKey::from_bytes(&[7; 32]);
+        Keyring::load(&[keys::generate(0, &master).unwrap()], &master).unwrap()
     }
 
     fn claims(now: i64) -> Claims {

@@ -1,7 +1,7 @@
 //! Who is calling: a business with its API key, a reviewer with a reviewer
 //! token, and the client's address (for per-client limits).
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header;
@@ -61,8 +61,8 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
         Ok(ClientAddr(
             parts
                 .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(addr)| addr.ip()),
+                .get::<ConnectInfo<super::ClientSocket>>()
+                .map(|ConnectInfo(c)| c.0.ip()),
         ))
     }
 }

@@ -10,7 +10,9 @@ mod attestations;
 mod auth;
 mod businesses;
 mod extract;
+mod limits;
 mod log;
+mod metrics;
 mod numbers;
 mod problem;
 mod reports;
@@ -21,6 +23,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
@@ -39,13 +42,26 @@ const RENEW_EVERY: Duration = Duration::from_secs(600);
 #[derive(Clone)]
 pub struct AppState {
     pub service: Arc<Service>,
+    pub metrics: Arc<metrics::Metrics>,
+    pub limits: Arc<limits::RateLimits>,
 }
 
-/// The routes of the v1 API.
+pub use limits::{ClientSocket, LimitedListener};
+
+/// The routes of the v1 API, with metrics, rate limits and time limits.
 pub fn router(service: Arc<Service>) -> Router {
-    let state = AppState { service };
+    let state = AppState {
+        limits: Arc::new(limits::RateLimits::new(service.config())),
+        metrics: Arc::new(metrics::Metrics::new()),
+        service,
+    };
+    routes(state)
+}
+
+fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
+        .route("/metrics", get(metrics::render))
         .route("/.well-known/jwks.json", get(attestations::jwks))
         .route("/v1/numbers/lookup", post(numbers::lookup_many))
         .route("/v1/numbers/range/{prefix}", get(numbers::range))
@@ -81,6 +97,7 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/v1/review/queue", get(review::queue))
         .route("/v1/review/audit", get(review::audit))
         .route("/v1/review/outbox", get(review::outbox))
+        .route("/v1/review/backup", get(review::backup))
         .route("/v1/review/keys/rotate", post(review::rotate_key))
         .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
         .route("/v1/review/businesses/{id}/suspend", post(review::suspend))
@@ -93,6 +110,18 @@ pub fn router(service: Arc<Service>) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::time_limit,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            limits::rate_limit,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
         .with_state(state)
 }
 
@@ -103,20 +132,29 @@ pub async fn serve(
     service: Arc<Service>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let renewer = tokio::spawn(renew_forever(Arc::clone(&service)));
-    let app = router(service).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let max_connections = service.config().max_connections;
+    let state = AppState {
+        limits: Arc::new(limits::RateLimits::new(service.config())),
+        metrics: Arc::new(metrics::Metrics::new()),
+        service,
+    };
+    let housekeeping = tokio::spawn(housekeeping(state.clone()));
+    let app = routes(state).into_make_service_with_connect_info::<ClientSocket>();
+    let listener = LimitedListener::new(listener, max_connections);
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
-    renewer.abort();
+    housekeeping.abort();
     result
 }
 
-async fn renew_forever(service: Arc<Service>) {
+/// Background chores: renew expiring attestations, forget quiet clients.
+async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(RENEW_EVERY);
     loop {
         tick.tick().await;
-        let s = Arc::clone(&service);
+        state.limits.forget_quiet();
+        let s = Arc::clone(&state.service);
         match tokio::task::spawn_blocking(move || s.renew_expiring()).await {
             Ok(Ok(report)) if report.renewed + report.dropped > 0 => {
                 tracing::info!(

@@ -29,6 +29,7 @@ pub enum ApiError {
     TooManyRequests(String, u64),
     CodeRejected(&'static str, String),
     SenderFailed,
+    Timeout,
     Unavailable,
     Internal,
 }
@@ -104,6 +105,11 @@ impl ApiError {
                 "Method not allowed on this resource",
             ),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            ApiError::Timeout => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "timeout",
+                "The request took too long",
+            ),
             ApiError::Unavailable => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
@@ -127,7 +133,7 @@ impl ApiError {
             | ApiError::TooManyRequests(m, _)
             | ApiError::CodeRejected(_, m) => m.clone(),
             ApiError::Unauthorized => "send Authorization: Bearer <key>".into(),
-            ApiError::SenderFailed => "try again later".into(),
+            ApiError::SenderFailed | ApiError::Timeout => "try again later".into(),
             ApiError::UnsupportedMediaType => "send Content-Type: application/json".into(),
             ApiError::PayloadTooLarge => "the request body exceeds the limit".into(),
             ApiError::NotFound(what) => format!("no such {what}"),

@@ -159,3 +159,43 @@ pub async fn rotate_key(
 pub async fn outbox(State(state): State<AppState>, _: ReviewerAuth) -> Response {
     axum::Json(serde_json::json!({ "codes": state.service.outbox() })).into_response()
 }
+
+/// `GET /v1/review/backup`: a consistent copy of the database, streamed.
+/// The copy is made to a temporary file under the data dir (writers wait
+/// only for that local copy), unlinked at once, and streamed from its open
+/// handle, so nothing is left behind whatever happens to the download.
+pub async fn backup(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+) -> Result<Response, ApiError> {
+    let file = blocking(&state.service, move |s| {
+        let tmp = s
+            .config()
+            .data_dir
+            .join(format!("backup-{}.tmp", crate::model::new_serial()));
+        let result = s.backup(&tmp).and_then(|bytes| {
+            let file = std::fs::File::open(&tmp).map_err(|e| {
+                crate::store::StoreError::Unavailable(format!("reopen {}: {e}", tmp.display()))
+            })?;
+            Ok((file, bytes))
+        });
+        let _ = std::fs::remove_file(&tmp);
+        tracing::info!(%reviewer, "database backup streamed");
+        result
+    })
+    .await?;
+    let (file, bytes) = file;
+    let stream = tokio_util::io::ReaderStream::new(tokio::fs::File::from_std(file));
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/octet-stream".to_owned(),
+            ),
+            (axum::http::header::CONTENT_LENGTH, bytes.to_string()),
+            (axum::http::header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response())
+}

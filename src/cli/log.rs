@@ -414,7 +414,10 @@ mod tests {
 
     #[test]
     fn seen_heads_that_disagree_with_the_rebuilt_tree_are_reported() {
-        let ring = Keyring::load(&[keys::generate(0).unwrap()]).unwrap();
+        let ring = {
+            let master = keys::MasterKey::from_bytes(&[7; 32]);
+            Keyring::load(&[keys::generate(0, &master).unwrap()], &master).unwrap()
+        };
         let mut tree = MemoryTree::new();
         for i in 0..10u8 {
             tree.push(&[i]);

@@ -322,7 +322,8 @@ pub struct Revocation {
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredKey {
     pub kid: String,
-    pub pkcs8: Vec<u8>,
+    /// The PKCS#8 private key, sealed with the master key (see `keys`).
+    pub sealed_pkcs8: Vec<u8>,
     pub public: Vec<u8>,
     pub created_at: i64,
     /// When a newer key took over signing; `None` for the active key.

@@ -32,7 +32,7 @@ pub use review::QueueItem;
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;
-use crate::keys::{self, KeyError, Keyring};
+use crate::keys::{self, KeyError, Keyring, MasterKey};
 use crate::model::now;
 use crate::phone::PhoneError;
 use crate::store::{Store, StoreError};
@@ -76,6 +76,8 @@ impl ServiceError {
 pub struct Service {
     store: Store,
     sender: sender::Sender,
+    /// Seals new signing keys.
+    master: MasterKey,
     /// Key of the hash that stands in for a reporter's address.
     reporter_salt: Vec<u8>,
     // Rotation swaps the whole keyring; readers clone the Arc and never hold
@@ -89,16 +91,18 @@ impl Service {
     pub fn open(config: Config) -> Result<Service, ServiceError> {
         crate::phone::warm_up();
         let store = Store::open(&config.data_dir)?;
+        let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {
-            let key = keys::generate(now())?;
+            let key = keys::generate(now(), &master)?;
             store.write(|w| w.put_key(&key))?;
             tracing::info!(kid = %key.kid, "generated the first signing key");
             stored.push(key);
         }
-        let keyring = Keyring::load(&stored)?;
+        let keyring = Keyring::load(&stored, &master)?;
         let reporter_salt = store.secret("reporter")?;
         Ok(Service {
+            master,
             reporter_salt,
             store,
             sender: sender::Sender::new(config.sender.clone()),
@@ -127,6 +131,12 @@ impl Service {
         }
     }
 
+    /// Writes a consistent copy of the database to `dest` (which must not
+    /// exist). The signing keys in it stay sealed: keep the master key too.
+    pub fn backup(&self, dest: &std::path::Path) -> Result<u64, ServiceError> {
+        Ok(self.store.backup_to(dest)?)
+    }
+
     /// The JWKS to publish now.
     pub fn jwks(&self) -> serde_json::Value {
         self.keyring().jwks(now(), self.config.key_retention())
@@ -141,7 +151,7 @@ impl Service {
     /// [`Service::rotate_key`] on behalf of `actor`, who goes into the audit trail.
     pub fn rotate_key_by(&self, actor: &str) -> Result<String, ServiceError> {
         let at = now();
-        let new = keys::generate(at)?;
+        let new = keys::generate(at, &self.master)?;
         let stored = self.store.write(|w| {
             for mut key in w.keys()? {
                 if key.retired_at.is_none() {
@@ -159,7 +169,7 @@ impl Service {
             })?;
             w.keys()
         })?;
-        let keyring = Keyring::load(&stored)?;
+        let keyring = Keyring::load(&stored, &self.master)?;
         match self.keyring.write() {
             Ok(mut k) => *k = Arc::new(keyring),
             Err(poisoned) => *poisoned.into_inner() = Arc::new(keyring),
@@ -167,4 +177,47 @@ impl Service {
         tracing::info!(kid = %new.kid, "rotated the signing key");
         Ok(new.kid)
     }
+}
+
+/// The master key: from the configuration's text, its file, or the data
+/// dir's `master.key`, made (0600) on first start so that `serve` works on a
+/// fresh machine. Production keeps it outside the data dir, so that a copy
+/// of the database alone reveals no private key.
+fn master_key(config: &Config) -> Result<MasterKey, ServiceError> {
+    if let Some(text) = &config.master_key {
+        return Ok(MasterKey::parse(text)?);
+    }
+    let path = config
+        .master_key_file
+        .clone()
+        .unwrap_or_else(|| config.data_dir.join("master.key"));
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(MasterKey::parse(&text)?),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && config.master_key_file.is_none() => {
+            let hex = MasterKey::generate_hex()?;
+            write_private(&path, &hex).map_err(|e| {
+                StoreError::Unavailable(format!("cannot write {}: {e}", path.display()))
+            })?;
+            tracing::warn!(path = %path.display(), "made a master key in the data dir; keep it elsewhere in production");
+            Ok(MasterKey::parse(&hex)?)
+        }
+        Err(e) => Err(ServiceError::Store(StoreError::Unavailable(format!(
+            "cannot read the master key {}: {e}",
+            path.display()
+        )))),
+    }
+}
+
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
 }

@@ -105,7 +105,10 @@ mod tests {
     }
 
     fn fixture() -> Fixture {
-        let ring = Keyring::load(&[keys::generate(0).unwrap()]).unwrap();
+        let ring = {
+            let master = keys::MasterKey::from_bytes(&[7; 32]);
+            Keyring::load(&[keys::generate(0, &master).unwrap()], &master).unwrap()
+        };
         let claims = Claims {
             iss: "bizseal".into(),
             sub: "+31206499123".into(),
