@@ -282,3 +282,48 @@ mod tests {
         assert!(PhoneNumber::from_stored("0206499123").is_err());
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever arrives, parsing answers (never panics), and a success
+        /// is a canonical E.164 string that parses back to itself.
+        #[test]
+        fn parsing_never_panics_and_successes_round_trip(input in "\\PC{0,80}", region in "[A-Z]{2}") {
+            let region = Region::parse(&region).ok();
+            if let Ok(n) = PhoneNumber::parse(&input, region) {
+                prop_assert!(n.as_str().starts_with('+'));
+                prop_assert!(n.as_str()[1..].bytes().all(|b| b.is_ascii_digit()));
+                prop_assert_eq!(PhoneNumber::parse(n.as_str(), None), Ok(n.clone()));
+            }
+        }
+
+        /// A national number typed in groups of two to four after its
+        /// country code, separated by spaces, dashes or dots as people
+        /// write them, parses to the same number as without separators.
+        #[test]
+        fn separators_do_not_change_the_number(
+            cc in prop_oneof![Just("1"), Just("31"), Just("34"), Just("44"), Just("49"), Just("33"), Just("81"), Just("91"), Just("62"), Just("55")],
+            digits in "[1-9][0-9]{6,10}",
+            groups in proptest::collection::vec(2usize..=4, 8),
+            sep in prop_oneof![Just(" "), Just("-"), Just(".")],
+        ) {
+            let plain = format!("+{cc}{digits}");
+            let mut spaced = format!("+{cc}");
+            let mut rest = digits.as_str();
+            for size in groups.iter().cycle() {
+                if rest.is_empty() {
+                    break;
+                }
+                let (head, tail) = rest.split_at((*size).min(rest.len()));
+                spaced.push_str(sep);
+                spaced.push_str(head);
+                rest = tail;
+            }
+            prop_assert_eq!(PhoneNumber::parse(&plain, None).ok(), PhoneNumber::parse(&spaced, None).ok());
+        }
+    }
+}

@@ -366,3 +366,53 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::keys::{self, MasterKey};
+    use proptest::prelude::*;
+
+    fn ring() -> Keyring {
+        let master = MasterKey::from_bytes(&[3; 32]);
+        Keyring::load(&[keys::generate(0, &master).unwrap()], &master).unwrap()
+    }
+
+    proptest! {
+        /// Arbitrary text is never a valid token and never panics.
+        #[test]
+        fn arbitrary_text_is_refused(token in "\\PC{0,300}") {
+            let ring = ring();
+            let v = verify(&token, ring.verifying(), 1000, None);
+            prop_assert_ne!(v.reason, Reason::Ok);
+            prop_assert!(v.claims.is_none());
+        }
+
+        /// Three base64url parts of arbitrary bytes are refused too.
+        #[test]
+        fn arbitrary_parts_are_refused(h in proptest::collection::vec(any::<u8>(), 0..120),
+                                       p in proptest::collection::vec(any::<u8>(), 0..200),
+                                       s in proptest::collection::vec(any::<u8>(), 0..80)) {
+            let ring = ring();
+            let token = format!("{}.{}.{}", URL_SAFE_NO_PAD.encode(h), URL_SAFE_NO_PAD.encode(p), URL_SAFE_NO_PAD.encode(s));
+            prop_assert_ne!(verify(&token, ring.verifying(), 1000, None).reason, Reason::Ok);
+        }
+
+        /// Flipping any one byte of a good token makes it invalid.
+        #[test]
+        fn any_single_change_breaks_a_token(index in any::<prop::sample::Index>(), replacement in "[A-Za-z0-9_.-]") {
+            let ring = ring();
+            let claims = Claims {
+                iss: "bizseal".into(), sub: "+31206499123".into(), biz: "b_x".into(), nam: "KLM".into(),
+                lvl: "A".into(), iat: 1000, nbf: 1000, exp: 2000, jti: "j".into(), evd: vec![],
+            };
+            let token = sign(&ring, &claims);
+            let i = index.index(token.len());
+            let mut changed = token.clone().into_bytes();
+            changed[i] = replacement.as_bytes()[0];
+            let changed = String::from_utf8(changed).unwrap();
+            prop_assume!(changed != token);
+            prop_assert_ne!(verify(&changed, ring.verifying(), 1000, None).reason, Reason::Ok);
+        }
+    }
+}
