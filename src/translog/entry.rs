@@ -296,3 +296,45 @@ mod tests {
         assert_eq!(e.encode(), Err(EntryError::TooLong));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any entry round-trips byte for byte.
+        #[test]
+        fn any_entry_round_trips(
+            revoked in any::<bool>(),
+            at in any::<i64>(),
+            b in any::<bool>(),
+            serial in "\\PC{0,40}",
+            number in "\\PC{0,20}",
+            business in "\\PC{0,40}",
+            name in "\\PC{0,60}",
+            hash in any::<[u8; 32]>(),
+        ) {
+            let e = Entry {
+                kind: if revoked { Kind::Revoked } else { Kind::Issued },
+                at,
+                level: if b { Level::B } else { Level::A },
+                serial, number, business, name,
+                token_sha256: (!revoked).then_some(hash),
+            };
+            let bytes = e.encode().unwrap();
+            prop_assert_eq!(Entry::decode(&bytes).unwrap(), e);
+        }
+
+        /// Arbitrary bytes never panic the decoder, and whatever decodes
+        /// encodes back to exactly those bytes (one encoding per entry).
+        #[test]
+        fn arbitrary_bytes_decode_to_nothing_or_to_themselves(
+            bytes in proptest::collection::vec(any::<u8>(), 0..200),
+        ) {
+            if let Ok(e) = Entry::decode(&bytes) {
+                prop_assert_eq!(e.encode().unwrap(), bytes);
+            }
+        }
+    }
+}

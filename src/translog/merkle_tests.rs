@@ -316,3 +316,74 @@ fn parents_completed_by_an_append_follow_the_low_set_bits() {
     assert_eq!(seven[2].2, Subtree { level: 2, index: 1 });
     assert_eq!(parents_completed_by(u64::MAX).count(), 64);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tree_of(n: usize) -> MemoryTree {
+        let mut t = MemoryTree::new();
+        for i in 0..n {
+            t.push(&(i as u64).to_be_bytes());
+        }
+        t
+    }
+
+    proptest! {
+        /// For any tree and leaf, the proof verifies, and no other leaf,
+        /// index or bent path does.
+        #[test]
+        fn inclusion_proofs_verify_and_nothing_else_does(
+            n in 1usize..600,
+            pick in any::<prop::sample::Index>(),
+            bend in any::<prop::sample::Index>(),
+            bit in 0u8..8,
+        ) {
+            let t = tree_of(n);
+            let m = pick.index(n) as u64;
+            let root = t.root();
+            let leaf = leaf_hash(&m.to_be_bytes());
+            let path = t.inclusion_proof(m, n as u64).unwrap();
+            prop_assert!(verify_inclusion(m, n as u64, &leaf, &path, &root).is_ok());
+            prop_assert!(verify_inclusion(m, n as u64, &leaf_hash(b"other"), &path, &root).is_err());
+            if !path.is_empty() {
+                let mut bent = path.clone();
+                bent[bend.index(path.len())][usize::from(bit) * 4] ^= 1 << bit;
+                prop_assert!(verify_inclusion(m, n as u64, &leaf, &bent, &root).is_err());
+            }
+            if n > 1 {
+                let other = (m + 1) % n as u64;
+                prop_assert!(verify_inclusion(other, n as u64, &leaf, &path, &root).is_err());
+            }
+        }
+
+        /// For any two sizes, the consistency proof verifies, and fails for
+        /// a forked first or second root.
+        #[test]
+        fn consistency_proofs_verify_and_forks_do_not(
+            second in 1usize..600,
+            pick in any::<prop::sample::Index>(),
+        ) {
+            let t = tree_of(second);
+            let first = 1 + pick.index(second) as u64;
+            let (a, b) = (t.root_at(first), t.root());
+            let proof = t.consistency_proof(first, second as u64).unwrap();
+            prop_assert!(verify_consistency(first, second as u64, &a, &b, &proof).is_ok());
+            let forked = node_hash(&a, &a);
+            prop_assert!(verify_consistency(first, second as u64, &forked, &b, &proof).is_err());
+            prop_assert!(verify_consistency(first, second as u64, &a, &forked, &proof).is_err());
+        }
+
+        /// Verification of arbitrary input never panics.
+        #[test]
+        fn arbitrary_proofs_never_panic(
+            index in any::<u64>(),
+            size in any::<u64>(),
+            path in proptest::collection::vec(any::<[u8; 32]>(), 0..70),
+        ) {
+            let h = [0u8; 32];
+            let _ = verify_inclusion(index, size, &h, &path, &h);
+            let _ = verify_consistency(index, size, &h, &h, &path);
+        }
+    }
+}
