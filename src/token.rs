@@ -1,5 +1,7 @@
 //! Attestation tokens: JWS compact serialisation (RFC 7515) with EdDSA
-//! (RFC 8037), encode and verify.
+//! (RFC 8037), encode and verify. The same signing and checking serve the
+//! other statements bizseal signs (tree heads, status answers), each with
+//! its own `typ` so that one kind never passes for another.
 //!
 //! Tokens are plain standard JWS so that any JOSE library given our JWKS can
 //! check them. Verification here is deliberately strict and ordered: shape,
