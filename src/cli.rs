@@ -1,6 +1,9 @@
 //! The `bizseal` command line: clap-derived commands that call the same
 //! service layer as the API. Errors are one plain line on stderr and a
-//! non-zero exit code.
+//! non-zero exit code. The transparency log's client commands
+//! (`verify --bundle`, `audit`) live in [`log`].
+
+mod log;
 
 use std::fs::File;
 use std::io::BufReader;
@@ -97,10 +100,16 @@ enum Command {
         #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
         threads: u16,
     },
-    /// Check an attestation token; exit code 0 only if it is valid.
+    /// Check an attestation token, or a badge bundle; exit code 0 only if it is valid.
     Verify {
         /// The JWS compact token.
-        token: String,
+        #[arg(required_unless_present = "bundle", conflicts_with = "bundle")]
+        token: Option<String>,
+        /// A badge bundle (a lookup answer with `?bundle=1`, or its `bundle`)
+        /// in a file, or `-` for stdin: token, inclusion proof and tree head
+        /// are all checked offline.
+        #[arg(long)]
+        bundle: Option<String>,
         /// A JWKS file or http(s) URL; checks offline against it instead of
         /// the data dir (revocations are then not known).
         #[arg(long)]
@@ -111,6 +120,21 @@ enum Command {
         /// Region for a national-format --number.
         #[arg(long)]
         region: Option<String>,
+    },
+    /// Monitor a transparency log: rebuild it, check it against the tree
+    /// heads seen before, list badges given to confusable names; exit
+    /// code 1 on any inconsistency.
+    Audit {
+        /// The bizseal server, e.g. https://bizseal.example.
+        #[arg(long)]
+        from: String,
+        /// Where the tree heads seen so far are kept between runs.
+        #[arg(long, default_value = "./bizseal-audit.json")]
+        state: PathBuf,
+        /// A JWKS file or URL to check tree heads against (default: the
+        /// server's own /.well-known/jwks.json).
+        #[arg(long)]
+        jwks: Option<String>,
     },
 }
 
@@ -232,16 +256,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reindex { threads } => reindex(config, usize::from(threads)),
         Command::Verify {
             token,
+            bundle,
             jwks,
             number,
             region,
-        } => verify(
-            config,
-            &token,
-            jwks.as_deref(),
-            number.as_deref(),
-            region.as_deref(),
-        ),
+        } => match (bundle, token) {
+            (Some(source), _) => verify_bundle(
+                config,
+                &source,
+                jwks.as_deref(),
+                number.as_deref(),
+                region.as_deref(),
+            ),
+            (None, token) => verify(
+                config,
+                token.as_deref().unwrap_or_default(),
+                jwks.as_deref(),
+                number.as_deref(),
+                region.as_deref(),
+            ),
+        },
+        Command::Audit { from, state, jwks } => {
+            log::audit(&from, &state, jwks.as_deref(), load_jwks)
+        }
     }
 }
 
@@ -421,6 +458,22 @@ fn verify(
     } else {
         ExitCode::FAILURE
     })
+}
+
+fn verify_bundle(
+    config: Config,
+    source: &str,
+    jwks: Option<&str>,
+    number: Option<&str>,
+    region: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let region = region.map(Region::parse).transpose()?;
+    let number = number.map(|n| PhoneNumber::parse(n, region)).transpose()?;
+    let keys = match jwks {
+        Some(source) => VerifyingKeys::from_jwks(&load_jwks(source)?)?,
+        None => Service::open(config)?.keyring().verifying().clone(),
+    };
+    log::verify_bundle(source, &keys, number.as_ref().map(PhoneNumber::as_str))
 }
 
 fn backup(

@@ -18,6 +18,7 @@
 //! - [`token`]: JWS attestation tokens: sign and verify.
 //! - [`search`]: the tantivy index of profiles, derived from the store's
 //!   changes feed; analyzer, indexer thread, queries.
+//! - [`translog`]: the transparency log: Merkle math, entries, tree heads.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
 //! - [`api`]: the axum router, one module per resource, problem+json.
 //! - [`web`]: the HTML pages for people (check a number, profile, apply,
@@ -37,4 +38,5 @@ pub mod search;
 pub mod service;
 pub mod store;
 pub mod token;
+pub mod translog;
 pub mod web;

@@ -1,5 +1,7 @@
 //! Attestation tokens: JWS compact serialisation (RFC 7515) with EdDSA
-//! (RFC 8037), encode and verify.
+//! (RFC 8037), encode and verify. The same signing and checking serve the
+//! other statements bizseal signs (tree heads, status answers), each with
+//! its own `typ` so that one kind never passes for another.
 //!
 //! Tokens are plain standard JWS so that any JOSE library given our JWKS can
 //! check them. Verification here is deliberately strict and ordered: shape,
@@ -101,11 +103,17 @@ impl Verdict {
 
 /// Signs claims with the keyring's active key.
 pub fn sign(keyring: &Keyring, claims: &Claims) -> String {
-    let header = serde_json::json!({ "alg": "EdDSA", "typ": TYP, "kid": keyring.active_kid() });
+    sign_payload(keyring, TYP, claims)
+}
+
+/// Signs any JSON payload with the keyring's active key, as a JWS of type
+/// `typ` (attestations, tree heads, status statements).
+pub fn sign_payload<T: Serialize>(keyring: &Keyring, typ: &str, payload: &T) -> String {
+    let header = serde_json::json!({ "alg": "EdDSA", "typ": typ, "kid": keyring.active_kid() });
     // Serialising these plain structs cannot fail: no maps with non-string
     // keys, no floats.
     let header = serde_json::to_vec(&header).unwrap_or_default();
-    let payload = serde_json::to_vec(claims).unwrap_or_default();
+    let payload = serde_json::to_vec(payload).unwrap_or_default();
     let mut out = String::with_capacity(400);
     URL_SAFE_NO_PAD.encode_string(header, &mut out);
     out.push('.');
@@ -119,52 +127,9 @@ pub fn sign(keyring: &Keyring, claims: &Claims) -> String {
 /// Checks everything but revocation. `number`, when given, is the E.164
 /// number the client saw; `sub` must equal it.
 pub fn verify(token: &str, keys: &VerifyingKeys, now: i64, number: Option<&str>) -> Verdict {
-    if token.len() > MAX_TOKEN_LEN {
-        return Verdict::fail(Reason::Malformed);
-    }
-    let mut parts = token.split('.');
-    let (Some(h64), Some(p64), Some(s64), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Verdict::fail(Reason::Malformed);
-    };
-    let Some(header) = decode_json(h64) else {
-        return Verdict::fail(Reason::Malformed);
-    };
-    let Some(header) = header.as_object() else {
-        return Verdict::fail(Reason::Malformed);
-    };
-    match header.get("alg").and_then(Value::as_str) {
-        Some("EdDSA" | "Ed25519") => {}
-        Some(_) => return Verdict::fail(Reason::UnsupportedAlg),
-        None => return Verdict::fail(Reason::Malformed),
-    }
-    if header.get("typ").and_then(Value::as_str) != Some(TYP) {
-        return Verdict::fail(Reason::Malformed);
-    }
-    // Keys come only from our own key set: a header that names or carries
-    // a key, or demands extensions we do not know, is refused outright.
-    if ["jku", "x5u", "jwk", "x5c", "crit"]
-        .iter()
-        .any(|k| header.contains_key(*k))
-    {
-        return Verdict::fail(Reason::Malformed);
-    }
-    let Some(kid) = header.get("kid").and_then(Value::as_str) else {
-        return Verdict::fail(Reason::UnknownKey);
-    };
-    if !keys.contains(kid) {
-        return Verdict::fail(Reason::UnknownKey);
-    }
-    let Ok(signature) = URL_SAFE_NO_PAD.decode(s64) else {
-        return Verdict::fail(Reason::Malformed);
-    };
-    let signing_input = &token[..h64.len() + 1 + p64.len()];
-    if !keys.verify(kid, signing_input.as_bytes(), &signature) {
-        return Verdict::fail(Reason::BadSignature);
-    }
-    let Some(raw) = decode_json(p64) else {
-        return Verdict::fail(Reason::Malformed);
+    let raw = match verify_payload(token, keys, TYP) {
+        Ok(raw) => raw,
+        Err(reason) => return Verdict::fail(reason),
     };
     let Ok(claims) = serde_json::from_value::<Claims>(raw.clone()) else {
         return Verdict::fail(Reason::Malformed);
@@ -183,6 +148,58 @@ pub fn verify(token: &str, keys: &VerifyingKeys, now: i64, number: Option<&str>)
         claims: Some(claims),
         raw_claims: Some(raw),
     }
+}
+
+/// Checks a JWS of type `typ` up to and including its signature and
+/// returns its JSON payload: shape, header (algorithm, type, no
+/// key-bearing parameters), key, signature. Time and meaning are the
+/// caller's.
+pub fn verify_payload(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Value, Reason> {
+    if token.len() > MAX_TOKEN_LEN {
+        return Err(Reason::Malformed);
+    }
+    let mut parts = token.split('.');
+    let (Some(h64), Some(p64), Some(s64), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(Reason::Malformed);
+    };
+    let Some(header) = decode_json(h64) else {
+        return Err(Reason::Malformed);
+    };
+    let Some(header) = header.as_object() else {
+        return Err(Reason::Malformed);
+    };
+    match header.get("alg").and_then(Value::as_str) {
+        Some("EdDSA" | "Ed25519") => {}
+        Some(_) => return Err(Reason::UnsupportedAlg),
+        None => return Err(Reason::Malformed),
+    }
+    if header.get("typ").and_then(Value::as_str) != Some(typ) {
+        return Err(Reason::Malformed);
+    }
+    // Keys come only from our own key set: a header that names or carries
+    // a key, or demands extensions we do not know, is refused outright.
+    if ["jku", "x5u", "jwk", "x5c", "crit"]
+        .iter()
+        .any(|k| header.contains_key(*k))
+    {
+        return Err(Reason::Malformed);
+    }
+    let Some(kid) = header.get("kid").and_then(Value::as_str) else {
+        return Err(Reason::UnknownKey);
+    };
+    if !keys.contains(kid) {
+        return Err(Reason::UnknownKey);
+    }
+    let Ok(signature) = URL_SAFE_NO_PAD.decode(s64) else {
+        return Err(Reason::Malformed);
+    };
+    let signing_input = &token[..h64.len() + 1 + p64.len()];
+    if !keys.verify(kid, signing_input.as_bytes(), &signature) {
+        return Err(Reason::BadSignature);
+    }
+    decode_json(p64).ok_or(Reason::Malformed)
 }
 
 fn decode_json(part: &str) -> Option<Value> {

@@ -11,6 +11,7 @@ mod auth;
 mod businesses;
 pub(crate) mod extract;
 mod limits;
+mod log;
 mod metrics;
 mod numbers;
 mod problem;
@@ -68,6 +69,10 @@ fn routes(state: AppState) -> Router {
         .route("/v1/numbers/{number}", get(numbers::lookup))
         .route("/v1/attestations/verify", post(attestations::verify))
         .route("/v1/revocations", get(attestations::revocations))
+        .route("/v1/log/sth", get(log::sth))
+        .route("/v1/log/proof", get(log::proof))
+        .route("/v1/log/consistency", get(log::consistency))
+        .route("/v1/log/entries", get(log::entries))
         .route("/v1/reports", post(reports::create))
         .route("/v1/businesses", post(businesses::register))
         .route(

@@ -24,6 +24,10 @@ const PAD_SPREAD: usize = 64;
 pub struct NumberQuery {
     region: Option<String>,
     lang: Option<String>,
+    /// `1`: add the offline badge bundle (token, inclusion proof, tree head).
+    bundle: Option<String>,
+    /// `1`: add a signed statement of the status.
+    signed: Option<String>,
 }
 
 fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
@@ -41,15 +45,21 @@ pub async fn lookup(
 ) -> Result<Response, ApiError> {
     let number = PhoneNumber::parse(&number, region(q.region.as_deref())?)?;
     let langs = languages(q.lang.as_deref(), &headers);
+    let policy = CachePolicy {
+        max_age: NUMBER_MAX_AGE,
+        vary: Some("Accept-Language"),
+    };
+    let bundle = super::log::flag("bundle", q.bundle.as_deref())?;
+    let signed = super::log::flag("signed", q.signed.as_deref())?;
+    if bundle || signed {
+        let answer = blocking(&state.service, move |s| {
+            s.lookup_vouched(&number, &langs, bundle, signed)
+        })
+        .await?;
+        return Ok(cached_json(&headers, &answer, policy));
+    }
     let answer = state.service.lookup(&number, &langs)?;
-    Ok(cached_json(
-        &headers,
-        &answer,
-        CachePolicy {
-            max_age: NUMBER_MAX_AGE,
-            vary: Some("Accept-Language"),
-        },
-    ))
+    Ok(cached_json(&headers, &answer, policy))
 }
 
 #[derive(Deserialize)]

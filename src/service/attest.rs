@@ -1,6 +1,7 @@
 //! Issuing, superseding and renewing attestations, always inside the write
 //! transaction that changes the number, so a token exists exactly when the
-//! stored state says it does.
+//! stored state says it does. Every issue and every revocation appends its
+//! entry to the transparency log in that same transaction.
 
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
@@ -10,6 +11,7 @@ use crate::model::{
 };
 use crate::store::{StoreError, Writer};
 use crate::token::{self, Claims};
+use crate::translog::entry::Entry;
 
 /// Everything needed to sign tokens at one moment.
 pub(super) struct Signer<'a> {
@@ -20,7 +22,8 @@ pub(super) struct Signer<'a> {
 }
 
 impl Signer<'_> {
-    /// Signs a fresh token for `number` and stores it. Returns the new state.
+    /// Signs a fresh token for `number`, stores it and logs it. Returns the
+    /// new state.
     pub fn issue(
         &self,
         w: &mut Writer,
@@ -43,7 +46,7 @@ impl Signer<'_> {
             evd,
         };
         let token = token::sign(self.keyring, &claims);
-        w.put_attestation(&Attestation {
+        let attestation = Attestation {
             serial: serial.clone(),
             number: number.to_owned(),
             business: business.id.clone(),
@@ -53,7 +56,9 @@ impl Signer<'_> {
             issued_at: self.at,
             expires_at: claims.exp,
             token,
-        })?;
+        };
+        w.put_attestation(&attestation)?;
+        w.log_append(&Entry::issued(&attestation))?;
         Ok(NumberState::Attested { level, serial })
     }
 }
@@ -96,8 +101,8 @@ pub(super) fn evidence(
     evd
 }
 
-/// Withdraws a serial: it is listed in the revocations and `verify` answers
-/// `revoked` for it from now on.
+/// Withdraws a serial: it is listed in the revocations, logged, and
+/// `verify` answers `revoked` for it from now on.
 pub(super) fn revoke_serial(
     w: &mut Writer,
     serial: &str,
@@ -106,6 +111,10 @@ pub(super) fn revoke_serial(
 ) -> Result<(), StoreError> {
     if let Some(a) = w.attestation(serial)? {
         w.unschedule(a.expires_at, serial)?;
+        // A serial is logged as revoked once, at its first revocation.
+        if w.revocation(serial)?.is_none() {
+            w.log_append(&Entry::revoked(&a, at))?;
+        }
         w.put_revocation(&Revocation {
             serial: serial.to_owned(),
             number: a.number,

@@ -250,7 +250,12 @@ impl Service {
     }
 }
 
-fn answer(r: &Reader, e164: &str, langs: &[String], at: i64) -> Result<NumberAnswer, StoreError> {
+pub(super) fn answer(
+    r: &Reader,
+    e164: &str,
+    langs: &[String],
+    at: i64,
+) -> Result<NumberAnswer, StoreError> {
     let reputation = Reputation {
         reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
     };

@@ -16,6 +16,7 @@ mod reports;
 mod review;
 mod search;
 pub mod sender;
+mod translog;
 
 use std::sync::{Arc, RwLock};
 
@@ -30,6 +31,7 @@ pub use profile::ProfileInput;
 pub use reports::ReportInput;
 pub use review::QueueItem;
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
+pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring, MasterKey};

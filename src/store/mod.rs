@@ -10,6 +10,7 @@
 
 mod codec;
 mod directory;
+mod translog;
 mod workflow;
 
 use std::fs;
@@ -124,6 +125,7 @@ impl Store {
             tx.open_table(CHANGES)?;
             directory::create_tables(&tx)?;
             workflow::create_tables(&tx)?;
+            translog::create_tables(&tx)?;
         }
         tx.commit()?;
         Ok(())

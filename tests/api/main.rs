@@ -15,6 +15,7 @@ mod lookup;
 mod operations;
 mod range;
 mod search;
+mod translog;
 mod verify;
 mod web;
 mod workflow;
