@@ -14,6 +14,7 @@ mod limits;
 mod log;
 mod metrics;
 mod numbers;
+mod openapi;
 mod problem;
 mod reports;
 mod review;
@@ -63,6 +64,7 @@ fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health))
         .route("/metrics", get(metrics::render))
+        .route("/openapi.json", get(openapi::document))
         .route("/.well-known/jwks.json", get(attestations::jwks))
         .route("/v1/numbers/lookup", post(numbers::lookup_many))
         .route("/v1/numbers/range/{prefix}", get(numbers::range))

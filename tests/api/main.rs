@@ -12,6 +12,7 @@ mod helpers;
 mod jwks;
 mod limits;
 mod lookup;
+mod openapi;
 mod operations;
 mod range;
 mod search;
