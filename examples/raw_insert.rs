@@ -41,11 +41,14 @@ const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
 /// Lines per transaction, as `service::import` batches them.
 const BATCH: usize = 1000;
 
+/// A number as the import wrote it: E.164, its SHA-256, and the current
+/// attestation (serial, expiry).
+type PlannedNumber = (String, [u8; 32], Option<(String, i64)>);
+
 /// What the import wrote for one business, found through the public reads.
 struct Planned {
     id: String,
-    /// E.164, its SHA-256, and the current attestation (serial, expiry).
-    numbers: Vec<(String, [u8; 32], Option<(String, i64)>)>,
+    numbers: Vec<PlannedNumber>,
     /// Names whose confusable keys were indexed (verified businesses only).
     names: Vec<String>,
 }
