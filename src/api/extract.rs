@@ -153,6 +153,22 @@ pub fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T, policy: CachePo
             return ApiError::Internal.into_response();
         }
     };
+    cached_bytes(
+        headers,
+        axum::body::Bytes::from(body),
+        "application/json",
+        policy,
+    )
+}
+
+/// Any answer with a strong `ETag` over its bytes, `Cache-Control` and
+/// `Vary` per `policy`; 304 when the caller already holds these bytes.
+pub fn cached_bytes(
+    headers: &HeaderMap,
+    body: axum::body::Bytes,
+    content_type: &'static str,
+    policy: CachePolicy,
+) -> Response {
     let digest = ring::digest::digest(&ring::digest::SHA256, &body);
     let etag = format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]));
     let cache_control = format!("public, max-age={}", policy.max_age);
@@ -168,7 +184,7 @@ pub fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T, policy: CachePo
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+        ([(header::CONTENT_TYPE, content_type)], body).into_response()
     };
     let h = response.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&etag) {
