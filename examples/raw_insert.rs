@@ -25,7 +25,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use bizseal::model::BusinessStatus;
-use bizseal::phone::PhoneNumber;
 use bizseal::service::confusable;
 use bizseal::store::Store;
 use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
@@ -165,7 +164,7 @@ fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, 
                 }
                 None => None,
             };
-            let hash = PhoneNumber::from_stored(e164)?.sha256();
+            let hash = bizseal::phone::e164_hash(e164);
             numbers.push((e164.clone(), hash, attestation));
         }
         // As `service::review::index_names`: every name and the legal name,

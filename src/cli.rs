@@ -294,7 +294,6 @@ fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
             None => tracing::info!("demo data already loaded"),
         }
     }
-    service.renew_expiring()?;
     // The indexer catches up (or builds the index) in the background;
     // searches answer from what it has committed meanwhile.
     service.start_search()?;

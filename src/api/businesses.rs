@@ -95,9 +95,10 @@ pub struct Confirm {
     code: String,
 }
 
+/// `?region=XX` for a number in national format in the path.
 #[derive(Deserialize)]
 pub struct RegionQuery {
-    region: Option<String>,
+    pub(super) region: Option<String>,
 }
 
 /// `POST /v1/businesses/{id}/numbers/{number}/confirm`

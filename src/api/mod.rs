@@ -154,6 +154,8 @@ pub async fn serve(
 }
 
 /// Background chores: renew expiring attestations, forget quiet clients.
+/// The first tick is immediate, so a restart after downtime renews at once
+/// without holding up the first answer.
 async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(RENEW_EVERY);
     loop {

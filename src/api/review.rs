@@ -5,7 +5,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::auth::ReviewerAuth;
-use super::businesses::parse_number;
+use super::businesses::{parse_number, RegionQuery};
 use super::extract::{Json, Path, Query};
 use super::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
@@ -71,11 +71,6 @@ pub async fn reject(
     })
     .await?;
     Ok(axum::Json(status).into_response())
-}
-
-#[derive(Deserialize)]
-pub struct RegionQuery {
-    region: Option<String>,
 }
 
 /// `POST /v1/review/numbers/{number}/revoke`

@@ -191,7 +191,7 @@ impl Service {
                 updated_at: at,
             };
             for (n, _) in &p.numbers {
-                w.put_number(n.as_str(), &n.sha256(), &unproven(&id, at))?;
+                w.put_number(n.as_str(), &unproven(&id, at))?;
             }
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;
@@ -307,7 +307,7 @@ impl Service {
                 b.numbers.push(e164.to_owned());
                 b.updated_at = at;
                 w.put_business(&b)?;
-                w.put_number(e164, &number.sha256(), &unproven(id, at))?;
+                w.put_number(e164, &unproven(id, at))?;
             }
             audit(w, at, "business", id, "code_sent", e164)?;
             Ok(OutgoingCode {
@@ -398,7 +398,7 @@ impl Service {
                 proof: Some(proof),
                 updated_at: at,
             };
-            w.put_number(e164, &number.sha256(), &record)?;
+            w.put_number(e164, &record)?;
             audit(w, at, "business", id, "number_proven", e164)?;
             Ok::<_, ServiceError>(CodeCheck::Proven)
         })?;
@@ -442,7 +442,7 @@ impl Service {
             if let Some(serial) = record.state.serial() {
                 revoke_serial(w, serial, "removed by the business", at)?;
             }
-            w.remove_number(e164, &number.sha256())?;
+            w.remove_number(e164)?;
             w.remove_challenge(e164)?;
             b.numbers.retain(|n| n != e164);
             b.updated_at = at;
@@ -709,7 +709,13 @@ impl Service {
                 b.names = new_names.names;
                 b.default_lang = new_names.default_lang;
                 if b.default_name() != old_name {
-                    self.reissue_all(w, &signer, &b, "superseded: the business name changed")?;
+                    self.reissue_at(
+                        w,
+                        &signer,
+                        &b,
+                        None,
+                        Some("superseded: the business name changed"),
+                    )?;
                 }
             }
             b.updated_at = at;
@@ -721,18 +727,6 @@ impl Service {
             business: self.business(id, &[])?,
             name_change_pending: pending,
         })
-    }
-
-    /// Re-issues every attested number of a business at `level` (or at its
-    /// current level), revoking the old serial with `reason`.
-    pub(super) fn reissue_all(
-        &self,
-        w: &mut Writer,
-        signer: &super::attest::Signer,
-        b: &Business,
-        reason: &str,
-    ) -> Result<(), StoreError> {
-        self.reissue_at(w, signer, b, None, Some(reason))
     }
 
     /// Re-issues every attested number, at `level` if given; the old serial
@@ -767,10 +761,7 @@ impl Service {
             record.state =
                 signer.issue(w, b, n, level, evidence(record.proof, app.as_ref(), level))?;
             record.updated_at = signer.at;
-            let hash = PhoneNumber::from_stored(n)
-                .map(|p| p.sha256())
-                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-            w.put_number(n, &hash, &record)?;
+            w.put_number(n, &record)?;
         }
         Ok(())
     }

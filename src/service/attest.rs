@@ -174,10 +174,7 @@ impl Service {
                             let evd = evidence(record.proof, app.as_ref(), level);
                             record.state = signer.issue(w, &business, &number, level, evd)?;
                             record.updated_at = at;
-                            let hash = crate::phone::PhoneNumber::from_stored(&number)
-                                .map(|n| n.sha256())
-                                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
-                            w.put_number(&number, &hash, &record)?;
+                            w.put_number(&number, &record)?;
                             step.renewed += 1;
                         }
                         None => step.dropped += 1,

@@ -237,8 +237,7 @@ fn apply(
                 if let Some(serial) = record.state.serial() {
                     revoke_serial(w, serial, "removed from the profile", at)?;
                 }
-                let hash = stored_hash(gone)?;
-                w.remove_number(gone, &hash)?;
+                w.remove_number(gone)?;
             }
             changed = true;
         }
@@ -260,7 +259,7 @@ fn apply(
                 proof,
                 updated_at: at,
             };
-            w.put_number(number.as_str(), &number.sha256(), &record)?;
+            w.put_number(number.as_str(), &record)?;
             changed = true;
         }
     }
@@ -341,10 +340,4 @@ fn same_profile(a: &Business, b: &Business) -> bool {
         ..x.clone()
     };
     strip(a) == strip(b)
-}
-
-fn stored_hash(e164: &str) -> Result<[u8; 32], StoreError> {
-    PhoneNumber::from_stored(e164)
-        .map(|n| n.sha256())
-        .map_err(|e| StoreError::Corrupt(format!("stored number {e164:?}: {e}")))
 }

@@ -156,7 +156,7 @@ impl Service {
                 continue;
             };
             let status = PublicStatus::of(&record, &business);
-            let hash = hex(&PhoneNumber::from_stored(&e164)?.sha256());
+            let hash = hex(&crate::phone::e164_hash(&e164));
             entries.push(RangeEntry {
                 suffix: hash[5..].to_owned(),
                 status,

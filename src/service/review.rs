@@ -246,7 +246,7 @@ impl Service {
             if let Some(serial) = serial {
                 revoke_serial(w, &serial, &reason, at)?;
             }
-            w.put_number(e164, &number.sha256(), &record)?;
+            w.put_number(e164, &record)?;
             audit(
                 w,
                 at,

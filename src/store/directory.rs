@@ -6,6 +6,7 @@ use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransacti
 
 use super::{decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
 use crate::model::{Attestation, Business, Change, NumberRecord, Revocation, StoredKey};
+use crate::phone::e164_hash;
 
 const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
 const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
@@ -186,30 +187,29 @@ impl Writer {
     /// Inserts or replaces a number record, keeping the hash index in step.
     /// The owning business is recorded as changed too, so a follower that
     /// indexes businesses needs to watch only business changes.
-    pub fn put_number(
-        &mut self,
-        e164: &str,
-        hash: &[u8; 32],
-        record: &NumberRecord,
-    ) -> Result<(), StoreError> {
+    pub fn put_number(&mut self, e164: &str, record: &NumberRecord) -> Result<(), StoreError> {
         let bytes = encode(record)?;
         self.tx
             .open_table(NUMBERS)?
             .insert(e164, bytes.as_slice())?;
-        self.tx.open_table(NUMBER_HASHES)?.insert(hash, e164)?;
+        self.tx
+            .open_table(NUMBER_HASHES)?
+            .insert(&e164_hash(e164), e164)?;
         self.changes.push(Change::Number(e164.to_owned()));
         self.changes.push(Change::Business(record.business.clone()));
         Ok(())
     }
 
     /// Removes a number and its hash index entry.
-    pub fn remove_number(&mut self, e164: &str, hash: &[u8; 32]) -> Result<(), StoreError> {
+    pub fn remove_number(&mut self, e164: &str) -> Result<(), StoreError> {
         let removed = self
             .tx
             .open_table(NUMBERS)?
             .remove(e164)?
             .map(|v| decode::<NumberRecord>(v.value()));
-        self.tx.open_table(NUMBER_HASHES)?.remove(hash)?;
+        self.tx
+            .open_table(NUMBER_HASHES)?
+            .remove(&e164_hash(e164))?;
         self.changes.push(Change::Number(e164.to_owned()));
         if let Some(record) = removed.transpose()? {
             self.changes.push(Change::Business(record.business));

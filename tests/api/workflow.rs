@@ -89,6 +89,17 @@ async fn get(app: &TestApp, path: &str, bearer: &str) -> (u16, Value) {
     send(app, reqwest::Method::GET, path, bearer, None).await
 }
 
+/// POSTs to one of the applicant's own endpoints, with its key.
+async fn act(app: &TestApp, a: &Applicant, tail: &str, body: Value) -> (u16, Value) {
+    post(
+        app,
+        &format!("/v1/businesses/{}/{tail}", a.id),
+        &a.key,
+        body,
+    )
+    .await
+}
+
 async fn register(app: &TestApp, name: &str) -> Applicant {
     let (status, body) = app
         .post_json(
@@ -171,42 +182,18 @@ async fn a_business_earns_the_badge_and_loses_it() {
     assert_eq!(checked["claims"]["evd"][0]["method"], "otp");
 
     // Prove the domain against a local web site.
-    let (status, challenge) = post(
-        &app,
-        &format!("/v1/businesses/{}/domain", a.id),
-        &a.key,
-        json!({"domain": "localhost"}),
-    )
-    .await;
+    let (status, challenge) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
     assert_eq!(status, 200, "{challenge}");
     let token = challenge["token"].as_str().unwrap().to_owned();
     assert!(challenge["http_url"].as_str().unwrap().ends_with(&token));
-    let (_, check) = post(
-        &app,
-        &format!("/v1/businesses/{}/domain/check", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (_, check) = act(&app, &a, "domain/check", json!({})).await;
     assert_eq!(check, json!({"verified": false, "reason": "http_status"}));
     *site.token.lock().unwrap() = token;
-    let (_, check) = post(
-        &app,
-        &format!("/v1/businesses/{}/domain/check", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (_, check) = act(&app, &a, "domain/check", json!({})).await;
     assert_eq!(check, json!({"verified": true, "reason": "ok"}));
 
     // Submit; the reviewer sees the evidence and approves.
-    let (status, submitted) = post(
-        &app,
-        &format!("/v1/businesses/{}/submit", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (status, submitted) = act(&app, &a, "submit", json!({})).await;
     assert_eq!(status, 202);
     assert_eq!(submitted["review"]["state"], "submitted");
     let (status, queue) = get(&app, "/v1/review/queue", REVIEWER).await;
@@ -392,14 +379,7 @@ async fn concurrent_guesses_cannot_exceed_the_attempt_limit() {
     let a = register(&app, "Librería Cervantes").await;
     let number = "+34612000333";
     assert_eq!(
-        post(
-            &app,
-            &format!("/v1/businesses/{}/numbers", a.id),
-            &a.key,
-            json!({"number": number})
-        )
-        .await
-        .0,
+        act(&app, &a, "numbers", json!({"number": number})).await.0,
         202
     );
     let code = code_for(&app, number);
@@ -531,33 +511,21 @@ async fn domain_checks_refuse_private_addresses_redirects_and_huge_bodies() {
     // Default policy: loopback is refused before any connection is made.
     let strict = spawn_with(|c| c.reviewer_token = Some(REVIEWER.into()), false).await;
     let a = register(&strict, "Relojería Alba").await;
-    let (status, problem) = post(
-        &strict,
-        &format!("/v1/businesses/{}/domain", a.id),
-        &a.key,
-        json!({"domain": "localhost"}),
-    )
-    .await;
+    let (status, problem) = act(&strict, &a, "domain", json!({"domain": "localhost"})).await;
     assert_eq!(
         (status, problem["code"].as_str()),
         (400, Some("invalid_request")),
         "single-label names are refused"
     );
-    let (status, _) = post(
+    let (status, _) = act(
         &strict,
-        &format!("/v1/businesses/{}/domain", a.id),
-        &a.key,
+        &a,
+        "domain",
         json!({"domain": "localtest.localhost"}),
     )
     .await;
     assert_eq!(status, 200);
-    let (_, check) = post(
-        &strict,
-        &format!("/v1/businesses/{}/domain/check", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (_, check) = act(&strict, &a, "domain/check", json!({})).await;
     assert_eq!(check["verified"], false);
     assert!(
         matches!(
@@ -569,29 +537,13 @@ async fn domain_checks_refuse_private_addresses_redirects_and_huge_bodies() {
 
     let app = workflow_app(site.port).await;
     let a = register(&app, "Relojería Alba").await;
-    let (_, challenge) = post(
-        &app,
-        &format!("/v1/businesses/{}/domain", a.id),
-        &app_key(&a),
-        json!({"domain": "localhost"}),
-    )
-    .await;
+    let (_, challenge) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
     assert!(challenge["token"].is_string());
     for (published, reason) in [("redirect", "redirect"), ("huge", "too_large")] {
         *site.token.lock().unwrap() = published.into();
-        let (_, check) = post(
-            &app,
-            &format!("/v1/businesses/{}/domain/check", a.id),
-            &a.key,
-            json!({}),
-        )
-        .await;
+        let (_, check) = act(&app, &a, "domain/check", json!({})).await;
         assert_eq!(check, json!({"verified": false, "reason": reason}));
     }
-}
-
-fn app_key(a: &Applicant) -> String {
-    a.key.clone()
 }
 
 #[tokio::test]
@@ -599,13 +551,7 @@ async fn a_verified_name_change_waits_for_review() {
     let app = workflow_app(1).await;
     let a = register(&app, "Droguería Luz").await;
     prove(&app, &a, "+34612000666").await;
-    post(
-        &app,
-        &format!("/v1/businesses/{}/submit", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    act(&app, &a, "submit", json!({})).await;
     post(
         &app,
         &format!("/v1/review/{}/approve", a.id),
@@ -652,26 +598,14 @@ async fn a_verified_name_change_waits_for_review() {
 async fn rejection_reason_reaches_the_business_and_it_may_resubmit() {
     let app = workflow_app(1).await;
     let a = register(&app, "Tintorería Río").await;
-    let (status, problem) = post(
-        &app,
-        &format!("/v1/businesses/{}/submit", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (status, problem) = act(&app, &a, "submit", json!({})).await;
     assert_eq!(
         (status, problem["code"].as_str()),
         (409, Some("conflict")),
         "no proven number yet"
     );
     prove(&app, &a, "+34612000777").await;
-    post(
-        &app,
-        &format!("/v1/businesses/{}/submit", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    act(&app, &a, "submit", json!({})).await;
     let (status, _) = post(
         &app,
         &format!("/v1/review/{}/reject", a.id),
@@ -684,13 +618,7 @@ async fn rejection_reason_reaches_the_business_and_it_may_resubmit() {
     assert_eq!(s["review"]["state"], "rejected");
     assert_eq!(s["review"]["reason"], "registry extract missing");
     assert_eq!(s["status"], "registered");
-    let (status, s) = post(
-        &app,
-        &format!("/v1/businesses/{}/submit", a.id),
-        &a.key,
-        json!({}),
-    )
-    .await;
+    let (status, s) = act(&app, &a, "submit", json!({})).await;
     assert_eq!(
         (status, s["review"]["state"].as_str()),
         (202, Some("submitted"))
@@ -709,13 +637,7 @@ async fn a_confusable_name_is_flagged_to_the_reviewer() {
         (&honest, "+34612000883"),
     ] {
         prove(&app, a, n).await;
-        post(
-            &app,
-            &format!("/v1/businesses/{}/submit", a.id),
-            &a.key,
-            json!({}),
-        )
-        .await;
+        act(&app, a, "submit", json!({})).await;
     }
     let (_, queue) = get(&app, "/v1/review/queue", REVIEWER).await;
     let warnings = |id: &str| -> Vec<String> {
@@ -821,10 +743,10 @@ async fn the_webhook_sender_posts_the_code_to_the_gateway() {
     )
     .await;
     let a = register(&app, "Floristería Jazmín").await;
-    let (status, _) = post(
+    let (status, _) = act(
         &app,
-        &format!("/v1/businesses/{}/numbers", a.id),
-        &a.key,
+        &a,
+        "numbers",
         json!({"number": "612 000 999", "region": "ES"}),
     )
     .await;
