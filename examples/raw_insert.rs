@@ -1,0 +1,311 @@
+//! The baseline of the import figure (issue 6): the same encoded records
+//! that `bizseal import` wrote, inserted into a fresh redb with nothing else
+//! around them: no JSON, no validation, no phone parsing, no signing, no
+//! reads, tables opened once per transaction.
+//!
+//! ```sh
+//! cargo run --release --example raw_insert -- DATA_DIR INPUT.jsonl DEST_DIR
+//! ```
+//!
+//! `DATA_DIR` is a data dir that `bizseal import INPUT.jsonl` filled (and no
+//! server holds). For every line of the input, in input order, it takes the
+//! rows the import wrote for that business, byte for byte: the business,
+//! its numbers and their hash-index entries, attestations and their expiry
+//! entries, confusable-name keys, and the business's rows of the changes
+//! feed. It inserts them into `DEST_DIR/raw.redb` in transactions of the
+//! rows of 1000 lines (the import's batch), with the same durability, and
+//! times only those transactions. At the end it checks that the copy holds
+//! as many rows per table as the import wrote, so the two measure the same
+//! work.
+//!
+//! This is a measuring tool: it knows the table layout of `store`, which
+//! nothing in the product outside `store` may.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use bizseal::model::BusinessStatus;
+use bizseal::phone::PhoneNumber;
+use bizseal::service::confusable;
+use bizseal::store::Store;
+use redb::{Database, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableDefinition};
+
+const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
+const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
+const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> = TableDefinition::new("number_hashes");
+const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attestations");
+const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expiries");
+const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
+const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
+
+/// Lines per transaction, as `service::import` batches them.
+const BATCH: usize = 1000;
+
+/// What the import wrote for one business, found through the public reads.
+struct Planned {
+    id: String,
+    /// E.164, its SHA-256, and the current attestation (serial, expiry).
+    numbers: Vec<(String, [u8; 32], Option<(String, i64)>)>,
+    /// Names whose confusable keys were indexed (verified businesses only).
+    names: Vec<String>,
+}
+
+/// The rows of one batch, read out of the imported database.
+#[derive(Default)]
+struct Rows {
+    businesses: Vec<(String, Vec<u8>)>,
+    numbers: Vec<(String, Vec<u8>)>,
+    hashes: Vec<([u8; 32], String)>,
+    attestations: Vec<(String, Vec<u8>)>,
+    expiries: Vec<(i64, String)>,
+    name_keys: Vec<(String, String)>,
+    changes: Vec<(u64, Vec<u8>)>,
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        self.businesses.len()
+            + self.numbers.len()
+            + self.hashes.len()
+            + self.attestations.len()
+            + self.expiries.len()
+            + self.name_keys.len()
+            + self.changes.len()
+    }
+}
+
+type AnyError = Box<dyn std::error::Error>;
+
+fn main() -> Result<(), AnyError> {
+    let mut args = std::env::args().skip(1);
+    let (Some(src), Some(input), Some(dest)) = (args.next(), args.next(), args.next()) else {
+        eprintln!("usage: raw_insert DATA_DIR INPUT.jsonl DEST_DIR");
+        std::process::exit(2);
+    };
+    let src = PathBuf::from(src);
+    let dest = PathBuf::from(dest);
+    let plan = plan(&src, &PathBuf::from(input))?;
+    let changes_per_business: Vec<u64> = plan.iter().map(|p| 1 + p.numbers.len() as u64).collect();
+
+    let source = Database::open(src.join("bizseal.redb"))?;
+    let read = source.begin_read()?;
+    let src_changes = read.open_table(CHANGES)?;
+    // The import's change rows are the newest ones: one per business and
+    // one per number. Rows before them are from opening the data dir.
+    let last_seq = src_changes.last()?.map(|(k, _)| k.value()).unwrap_or(0);
+    let total_changes: u64 = changes_per_business.iter().sum();
+    let mut seq = (last_seq + 1)
+        .checked_sub(total_changes)
+        .ok_or("the changes feed is shorter than the import wrote")?;
+
+    std::fs::create_dir_all(&dest)?;
+    let path = dest.join("raw.redb");
+    let _ = std::fs::remove_file(&path);
+    let db = Database::builder().create(&path)?;
+    {
+        let tx = db.begin_write()?;
+        tx.open_table(BUSINESSES)?;
+        tx.open_table(NUMBERS)?;
+        tx.open_table(NUMBER_HASHES)?;
+        tx.open_table(ATTESTATIONS)?;
+        tx.open_table(EXPIRIES)?;
+        tx.open_table(NAME_KEYS)?;
+        tx.open_table(CHANGES)?;
+        tx.commit()?;
+    }
+
+    let mut timed = Duration::ZERO;
+    let mut rows_total = 0usize;
+    let mut transactions = 0usize;
+    for (chunk_no, chunk) in plan.chunks(BATCH).enumerate() {
+        let counts = &changes_per_business[chunk_no * BATCH..chunk_no * BATCH + chunk.len()];
+        let rows = gather(&read, chunk, counts, &mut seq)?;
+        rows_total += rows.len();
+        let started = Instant::now();
+        insert(&db, &rows)?;
+        timed += started.elapsed();
+        transactions += 1;
+    }
+
+    check_counts(&read, &db, total_changes)?;
+    let secs = timed.as_secs_f64();
+    println!(
+        "raw_insert: {} businesses, {rows_total} rows in {transactions} transactions: {secs:.2} s, {:.0} businesses/s",
+        plan.len(),
+        plan.len() as f64 / secs.max(1e-9)
+    );
+    Ok(())
+}
+
+/// Pass 1, through bizseal's own public reads: which rows each line made.
+fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, AnyError> {
+    use std::io::BufRead;
+    let store = Store::open(src)?;
+    let r = store.read()?;
+    let mut plan = Vec::new();
+    for line in std::io::BufReader::new(std::fs::File::open(input)?).lines() {
+        let line = line?;
+        let v: serde_json::Value = serde_json::from_str(&line)?;
+        let id = v["id"].as_str().ok_or("every line needs an id")?;
+        let Some(b) = r.business(id)? else {
+            continue; // refused by the import: it wrote nothing
+        };
+        let mut numbers = Vec::with_capacity(b.numbers.len());
+        for e164 in &b.numbers {
+            let record = r.number(e164)?.ok_or("a listed number has no record")?;
+            let attestation = match record.state.serial() {
+                Some(serial) => {
+                    let a = r
+                        .attestation(serial)?
+                        .ok_or("a serial has no attestation")?;
+                    Some((a.serial, a.expires_at))
+                }
+                None => None,
+            };
+            let hash = PhoneNumber::from_stored(e164)?.sha256();
+            numbers.push((e164.clone(), hash, attestation));
+        }
+        // As `service::review::index_names`: every name and the legal name,
+        // each once, of a verified business.
+        let mut names = Vec::new();
+        if b.status == BusinessStatus::Verified {
+            names = b.names.values().cloned().collect();
+            names.push(b.legal_name.clone());
+            names.sort();
+            names.dedup();
+        }
+        plan.push(Planned {
+            id: b.id.as_str().to_owned(),
+            numbers,
+            names,
+        });
+    }
+    Ok(plan)
+}
+
+/// Reads one batch's rows out of the imported database (not timed).
+fn gather(
+    read: &redb::ReadTransaction,
+    chunk: &[Planned],
+    changes: &[u64],
+    seq: &mut u64,
+) -> Result<Rows, AnyError> {
+    let businesses = read.open_table(BUSINESSES)?;
+    let numbers = read.open_table(NUMBERS)?;
+    let attestations = read.open_table(ATTESTATIONS)?;
+    let change_rows = read.open_table(CHANGES)?;
+    let mut rows = Rows::default();
+    for (p, count) in chunk.iter().zip(changes) {
+        let bytes = businesses.get(p.id.as_str())?.ok_or("business row")?;
+        rows.businesses.push((p.id.clone(), bytes.value().to_vec()));
+        for (e164, hash, attestation) in &p.numbers {
+            let bytes = numbers.get(e164.as_str())?.ok_or("number row")?;
+            rows.numbers.push((e164.clone(), bytes.value().to_vec()));
+            rows.hashes.push((*hash, e164.clone()));
+            if let Some((serial, expires_at)) = attestation {
+                let bytes = attestations
+                    .get(serial.as_str())?
+                    .ok_or("attestation row")?;
+                rows.attestations
+                    .push((serial.clone(), bytes.value().to_vec()));
+                rows.expiries.push((*expires_at, serial.clone()));
+            }
+        }
+        for name in &p.names {
+            for key in confusable::variants(name) {
+                rows.name_keys.push((key, p.id.clone()));
+            }
+        }
+        for _ in 0..*count {
+            let bytes = change_rows.get(*seq)?.ok_or("change row")?;
+            rows.changes.push((*seq, bytes.value().to_vec()));
+            *seq += 1;
+        }
+    }
+    Ok(rows)
+}
+
+/// One write transaction of plain inserts (the timed part).
+fn insert(db: &Database, rows: &Rows) -> Result<(), AnyError> {
+    let tx = db.begin_write()?;
+    {
+        let mut t = tx.open_table(BUSINESSES)?;
+        for (k, v) in &rows.businesses {
+            t.insert(k.as_str(), v.as_slice())?;
+        }
+        let mut t = tx.open_table(NUMBERS)?;
+        for (k, v) in &rows.numbers {
+            t.insert(k.as_str(), v.as_slice())?;
+        }
+        let mut t = tx.open_table(NUMBER_HASHES)?;
+        for (k, v) in &rows.hashes {
+            t.insert(k, v.as_str())?;
+        }
+        let mut t = tx.open_table(ATTESTATIONS)?;
+        for (k, v) in &rows.attestations {
+            t.insert(k.as_str(), v.as_slice())?;
+        }
+        let mut t = tx.open_table(EXPIRIES)?;
+        for (at, serial) in &rows.expiries {
+            t.insert((*at, serial.as_str()), ())?;
+        }
+        let mut t = tx.open_table(NAME_KEYS)?;
+        for (key, id) in &rows.name_keys {
+            t.insert((key.as_str(), id.as_str()), ())?;
+        }
+        let mut t = tx.open_table(CHANGES)?;
+        for (k, v) in &rows.changes {
+            t.insert(*k, v.as_slice())?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The copy must hold what the import wrote, or the two timings measure
+/// different work.
+fn check_counts(read: &redb::ReadTransaction, db: &Database, changes: u64) -> Result<(), AnyError> {
+    let dest = db.begin_read()?;
+    let pairs = [
+        (
+            "businesses",
+            read.open_table(BUSINESSES)?.len()?,
+            dest.open_table(BUSINESSES)?.len()?,
+        ),
+        (
+            "numbers",
+            read.open_table(NUMBERS)?.len()?,
+            dest.open_table(NUMBERS)?.len()?,
+        ),
+        (
+            "number_hashes",
+            read.open_table(NUMBER_HASHES)?.len()?,
+            dest.open_table(NUMBER_HASHES)?.len()?,
+        ),
+        (
+            "attestations",
+            read.open_table(ATTESTATIONS)?.len()?,
+            dest.open_table(ATTESTATIONS)?.len()?,
+        ),
+        (
+            "expiries",
+            read.open_table(EXPIRIES)?.len()?,
+            dest.open_table(EXPIRIES)?.len()?,
+        ),
+        (
+            "name_keys",
+            read.open_table(NAME_KEYS)?.len()?,
+            dest.open_table(NAME_KEYS)?.len()?,
+        ),
+        ("changes", changes, dest.open_table(CHANGES)?.len()?),
+    ];
+    for (table, imported, copied) in pairs {
+        if imported != copied {
+            return Err(format!(
+                "{table}: the import wrote {imported} rows, the copy holds {copied}"
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
