@@ -12,7 +12,7 @@ use super::{Service, ServiceError};
 use crate::model::{
     now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation,
 };
-use crate::phone::PhoneNumber;
+use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::{Reader, StoreError};
 use crate::token::{self, Claims, Reason};
 
@@ -30,6 +30,11 @@ pub struct NumberAnswer {
     pub attestation: Option<String>,
     pub revocation: Option<RevocationInfo>,
     pub reputation: Reputation,
+    /// When `attestation` expires (seconds), so that nobody caches the
+    /// answer longer than its token lives. Not part of the JSON: the token
+    /// says it itself.
+    #[serde(skip)]
+    pub attestation_expires_at: Option<i64>,
 }
 
 /// The part of a profile a lookup shows.
@@ -93,6 +98,9 @@ pub struct RangeEntry {
     pub status: PublicStatus,
     pub level: Option<Level>,
     pub attestation: Option<String>,
+    /// When `attestation` expires (seconds); not part of the JSON.
+    #[serde(skip)]
+    pub attestation_expires_at: Option<i64>,
 }
 
 /// The answer of a token check.
@@ -117,30 +125,42 @@ impl Service {
         Ok(answer(&r, number.as_str(), langs, now())?)
     }
 
-    /// Answers for an address book, in the order given. Each entry is the
-    /// parsed number or why it is not one; all are read from one snapshot.
+    /// The answer for a number as a client typed it (`region` reads a
+    /// national form). A listed number typed in E.164 is answered without
+    /// parsing it again: see [`PhoneNumber::is_e164_shaped`].
+    pub fn lookup_typed(
+        &self,
+        input: &str,
+        region: Option<Region>,
+        langs: &[String],
+    ) -> Result<NumberAnswer, ServiceError> {
+        let r = self.store.read()?;
+        Ok(answer_typed(&r, input, region, langs, now())??)
+    }
+
+    /// Answers for an address book as typed, in the order given. Each entry
+    /// is the answer or why its text is not a number; all are read from one
+    /// snapshot.
     pub fn lookup_many(
         &self,
-        numbers: &[Result<PhoneNumber, crate::phone::PhoneError>],
+        inputs: &[String],
+        region: Option<Region>,
         langs: &[String],
-    ) -> Result<Vec<Result<NumberAnswer, crate::phone::PhoneError>>, ServiceError> {
-        if numbers.len() > MAX_BATCH {
+    ) -> Result<Vec<Result<NumberAnswer, PhoneError>>, ServiceError> {
+        if inputs.len() > MAX_BATCH {
             return Err(ServiceError::invalid(
                 "numbers",
                 format!(
                     "at most {MAX_BATCH} numbers per request, got {}",
-                    numbers.len()
+                    inputs.len()
                 ),
             ));
         }
         let r = self.store.read()?;
         let at = now();
-        numbers
+        inputs
             .iter()
-            .map(|n| match n {
-                Ok(n) => Ok(Ok(answer(&r, n.as_str(), langs, at)?)),
-                Err(e) => Ok(Err(e.clone())),
-            })
+            .map(|input| Ok(answer_typed(&r, input, region, langs, at)?))
             .collect()
     }
 
@@ -157,11 +177,13 @@ impl Service {
             };
             let status = PublicStatus::of(&record, &business);
             let hash = hex(&PhoneNumber::from_stored(&e164)?.sha256());
+            let token = token_for(&r, &record, status)?;
             entries.push(RangeEntry {
                 suffix: hash[5..].to_owned(),
                 status,
                 level: record.state.level().filter(|_| status.shows_token()),
-                attestation: token_for(&r, &record, status)?,
+                attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
+                attestation: token.map(|(t, _)| t),
             });
         }
         Ok(entries)
@@ -250,11 +272,42 @@ impl Service {
     }
 }
 
+/// The answer for typed text. The outer `Result` is storage failing, the
+/// inner one the text not being a number.
+fn answer_typed(
+    r: &Reader,
+    input: &str,
+    region: Option<Region>,
+    langs: &[String],
+    at: i64,
+) -> Result<Result<NumberAnswer, PhoneError>, StoreError> {
+    if PhoneNumber::is_e164_shaped(input) {
+        if let Some(record) = r.number(input)? {
+            return Ok(Ok(answer_for(r, input, Some(record), langs, at)?));
+        }
+    }
+    match PhoneNumber::parse(input, region) {
+        Ok(number) => Ok(Ok(answer(r, number.as_str(), langs, at)?)),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
 fn answer(r: &Reader, e164: &str, langs: &[String], at: i64) -> Result<NumberAnswer, StoreError> {
+    answer_for(r, e164, r.number(e164)?, langs, at)
+}
+
+/// The answer for `e164`, whose stored record (if any) was already read.
+fn answer_for(
+    r: &Reader,
+    e164: &str,
+    record: Option<NumberRecord>,
+    langs: &[String],
+    at: i64,
+) -> Result<NumberAnswer, StoreError> {
     let reputation = Reputation {
         reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
     };
-    let listed = match r.number(e164)? {
+    let listed = match record {
         Some(record) => r.business(record.business.as_str())?.map(|b| (record, b)),
         None => None,
     };
@@ -267,6 +320,7 @@ fn answer(r: &Reader, e164: &str, langs: &[String], at: i64) -> Result<NumberAns
             attestation: None,
             revocation: None,
             reputation,
+            attestation_expires_at: None,
         });
     };
     let status = PublicStatus::of(&record, &business);
@@ -277,11 +331,13 @@ fn answer(r: &Reader, e164: &str, langs: &[String], at: i64) -> Result<NumberAns
         }),
         _ => None,
     };
+    let token = token_for(r, &record, status)?;
     Ok(NumberAnswer {
         number: e164.to_owned(),
         status,
         level: record.state.level().filter(|_| status.shows_token()),
-        attestation: token_for(r, &record, status)?,
+        attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
+        attestation: token.map(|(t, _)| t),
         revocation,
         reputation,
         business: Some(summary(&business, langs)),
@@ -300,16 +356,18 @@ fn summary(b: &Business, langs: &[String]) -> BusinessSummary {
     }
 }
 
+/// The stored token of a number and when it expires, if the number's
+/// status lets a client have it.
 fn token_for(
     r: &Reader,
     record: &NumberRecord,
     status: PublicStatus,
-) -> Result<Option<String>, StoreError> {
+) -> Result<Option<(String, i64)>, StoreError> {
     if !status.shows_token() {
         return Ok(None);
     }
     match record.state.serial() {
-        Some(serial) => Ok(r.attestation(serial)?.map(|a| a.token)),
+        Some(serial) => Ok(r.attestation(serial)?.map(|a| (a.token, a.expires_at))),
         None => Ok(None),
     }
 }

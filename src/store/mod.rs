@@ -163,6 +163,7 @@ impl Store {
     pub fn read(&self) -> Result<Reader, StoreError> {
         Ok(Reader {
             tx: self.db.begin_read()?,
+            tables: directory::ReadTables::default(),
         })
     }
 
@@ -186,6 +187,8 @@ impl Store {
 /// A read snapshot.
 pub struct Reader {
     tx: ReadTransaction,
+    /// The tables a lookup reads, opened once per snapshot.
+    tables: directory::ReadTables,
 }
 
 /// The tables a write may touch, inside one write transaction.
