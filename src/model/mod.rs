@@ -139,11 +139,21 @@ impl Business {
 
     /// The name that goes into attestations: the default language's.
     pub fn default_name(&self) -> &str {
-        self.names
-            .get(&self.default_lang)
-            .map(String::as_str)
-            .unwrap_or(&self.legal_name)
+        default_name(&self.names, &self.default_lang, &self.legal_name)
     }
+}
+
+/// The name attestations carry for a business with these names: the one in
+/// its default language, else its legal name.
+pub fn default_name<'a>(
+    names: &'a BTreeMap<String, String>,
+    default_lang: &str,
+    legal_name: &'a str,
+) -> &'a str {
+    names
+        .get(default_lang)
+        .map(String::as_str)
+        .unwrap_or(legal_name)
 }
 
 /// Picks a value from a language-keyed map: an exact tag match first, then
