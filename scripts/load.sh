@@ -29,6 +29,9 @@ OUT=${OUT:-target/load}
 # Import and raw insert alternate this many times (default: 2 below one
 # million businesses, 1 from there, as one 1M import takes minutes).
 IMPORT_ROUNDS=${IMPORT_ROUNDS:-}
+# REUSE_DATA=1 keeps an already imported data dir and skips the import
+# figures (for working on the HTTP rounds only).
+REUSE_DATA=${REUSE_DATA:-}
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -78,14 +81,19 @@ to_ms() {
         else if (v ~ /s$/) {sub(/s$/, "", v); v *= 1000}; printf "%.3f", v}'
 }
 
-# wrk_run NAME CONNS PATH [lua script args...]: one bounded wrk run; sets
-# RPS, P99 (ms), MEAN (ms), REQS, ERRS and CPU (server CPU-seconds used).
+# wrk_run NAME CONNS PATH [LUA_SCRIPT [script args...]]: one bounded wrk
+# run; sets RPS, P99 (ms), MEAN (ms), REQS, ERRS and CPU (server
+# CPU-seconds used during the run).
 wrk_run() {
-  local name=$1 conns=$2 path=$3 before after out
+  local name=$1 conns=$2 path=$3 before after out script=()
   shift 3
+  if (($# > 0)); then
+    script=(-s "$1")
+    shift
+  fi
   before=$(cpu_s "$SERVER_PID")
-  out=$(timeout $((DURATION + 30)) wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 5s --latency "$@" \
-    "http://127.0.0.1:$PORT$path")
+  out=$(timeout $((DURATION + 30)) wrk -t1 -c"$conns" -d"${DURATION}s" --timeout 5s --latency \
+    "${script[@]}" "http://127.0.0.1:$PORT$path" -- "$@")
   after=$(cpu_s "$SERVER_PID")
   RPS=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   REQS=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -151,6 +159,7 @@ for N in $SIZES; do
 
   # Import and raw insert of the same records, alternating.
   imports=() raws=()
+  [[ -n "$REUSE_DATA" && -s "$data/bizseal.redb" ]] && rounds=0 && log "reusing $data: no import figures"
   for r in $(seq "$rounds"); do
     rm -rf "$data" "$dir/raw"
     /usr/bin/time -v "$BIN" import --data-dir "$data" "$jsonl" >"$dir/import.out" 2>"$dir/import.err" ||
@@ -166,7 +175,7 @@ for N in $SIZES; do
     imports+=("$rate") raws+=("$raw_rate")
   done
   rm -rf "$dir/raw"
-  log "import: median $(echo "${imports[*]}" | median) businesses/s, raw median $(echo "${raws[*]}" | median)/s"
+  ((rounds == 0)) || log "import: median $(echo "${imports[*]}" | median) businesses/s, raw median $(echo "${raws[*]}" | median)/s"
   log "disk: $(stat -c %s "$data/bizseal.redb" | awk '{printf "%.0f MiB", $1 / 1048576}') database file ($(du -k "$data/bizseal.redb" | awk '{printf "%.0f MiB", $1 / 1024}') allocated)"
 
   # Cold start: database file out of the page cache, then with it cached.
@@ -181,7 +190,7 @@ for N in $SIZES; do
   done
 
   # Warm-up over every verified number, then resident memory.
-  wrk_run warmup "$CONNS" / -s "$LUA/lookup.lua" -- "$dir/verified.txt"
+  wrk_run warmup "$CONNS" / "$LUA/lookup.lua" "$dir/verified.txt"
   log "after warm-up ($REQS lookups): VmRSS $(rss_mib "$SERVER_PID" VmRSS) MiB, VmHWM $(rss_mib "$SERVER_PID" VmHWM) MiB"
 
   # Single lookups against /healthz, alternating.
@@ -189,7 +198,7 @@ for N in $SIZES; do
   for r in $(seq "$ROUNDS"); do
     wrk_run healthz "$CONNS" /healthz
     h_rps=$RPS h_p99=$P99 h_eff=$(per_cpu "$REQS" "$CPU")
-    wrk_run lookup "$CONNS" / -s "$LUA/lookup.lua" -- "$dir/verified.txt"
+    wrk_run lookup "$CONNS" / "$LUA/lookup.lua" "$dir/verified.txt"
     l_rps=$RPS l_p99=$P99 l_eff=$(per_cpu "$REQS" "$CPU")
     log "round $r: healthz $h_rps req/s (p99 $h_p99 ms, $h_eff per server CPU-s) | lookup $l_rps req/s (p99 $l_p99 ms, $l_eff per server CPU-s) | ratio $(ratio "$l_rps" "$h_rps"), per CPU-s $(ratio "$l_eff" "$h_eff")"
     ratios+=("$(ratio "$l_rps" "$h_rps")") p99s+=("$l_p99") cpu_ratios+=("$(ratio "$l_eff" "$h_eff")")
@@ -201,7 +210,7 @@ for N in $SIZES; do
   for per in 1000 100; do
     means=() rates=() cpus=()
     for r in $(seq "$ROUNDS"); do
-      wrk_run "batch-$per" 1 / -s "$LUA/batch.lua" -- "$dir/verified.txt" "$dir/unlisted.txt" "$per"
+      wrk_run "batch-$per" 1 / "$LUA/batch.lua" "$dir/verified.txt" "$dir/unlisted.txt" "$per"
       means+=("$MEAN") rates+=("$(awk -v r="$RPS" 'BEGIN {printf "%.0f", r * 1000}')")
       cpus+=("$(awk -v c="$CPU" -v n="$REQS" 'BEGIN {printf "%.2f", c * 1000 / n}')")
       log "batch ($per listed of 1000) round $r: $RPS req/s, mean $MEAN ms, p99 $P99 ms, server CPU $(awk -v c="$CPU" -v n="$REQS" 'BEGIN {printf "%.2f", c * 1000 / n}') ms per batch"
@@ -220,7 +229,7 @@ for N in $SIZES; do
   for r in $(seq "$ROUNDS"); do
     ring=$("$EX/ring_verify" 3)
     ring_cpu=$(sed -E 's/.*, ([0-9]+) per CPU-second/\1/' <<<"$ring")
-    wrk_run verify "$CONNS" / -s "$LUA/verify.lua" -- "$tokens"
+    wrk_run verify "$CONNS" / "$LUA/verify.lua" "$tokens"
     eff=$(per_cpu "$REQS" "$CPU")
     log "round $r: $ring | verify endpoint $RPS req/s (p99 $P99 ms), $eff per server CPU-s | ratio per CPU-s $(ratio "$eff" "$ring_cpu")"
     vr+=("$(ratio "$eff" "$ring_cpu")") vcpu+=("$RPS")

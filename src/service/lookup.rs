@@ -202,6 +202,33 @@ impl Service {
             now(),
             number.map(PhoneNumber::as_str),
         );
+        self.revocation_and_status(verdict)
+    }
+
+    /// [`Service::verify_token`] with the number as the client typed it
+    /// (`region` reads a national form); invalid text is refused as
+    /// always. Text that is exactly the `sub` of a token our key signed is
+    /// taken as it is: it is the E.164 form `PhoneNumber::parse` gave when
+    /// the token was issued, so parsing it again would change nothing.
+    pub fn verify_token_typed(
+        &self,
+        token: &str,
+        number: Option<&str>,
+        region: Option<Region>,
+    ) -> Result<VerifyAnswer, ServiceError> {
+        let keyring = self.keyring();
+        let mut verdict = token::verify_unbound(token, keyring.verifying(), now());
+        if let Some(text) = number {
+            if !verdict.claims.as_ref().is_some_and(|c| c.sub == text) {
+                verdict.bind(PhoneNumber::parse(text, region)?.as_str());
+            }
+        }
+        self.revocation_and_status(verdict)
+    }
+
+    /// Adds what only the store knows to a signature check: revocation and
+    /// the number's status now.
+    fn revocation_and_status(&self, verdict: token::Verdict) -> Result<VerifyAnswer, ServiceError> {
         let Some(claims) = verdict.claims else {
             return Ok(VerifyAnswer {
                 valid: false,
