@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::model::{
-    now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation,
+    now, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::{Reader, StoreError};
@@ -172,10 +172,10 @@ impl Service {
             let Some(record) = r.number(&e164)? else {
                 continue;
             };
-            let Some(business) = r.business(record.business.as_str())? else {
+            let Some(business) = r.with_business(record.business.as_str(), |b| b.status)? else {
                 continue;
             };
-            let status = PublicStatus::of(&record, &business);
+            let status = PublicStatus::given(&record, business);
             let hash = hex(&PhoneNumber::from_stored(&e164)?.sha256());
             let token = token_for(&r, &record, status)?;
             entries.push(RangeEntry {
@@ -335,10 +335,15 @@ fn answer_for(
         reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
     };
     let listed = match record {
-        Some(record) => r.business(record.business.as_str())?.map(|b| (record, b)),
+        Some(record) => r
+            .with_business(record.business.as_str(), |b| {
+                summary(b, langs).map(|summary| (b.status, summary))
+            })?
+            .transpose()?
+            .map(|b| (record, b)),
         None => None,
     };
-    let Some((record, business)) = listed else {
+    let Some((record, (business_status, business))) = listed else {
         return Ok(NumberAnswer {
             number: e164.to_owned(),
             status: PublicStatus::Unknown,
@@ -350,7 +355,7 @@ fn answer_for(
             attestation_expires_at: None,
         });
     };
-    let status = PublicStatus::of(&record, &business);
+    let status = PublicStatus::given(&record, business_status);
     let revocation = match &record.state {
         crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
             at: *at,
@@ -367,20 +372,21 @@ fn answer_for(
         attestation: token.map(|(t, _)| t),
         revocation,
         reputation,
-        business: Some(summary(&business, langs)),
+        business: Some(business),
     })
 }
 
-fn summary(b: &Business, langs: &[String]) -> BusinessSummary {
-    BusinessSummary {
-        id: b.id.clone(),
+fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, StoreError> {
+    Ok(BusinessSummary {
+        id: BusinessId::parse(b.id)
+            .map_err(|e| StoreError::Corrupt(format!("stored business id {:?}: {e}", b.id)))?,
         display_name: b.display_name(langs).to_owned(),
-        legal_name: b.legal_name.clone(),
-        category: b.category.clone(),
-        country: b.country.clone(),
-        website: b.website.clone(),
-        logo_url: b.logo_url.clone(),
-    }
+        legal_name: b.legal_name.to_owned(),
+        category: b.category.to_owned(),
+        country: b.country.to_owned(),
+        website: b.website.map(str::to_owned),
+        logo_url: b.logo_url.map(str::to_owned),
+    })
 }
 
 /// The stored token of a number and when it expires, if the number's
@@ -394,7 +400,7 @@ fn token_for(
         return Ok(None);
     }
     match record.state.serial() {
-        Some(serial) => Ok(r.attestation(serial)?.map(|a| (a.token, a.expires_at))),
+        Some(serial) => r.token(serial),
         None => Ok(None),
     }
 }
@@ -406,10 +412,12 @@ fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreErro
     if record.business.as_str() != claims.biz {
         return Ok(PublicStatus::Unknown);
     }
-    Ok(match r.business(record.business.as_str())? {
-        Some(b) => PublicStatus::of(&record, &b),
-        None => PublicStatus::Unknown,
-    })
+    Ok(
+        match r.with_business(record.business.as_str(), |b| b.status)? {
+            Some(business) => PublicStatus::given(&record, business),
+            None => PublicStatus::Unknown,
+        },
+    )
 }
 
 /// Lowercase hex.

@@ -9,8 +9,10 @@ use redb::{
     Value, WriteTransaction,
 };
 
-use super::{decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
-use crate::model::{Attestation, Business, Change, NumberRecord, Revocation, StoredKey};
+use super::{codec, decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
+use crate::model::{
+    Attestation, AttestationRef, Business, BusinessRef, Change, NumberRecord, Revocation, StoredKey,
+};
 
 const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
 const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
@@ -107,6 +109,32 @@ impl Reader {
             opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?,
             serial,
         )
+    }
+
+    /// What `f` makes of a business read in place (its text is not copied
+    /// unless `f` copies it), or `None` when there is no such business.
+    pub fn with_business<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&BusinessRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        let table = opened(&self.tables.businesses, &self.tx, BUSINESSES)?;
+        let Some(bytes) = table.get(id)? else {
+            return Ok(None);
+        };
+        let business: BusinessRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some(f(&business)))
+    }
+
+    /// The token of an attestation and when it expires, copying nothing
+    /// else out of the stored record.
+    pub fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
+        let table = opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?;
+        let Some(bytes) = table.get(serial)? else {
+            return Ok(None);
+        };
+        let a: AttestationRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some((a.token.to_owned(), a.expires_at)))
     }
 
     /// The E.164 numbers whose SHA-256 starts with the 20-bit `prefix`.
