@@ -476,7 +476,7 @@ fn main() -> std::io::Result<()> {
     fs::create_dir_all(&dir)?;
     bizseal::phone::warm_up();
 
-    let mut rng = Rng(0x5EED_B12_5EA1);
+    let mut rng = Rng(0x05EE_DB12_5EA1);
     let mut numbers = Numbers::new(0);
     let mut out = BufWriter::new(File::create(dir.join("businesses.jsonl"))?);
     let mut verified = BufWriter::new(File::create(dir.join("verified.txt"))?);

@@ -47,10 +47,17 @@ const CACHE_BYTES: usize = 512 * 1024 * 1024;
 /// What the import wrote for one business, found through the public reads.
 struct Planned {
     id: String,
-    /// E.164, its SHA-256, and the current attestation (serial, expiry).
-    numbers: Vec<(String, [u8; 32], Option<(String, i64)>)>,
+    numbers: Vec<PlannedNumber>,
     /// Names whose confusable keys were indexed (verified businesses only).
     names: Vec<String>,
+}
+
+/// A listed number, its SHA-256, and its current attestation (serial,
+/// expiry).
+struct PlannedNumber {
+    e164: String,
+    hash: [u8; 32],
+    attestation: Option<(String, i64)>,
 }
 
 /// The rows of one batch, read out of the imported database.
@@ -168,7 +175,11 @@ fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, 
                 None => None,
             };
             let hash = PhoneNumber::from_stored(e164)?.sha256();
-            numbers.push((e164.clone(), hash, attestation));
+            numbers.push(PlannedNumber {
+                e164: e164.clone(),
+                hash,
+                attestation,
+            });
         }
         // As `service::review::index_names`: every name and the legal name,
         // each once, of a verified business.
@@ -203,11 +214,11 @@ fn gather(
     for (p, count) in chunk.iter().zip(changes) {
         let bytes = businesses.get(p.id.as_str())?.ok_or("business row")?;
         rows.businesses.push((p.id.clone(), bytes.value().to_vec()));
-        for (e164, hash, attestation) in &p.numbers {
-            let bytes = numbers.get(e164.as_str())?.ok_or("number row")?;
-            rows.numbers.push((e164.clone(), bytes.value().to_vec()));
-            rows.hashes.push((*hash, e164.clone()));
-            if let Some((serial, expires_at)) = attestation {
+        for n in &p.numbers {
+            let bytes = numbers.get(n.e164.as_str())?.ok_or("number row")?;
+            rows.numbers.push((n.e164.clone(), bytes.value().to_vec()));
+            rows.hashes.push((n.hash, n.e164.clone()));
+            if let Some((serial, expires_at)) = &n.attestation {
                 let bytes = attestations
                     .get(serial.as_str())?
                     .ok_or("attestation row")?;

@@ -219,7 +219,7 @@ impl Service {
         let keyring = self.keyring();
         let mut verdict = token::verify_unbound(token, keyring.verifying(), now());
         if let Some(text) = number {
-            if !verdict.claims.as_ref().is_some_and(|c| c.sub == text) {
+            if verdict.claims.as_ref().is_none_or(|c| c.sub != text) {
                 verdict.bind(PhoneNumber::parse(text, region)?.as_str());
             }
         }
