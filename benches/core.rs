@@ -1,6 +1,7 @@
 //! Criterion benches of the hot pieces: signing an attestation, verifying
-//! one (against raw ring Ed25519 verify, the floor it cannot beat), and a
-//! stored lookup (one read transaction) against a bare redb point read.
+//! one (against raw ring Ed25519 verify, the floor it cannot beat), phone
+//! parsing (one country, and ten in turn), a stored lookup as the API
+//! makes it, a 1000-number batch, and a 1000-line import.
 //!
 //! Run: `cargo bench --bench core`. Figures go to BENCHMARKS.md as ratios
 //! against the baselines measured in the same run.
@@ -76,10 +77,98 @@ fn lookups(c: &mut Criterion) {
     g.bench_function("stored_lookup", |b| {
         b.iter(|| service.lookup(black_box(&number), &langs))
     });
+    g.bench_function("stored_lookup_typed", |b| {
+        b.iter(|| service.lookup_typed(black_box("+31206499123"), None, &langs))
+    });
     g.bench_function("verify_token_with_revocation_check", |b| {
         let answer = service.lookup(&number, &langs).expect("lookup");
         let token = answer.attestation.expect("token");
         b.iter(|| service.verify_token(black_box(&token), Some(&number)))
+    });
+    // Ten countries in turn: their metadata patterns must all stay compiled.
+    let mixed = [
+        "+31206499123",
+        "+34915820317",
+        "+33142685300",
+        "+4930901820",
+        "+442079460958",
+        "+12125551234",
+        "+390612345678",
+        "+918047192205",
+        "+551123456789",
+        "+81312345678",
+    ];
+    let mut i = 0;
+    g.bench_function("parse_number_ten_countries", |b| {
+        b.iter(|| {
+            i = (i + 1) % mixed.len();
+            PhoneNumber::parse(black_box(mixed[i]), None)
+        })
+    });
+    g.finish();
+}
+
+/// `count` valid Amsterdam numbers, distinct, from `start` on.
+fn amsterdam(start: u64, count: usize) -> Vec<String> {
+    (start..)
+        .map(|k| format!("+3120{:07}", (k * 7_654_321 + 1) % 10_000_000))
+        .filter(|n| PhoneNumber::parse(n, None).is_ok())
+        .take(count)
+        .collect()
+}
+
+/// JSONL of `numbers.len()` verified businesses, one level A number each.
+fn profiles(numbers: &[String]) -> String {
+    numbers
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            serde_json::json!({
+                "legal_name": format!("Bakkerij Nummer {i} B.V."),
+                "names": {"nl": format!("Bakkerij Nummer {i}"), "en": format!("Bakery Number {i}")},
+                "default_lang": "nl", "category": "bakery", "country": "NL", "city": "Amsterdam",
+                "numbers": [{"number": n, "level": "A"}]
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+fn batches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let service = Service::open(Config::new(dir.path())).expect("service");
+    let listed = amsterdam(0, 2000);
+    let report = service
+        .import(profiles(&listed).as_bytes(), |_| {})
+        .expect("import");
+    assert_eq!(report.created, 2000);
+    let unlisted = amsterdam(5_000_000, 1000);
+    let langs = vec!["en".to_owned()];
+
+    let mut g = c.benchmark_group("batch");
+    g.sample_size(20);
+    g.bench_function("lookup_1000_listed", |b| {
+        b.iter(|| service.lookup_many(black_box(&listed[..1000]), None, &langs))
+    });
+    g.bench_function("lookup_1000_unlisted", |b| {
+        b.iter(|| service.lookup_many(black_box(&unlisted), None, &langs))
+    });
+    g.finish();
+
+    let fresh = profiles(&amsterdam(100_000, 1000));
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10);
+    g.bench_function("import_1000_lines_fresh_store", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().expect("tempdir");
+                let service = Service::open(Config::new(dir.path())).expect("service");
+                (dir, service)
+            },
+            |(_dir, service)| service.import(fresh.as_bytes(), |_| {}).expect("import"),
+            criterion::BatchSize::PerIteration,
+        )
     });
     g.finish();
 }
@@ -91,5 +180,5 @@ fn base64_decode(s: &str) -> Vec<u8> {
         .expect("base64url")
 }
 
-criterion_group!(benches, tokens, lookups);
+criterion_group!(benches, tokens, lookups, batches);
 criterion_main!(benches);

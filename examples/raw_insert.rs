@@ -13,8 +13,8 @@
 //! its numbers and their hash-index entries, attestations and their expiry
 //! entries, confusable-name keys, and the business's rows of the changes
 //! feed. It inserts them into `DEST_DIR/raw.redb` in transactions of the
-//! rows of 1000 lines (the import's batch), with the same durability, and
-//! times only those transactions. At the end it checks that the copy holds
+//! rows of 1000 lines (the import's batch), with the same durability and
+//! page cache size as `store`, and times only those transactions. At the end it checks that the copy holds
 //! as many rows per table as the import wrote, so the two measure the same
 //! work.
 //!
@@ -43,6 +43,9 @@ const BATCH: usize = 1000;
 /// A number as the import wrote it: E.164, its SHA-256, and the current
 /// attestation (serial, expiry).
 type PlannedNumber = (String, [u8; 32], Option<(String, i64)>);
+
+/// redb page cache, as `store` sets it.
+const CACHE_BYTES: usize = 512 * 1024 * 1024;
 
 /// What the import wrote for one business, found through the public reads.
 struct Planned {
@@ -103,7 +106,9 @@ fn main() -> Result<(), AnyError> {
     std::fs::create_dir_all(&dest)?;
     let path = dest.join("raw.redb");
     let _ = std::fs::remove_file(&path);
-    let db = Database::builder().create(&path)?;
+    let db = Database::builder()
+        .set_cache_size(CACHE_BYTES)
+        .create(&path)?;
     {
         let tx = db.begin_write()?;
         tx.open_table(BUSINESSES)?;

@@ -130,8 +130,21 @@ impl PhoneNumber {
         if parsed.extension().is_some() || !parsed.is_valid() {
             return Err(PhoneError::Invalid);
         }
-        let e164 = parsed.format().mode(phonenumber::Mode::E164).to_string();
+        // What `parsed.format().mode(Mode::E164)` writes, without the
+        // formatter's search for a national layout that E.164 never uses
+        // (a few more metadata pattern matches per number).
+        let e164 = format!("+{}{}", parsed.country().code(), parsed.national());
         Ok(PhoneNumber(e164))
+    }
+
+    /// Whether `input` has the shape of every number bizseal stores: `+`
+    /// and 2 to 15 digits, nothing else. Such text is looked up as it is
+    /// before it is parsed: a listed number was validated when it was
+    /// stored, and parsing its E.164 form gives the same text back.
+    pub fn is_e164_shaped(input: &str) -> bool {
+        input.strip_prefix('+').is_some_and(|digits| {
+            (2..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit())
+        })
     }
 
     /// The E.164 form, with the leading `+`.
@@ -166,9 +179,25 @@ pub fn e164_hash(e164: &str) -> [u8; 32] {
     out
 }
 
+/// Compiled metadata patterns the `phonenumber` crate may keep. It compiles
+/// its patterns lazily into one LRU cache shared by every region, of 100
+/// regexes by default; parsing and validating one number uses a dozen or
+/// more of its region's patterns, so numbers from more than a handful of
+/// countries evicted each other's patterns and most parses recompiled some
+/// (about a millisecond instead of a few microseconds; BENCHMARKS.md). The
+/// metadata holds about 2,100 distinct patterns in all, so this many keeps
+/// every one; each is still compiled only when first used.
+const PATTERN_CACHE: usize = 8192;
+
 /// Loads the numbering metadata now rather than on the first request (it
-/// takes tens of milliseconds in release builds).
+/// takes tens of milliseconds in release builds), and makes room for the
+/// patterns of every region.
 pub fn warm_up() {
+    if let Ok(mut cache) = phonenumber::metadata::DATABASE.cache().lock() {
+        if cache.capacity() < PATTERN_CACHE {
+            cache.set_capacity(PATTERN_CACHE);
+        }
+    }
     let _ = PhoneNumber::parse("+31206499123", None);
 }
 
@@ -271,6 +300,41 @@ mod tests {
         let b = PhoneNumber::parse("020 649 91 23", nl()).unwrap();
         assert_eq!(a, b);
         assert_eq!(a.sha256(), b.sha256());
+    }
+
+    #[test]
+    fn e164_is_written_as_the_metadata_formatter_writes_it() {
+        // Italian fixed lines keep their leading zero; +1 is shared by many
+        // regions; Japan, India, Brazil and the UK have long area codes.
+        for input in [
+            "+390612345678",
+            "+12125551234",
+            "+14155552671",
+            "+81312345678",
+            "+918047192205",
+            "+551123456789",
+            "+442079460958",
+            "+31206499123",
+            "+4930123456",
+        ] {
+            let ours = PhoneNumber::parse(input, None).unwrap();
+            let theirs = phonenumber::parse(None, input).unwrap();
+            assert_eq!(
+                ours.as_str(),
+                theirs.format().mode(phonenumber::Mode::E164).to_string()
+            );
+            assert_eq!(ours.as_str(), input, "E.164 in, the same E.164 out");
+        }
+    }
+
+    #[test]
+    fn only_plus_and_digits_look_like_a_stored_number() {
+        assert!(PhoneNumber::is_e164_shaped("+31206499123"));
+        assert!(!PhoneNumber::is_e164_shaped("31206499123"));
+        assert!(!PhoneNumber::is_e164_shaped("+31 20 649 9123"));
+        assert!(!PhoneNumber::is_e164_shaped("+"));
+        assert!(!PhoneNumber::is_e164_shaped("+1234567890123456"));
+        assert!(!PhoneNumber::is_e164_shaped("+٣١٢٠٦٤٩٩١٢٣"));
     }
 }
 

@@ -127,19 +127,39 @@ pub fn sign_payload<T: Serialize>(keyring: &Keyring, typ: &str, payload: &T) -> 
 /// Checks everything but revocation. `number`, when given, is the E.164
 /// number the client saw; `sub` must equal it.
 pub fn verify(token: &str, keys: &VerifyingKeys, now: i64, number: Option<&str>) -> Verdict {
+    let mut verdict = verify_unbound(token, keys, now);
+    if let Some(number) = number {
+        verdict.bind(number);
+    }
+    verdict
+}
+
+impl Verdict {
+    /// Checks the number the client saw (E.164) against `sub`. A mismatch
+    /// is reported only for a token that is otherwise valid: an expired or
+    /// not yet valid token says so first.
+    pub fn bind(&mut self, number: &str) {
+        let mismatch = self.claims.as_ref().is_some_and(|c| c.sub != number);
+        if self.reason == Reason::Ok && mismatch {
+            self.reason = Reason::NumberMismatch;
+        }
+    }
+}
+
+/// Checks everything but revocation and the number: shape, header, key,
+/// signature, claims, time.
+pub fn verify_unbound(token: &str, keys: &VerifyingKeys, now: i64) -> Verdict {
     let raw = match verify_payload(token, keys, TYP) {
         Ok(raw) => raw,
         Err(reason) => return Verdict::fail(reason),
     };
-    let Ok(claims) = serde_json::from_value::<Claims>(raw.clone()) else {
+    let Ok(claims) = Claims::deserialize(&raw) else {
         return Verdict::fail(Reason::Malformed);
     };
     let reason = if now < claims.nbf.saturating_sub(SKEW) {
         Reason::NotYetValid
     } else if now >= claims.exp.saturating_add(SKEW) {
         Reason::Expired
-    } else if number.is_some_and(|n| n != claims.sub) {
-        Reason::NumberMismatch
     } else {
         Reason::Ok
     };

@@ -1,18 +1,29 @@
 //! `/v1/numbers`: one number, an address book, a hash bucket.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
 use super::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
 use super::{blocking, ApiError, AppState};
+use crate::model::now;
 use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::service::{NumberAnswer, RangeEntry};
 
 /// A number's status can change (revocation), so shared caches keep it for
-/// a minute only; clients that need more check the token's own expiry.
+/// a minute at most; clients that need more check the token's own expiry.
 const NUMBER_MAX_AGE: u32 = 60;
+
+/// How long an answer holding tokens that expire at `expiries` may be
+/// cached at `now`: a minute, and never past the first token's expiry, so
+/// that no cache hands out a token it holds after the token died.
+fn number_max_age(expiries: impl IntoIterator<Item = i64>, now: i64) -> u32 {
+    expiries
+        .into_iter()
+        .map(|exp| exp.saturating_sub(now).clamp(0, i64::from(NUMBER_MAX_AGE)) as u32)
+        .fold(NUMBER_MAX_AGE, u32::min)
+}
 
 /// Padded range answers hold at least this many entries (plus up to
 /// `PAD_SPREAD` more, at random), so the count says little about the
@@ -43,23 +54,28 @@ pub async fn lookup(
     Query(q): Query<NumberQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let number = PhoneNumber::parse(&number, region(q.region.as_deref())?)?;
+    let region = region(q.region.as_deref())?;
     let langs = languages(q.lang.as_deref(), &headers);
-    let policy = CachePolicy {
-        max_age: NUMBER_MAX_AGE,
-        vary: Some("Accept-Language"),
-    };
     let bundle = super::log::flag("bundle", q.bundle.as_deref())?;
     let signed = super::log::flag("signed", q.signed.as_deref())?;
+    let policy = |expires_at| CachePolicy {
+        max_age: number_max_age(expires_at, now()),
+        vary: Some("Accept-Language"),
+    };
     if bundle || signed {
+        let number = PhoneNumber::parse(&number, region)?;
         let answer = blocking(&state.service, move |s| {
             s.lookup_vouched(&number, &langs, bundle, signed)
         })
         .await?;
-        return Ok(cached_json(&headers, &answer, policy));
+        return Ok(cached_json(
+            &headers,
+            &answer,
+            policy(answer.answer.attestation_expires_at),
+        ));
     }
-    let answer = state.service.lookup(&number, &langs)?;
-    Ok(cached_json(&headers, &answer, policy))
+    let answer = state.service.lookup_typed(&number, region, &langs)?;
+    Ok(cached_json(&headers, &answer, policy(answer.attestation_expires_at)))
 }
 
 #[derive(Deserialize)]
@@ -78,6 +94,13 @@ struct BatchEntry {
     error: Option<EntryError>,
 }
 
+/// The whole answer, serialised straight from these structs (not through
+/// a `serde_json::Value` tree: an address book answer is ~1 MB).
+#[derive(Serialize)]
+struct BatchAnswer {
+    results: Vec<BatchEntry>,
+}
+
 #[derive(Serialize)]
 struct EntryError {
     code: &'static str,
@@ -94,13 +117,9 @@ pub async fn lookup_many(
         region(req.region.as_deref()).map_err(|e| ApiError::invalid("region", e.to_string()))?;
     let langs = languages(req.lang.as_deref(), &headers);
     let inputs = req.numbers;
-    let results = blocking(&state.service, move |s| {
-        let parsed: Vec<_> = inputs
-            .iter()
-            .map(|n| PhoneNumber::parse(n, region))
-            .collect();
-        let answers = s.lookup_many(&parsed, &langs)?;
-        Ok(inputs
+    let body = blocking(&state.service, move |s| {
+        let answers = s.lookup_many(&inputs, region, &langs)?;
+        let results = inputs
             .into_iter()
             .zip(answers)
             .map(|(input, answer)| match answer {
@@ -118,10 +137,17 @@ pub async fn lookup_many(
                     }),
                 },
             })
-            .collect::<Vec<_>>())
+            .collect::<Vec<_>>();
+        Ok(serde_json::to_vec(&BatchAnswer { results }))
     })
     .await?;
-    Ok(axum::Json(serde_json::json!({ "results": results })).into_response())
+    match body {
+        Ok(body) => Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response()),
+        Err(e) => {
+            tracing::error!(error = %e, "batch answer does not serialise");
+            Err(ApiError::Internal)
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -141,6 +167,10 @@ pub async fn range(
     let bucket = parse_prefix(&prefix)
         .ok_or_else(|| ApiError::invalid("prefix", "must be exactly 5 hexadecimal characters"))?;
     let mut entries = blocking(&state.service, move |s| s.range(bucket)).await?;
+    let max_age = number_max_age(
+        entries.iter().filter_map(|e| e.attestation_expires_at),
+        now(),
+    );
     let pad = headers
         .get("add-padding")
         .and_then(|v| v.to_str().ok())
@@ -156,7 +186,7 @@ pub async fn range(
         &headers,
         &answer,
         CachePolicy {
-            max_age: NUMBER_MAX_AGE,
+            max_age,
             vary: Some("Add-Padding"),
         },
     ))
@@ -183,6 +213,7 @@ fn add_padding(entries: &mut Vec<RangeEntry>) {
             status: crate::model::PublicStatus::Unknown,
             level: None,
             attestation: None,
+            attestation_expires_at: None,
         });
     }
     // Shuffle so real entries are not always first (Fisher-Yates).
@@ -191,5 +222,23 @@ fn add_padding(entries: &mut Vec<RangeEntry>) {
         let _ = rng.fill(&mut r);
         let j = u32::from_le_bytes(r) as usize % (i + 1);
         entries.swap(i, j);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_age_never_outlives_the_first_token_to_expire() {
+        let now = 1_700_000_000;
+        assert_eq!(number_max_age(None, now), NUMBER_MAX_AGE);
+        assert_eq!(number_max_age(Some(now + 30 * 24 * 3600), now), 60);
+        assert_eq!(number_max_age(Some(now + 25), now), 25);
+        assert_eq!(number_max_age([now + 3600, now + 7, now + 40], now), 7);
+        assert_eq!(number_max_age(Some(now), now), 0);
+        assert_eq!(number_max_age(Some(now - 100), now), 0);
+        assert_eq!(number_max_age(Some(i64::MIN), now), 0);
+        assert_eq!(number_max_age(Some(i64::MAX), now), 60);
     }
 }

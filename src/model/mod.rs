@@ -10,8 +10,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod borrowed;
 mod review;
 
+pub use borrowed::{AttestationRef, BusinessRef, LangMap};
 pub use review::{
     Application, AuditEntry, DomainProof, Flag, OtpChallenge, PendingNames, Report, ReportReason,
     ReviewState, Suspension,
@@ -134,31 +136,42 @@ impl Business {
     /// The display name in the first preferred language the business has a
     /// name in, else in its default language.
     pub fn display_name(&self, preferred: &[String]) -> &str {
-        pick_lang(&self.names, preferred, &self.default_lang).unwrap_or(&self.legal_name)
+        let names = self.names.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+        pick_lang(names, preferred, &self.default_lang).unwrap_or(&self.legal_name)
     }
 
     /// The name that goes into attestations: the default language's.
     pub fn default_name(&self) -> &str {
-        self.names
-            .get(&self.default_lang)
-            .map(String::as_str)
-            .unwrap_or(&self.legal_name)
+        default_name(&self.names, &self.default_lang, &self.legal_name)
     }
 }
 
-/// Picks a value from a language-keyed map: an exact tag match first, then
-/// the same primary language (`es-MX` → `es`), then `fallback`.
-pub fn pick_lang<'a>(
-    map: &'a BTreeMap<String, String>,
-    preferred: &[String],
-    fallback: &str,
-) -> Option<&'a str> {
+/// The name attestations carry for a business with these names: the one in
+/// its default language, else its legal name.
+pub fn default_name<'a>(
+    names: &'a BTreeMap<String, String>,
+    default_lang: &str,
+    legal_name: &'a str,
+) -> &'a str {
+    names
+        .get(default_lang)
+        .map(String::as_str)
+        .unwrap_or(legal_name)
+}
+
+/// Picks a value from language-keyed entries (in key order): an exact tag
+/// match first, then the same primary language (`es-MX` → `es`), then
+/// `fallback`, then the first entry.
+pub fn pick_lang<'a, I>(entries: I, preferred: &[String], fallback: &str) -> Option<&'a str>
+where
+    I: Iterator<Item = (&'a str, &'a str)> + Clone,
+{
     for want in preferred {
-        if let Some((_, v)) = map.iter().find(|(k, _)| k.eq_ignore_ascii_case(want)) {
+        if let Some((_, v)) = entries.clone().find(|(k, _)| k.eq_ignore_ascii_case(want)) {
             return Some(v);
         }
         let primary = want.split('-').next().unwrap_or(want);
-        if let Some((_, v)) = map.iter().find(|(k, _)| {
+        if let Some((_, v)) = entries.clone().find(|(k, _)| {
             k.split('-')
                 .next()
                 .unwrap_or(k)
@@ -167,9 +180,11 @@ pub fn pick_lang<'a>(
             return Some(v);
         }
     }
-    map.get(fallback)
-        .or_else(|| map.values().next())
-        .map(String::as_str)
+    entries
+        .clone()
+        .find(|(k, _)| *k == fallback)
+        .or_else(|| entries.clone().next())
+        .map(|(_, v)| v)
 }
 
 /// Where a listed number stands. Transitions are methods, so an impossible
@@ -275,14 +290,19 @@ impl PublicStatus {
     /// Derives the public status from the number and its business. A level
     /// A token only counts while the business itself is verified.
     pub fn of(number: &NumberRecord, business: &Business) -> PublicStatus {
-        if business.status == BusinessStatus::Suspended {
+        PublicStatus::given(number, business.status)
+    }
+
+    /// [`PublicStatus::of`], given only the business's status.
+    pub fn given(number: &NumberRecord, business: BusinessStatus) -> PublicStatus {
+        if business == BusinessStatus::Suspended {
             return PublicStatus::Suspended;
         }
         match &number.state {
             NumberState::Revoked { .. } => PublicStatus::Revoked,
             NumberState::Attested {
                 level: Level::A, ..
-            } if business.status == BusinessStatus::Verified => PublicStatus::Verified,
+            } if business == BusinessStatus::Verified => PublicStatus::Verified,
             _ => PublicStatus::Registered,
         }
     }

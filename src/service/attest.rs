@@ -1,12 +1,17 @@
 //! Issuing, superseding and renewing attestations, always inside the write
 //! transaction that changes the number, so a token exists exactly when the
 //! stored state says it does. Every issue and every revocation appends its
-//! entry to the transparency log in that same transaction.
+//! entry to the transparency log in that same transaction. Signing itself
+//! may happen ahead, outside the transaction ([`Presigned`]): the bulk
+//! import signs a batch's tokens while the previous batch is being written.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
 use crate::model::{
-    new_serial, now, Application, Attestation, Business, Evidence, Level, NumberRecord,
+    new_serial, now, Application, Attestation, Business, BusinessId, Evidence, Level, NumberRecord,
     NumberState, Proof, ProofMethod, ReviewState, Revocation,
 };
 use crate::store::{StoreError, Writer};
@@ -19,11 +24,90 @@ pub(super) struct Signer<'a> {
     pub issuer: &'a str,
     pub lifetime: i64,
     pub at: i64,
+    /// Tokens signed ahead that `issue` may hand out instead of signing.
+    presigned: RefCell<Presigned>,
+}
+
+/// Tokens signed ahead of the transaction that will store them, by number.
+///
+/// [`Signer::issue`] takes one only when its claims are exactly the ones it
+/// is about to sign (all but the serial, which is fresh either way), and
+/// signs afresh otherwise. So a guess made from an older snapshot can cost a
+/// wasted signature, but never changes what is stored.
+#[derive(Default)]
+pub(super) struct Presigned {
+    /// Number → (claims, key id that signed, token).
+    by_number: HashMap<String, Vec<(Claims, String, String)>>,
+}
+
+impl Presigned {
+    /// Removes and returns a token signed by `kid` whose claims equal
+    /// `wanted` but for the serial (`jti`).
+    fn take(&mut self, wanted: &Claims, kid: &str) -> Option<(Claims, String)> {
+        let candidates = self.by_number.get_mut(&wanted.sub)?;
+        let mut probe = wanted.clone();
+        let found = candidates.iter().position(|(claims, signed_by, _)| {
+            probe.jti.clone_from(&claims.jti);
+            signed_by == kid && probe == *claims
+        })?;
+        let (claims, _, token) = candidates.swap_remove(found);
+        Some((claims, token))
+    }
 }
 
 impl Signer<'_> {
-    /// Signs a fresh token for `number`, stores it and logs it. Returns the
-    /// new state.
+    /// The claims of a fresh token (with a new serial) for `number`.
+    fn claims(
+        &self,
+        business: &BusinessId,
+        name: &str,
+        number: &str,
+        level: Level,
+        evd: Vec<Evidence>,
+    ) -> Claims {
+        Claims {
+            iss: self.issuer.to_owned(),
+            sub: number.to_owned(),
+            biz: business.as_str().to_owned(),
+            nam: name.to_owned(),
+            lvl: level.as_str().to_owned(),
+            iat: self.at,
+            nbf: self.at,
+            exp: self.at + self.lifetime,
+            jti: new_serial(),
+            evd,
+        }
+    }
+
+    /// Signs, outside any transaction, the token that [`Signer::issue`]
+    /// would sign for these facts, and keeps it in `into` for a signer
+    /// with the same issuer, lifetime and time.
+    pub fn sign_ahead(
+        &self,
+        into: &mut Presigned,
+        business: &BusinessId,
+        name: &str,
+        number: &str,
+        level: Level,
+        evd: Vec<Evidence>,
+    ) {
+        let claims = self.claims(business, name, number, level, evd);
+        let token = token::sign(self.keyring, &claims);
+        into.by_number.entry(claims.sub.clone()).or_default().push((
+            claims,
+            self.keyring.active_kid().to_owned(),
+            token,
+        ));
+    }
+
+    /// Lets [`Signer::issue`] use these tokens signed ahead.
+    pub fn with_presigned(self, presigned: Presigned) -> Self {
+        self.presigned.replace(presigned);
+        self
+    }
+
+    /// Signs a fresh token for `number` (or takes the one signed ahead for
+    /// exactly these claims), stores it and logs it. Returns the new state.
     pub fn issue(
         &self,
         w: &mut Writer,
@@ -32,20 +116,19 @@ impl Signer<'_> {
         level: Level,
         evd: Vec<Evidence>,
     ) -> Result<NumberState, StoreError> {
-        let serial = new_serial();
-        let claims = Claims {
-            iss: self.issuer.to_owned(),
-            sub: number.to_owned(),
-            biz: business.id.as_str().to_owned(),
-            nam: business.default_name().to_owned(),
-            lvl: level.as_str().to_owned(),
-            iat: self.at,
-            nbf: self.at,
-            exp: self.at + self.lifetime,
-            jti: serial.clone(),
-            evd,
+        let wanted = self.claims(&business.id, business.default_name(), number, level, evd);
+        let taken = self
+            .presigned
+            .borrow_mut()
+            .take(&wanted, self.keyring.active_kid());
+        let (claims, token) = match taken {
+            Some(signed) => signed,
+            None => {
+                let token = token::sign(self.keyring, &wanted);
+                (wanted, token)
+            }
         };
-        let token = token::sign(self.keyring, &claims);
+        let serial = claims.jti;
         let attestation = Attestation {
             serial: serial.clone(),
             number: number.to_owned(),
@@ -145,6 +228,7 @@ impl Service {
             issuer: &self.config.issuer,
             lifetime: self.config.token_lifetime,
             at,
+            presigned: RefCell::default(),
         }
     }
 

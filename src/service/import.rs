@@ -1,24 +1,36 @@
 //! Bulk import of profiles (JSONL, one profile a line), as an operator
 //! migrating an already-vetted registry would do.
 //!
-//! Lines are parsed and validated outside the write transaction, then
-//! applied in batches, one redb transaction a batch. Every line is checked
-//! against the store before anything of it is written, so a bad line is
-//! reported and skipped without leaving half of itself behind. Importing the
-//! same line twice changes nothing: tokens are re-issued only where their
-//! claims change, and an import never lifts a revocation or a suspension.
+//! Lines are applied in batches, one redb transaction a batch. Every line
+//! is checked against the store before anything of it is written, so a bad
+//! line is reported and skipped without leaving half of itself behind.
+//! Importing the same line twice changes nothing: tokens are re-issued only
+//! where their claims change, and an import never lifts a revocation or a
+//! suspension.
+//!
+//! The work that needs no write transaction (JSON parsing, validation with
+//! the phone metadata, confusable-name keys, Ed25519 signatures) is done
+//! for the next batch on a second thread while this batch is written, so
+//! the writer does little but write. Tokens are signed ahead from a read
+//! snapshot and used only if the transaction asks for exactly the same
+//! claims (see `attest::Presigned`); the decisions themselves are all taken
+//! inside the transaction, as before.
 
 use std::io::BufRead;
+use std::sync::mpsc;
+use std::sync::Arc;
 use std::time::Instant;
 
-use super::attest::{evidence, revoke_serial, Signer};
+use super::attest::{evidence, revoke_serial, Presigned, Signer};
 use super::profile::{ProfileInput, ValidProfile};
 use super::{Service, ServiceError};
+use crate::keys::Keyring;
 use crate::model::{
-    now, Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState, Proof, ProofMethod,
+    default_name, now, Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState,
+    Proof, ProofMethod,
 };
 use crate::phone::PhoneNumber;
-use crate::store::{StoreError, Writer};
+use crate::store::{Reader, StoreError, Writer};
 
 /// Lines applied per write transaction: large enough to amortise the
 /// commit's fsync, small enough to keep the writer lock short.
@@ -70,12 +82,38 @@ enum Outcome {
     Unchanged,
 }
 
+/// One line as read: its number and its text, or why it has none.
+type RawLine = (u64, Result<String, String>);
+
 /// A line that can be applied, or why it cannot.
-type Parsed = (u64, Result<ValidProfile, String>);
+type Parsed = (u64, Result<Ready, String>);
+
+/// A valid profile with what could be worked out ahead for it.
+struct Ready {
+    profile: ValidProfile,
+    /// Its confusable-name keys, when it will probably be verified.
+    name_keys: Option<Vec<String>>,
+}
+
+/// A batch ready for its write transaction.
+struct Prepared {
+    lines: Vec<Parsed>,
+    /// The keyring and time the tokens were signed ahead with; the write
+    /// must sign (or take) with the same ones.
+    keyring: Arc<Keyring>,
+    at: i64,
+    presigned: Presigned,
+    /// Input bytes read up to the end of this batch, for progress.
+    bytes: u64,
+}
 
 impl Service {
     /// Imports every line of `input`. `progress` is told how many bytes
     /// have been read so far, after each batch.
+    ///
+    /// This thread reads and writes; a second one prepares the batch after
+    /// the one being written. A line that cannot be read stops the import
+    /// there: the batches before it are written, the one it is in is not.
     pub fn import(
         &self,
         input: impl BufRead,
@@ -83,31 +121,86 @@ impl Service {
     ) -> Result<ImportReport, ImportError> {
         let started = Instant::now();
         let mut report = ImportReport::default();
-        let mut bytes = 0u64;
-        let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH_LINES);
-        for (index, raw) in input.split(b'\n').enumerate() {
-            let line_no = index as u64 + 1;
-            let raw = raw.map_err(|source| ImportError::Read {
-                line: line_no,
-                source,
-            })?;
-            bytes += raw.len() as u64 + 1;
-            let parsed = match std::str::from_utf8(&raw) {
-                Ok(line) if line.trim().is_empty() => continue,
-                Ok(line) => parse_line(line.strip_suffix('\r').unwrap_or(line)),
-                Err(e) => Err(format!(
-                    "not UTF-8 (invalid byte at column {})",
-                    e.valid_up_to() + 1
-                )),
+        std::thread::scope(|scope| {
+            // One batch waits to be prepared while another is prepared and a
+            // third is written: at most three batches in memory.
+            let (to_prepare, raw_batches) = mpsc::sync_channel::<(Vec<RawLine>, u64)>(1);
+            let (to_write, prepared) = mpsc::sync_channel::<Result<Prepared, StoreError>>(1);
+            scope.spawn(move || {
+                for (raw, bytes) in raw_batches {
+                    if to_write.send(self.prepare(raw, bytes)).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut in_flight = 0usize;
+            let mut write_one = |report: &mut ImportReport| -> Result<(), ImportError> {
+                match prepared.recv() {
+                    Ok(batch) => {
+                        let batch = batch?;
+                        let bytes = batch.bytes;
+                        self.apply_batch(batch, report)?;
+                        progress(bytes);
+                        Ok(())
+                    }
+                    // The preparing thread only stops early by panicking,
+                    // which the scope passes on when it ends.
+                    Err(_) => Ok(()),
+                }
             };
-            batch.push((line_no, parsed));
-            if batch.len() == BATCH_LINES {
-                self.apply_batch(std::mem::take(&mut batch), &mut report)?;
-                progress(bytes);
+            let mut bytes = 0u64;
+            let mut batch: Vec<RawLine> = Vec::with_capacity(BATCH_LINES);
+            for (index, raw) in input.split(b'\n').enumerate() {
+                let line_no = index as u64 + 1;
+                let raw = match raw {
+                    Ok(raw) => raw,
+                    Err(source) => {
+                        for _ in 0..in_flight {
+                            write_one(&mut report)?;
+                        }
+                        return Err(ImportError::Read {
+                            line: line_no,
+                            source,
+                        });
+                    }
+                };
+                bytes += raw.len() as u64 + 1;
+                let text = match String::from_utf8(raw) {
+                    Ok(line) if line.trim().is_empty() => continue,
+                    Ok(mut line) => {
+                        if line.ends_with('\r') {
+                            line.pop();
+                        }
+                        Ok(line)
+                    }
+                    Err(e) => Err(format!(
+                        "not UTF-8 (invalid byte at column {})",
+                        e.utf8_error().valid_up_to() + 1
+                    )),
+                };
+                batch.push((line_no, text));
+                if batch.len() == BATCH_LINES {
+                    let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH_LINES));
+                    if to_prepare.send((full, bytes)).is_ok() {
+                        in_flight += 1;
+                    }
+                    // Keep the preparing thread one batch ahead.
+                    if in_flight > 1 {
+                        write_one(&mut report)?;
+                        in_flight -= 1;
+                    }
+                }
             }
-        }
-        self.apply_batch(batch, &mut report)?;
-        progress(bytes);
+            if !batch.is_empty() && to_prepare.send((batch, bytes)).is_ok() {
+                in_flight += 1;
+            }
+            drop(to_prepare);
+            for _ in 0..in_flight {
+                write_one(&mut report)?;
+            }
+            progress(bytes);
+            Ok::<_, ImportError>(())
+        })?;
         report.seconds = started.elapsed().as_secs_f64();
         Ok(report)
     }
@@ -128,21 +221,44 @@ impl Service {
         self.import(data.as_bytes(), |_| {}).map(Some)
     }
 
-    fn apply_batch(
-        &self,
-        batch: Vec<Parsed>,
-        report: &mut ImportReport,
-    ) -> Result<(), ImportError> {
-        if batch.is_empty() {
+    /// Parses and checks a batch's lines and signs, from a read snapshot,
+    /// the tokens its write will most likely ask for. Runs beside the
+    /// writer, so it must not decide anything: it only guesses.
+    fn prepare(&self, raw: Vec<RawLine>, bytes: u64) -> Result<Prepared, StoreError> {
+        let keyring = self.keyring();
+        let at = now();
+        let lines: Vec<Parsed> = raw
+            .into_iter()
+            .map(|(line, text)| (line, text.and_then(|t| parse_line(&t))))
+            .collect();
+        let signer = self.signer(&keyring, at);
+        let presigned = sign_ahead(&self.store.read()?, &signer, &lines)?;
+        Ok(Prepared {
+            lines,
+            keyring: Arc::clone(&keyring),
+            at,
+            presigned,
+            bytes,
+        })
+    }
+
+    fn apply_batch(&self, batch: Prepared, report: &mut ImportReport) -> Result<(), ImportError> {
+        if batch.lines.is_empty() {
             return Ok(());
         }
-        let keyring = self.keyring();
-        let signer = self.signer(&keyring, now());
+        let Prepared {
+            lines,
+            keyring,
+            at,
+            presigned,
+            ..
+        } = batch;
+        let signer = self.signer(&keyring, at).with_presigned(presigned);
         let outcomes = self.store.write(|w| {
-            let mut outcomes = Vec::with_capacity(batch.len());
-            for (line, parsed) in batch {
+            let mut outcomes = Vec::with_capacity(lines.len());
+            for (line, parsed) in lines {
                 let outcome = match parsed {
-                    Ok(profile) => apply(w, &signer, profile)?,
+                    Ok(ready) => apply(w, &signer, ready)?,
                     Err(message) => Err(message),
                 };
                 outcomes.push((line, outcome));
@@ -161,10 +277,63 @@ impl Service {
     }
 }
 
-fn parse_line(line: &str) -> Result<ValidProfile, String> {
+/// Parses and validates a line, gives it an id if it has none, and works
+/// out its name keys if it will probably be verified.
+fn parse_line(line: &str) -> Result<Ready, String> {
     let input: ProfileInput =
         serde_json::from_str(line).map_err(|e| format!("not a profile: {e}"))?;
-    ValidProfile::try_from(input).map_err(|e| e.to_string())
+    let mut profile = ValidProfile::try_from(input).map_err(|e| e.to_string())?;
+    if profile.id.is_none() {
+        profile.id = Some(BusinessId::generate());
+    }
+    let verified = match profile.status {
+        Some(status) => status == BusinessStatus::Verified,
+        None => profile.numbers.iter().any(|(_, l)| *l == Some(Level::A)),
+    };
+    let name_keys =
+        verified.then(|| super::review::name_keys(&profile.legal_name, profile.names.values()));
+    Ok(Ready { profile, name_keys })
+}
+
+/// Signs the tokens `next_state` will ask for if the store still holds what
+/// `r` shows: for each number a line wants attested, a fresh token unless
+/// it already holds one with the same level and name. A wrong guess only
+/// wastes a signature (`attest::Presigned`).
+fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned, StoreError> {
+    let mut out = Presigned::default();
+    let imported = Proof {
+        method: ProofMethod::Import,
+        at: signer.at,
+    };
+    for (_, parsed) in lines {
+        let Ok(Ready { profile: p, .. }) = parsed else {
+            continue;
+        };
+        let Some(id) = &p.id else { continue };
+        let name = default_name(&p.names, &p.default_lang, &p.legal_name);
+        for (number, level) in &p.numbers {
+            let Some(want) = *level else { continue };
+            let proof = match r.number(number.as_str())? {
+                None => Some(imported),
+                Some(record) if record.business != *id => continue,
+                Some(record) => match &record.state {
+                    NumberState::Revoked { .. } => continue,
+                    NumberState::Unproven => Some(imported),
+                    NumberState::Attested { level, serial } => {
+                        let same = *level == want
+                            && r.attestation(serial)?.is_some_and(|a| a.name == name);
+                        if same {
+                            continue;
+                        }
+                        record.proof
+                    }
+                },
+            };
+            let evd = evidence(proof, None, want);
+            signer.sign_ahead(&mut out, id, name, number.as_str(), want, evd);
+        }
+    }
+    Ok(out)
 }
 
 /// Applies one profile. The outer `Result` is storage failing (the whole
@@ -173,8 +342,12 @@ fn parse_line(line: &str) -> Result<ValidProfile, String> {
 fn apply(
     w: &mut Writer,
     signer: &Signer,
-    p: ValidProfile,
+    ready: Ready,
 ) -> Result<Result<Outcome, String>, StoreError> {
+    let Ready {
+        profile: p,
+        name_keys,
+    } = ready;
     let id = p.id.clone().unwrap_or_else(BusinessId::generate);
     let existing = w.business(id.as_str())?;
     let mut records = Vec::with_capacity(p.numbers.len());
@@ -267,7 +440,7 @@ fn apply(
     if !changed {
         return Ok(Ok(Outcome::Unchanged));
     }
-    super::review::index_names(w, existing.as_ref(), &business)?;
+    super::review::index_names_with(w, existing.as_ref(), &business, name_keys)?;
     w.put_business(&business)?;
     Ok(Ok(if existing.is_none() {
         Outcome::Created

@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::model::{
-    now, Business, BusinessId, Command, Level, NumberRecord, PublicStatus, Revocation,
+    now, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
 };
-use crate::phone::PhoneNumber;
+use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::{Reader, StoreError};
 use crate::token::{self, Claims, Reason};
 
@@ -30,6 +30,11 @@ pub struct NumberAnswer {
     pub attestation: Option<String>,
     pub revocation: Option<RevocationInfo>,
     pub reputation: Reputation,
+    /// When `attestation` expires (seconds), so that nobody caches the
+    /// answer longer than its token lives. Not part of the JSON: the token
+    /// says it itself.
+    #[serde(skip)]
+    pub attestation_expires_at: Option<i64>,
 }
 
 /// The part of a profile a lookup shows.
@@ -93,6 +98,9 @@ pub struct RangeEntry {
     pub status: PublicStatus,
     pub level: Option<Level>,
     pub attestation: Option<String>,
+    /// When `attestation` expires (seconds); not part of the JSON.
+    #[serde(skip)]
+    pub attestation_expires_at: Option<i64>,
 }
 
 /// The answer of a token check.
@@ -117,30 +125,42 @@ impl Service {
         Ok(answer(&r, number.as_str(), langs, now())?)
     }
 
-    /// Answers for an address book, in the order given. Each entry is the
-    /// parsed number or why it is not one; all are read from one snapshot.
+    /// The answer for a number as a client typed it (`region` reads a
+    /// national form). A listed number typed in E.164 is answered without
+    /// parsing it again: see [`PhoneNumber::is_e164_shaped`].
+    pub fn lookup_typed(
+        &self,
+        input: &str,
+        region: Option<Region>,
+        langs: &[String],
+    ) -> Result<NumberAnswer, ServiceError> {
+        let r = self.store.read()?;
+        Ok(answer_typed(&r, input, region, langs, now())??)
+    }
+
+    /// Answers for an address book as typed, in the order given. Each entry
+    /// is the answer or why its text is not a number; all are read from one
+    /// snapshot.
     pub fn lookup_many(
         &self,
-        numbers: &[Result<PhoneNumber, crate::phone::PhoneError>],
+        inputs: &[String],
+        region: Option<Region>,
         langs: &[String],
-    ) -> Result<Vec<Result<NumberAnswer, crate::phone::PhoneError>>, ServiceError> {
-        if numbers.len() > MAX_BATCH {
+    ) -> Result<Vec<Result<NumberAnswer, PhoneError>>, ServiceError> {
+        if inputs.len() > MAX_BATCH {
             return Err(ServiceError::invalid(
                 "numbers",
                 format!(
                     "at most {MAX_BATCH} numbers per request, got {}",
-                    numbers.len()
+                    inputs.len()
                 ),
             ));
         }
         let r = self.store.read()?;
         let at = now();
-        numbers
+        inputs
             .iter()
-            .map(|n| match n {
-                Ok(n) => Ok(Ok(answer(&r, n.as_str(), langs, at)?)),
-                Err(e) => Ok(Err(e.clone())),
-            })
+            .map(|input| Ok(answer_typed(&r, input, region, langs, at)?))
             .collect()
     }
 
@@ -152,16 +172,18 @@ impl Service {
             let Some(record) = r.number(&e164)? else {
                 continue;
             };
-            let Some(business) = r.business(record.business.as_str())? else {
+            let Some(business) = r.with_business(record.business.as_str(), |b| b.status)? else {
                 continue;
             };
-            let status = PublicStatus::of(&record, &business);
+            let status = PublicStatus::given(&record, business);
             let hash = hex(&crate::phone::e164_hash(&e164));
+            let token = token_for(&r, &record, status)?;
             entries.push(RangeEntry {
                 suffix: hash[5..].to_owned(),
                 status,
                 level: record.state.level().filter(|_| status.shows_token()),
-                attestation: token_for(&r, &record, status)?,
+                attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
+                attestation: token.map(|(t, _)| t),
             });
         }
         Ok(entries)
@@ -180,6 +202,33 @@ impl Service {
             now(),
             number.map(PhoneNumber::as_str),
         );
+        self.revocation_and_status(verdict)
+    }
+
+    /// [`Service::verify_token`] with the number as the client typed it
+    /// (`region` reads a national form); invalid text is refused as
+    /// always. Text that is exactly the `sub` of a token our key signed is
+    /// taken as it is: it is the E.164 form `PhoneNumber::parse` gave when
+    /// the token was issued, so parsing it again would change nothing.
+    pub fn verify_token_typed(
+        &self,
+        token: &str,
+        number: Option<&str>,
+        region: Option<Region>,
+    ) -> Result<VerifyAnswer, ServiceError> {
+        let keyring = self.keyring();
+        let mut verdict = token::verify_unbound(token, keyring.verifying(), now());
+        if let Some(text) = number {
+            if verdict.claims.as_ref().is_none_or(|c| c.sub != text) {
+                verdict.bind(PhoneNumber::parse(text, region)?.as_str());
+            }
+        }
+        self.revocation_and_status(verdict)
+    }
+
+    /// Adds what only the store knows to a signature check: revocation and
+    /// the number's status now.
+    fn revocation_and_status(&self, verdict: token::Verdict) -> Result<VerifyAnswer, ServiceError> {
         let Some(claims) = verdict.claims else {
             return Ok(VerifyAnswer {
                 valid: false,
@@ -250,20 +299,56 @@ impl Service {
     }
 }
 
+/// The answer for typed text. The outer `Result` is storage failing, the
+/// inner one the text not being a number.
+fn answer_typed(
+    r: &Reader,
+    input: &str,
+    region: Option<Region>,
+    langs: &[String],
+    at: i64,
+) -> Result<Result<NumberAnswer, PhoneError>, StoreError> {
+    if PhoneNumber::is_e164_shaped(input) {
+        if let Some(record) = r.number(input)? {
+            return Ok(Ok(answer_for(r, input, Some(record), langs, at)?));
+        }
+    }
+    match PhoneNumber::parse(input, region) {
+        Ok(number) => Ok(Ok(answer(r, number.as_str(), langs, at)?)),
+        Err(e) => Ok(Err(e)),
+    }
+}
+
 pub(super) fn answer(
     r: &Reader,
     e164: &str,
     langs: &[String],
     at: i64,
 ) -> Result<NumberAnswer, StoreError> {
+    answer_for(r, e164, r.number(e164)?, langs, at)
+}
+
+/// The answer for `e164`, whose stored record (if any) was already read.
+fn answer_for(
+    r: &Reader,
+    e164: &str,
+    record: Option<NumberRecord>,
+    langs: &[String],
+    at: i64,
+) -> Result<NumberAnswer, StoreError> {
     let reputation = Reputation {
         reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
     };
-    let listed = match r.number(e164)? {
-        Some(record) => r.business(record.business.as_str())?.map(|b| (record, b)),
+    let listed = match record {
+        Some(record) => r
+            .with_business(record.business.as_str(), |b| {
+                summary(b, langs).map(|summary| (b.status, summary))
+            })?
+            .transpose()?
+            .map(|b| (record, b)),
         None => None,
     };
-    let Some((record, business)) = listed else {
+    let Some((record, (business_status, business))) = listed else {
         return Ok(NumberAnswer {
             number: e164.to_owned(),
             status: PublicStatus::Unknown,
@@ -272,9 +357,10 @@ pub(super) fn answer(
             attestation: None,
             revocation: None,
             reputation,
+            attestation_expires_at: None,
         });
     };
-    let status = PublicStatus::of(&record, &business);
+    let status = PublicStatus::given(&record, business_status);
     let revocation = match &record.state {
         crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
             at: *at,
@@ -282,39 +368,44 @@ pub(super) fn answer(
         }),
         _ => None,
     };
+    let token = token_for(r, &record, status)?;
     Ok(NumberAnswer {
         number: e164.to_owned(),
         status,
         level: record.state.level().filter(|_| status.shows_token()),
-        attestation: token_for(r, &record, status)?,
+        attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
+        attestation: token.map(|(t, _)| t),
         revocation,
         reputation,
-        business: Some(summary(&business, langs)),
+        business: Some(business),
     })
 }
 
-fn summary(b: &Business, langs: &[String]) -> BusinessSummary {
-    BusinessSummary {
-        id: b.id.clone(),
+fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, StoreError> {
+    Ok(BusinessSummary {
+        id: BusinessId::parse(b.id)
+            .map_err(|e| StoreError::Corrupt(format!("stored business id {:?}: {e}", b.id)))?,
         display_name: b.display_name(langs).to_owned(),
-        legal_name: b.legal_name.clone(),
-        category: b.category.clone(),
-        country: b.country.clone(),
-        website: b.website.clone(),
-        logo_url: b.logo_url.clone(),
-    }
+        legal_name: b.legal_name.to_owned(),
+        category: b.category.to_owned(),
+        country: b.country.to_owned(),
+        website: b.website.map(str::to_owned),
+        logo_url: b.logo_url.map(str::to_owned),
+    })
 }
 
+/// The stored token of a number and when it expires, if the number's
+/// status lets a client have it.
 fn token_for(
     r: &Reader,
     record: &NumberRecord,
     status: PublicStatus,
-) -> Result<Option<String>, StoreError> {
+) -> Result<Option<(String, i64)>, StoreError> {
     if !status.shows_token() {
         return Ok(None);
     }
     match record.state.serial() {
-        Some(serial) => Ok(r.attestation(serial)?.map(|a| a.token)),
+        Some(serial) => r.token(serial),
         None => Ok(None),
     }
 }
@@ -326,10 +417,12 @@ fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreErro
     if record.business.as_str() != claims.biz {
         return Ok(PublicStatus::Unknown);
     }
-    Ok(match r.business(record.business.as_str())? {
-        Some(b) => PublicStatus::of(&record, &b),
-        None => PublicStatus::Unknown,
-    })
+    Ok(
+        match r.with_business(record.business.as_str(), |b| b.status)? {
+            Some(business) => PublicStatus::given(&record, business),
+            None => PublicStatus::Unknown,
+        },
+    )
 }
 
 /// Lowercase hex.

@@ -340,21 +340,38 @@ pub(super) fn index_names(
     old: Option<&Business>,
     new: &Business,
 ) -> Result<(), StoreError> {
+    index_names_with(w, old, new, None)
+}
+
+/// [`index_names`], given the new business's [`name_keys`] if they were
+/// worked out ahead (the import does so outside its write transaction).
+pub(super) fn index_names_with(
+    w: &mut Writer,
+    old: Option<&Business>,
+    new: &Business,
+    new_keys: Option<Vec<String>>,
+) -> Result<(), StoreError> {
     if let Some(old) = old.filter(|o| o.status == BusinessStatus::Verified) {
-        for name in names_of(&old.legal_name, old.names.values()) {
-            for key in confusable::variants(&name) {
-                w.remove_name_key(&key, old.id.as_str())?;
-            }
-        }
+        let keys = name_keys(&old.legal_name, old.names.values());
+        w.remove_name_keys(&keys, old.id.as_str())?;
     }
     if new.status == BusinessStatus::Verified {
-        for name in names_of(&new.legal_name, new.names.values()) {
-            for key in confusable::variants(&name) {
-                w.put_name_key(&key, new.id.as_str())?;
-            }
-        }
+        let keys = new_keys.unwrap_or_else(|| name_keys(&new.legal_name, new.names.values()));
+        w.put_name_keys(&keys, new.id.as_str())?;
     }
     Ok(())
+}
+
+/// Every confusable-name key of a business's names and legal name, each
+/// once.
+pub(super) fn name_keys<'a>(legal: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {
+    let mut keys: Vec<String> = names_of(legal, names)
+        .iter()
+        .flat_map(|name| confusable::variants(name))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 fn names_of<'a>(legal: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {

@@ -7,7 +7,7 @@
 //! every byte, and a change of shape bumps [`FORMAT`] and adds a migration.
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The format version written in front of every record.
 pub const FORMAT: u8 = 1;
@@ -38,11 +38,17 @@ pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, CodecError> {
 
 /// Decodes a record, refusing another format version and leftover bytes.
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
+    decode_borrowed(bytes)
+}
+
+/// Decodes a record or a view of one that borrows its text from `bytes`
+/// (`model::BusinessRef`), with the same checks as [`decode`].
+pub fn decode_borrowed<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, CodecError> {
     let (&version, body) = bytes.split_first().ok_or(CodecError::Empty)?;
     if version != FORMAT {
         return Err(CodecError::Version(version));
     }
-    let (value, used) = bincode::serde::decode_from_slice(body, bincode::config::standard())
+    let (value, used) = bincode::serde::borrow_decode_from_slice(body, bincode::config::standard())
         .map_err(|e| CodecError::Decode(e.to_string()))?;
     if used != body.len() {
         return Err(CodecError::Trailing(body.len() - used));
@@ -73,6 +79,80 @@ mod tests {
         let bytes = encode(&r).unwrap();
         assert_eq!(bytes[0], FORMAT);
         assert_eq!(decode::<NumberRecord>(&bytes).unwrap(), r);
+    }
+
+    #[test]
+    fn views_read_what_records_wrote() {
+        use crate::model::{
+            Attestation, AttestationRef, Business, BusinessRef, BusinessStatus, Command, Level,
+        };
+        use std::collections::BTreeMap;
+        let b = Business {
+            id: BusinessId::generate(),
+            legal_name: "Koninklijke Luchtvaart Maatschappij N.V.".into(),
+            names: BTreeMap::from([
+                ("nl".to_owned(), "KLM".to_owned()),
+                ("en".to_owned(), "KLM Royal Dutch Airlines".to_owned()),
+            ]),
+            default_lang: "nl".into(),
+            category: "airline".into(),
+            country: "NL".into(),
+            city: "Amstelveen".into(),
+            website: Some("https://www.klm.com".into()),
+            description: BTreeMap::from([("en".to_owned(), "24/7".to_owned())]),
+            logo_url: None,
+            status: BusinessStatus::Suspended,
+            numbers: vec!["+31206499123".into(), "+31206499124".into()],
+            commands: vec![Command {
+                keyword: "booking".into(),
+                reply: "Send your booking code".into(),
+            }],
+            created_at: 1,
+            updated_at: 2,
+        };
+        let bytes = encode(&b).unwrap();
+        let view: BusinessRef = decode_borrowed(&bytes).unwrap();
+        assert_eq!(view.id, b.id.as_str());
+        assert_eq!(view.legal_name, b.legal_name);
+        assert_eq!(view.default_lang, b.default_lang);
+        assert_eq!(view.category, b.category);
+        assert_eq!(view.country, b.country);
+        assert_eq!(view.city, b.city);
+        assert_eq!(view.website, b.website.as_deref());
+        assert_eq!(view.logo_url, b.logo_url.as_deref());
+        assert_eq!(view.status, b.status);
+        for langs in [vec![], vec!["en-GB".to_owned()], vec!["ja".to_owned()]] {
+            assert_eq!(view.display_name(&langs), b.display_name(&langs));
+        }
+
+        let a = Attestation {
+            serial: "01JD7Z3K8Q0000000000000000".into(),
+            number: "+31206499123".into(),
+            business: b.id.clone(),
+            level: Level::B,
+            name: "KLM".into(),
+            kid: "kid".into(),
+            issued_at: 10,
+            expires_at: 20,
+            token: "a.b.c".into(),
+        };
+        let bytes = encode(&a).unwrap();
+        let view: AttestationRef = decode_borrowed(&bytes).unwrap();
+        assert_eq!(
+            (view.serial, view.number, view.business, view.level),
+            (
+                a.serial.as_str(),
+                a.number.as_str(),
+                a.business.as_str(),
+                a.level
+            )
+        );
+        assert_eq!((view.name, view.kid), (a.name.as_str(), a.kid.as_str()));
+        assert_eq!(
+            (view.issued_at, view.expires_at),
+            (a.issued_at, a.expires_at)
+        );
+        assert_eq!(view.token, a.token);
     }
 
     #[test]

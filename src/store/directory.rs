@@ -2,10 +2,17 @@
 //! attestations and their expiry schedule, revocations, signing keys, and
 //! reads of the changes feed.
 
-use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction};
+use std::cell::OnceCell;
 
-use super::{decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
-use crate::model::{Attestation, Business, Change, NumberRecord, Revocation, StoredKey};
+use redb::{
+    Key, ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata, TableDefinition,
+    Value, WriteTransaction,
+};
+
+use super::{codec, decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
+use crate::model::{
+    Attestation, AttestationRef, Business, BusinessRef, Change, NumberRecord, Revocation, StoredKey,
+};
 use crate::phone::e164_hash;
 
 const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
@@ -37,24 +44,34 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The tables every lookup reads, each opened on first use and then kept
+/// for the life of the snapshot: opening a table is itself a read of
+/// redb's table directory, which a batch of 1000 lookups would otherwise
+/// repeat 4000 times.
+#[derive(Default)]
+pub(super) struct ReadTables {
+    businesses: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
+    numbers: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
+    attestations: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
+    pub(super) report_days: OnceCell<ReadOnlyTable<(&'static str, i64), u64>>,
+}
+
+/// The table in `cell`, opened in `tx` if this is its first use.
+pub(super) fn opened<'c, K: Key + 'static, V: Value + 'static>(
+    cell: &'c OnceCell<ReadOnlyTable<K, V>>,
+    tx: &ReadTransaction,
+    definition: TableDefinition<K, V>,
+) -> Result<&'c ReadOnlyTable<K, V>, StoreError> {
+    if let Some(table) = cell.get() {
+        return Ok(table);
+    }
+    let table = tx.open_table(definition)?;
+    Ok(cell.get_or_init(|| table))
+}
+
 /// Reads shared by [`Reader`] and [`Writer`] (a writer reads its own writes).
 macro_rules! directory_reads {
     () => {
-        /// A business by id.
-        pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
-            get_record(&self.tx.open_table(BUSINESSES)?, id)
-        }
-
-        /// A listed number by E.164.
-        pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
-            get_record(&self.tx.open_table(NUMBERS)?, e164)
-        }
-
-        /// An attestation by serial.
-        pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
-            get_record(&self.tx.open_table(ATTESTATIONS)?, serial)
-        }
-
         /// The revocation of a serial, if it was revoked.
         pub fn revocation(&self, serial: &str) -> Result<Option<Revocation>, StoreError> {
             get_record(&self.tx.open_table(REVOCATIONS)?, serial)
@@ -76,6 +93,50 @@ macro_rules! directory_reads {
 
 impl Reader {
     directory_reads!();
+
+    /// A business by id.
+    pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
+        get_record(opened(&self.tables.businesses, &self.tx, BUSINESSES)?, id)
+    }
+
+    /// A listed number by E.164.
+    pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+        get_record(opened(&self.tables.numbers, &self.tx, NUMBERS)?, e164)
+    }
+
+    /// An attestation by serial.
+    pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
+        get_record(
+            opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?,
+            serial,
+        )
+    }
+
+    /// What `f` makes of a business read in place (its text is not copied
+    /// unless `f` copies it), or `None` when there is no such business.
+    pub fn with_business<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&BusinessRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        let table = opened(&self.tables.businesses, &self.tx, BUSINESSES)?;
+        let Some(bytes) = table.get(id)? else {
+            return Ok(None);
+        };
+        let business: BusinessRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some(f(&business)))
+    }
+
+    /// The token of an attestation and when it expires, copying nothing
+    /// else out of the stored record.
+    pub fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
+        let table = opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?;
+        let Some(bytes) = table.get(serial)? else {
+            return Ok(None);
+        };
+        let a: AttestationRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some((a.token.to_owned(), a.expires_at)))
+    }
 
     /// The E.164 numbers whose SHA-256 starts with the 20-bit `prefix`.
     pub fn bucket(&self, prefix: u32) -> Result<Vec<String>, StoreError> {
@@ -173,6 +234,21 @@ impl Reader {
 
 impl Writer {
     directory_reads!();
+
+    /// A business by id, as this transaction left it.
+    pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
+        get_record(&self.tx.open_table(BUSINESSES)?, id)
+    }
+
+    /// A listed number by E.164, as this transaction left it.
+    pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+        get_record(&self.tx.open_table(NUMBERS)?, e164)
+    }
+
+    /// An attestation by serial, as this transaction left it.
+    pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
+        get_record(&self.tx.open_table(ATTESTATIONS)?, serial)
+    }
 
     /// Inserts or replaces a business.
     pub fn put_business(&mut self, business: &Business) -> Result<(), StoreError> {

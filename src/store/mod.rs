@@ -31,6 +31,12 @@ const DAY: i64 = 24 * 3600;
 /// The schema version this build writes into `meta`.
 const SCHEMA_VERSION: u32 = 1;
 
+/// redb's page cache. Its default, 1 GiB, is what a server with a million
+/// businesses fills with lookups alone (measured: 1 GiB resident after 30 s
+/// of random lookups, BENCHMARKS.md). Pages beyond it are read from the
+/// operating system's page cache, which the kernel sizes to the machine.
+const CACHE_BYTES: usize = 512 * 1024 * 1024;
+
 const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
 
@@ -94,7 +100,10 @@ impl Store {
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
         create_private_dir(data_dir)?;
         let path = data_dir.join("bizseal.redb");
-        let db = match Database::builder().create(&path) {
+        let db = match Database::builder()
+            .set_cache_size(CACHE_BYTES)
+            .create(&path)
+        {
             Ok(db) => db,
             Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
                 return Err(StoreError::InUse(data_dir.to_path_buf()))
@@ -197,6 +206,7 @@ impl Store {
     pub fn read(&self) -> Result<Reader, StoreError> {
         Ok(Reader {
             tx: self.db.begin_read()?,
+            tables: directory::ReadTables::default(),
         })
     }
 
@@ -220,6 +230,8 @@ impl Store {
 /// A read snapshot.
 pub struct Reader {
     tx: ReadTransaction,
+    /// The tables a lookup reads, opened once per snapshot.
+    tables: directory::ReadTables,
 }
 
 /// The tables a write may touch, inside one write transaction.

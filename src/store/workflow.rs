@@ -4,6 +4,7 @@
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
+use super::directory::opened;
 use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
 use crate::model::{Application, AuditEntry, OtpChallenge, Report};
 
@@ -99,18 +100,6 @@ macro_rules! workflow_reads {
             Ok(total)
         }
 
-        /// Spam reports about a number since `since` (seconds), counted by day.
-        pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
-            let table = self.tx.open_table(REPORT_DAYS)?;
-            let mut total = 0;
-            for row in
-                table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))?
-            {
-                total += row?.1.value();
-            }
-            Ok(total)
-        }
-
         /// Distinct reporters of a number since `since`.
         pub fn reporters_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
             let table = self.tx.open_table(REPORTERS)?;
@@ -146,6 +135,16 @@ macro_rules! workflow_reads {
 
 impl Reader {
     workflow_reads!();
+
+    /// Spam reports about a number since `since` (seconds), counted by day.
+    pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+        let table = opened(&self.tables.report_days, &self.tx, REPORT_DAYS)?;
+        let mut total = 0;
+        for row in table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))? {
+            total += row?.1.value();
+        }
+        Ok(total)
+    }
 
     /// Businesses waiting for review, oldest first.
     pub fn review_queue(&self, limit: usize) -> Result<Vec<String>, StoreError> {
@@ -293,15 +292,21 @@ impl Writer {
         Ok(())
     }
 
-    /// Adds a confusable-name key for a verified business.
-    pub fn put_name_key(&mut self, key: &str, business: &str) -> Result<(), StoreError> {
-        self.tx.open_table(NAME_KEYS)?.insert((key, business), ())?;
+    /// Stores a business's confusable-name keys (one table open for all).
+    pub fn put_name_keys(&mut self, keys: &[String], business: &str) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(NAME_KEYS)?;
+        for key in keys {
+            table.insert((key.as_str(), business), ())?;
+        }
         Ok(())
     }
 
-    /// Removes a confusable-name key.
-    pub fn remove_name_key(&mut self, key: &str, business: &str) -> Result<(), StoreError> {
-        self.tx.open_table(NAME_KEYS)?.remove((key, business))?;
+    /// Removes a business's confusable-name keys.
+    pub fn remove_name_keys(&mut self, keys: &[String], business: &str) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(NAME_KEYS)?;
+        for key in keys {
+            table.remove((key.as_str(), business))?;
+        }
         Ok(())
     }
 

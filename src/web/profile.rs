@@ -80,7 +80,11 @@ fn render(b: &BusinessView, lang: Lang, langs: &[String]) -> String {
         badge = tr(badge),
         detail = tr(detail),
     );
-    if let Some(text) = pick_lang(&b.description, langs, &b.default_lang) {
+    if let Some(text) = pick_lang(
+        b.description.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        langs,
+        &b.default_lang,
+    ) {
         // Say which language the text is in: it may not be the page's.
         let tag = b
             .description

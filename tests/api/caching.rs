@@ -156,3 +156,57 @@ async fn range_answers_vary_on_add_padding() {
         assert!(vary.contains("add-padding"), "{what}: Vary {vary:?}");
     }
 }
+
+/// The `max-age` of a response's `Cache-Control`.
+fn max_age(response: &reqwest::Response) -> i64 {
+    let cache_control = header(response, "cache-control");
+    cache_control
+        .strip_prefix("public, max-age=")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("Cache-Control {cache_control:?}"))
+}
+
+#[tokio::test]
+async fn no_cache_keeps_a_number_answer_past_its_token_expiry() {
+    // Tokens that live 30 s: a minute of caching would hand out dead ones.
+    let app = spawn_with(|c| c.token_lifetime = 30, true).await;
+    let path = format!("/v1/numbers/{KLM}");
+    let before = now();
+    let first = get_with(&app, &path, &[]).await;
+    let age = max_age(&first);
+    let etag = header(&first, "etag");
+    let body: serde_json::Value = first.json().await.expect("json");
+    let exp = jws_part(body["attestation"].as_str().expect("token"), 1)["exp"]
+        .as_i64()
+        .expect("exp");
+    assert!(age > 0, "a live token's answer is cacheable");
+    assert!(
+        age <= exp - before,
+        "max-age {age} outlives the token, which expired {} s after the request",
+        exp - before
+    );
+    assert!(age <= 30);
+
+    // The 304 carries the same bound.
+    let again = get_with(&app, &path, &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status().as_u16(), 304);
+    assert!(max_age(&again) <= age);
+
+    // So does the hash bucket that holds the number.
+    let bucket = get_with(
+        &app,
+        &format!("/v1/numbers/range/{}", &sha256_hex(KLM)[..5]),
+        &[],
+    )
+    .await;
+    assert!((1..=30).contains(&max_age(&bucket)));
+}
+
+#[tokio::test]
+async fn an_answer_without_a_token_keeps_the_one_minute_max_age() {
+    let app = spawn_with(|c| c.token_lifetime = 30, true).await;
+    for number in [UNLISTED, UNPROVEN] {
+        let response = get_with(&app, &format!("/v1/numbers/{number}"), &[]).await;
+        assert_eq!(max_age(&response), 60, "{number}");
+    }
+}

@@ -330,6 +330,37 @@ async fn an_expired_token_is_refused_with_reason_expired() {
 }
 
 #[tokio::test]
+async fn an_expired_token_is_expired_whatever_number_it_is_checked_against() {
+    let app = spawn_app().await;
+    let t = now();
+    let token = service_token(
+        &app.service.keyring(),
+        &klm_claims(t - 40 * DAY, t - 10 * DAY, "01JD7Z3K8Q00000000000EXP03"),
+    );
+    for number in [KLM, "+31 20 649 9123", TELEFONICA] {
+        let answer = app
+            .verify(&json!({ "token": token, "number": number }))
+            .await;
+        assert_eq!(answer["reason"], "expired", "{number}: {answer}");
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_number_is_a_400_whatever_the_token() {
+    let app = spawn_app().await;
+    for token in [app.token_of(KLM).await, "not.a.token".to_owned()] {
+        let response = app
+            .client
+            .post(app.url("/v1/attestations/verify"))
+            .json(&json!({ "token": token, "number": "+31 12" }))
+            .send()
+            .await
+            .expect("request");
+        assert_problem(response, 400, "invalid_number").await;
+    }
+}
+
+#[tokio::test]
 async fn a_token_expired_less_than_the_clock_skew_ago_still_verifies() {
     let app = spawn_app().await;
     let t = now();

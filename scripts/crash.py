@@ -1,0 +1,1044 @@
+#!/usr/bin/env python3
+"""Crash-safety test ("Loses nothing"): SIGKILL the server under write load.
+
+    scripts/crash.py                              # 50 cycles, target/release/bizseal
+    scripts/crash.py --cycles 200 --seed 7 --binary /tmp/bizseal --keep
+
+Starts `bizseal serve --demo` on a fresh temporary data dir and a free port
+(rate limits lifted, a reviewer token, the master key in a file outside the
+data dir, domain checks allowed to reach a challenge site this script runs
+on loopback). Then, for each cycle:
+
+1. Several client threads write: registrations, numbers added (a one-time
+   code is sent) and confirmed with the code read from the reviewer outbox,
+   domain challenges started and checked, submissions, approvals, number
+   revocations and spam reports. Every write answered 2xx is recorded with
+   what it must leave behind; a write that got no answer (the kill) is
+   "in flight": either outcome is allowed, and whatever the restarted
+   server shows is what it must keep from then on.
+2. At a random moment (uniform in --kill-after, default 0.2-2 s) the server
+   gets SIGKILL. While it is down, `bizseal import` loads a few verified
+   businesses (redb holds an exclusive lock, so an import beside a running
+   server is refused: checked once at the start).
+3. The server restarts on the same data dir. Once /healthz answers: every
+   acknowledged or imported business must become findable by name through
+   /v1/search within --search-timeout seconds (the index is derived and
+   catches up from redb); then every acknowledged write is checked through
+   the public, business and reviewer API (profile, status view, audit
+   trail, lookups of every number, token verification), and every number
+   is checked for half-written states (an approved business with a number
+   below level A, a verified or proven number without a token, a token that
+   does not verify, a revoked number that still hands out a token, ...).
+
+The code-send limits (per number, business, client address and country
+calling code) and the report limit (per client address) live in the
+database and cannot be switched off, so each request comes from its own
+loopback address (127.x.y.z), and numbers are spread over several countries.
+
+Prints one line per cycle and a summary; exit code 1 if any acknowledged
+write was lost, 2 if nothing was lost but another problem was seen
+(half-written state, search not converging, a failed import), 3 if the
+server could not be (re)started. The data dir is removed at the end unless
+--keep is given or something went wrong. Needs only python3 (stdlib).
+"""
+
+import argparse
+import base64
+import http.client
+import http.server
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+
+REVIEWER = "crash-" + os.urandom(8).hex()
+# Valid mobile ranges (checked against the server's phone metadata): the
+# per-country code-send limit (500 an hour) is spread over several.
+NUMBER_PATTERNS = [
+    ("ES", "+346", 8), ("DE", "+49151", 8), ("BE", "+3247", 7), ("AT", "+43664", 7),
+    ("PL", "+485", 8), ("CH", "+4179", 7), ("NO", "+474", 7),
+]
+LANG = {"ES": "es", "DE": "de", "BE": "nl", "AT": "de", "PL": "pl", "CH": "de", "NO": "nb"}
+WORDS = ["Panadería", "Ferretería", "Café", "Bäckerei", "Óptica", "Zapatería", "Floristería",
+         "Librería", "Taller", "Apotheke", "Cukiernia", "Frisør", "Ótica", "Garage"]
+
+
+class ConnLost(Exception):
+    """No answer: the server died (or never answered) during the request."""
+
+
+class Fatal(Exception):
+    """The test cannot go on (the server does not start, ...)."""
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def now():
+    return time.monotonic()
+
+
+def jwt_claims(token):
+    try:
+        part = token.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)))
+    except (IndexError, ValueError):
+        return {}
+
+
+def ulid_like(rng):
+    alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+    return "b_0" + "".join(rng.choice(alphabet) for _ in range(25))
+
+
+# --------------------------------------------------------------------------
+# HTTP
+
+class Client:
+    """A tiny JSON client. `fresh=True`: a new connection per request, each
+    from its own random loopback address (the code-send and report limits
+    count per client address). Otherwise one keep-alive connection."""
+
+    def __init__(self, port, rng=None, fresh=False, timeout=15):
+        self.port, self.rng, self.fresh, self.timeout = port, rng, fresh, timeout
+        self.conn = None
+
+    def _connect(self):
+        if self.fresh:
+            r = self.rng
+            src = "127.%d.%d.%d" % (r.randint(1, 254), r.randint(0, 255), r.randint(1, 254))
+            return http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout,
+                                              source_address=(src, 0))
+        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout)
+
+    def call(self, method, path, body=None, bearer=None):
+        headers = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode()
+            headers["content-type"] = "application/json"
+        if bearer:
+            headers["authorization"] = "Bearer " + bearer
+        for attempt in (0, 1):
+            conn = self.conn if (self.conn and not self.fresh) else self._connect()
+            try:
+                conn.request(method, path, body=data, headers=headers)
+                resp = conn.getresponse()
+                raw = resp.read()
+                status = resp.status
+            except (OSError, http.client.HTTPException) as e:
+                conn.close()
+                self.conn = None
+                # A reused keep-alive connection may have been closed by the
+                # server: one retry, for reads only.
+                if attempt == 0 and not self.fresh and method == "GET":
+                    continue
+                raise ConnLost(f"{method} {path}: {e!r}") from None
+            if self.fresh:
+                conn.close()
+            else:
+                self.conn = conn
+            try:
+                parsed = json.loads(raw) if raw else None
+            except ValueError:
+                parsed = raw.decode("utf-8", "replace")
+            return status, parsed
+        raise AssertionError("unreachable")
+
+    def close(self):
+        if self.conn:
+            self.conn.close()
+            self.conn = None
+
+
+class ChallengeSite:
+    """Publishes any domain challenge token it is asked for (the server
+    fetches http://localhost:PORT/.well-known/bizseal-challenge/TOKEN)."""
+
+    def __init__(self):
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                token = self.path.rsplit("/", 1)[-1].encode()
+                self.send_response(200)
+                self.send_header("content-type", "text/plain")
+                self.send_header("content-length", str(len(token)))
+                self.end_headers()
+                self.wfile.write(token)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# --------------------------------------------------------------------------
+# What the acknowledged writes must leave behind
+
+class Num:
+    def __init__(self, e164, biz):
+        self.e164 = e164
+        self.biz = biz
+        self.state = "requested"      # acknowledged: requested | proven | revoked
+        self.adds = 0                 # acknowledged code requests (audit code_sent)
+        self.code = None              # (incarnation, code) of the last code sent
+        self.confirm_tried = False    # a confirm was sent since the last code
+        self.token = None             # last token that verified
+        self.revoked_tokens = []      # tokens whose serial must stay revoked
+        self.uncertain = set()        # ops without an answer: request | confirm | revoke
+
+
+class Biz:
+    def __init__(self, bid, key, tag, name, country, origin, cycle):
+        self.id, self.key, self.tag, self.name = bid, key, tag, name
+        self.country, self.origin, self.cycle = country, origin, cycle
+        self.numbers = {}
+        self.approved = origin == "import"
+        self.submitted = False
+        self.domain = None            # None | challenged | proven
+        self.uncertain = set()        # submit | approve | domain_start | domain_check
+        self.searched = False         # found by search once already
+
+
+class Model:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.businesses = {}          # id -> Biz
+        self.reports = {}             # e164 -> [acknowledged, in flight]
+        self.acked = Counter()        # kind -> acknowledged writes
+        self.inflight = Counter()     # kind -> writes without an answer
+        self.refused = Counter()      # kind:status -> refused (4xx)
+        self.lost = {}                # key -> description (first time seen)
+        self.half = {}                # key -> description
+        self.other = {}               # key -> description (search, import)
+        self.numbers_taken = set()
+        self.cycle_acked = 0
+
+    def ack(self, kind, n=1):
+        with self.lock:
+            self.acked[kind] += n
+            self.cycle_acked += n
+
+    def in_flight(self, kind):
+        with self.lock:
+            self.inflight[kind] += 1
+
+    def refuse(self, kind, status):
+        with self.lock:
+            self.refused[f"{kind}:{status}"] += 1
+
+    def new_number(self, rng, country=None):
+        with self.lock:
+            while True:
+                c, prefix, digits = (rng.choice(NUMBER_PATTERNS) if country is None
+                                     else next(p for p in NUMBER_PATTERNS if p[0] == country))
+                n = prefix + "".join(rng.choice(string.digits) for _ in range(digits))
+                if n not in self.numbers_taken:
+                    self.numbers_taken.add(n)
+                    return n
+
+
+# --------------------------------------------------------------------------
+# The writers
+
+class Worker(threading.Thread):
+    def __init__(self, idx, model, port, seed, cycle, incarnation, stop, businesses):
+        super().__init__(name=f"writer-{idx}", daemon=True)
+        self.idx, self.m, self.cycle, self.inc, self.stop = idx, model, cycle, incarnation, stop
+        self.rng = random.Random(seed)
+        self.http = Client(port, rng=self.rng, fresh=True)
+        self.mine = businesses        # list of Biz owned by this worker (shared across cycles)
+        self.error = None
+
+    def run(self):
+        try:
+            while not self.stop.is_set():
+                if not self.step():
+                    return
+        except ConnLost:
+            return
+        except Exception as e:  # a bug in this script: report it, do not hide it
+            self.error = e
+            import traceback
+            traceback.print_exc()
+
+    # One write; returns (status, body). No answer: marks the op in flight
+    # (on the entity, via `on_lost`) and raises ConnLost.
+    def write(self, kind, method, path, body=None, bearer=None, on_lost=None):
+        try:
+            status, answer = self.http.call(method, path, body, bearer)
+        except ConnLost:
+            self.m.in_flight(kind)
+            if on_lost:
+                on_lost()
+            raise
+        if 200 <= status < 300:
+            self.m.ack(kind)
+        elif status >= 500:
+            # Answered, but not acknowledged: the work may or may not have
+            # been done (a 503 after the time limit drops it half way).
+            self.m.in_flight(kind)
+            if on_lost:
+                on_lost()
+        else:
+            self.m.refuse(kind, status)
+        return status, answer
+
+    def step(self):
+        rng = self.rng
+        live = [b for b in self.mine if not b.uncertain]
+        nums = [n for b in live for n in b.numbers.values() if not n.uncertain]
+        choices = []
+        choices.append((6 if len(live) < 2 else 2, self.register, None))
+        for b in live:
+            if len(b.numbers) < 3 and b.origin == "api":
+                choices.append((3 / len(live), self.add_number, b))
+            if b.origin == "api" and b.domain is None:
+                choices.append((0.6 / len(live), self.start_domain, b))
+            if b.domain == "challenged":
+                choices.append((1.0 / len(live), self.check_domain, b))
+            if (not b.submitted and not b.approved
+                    and any(n.state == "proven" for n in b.numbers.values())):
+                choices.append((3 / len(live), self.submit, b))
+            if b.submitted and not b.approved:
+                choices.append((3 / len(live), self.approve, b))
+        requested = [n for n in nums if n.state == "requested"]
+        for n in requested:
+            if n.code and n.code[0] == self.inc and not n.confirm_tried:
+                choices.append((5 / len(requested), self.confirm, n))
+            else:  # its code went with a crash (the outbox is in memory)
+                choices.append((1 / len(requested), self.resend, n))
+        proven = [n for n in nums if n.state == "proven"]
+        for n in proven:
+            choices.append((1.2 / len(proven), self.revoke, n))
+        choices.append((2, self.report, None))
+        total = sum(w for w, _, _ in choices)
+        pick = rng.uniform(0, total)
+        for w, fn, arg in choices:
+            pick -= w
+            if pick <= 0:
+                break
+        return fn(arg) if arg is not None else fn()
+
+    def register(self):
+        rng = self.rng
+        country = rng.choice(NUMBER_PATTERNS)[0]
+        tag = "".join(rng.choice(string.ascii_lowercase) for _ in range(9))
+        name = f"{rng.choice(WORDS)} {tag.capitalize()}"
+        lang = LANG[country]
+        body = {"legal_name": f"{name} S.L.", "names": {lang: name, "en": name},
+                "default_lang": lang, "category": "retail", "country": country,
+                "city": "Crashville"}
+        status, answer = self.write("register", "POST", "/v1/businesses", body)
+        if status == 201:
+            b = Biz(answer["business"]["id"], answer["api_key"], tag, name, country, "api",
+                    self.cycle)
+            with self.m.lock:
+                self.m.businesses[b.id] = b
+            self.mine.append(b)
+        return True
+
+    def add_number(self, b):
+        n = Num(self.m.new_number(self.rng, b.country if self.rng.random() < 0.5 else None), b)
+        return self._request_code(b, n, new=True)
+
+    def resend(self, n):
+        return self._request_code(n.biz, n, new=False)
+
+    def _request_code(self, b, n, new):
+        def lost():
+            n.uncertain.add("request")
+            if new:
+                b.numbers[n.e164] = n
+        status, _ = self.write("add_number", "POST", f"/v1/businesses/{b.id}/numbers",
+                               {"number": n.e164}, b.key, on_lost=lost)
+        if status == 202:
+            b.numbers[n.e164] = n
+            n.adds += 1
+            n.confirm_tried = False
+            # The code, from the operator outbox (newest last).
+            st, box = self.http.call("GET", "/v1/review/outbox", bearer=REVIEWER)
+            if st == 200:
+                codes = [c["code"] for c in box["codes"] if c["number"] == n.e164]
+                n.code = (self.inc, codes[-1]) if codes else None
+            if self.rng.random() < 0.8 and n.code:
+                return self.confirm(n)
+        return True
+
+    def confirm(self, n):
+        b = n.biz
+        n.confirm_tried = True
+        status, answer = self.write(
+            "confirm", "POST", f"/v1/businesses/{b.id}/numbers/{n.e164}/confirm",
+            {"code": n.code[1]}, b.key, on_lost=lambda: n.uncertain.add("confirm"))
+        if status == 200:
+            n.state = "proven"
+        return True
+
+    def start_domain(self, b):
+        status, _ = self.write("domain_start", "POST", f"/v1/businesses/{b.id}/domain",
+                               {"domain": "localhost"}, b.key,
+                               on_lost=lambda: b.uncertain.add("domain_start"))
+        if status == 200:
+            b.domain = "challenged"
+        return True
+
+    def check_domain(self, b):
+        status, answer = self.write("domain_check", "POST",
+                                    f"/v1/businesses/{b.id}/domain/check", {}, b.key,
+                                    on_lost=lambda: b.uncertain.add("domain_check"))
+        if status == 200 and answer.get("verified"):
+            b.domain = "proven"
+        return True
+
+    def submit(self, b):
+        status, _ = self.write("submit", "POST", f"/v1/businesses/{b.id}/submit", {}, b.key,
+                               on_lost=lambda: b.uncertain.add("submit"))
+        if status == 202:
+            b.submitted = True
+        return True
+
+    def approve(self, b):
+        status, _ = self.write("approve", "POST", f"/v1/review/{b.id}/approve",
+                               {"note": f"crash test cycle {self.cycle}"}, REVIEWER,
+                               on_lost=lambda: b.uncertain.add("approve"))
+        if status == 200:
+            b.approved = True
+        return True
+
+    def revoke(self, n):
+        # The token handed out now must be dead after the revocation.
+        st, look = self.http.call("GET", f"/v1/numbers/{n.e164}")
+        token = look.get("attestation") if st == 200 else None
+
+        def lost():
+            n.uncertain.add("revoke")
+            if token:
+                n.pending_revoked_token = token
+        status, _ = self.write("revoke", "POST", f"/v1/review/numbers/{n.e164}/revoke",
+                               {"reason": f"crash test cycle {self.cycle}"}, REVIEWER,
+                               on_lost=lost)
+        if status == 200:
+            n.state = "revoked"
+            if token:
+                n.revoked_tokens.append(token)
+        return True
+
+    def report(self):
+        rng = self.rng
+        own = [n for b in self.mine for n in b.numbers.values()]
+        if own and rng.random() < 0.7:
+            number = rng.choice(own).e164
+        else:  # a number nobody listed: reports count for it too
+            number = self.m.new_number(rng)
+        with self.m.lock:
+            entry = self.m.reports.setdefault(number, [0, 0])
+
+        def lost():
+            with self.m.lock:
+                entry[1] += 1
+        body = {"number": number, "reason": rng.choice(["spam", "scam", "impersonation"]),
+                "comment": f"crash cycle {self.cycle}"}
+        status, _ = self.write("report", "POST", "/v1/reports", body, on_lost=lost)
+        if status == 202:
+            with self.m.lock:
+                entry[0] += 1
+        return True
+
+
+# --------------------------------------------------------------------------
+# The server
+
+class Server:
+    def __init__(self, binary, root, port, challenge_port, log):
+        self.binary, self.root, self.port = binary, root, port
+        self.data = os.path.join(root, "data")
+        self.key_file = os.path.join(root, "master.key")
+        with open(self.key_file, "w") as f:
+            f.write(os.urandom(32).hex())
+        os.chmod(self.key_file, 0o600)
+        self.challenge_port = challenge_port
+        self.log = log
+        self.proc = None
+        self.env = dict(os.environ, BIZSEAL_REVIEWER_TOKEN=REVIEWER,
+                        BIZSEAL_MASTER_KEY_FILE=self.key_file, BIZSEAL_LOG="info")
+        for k in ("BIZSEAL_DATA_DIR", "BIZSEAL_ADDR", "BIZSEAL_MASTER_KEY"):
+            self.env.pop(k, None)
+
+    def start(self, timeout=60):
+        t0 = now()
+        logf = open(self.log, "ab")
+        logf.write(f"\n==== start at {time.strftime('%H:%M:%S')}\n".encode())
+        logf.flush()
+        self.proc = subprocess.Popen(
+            [self.binary, "serve", "--demo", "--data-dir", self.data,
+             "--addr", f"127.0.0.1:{self.port}", "--rate-limit", "0",
+             "--registrations-per-hour", "0", "--allow-private-targets",
+             "--challenge-port", str(self.challenge_port)],
+            env=self.env, stdout=logf, stderr=logf, stdin=subprocess.DEVNULL)
+        logf.close()
+        probe = Client(self.port, timeout=2)
+        while now() - t0 < timeout:
+            if self.proc.poll() is not None:
+                raise Fatal(f"the server exited with {self.proc.returncode} on start; "
+                            f"see {self.log}:\n{tail(self.log)}")
+            try:
+                if probe.call("GET", "/healthz")[0] == 200:
+                    return now() - t0
+            except ConnLost:
+                pass
+            time.sleep(0.02)
+        raise Fatal(f"/healthz did not answer within {timeout} s; see {self.log}")
+
+    def kill(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        if self.proc:
+            self.proc.wait()
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.send_signal(signal.SIGKILL)
+                self.proc.wait()
+
+    def import_file(self, path):
+        return subprocess.run(
+            [self.binary, "import", "--data-dir", self.data, path],
+            env=self.env, capture_output=True, text=True, timeout=120)
+
+
+def tail(path, lines=15):
+    try:
+        with open(path, "rb") as f:
+            return "\n".join(f.read().decode("utf-8", "replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+# --------------------------------------------------------------------------
+# Checking
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class Checker:
+    def __init__(self, model, port, cycle):
+        self.m, self.cycle = model, cycle
+        self.http = Client(port)
+        self.counts = Counter()
+
+    def get(self, path, bearer=None):
+        try:
+            return self.http.call("GET", path, bearer=bearer)
+        except ConnLost as e:
+            raise Fatal(f"the server stopped answering during the check: {e}") from None
+
+    def post(self, path, body):
+        try:
+            return self.http.call("POST", path, body)
+        except ConnLost as e:
+            raise Fatal(f"the server stopped answering during the check: {e}") from None
+
+    def lost(self, key, what):
+        if key not in self.m.lost:
+            self.m.lost[key] = f"cycle {self.cycle}: {what}"
+            self.counts["lost"] += 1
+
+    def half(self, key, what):
+        if key not in self.m.half:
+            self.m.half[key] = f"cycle {self.cycle}: {what}"
+            self.counts["half"] += 1
+
+    def other(self, key, what):
+        if key not in self.m.other:
+            self.m.other[key] = f"cycle {self.cycle}: {what}"
+            self.counts["other"] += 1
+
+    # -- search ------------------------------------------------------------
+
+    def search_converges(self, ready_at, timeout, everything=False):
+        """Every acknowledged business not yet found, plus a sample of the
+        others, must be found by its unique name within `timeout` seconds
+        of the restart. Returns the slowest time."""
+        bs = list(self.m.businesses.values())
+        todo = [b for b in bs if not b.searched or everything]
+        done = [b for b in bs if b.searched and not everything]
+        todo += random.Random(self.cycle).sample(done, min(10, len(done)))
+        slowest = 0.0
+        for b in todo:
+            while True:
+                st, ans = self.get(f"/v1/search?q={b.tag}&limit=50")
+                hit = st == 200 and any(h["business"]["id"] == b.id for h in ans.get("hits", []))
+                waited = now() - ready_at
+                if hit:
+                    b.searched = True
+                    slowest = max(slowest, waited)
+                    break
+                if waited > timeout:
+                    self.other(f"search:{b.id}:{self.cycle}",
+                               f"{b.id} ({b.name!r}, {b.origin}, since cycle {b.cycle}) not "
+                               f"found by /v1/search?q={b.tag} {timeout:.0f} s after the restart "
+                               f"(last answer {st})")
+                    slowest = max(slowest, waited)
+                    break
+                time.sleep(0.05)
+        self.counts["searched"] = len(todo)
+        return slowest
+
+    # -- in-flight writes: whatever the restarted server shows, it keeps ----
+
+    def resolve(self, b, profile, status_view):
+        if "approve" in b.uncertain and profile:
+            b.approved = profile["status"] == "verified"
+        if "submit" in b.uncertain and status_view:
+            b.submitted = status_view["review"]["state"] in ("submitted", "approved")
+        if ("domain_start" in b.uncertain or "domain_check" in b.uncertain) and status_view:
+            d = status_view.get("domain")
+            if d and d["domain"] == "localhost":
+                b.domain = "proven" if d["verified"] else "challenged"
+        b.uncertain.clear()
+
+    def resolve_number(self, n, answer, own):
+        if "request" in n.uncertain:
+            if own is None:   # the code request did not happen
+                n.biz.numbers.pop(n.e164, None)
+                n.uncertain.clear()
+                return False
+            n.adds += 1
+            n.code = None
+        if "confirm" in n.uncertain and answer and answer.get("level"):
+            n.state = "proven"
+        if "revoke" in n.uncertain and answer and answer.get("status") == "revoked":
+            n.state = "revoked"
+            token = getattr(n, "pending_revoked_token", None)
+            if token:
+                n.revoked_tokens.append(token)
+        n.uncertain.clear()
+        return True
+
+    # -- everything ----------------------------------------------------------
+
+    def check_all(self):
+        bs = list(self.m.businesses.values())
+        # One lookup answer per number, in batches of 1000.
+        numbers = [n.e164 for b in bs for n in b.numbers.values()] + list(self.m.reports)
+        numbers = list(dict.fromkeys(numbers))
+        answers = {}
+        for i in range(0, len(numbers), 1000):
+            chunk = numbers[i:i + 1000]
+            st, ans = self.post("/v1/numbers/lookup", {"numbers": chunk})
+            if st != 200:
+                raise Fatal(f"batch lookup answered {st}: {ans}")
+            for n, a in zip(chunk, ans["results"]):
+                answers[n] = a
+        for b in bs:
+            self.check_business(b, answers)
+        # Reports: the acknowledged count, and at most the in-flight ones more.
+        for number, (acked, flying) in self.m.reports.items():
+            seen = answers[number].get("reputation", {}).get("reports_30d")
+            if seen is None or seen < acked:
+                self.lost(f"report:{number}:{acked}",
+                          f"{acked} reports of {number} acknowledged, lookup counts {seen}")
+            elif seen > acked + flying:
+                self.other(f"report-extra:{number}:{seen}",
+                           f"{number}: {seen} reports counted, only {acked} acknowledged "
+                           f"and {flying} in flight")
+            else:
+                # In-flight reports that landed are now part of the count.
+                self.m.reports[number] = [seen, 0]
+            self.counts["reports"] += 1
+
+    def check_business(self, b, answers):
+        self.counts["businesses"] += 1
+        st, profile = self.get(f"/v1/businesses/{b.id}")
+        if st != 200:
+            self.lost(f"register:{b.id}", f"{b.origin} business {b.id} ({b.name!r}, cycle "
+                      f"{b.cycle}): GET /v1/businesses/{b.id} answered {st}")
+            return
+        status_view = None
+        if b.key:
+            st, status_view = self.get(f"/v1/businesses/{b.id}/status", bearer=b.key)
+            if st != 200:
+                self.lost(f"apikey:{b.id}", f"the API key of {b.id} (registered cycle "
+                          f"{b.cycle}) no longer opens its status view: {st}")
+                status_view = None
+        self.resolve(b, profile, status_view)
+        if profile["names"].get("en", profile["names"].get(LANG[b.country])) != b.name:
+            self.lost(f"name:{b.id}", f"{b.id}: names {profile['names']} lack {b.name!r}")
+
+        want_status = "verified" if b.approved else "registered"
+        if profile["status"] != want_status:
+            self.lost(f"status:{b.id}:{want_status}",
+                      f"{b.id}: approval acknowledged={b.approved}, profile status is "
+                      f"{profile['status']!r}")
+        verified = profile["status"] == "verified"
+        listed = {n["number"]: n for n in profile["numbers"]}
+        own = {n["number"]: n for n in status_view["numbers"]} if status_view else {}
+
+        if status_view:
+            state = status_view["review"]["state"]
+            if b.approved and b.origin == "api" and state != "approved":
+                self.lost(f"review:{b.id}:approved", f"{b.id}: approved, review state {state!r}")
+            elif b.submitted and state not in ("submitted", "approved"):
+                self.lost(f"review:{b.id}:submitted",
+                          f"{b.id}: submission acknowledged, review state {state!r}")
+            d = status_view.get("domain")
+            if b.domain and not (d and d["domain"] == "localhost"):
+                self.lost(f"domain:{b.id}", f"{b.id}: domain challenge acknowledged, "
+                          f"status view shows {d}")
+            elif b.domain == "proven" and not d["verified"]:
+                self.lost(f"domain-proven:{b.id}",
+                          f"{b.id}: domain proof acknowledged, status view shows {d}")
+
+        # Numbers: acknowledged state, then half-written states.
+        for n in list(b.numbers.values()):
+            a = answers.get(n.e164)
+            if n.uncertain and not self.resolve_number(n, a, own.get(n.e164) if status_view
+                                                       else listed.get(n.e164)):
+                continue
+            self.check_number(b, n, a, listed.get(n.e164), own.get(n.e164), verified)
+        for number in listed:
+            if number not in b.numbers:
+                self.other(f"extra:{b.id}:{number}",
+                           f"{b.id} lists {number}, which was never added")
+
+        if b.key:
+            self.check_audit(b)
+
+    def check_number(self, b, n, a, listed, own, verified):
+        self.counts["numbers"] += 1
+        where = f"{n.e164} of {b.id}"
+        if listed is None:
+            self.lost(f"add:{n.e164}", f"{where}: code request acknowledged, the number is "
+                      f"not in the profile")
+            return
+        if a is None or a.get("status") in (None, "unknown"):
+            self.half(f"unknown:{n.e164}", f"{where}: listed by the profile, lookup says {a}")
+            return
+        if (a.get("business") or {}).get("id") != b.id:
+            self.half(f"owner:{n.e164}", f"{where}: lookup names business {a.get('business')}")
+        if own is not None and own["state"] != {"requested": "unproven", "proven": "proven",
+                                                 "revoked": "revoked"}[n.state]:
+            if n.state == "proven" and own["state"] == "unproven":
+                self.lost(f"confirm-own:{n.e164}", f"{where}: confirmation acknowledged, "
+                          f"status view says {own['state']}")
+            elif n.state == "revoked" and own["state"] != "revoked":
+                self.lost(f"revoke-own:{n.e164}", f"{where}: revocation acknowledged, "
+                          f"status view says {own['state']}")
+            else:
+                self.other(f"own:{n.e164}:{own['state']}",
+                           f"{where}: model {n.state}, status view {own['state']}")
+        status, level, token = a["status"], a.get("level"), a.get("attestation")
+
+        # Half-written: whatever the model says, these never go together.
+        if status == "verified" and not token:
+            self.half(f"verified-no-token:{n.e164}", f"{where}: verified without a token")
+        if level and not token:
+            self.half(f"level-no-token:{n.e164}", f"{where}: level {level} without a token")
+        if token and not level:
+            self.half(f"token-no-level:{n.e164}", f"{where}: a token without a level")
+        if status == "revoked" and (token or not a.get("revocation")):
+            self.half(f"revoked:{n.e164}", f"{where}: revoked, token={bool(token)}, "
+                      f"revocation={a.get('revocation')}")
+        if verified and level and level != "A":
+            self.half(f"approved-level:{n.e164}",
+                      f"{where}: the business is verified, the number is level {level}")
+        if listed["status"] != status or listed.get("level") != level:
+            self.half(f"profile-vs-lookup:{n.e164}", f"{where}: profile says "
+                      f"{listed['status']}/{listed.get('level')}, lookup {status}/{level}")
+
+        if n.state == "revoked":
+            if status != "revoked":
+                self.lost(f"revoke:{n.e164}", f"{where}: revocation acknowledged, lookup "
+                          f"says {status!r} (level {level}, token {bool(token)})")
+            for t in n.revoked_tokens:
+                st, v = self.post("/v1/attestations/verify", {"token": t, "number": n.e164})
+                if st != 200 or v.get("valid") or v.get("reason") != "revoked":
+                    self.lost(f"revoked-token:{n.e164}:{t[-12:]}",
+                              f"{where}: revoked token (jti {jwt_claims(t).get('jti')}) "
+                              f"verifies as {v}")
+                self.counts["tokens"] += 1
+        elif n.state == "proven":
+            want = "verified" if verified else "registered"
+            want_level = "A" if verified else "B"
+            if level is None:
+                self.lost(f"confirm:{n.e164}", f"{where}: confirmation acknowledged, lookup "
+                          f"says {status!r} without a level")
+            elif status != want or level != want_level:
+                self.half(f"proven:{n.e164}:{status}:{level}",
+                          f"{where}: business {profile_status(verified)}, number "
+                          f"{status}/{level} (expected {want}/{want_level})")
+            if token and token != n.token:
+                self.check_token(b, n, token, want_level, want)
+        else:  # requested
+            if status != "registered" or level or token:
+                self.other(f"requested:{n.e164}:{status}:{level}",
+                           f"{where}: only a code was sent, lookup says {status}/{level}")
+            if own is not None and not own["code_pending"] and not n.confirm_tried:
+                self.lost(f"code:{n.e164}:{n.adds}", f"{where}: code request acknowledged, "
+                          f"no code pending")
+
+    def check_token(self, b, n, token, level, status):
+        self.counts["tokens"] += 1
+        st, v = self.post("/v1/attestations/verify", {"token": token, "number": n.e164})
+        claims = (v or {}).get("claims") or {}
+        ok = (st == 200 and v.get("valid") and v.get("reason") == "ok"
+              and claims.get("sub") == n.e164 and claims.get("biz") == b.id
+              and claims.get("lvl") == level and v.get("status") == status)
+        if ok:
+            n.token = token
+        else:
+            self.half(f"token:{n.e164}:{token[-12:]}",
+                      f"{n.e164} of {b.id}: the token handed out does not check: "
+                      f"{st} {json.dumps(v)[:300]}")
+
+    def check_audit(self, b):
+        st, audit = self.get(f"/v1/review/audit?business={b.id}", bearer=REVIEWER)
+        if st != 200:
+            self.other(f"audit:{b.id}:{st}", f"audit of {b.id} answered {st}")
+            return
+        actions = Counter(e["action"] for e in audit["entries"])
+        details = Counter((e["action"], e.get("detail", "").split(":")[0])
+                          for e in audit["entries"])
+        expect = [("registered", 1)]
+        if b.submitted:
+            expect.append(("submitted", 1))
+        if b.approved:
+            expect.append(("approved", 1))
+        if b.domain:
+            expect.append(("domain_challenge", 1))
+        if b.domain == "proven":
+            expect.append(("domain_proven", 1))
+        for action, count in expect:
+            if actions[action] < count:
+                self.lost(f"audit:{b.id}:{action}",
+                          f"{b.id}: audit trail lacks {action!r} ({dict(actions)})")
+        for n in b.numbers.values():
+            wants = [("code_sent", n.adds)]
+            if n.state in ("proven", "revoked"):
+                wants.append(("number_proven", 1))
+            if n.state == "revoked":
+                wants.append(("number_revoked", 1))
+            for action, count in wants:
+                if details[(action, n.e164)] < count:
+                    self.lost(f"audit:{n.e164}:{action}:{count}",
+                              f"{n.e164} of {b.id}: audit trail has "
+                              f"{details[(action, n.e164)]} {action!r}, expected {count}")
+
+
+def profile_status(verified):
+    return "verified" if verified else "registered"
+
+
+# --------------------------------------------------------------------------
+# Imports while the server is down
+
+def run_import(server, model, rng, cycle, root):
+    count = rng.randint(1, 4)
+    lines, made = [], []
+    for _ in range(count):
+        country = rng.choice(NUMBER_PATTERNS)[0]
+        tag = "".join(rng.choice(string.ascii_lowercase) for _ in range(9))
+        name = f"{rng.choice(WORDS)} {tag.capitalize()}"
+        lang = LANG[country]
+        bid = ulid_like(rng)
+        nums = [model.new_number(rng, country) for _ in range(rng.randint(1, 2))]
+        lines.append(json.dumps({
+            "id": bid, "legal_name": f"{name} GmbH", "names": {lang: name, "en": name},
+            "default_lang": lang, "category": "retail", "country": country,
+            "city": "Importstadt", "status": "verified",
+            "numbers": [{"number": x, "level": "A"} for x in nums]}))
+        made.append((bid, tag, name, country, nums))
+    path = os.path.join(root, f"import-{cycle}.jsonl")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    result = server.import_file(path)
+    if result.returncode != 0:
+        model.other(f"import:{cycle}", f"import failed ({result.returncode}): "
+                    f"{ANSI.sub('', result.stderr.strip())[-400:]}") if hasattr(model, "other") \
+            else None
+        return 0, result
+    for bid, tag, name, country, nums in made:
+        b = Biz(bid, None, tag, name, country, "import", cycle)
+        for x in nums:
+            n = Num(x, b)
+            n.state = "proven"
+            b.numbers[x] = n
+        model.businesses[bid] = b
+    model.ack("import", count)
+    return count, result
+
+
+# --------------------------------------------------------------------------
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--cycles", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--binary", default=os.path.join(here, "..", "target", "release", "bizseal"))
+    ap.add_argument("--keep", action="store_true", help="keep the data dir")
+    ap.add_argument("--workers", type=int, default=4, help="client threads (default 4)")
+    ap.add_argument("--kill-after", type=float, nargs=2, default=(0.2, 2.0),
+                    metavar=("MIN", "MAX"), help="seconds into a cycle (default 0.2 2.0)")
+    ap.add_argument("--search-timeout", type=float, default=10.0,
+                    help="seconds a business may take to become findable after a restart")
+    ap.add_argument("--no-import", action="store_true", help="no imports while down")
+    args = ap.parse_args()
+
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1 << 30)
+    rng = random.Random(seed)
+    binary = os.path.abspath(args.binary)
+    if not os.access(binary, os.X_OK):
+        sys.exit(f"crash.py: {binary} is not an executable (build it, or pass --binary)")
+    root = tempfile.mkdtemp(prefix="bizseal-crash-")
+    site = ChallengeSite()
+    port = free_port()
+    server = Server(binary, root, port, site.port, os.path.join(root, "server.log"))
+    model = Model()
+    model.other_fn = None
+    print(f"crash.py: seed {seed}, {args.cycles} cycles, {args.workers} writers, "
+          f"binary {binary}, data {server.data}, port {port}", flush=True)
+
+    def other(key, what):
+        model.other.setdefault(key, what)
+    model_other = other
+    Model.other_problem = staticmethod(other)
+
+    owned = [[] for _ in range(args.workers)]
+    restart_max = search_max = 0.0
+    cycles_run = 0
+    fatal = None
+    import_refused = None
+    t_start = now()
+    try:
+        ready = server.start()
+        # An import beside the running server must be refused, not wait or corrupt.
+        probe = os.path.join(root, "probe.jsonl")
+        with open(probe, "w") as f:
+            f.write(json.dumps({"legal_name": "Probe S.L.", "names": {"es": "Probe"},
+                                "default_lang": "es", "category": "retail",
+                                "country": "ES"}) + "\n")
+        r = server.import_file(probe)
+        import_refused = r.returncode != 0 and "in use" in r.stderr
+        if not import_refused:
+            model_other("import-beside-server", f"an import beside the running server was not "
+                        f"refused: exit {r.returncode}, {r.stdout.strip()} {r.stderr.strip()}")
+        ready_at = now()
+        for cycle in range(1, args.cycles + 1):
+            cycles_run = cycle
+            model.cycle_acked = 0
+            stop = threading.Event()
+            workers = [Worker(i, model, port, rng.randrange(1 << 30), cycle, cycle, stop, owned[i])
+                       for i in range(args.workers)]
+            for w in workers:
+                w.start()
+            kill_at = rng.uniform(*args.kill_after)
+            time.sleep(kill_at)
+            server.kill()
+            stop.set()
+            for w in workers:
+                w.join(timeout=30)
+                if w.is_alive():
+                    raise Fatal(f"{w.name} did not stop")
+                if w.error:
+                    raise Fatal(f"{w.name} failed: {w.error!r}")
+            flying = sum(1 for b in model.businesses.values()
+                         for x in [b.uncertain, *[n.uncertain for n in b.numbers.values()]] if x)
+            imported = 0
+            if not args.no_import:
+                imported, result = run_import(server, model, rng, cycle, root)
+                if result.returncode != 0:
+                    model_other(f"import:{cycle}", f"cycle {cycle}: import failed "
+                                f"({result.returncode}): "
+                                f"{ANSI.sub('', result.stderr.strip())[-400:]}")
+            took = server.start()
+            restart_max = max(restart_max, took)
+            ready_at = now()
+            checker = Checker(model, port, cycle)
+            slowest = checker.search_converges(ready_at, args.search_timeout)
+            search_max = max(search_max, slowest)
+            checker.check_all()
+            checker.http.close()
+            c = checker.counts
+            print(f"cycle {cycle:3}: killed at {kill_at:4.2f}s, {model.cycle_acked:3} writes "
+                  f"acknowledged ({sum(model.acked.values())} in all), {flying} in flight, "
+                  f"{imported} imported; restart {took:.2f}s; search {slowest:.2f}s "
+                  f"({c['searched']} names); checked {c['businesses']} businesses, "
+                  f"{c['numbers']} numbers, {c['tokens']} tokens, {c['reports']} report counts: "
+                  f"lost {c['lost']}, half-written {c['half']}, other {c['other']}",
+                  flush=True)
+        # Finally every business by name, after one more graceful restart.
+        server.stop()
+        server.start()
+        checker = Checker(model, port, "final")
+        search_max = max(search_max, checker.search_converges(now(), args.search_timeout, True))
+        checker.check_all()
+        checker.http.close()
+    except Fatal as e:
+        fatal = str(e)
+    except KeyboardInterrupt:
+        fatal = "interrupted"
+    finally:
+        server.stop()
+        site.stop()
+
+    acked = sum(model.acked.values())
+    print()
+    print(f"== summary (seed {seed}, {now() - t_start:.0f} s)")
+    print(f"cycles run:              {cycles_run} of {args.cycles}")
+    print(f"writes acknowledged:     {acked} ({', '.join(f'{k} {v}' for k, v in sorted(model.acked.items()))})")
+    print(f"writes in flight at kill:{sum(model.inflight.values()):>4} ({', '.join(f'{k} {v}' for k, v in sorted(model.inflight.items()))})")
+    print(f"writes refused (4xx):    {sum(model.refused.values())} ({', '.join(f'{k} {v}' for k, v in sorted(model.refused.items()))})")
+    print(f"businesses checked:      {len(model.businesses)}, numbers {sum(len(b.numbers) for b in model.businesses.values())}")
+    print(f"import beside server:    {'refused, as it must be' if import_refused else 'NOT refused' if import_refused is False else 'not tried'}")
+    print(f"restart to /healthz max: {restart_max:.2f} s")
+    print(f"search convergence max:  {search_max:.2f} s (timeout {args.search_timeout:.0f} s)")
+    print(f"writes lost:             {len(model.lost)}")
+    for k, v in sorted(model.lost.items())[:40]:
+        print(f"  LOST {v}")
+    print(f"half-written states:     {len(model.half)}")
+    for k, v in sorted(model.half.items())[:40]:
+        print(f"  HALF {v}")
+    print(f"other problems:          {len(model.other)}")
+    for k, v in sorted(model.other.items())[:40]:
+        print(f"  OTHER {v}")
+    if fatal:
+        print(f"FATAL: {fatal}")
+    bad = fatal or model.lost or model.half or model.other
+    if args.keep or bad:
+        print(f"data dir kept: {root} (server log: {server.log})")
+    else:
+        shutil.rmtree(root, ignore_errors=True)
+    if fatal and not model.lost:
+        return 3
+    if model.lost:
+        return 1
+    return 2 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
