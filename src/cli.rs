@@ -49,6 +49,15 @@ struct Cli {
     /// itself. Without either, `master.key` in the data dir is used.
     #[arg(long, global = true, env = "BIZSEAL_MASTER_KEY_FILE")]
     master_key_file: Option<PathBuf>,
+    /// Free space (MiB) writes leave on the data dir's volume: below it they
+    /// are refused (503 `storage_full` on the API) and reads go on.
+    #[arg(
+        long,
+        global = true,
+        env = "BIZSEAL_MIN_FREE_MB",
+        default_value_t = 256
+    )]
+    min_free_mb: u64,
     #[command(subcommand)]
     command: Command,
 }
@@ -213,6 +222,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let mut config = Config::new(cli.data_dir.clone());
     config.issuer = cli.issuer.clone();
     config.token_lifetime = i64::from(cli.token_days) * 24 * 3600;
+    config.min_free_bytes = cli.min_free_mb.saturating_mul(1024 * 1024);
     config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN")
         .ok()
         .filter(|t| !t.is_empty());

@@ -54,6 +54,8 @@ pub struct Config {
     /// A file holding the master key; without either, `master.key` in the
     /// data dir is used (and made on first start).
     pub master_key_file: Option<PathBuf>,
+    /// Writes are refused while the data dir's volume has less free space.
+    pub min_free_bytes: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -76,6 +78,7 @@ impl std::fmt::Debug for Config {
             .field("registrations_per_hour", &self.registrations_per_hour)
             .field("max_connections", &self.max_connections)
             .field("request_timeout_secs", &self.request_timeout_secs)
+            .field("min_free_bytes", &self.min_free_bytes)
             .finish()
     }
 }
@@ -98,6 +101,7 @@ impl Config {
             registrations_per_hour: 10,
             max_connections: 1000,
             request_timeout_secs: 30,
+            min_free_bytes: crate::store::DEFAULT_MIN_FREE_BYTES,
         }
     }
 

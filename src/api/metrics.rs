@@ -38,6 +38,8 @@ pub struct Metrics {
     db_bytes: Gauge<u64, AtomicU64>,
     businesses: Gauge<u64, AtomicU64>,
     changes_seq: Gauge<u64, AtomicU64>,
+    indexed_seq: Gauge<u64, AtomicU64>,
+    index_lag: Gauge<u64, AtomicU64>,
 }
 
 impl Default for Metrics {
@@ -61,6 +63,8 @@ impl Metrics {
         let db_bytes = Gauge::<u64, AtomicU64>::default();
         let businesses = Gauge::<u64, AtomicU64>::default();
         let changes_seq = Gauge::<u64, AtomicU64>::default();
+        let indexed_seq = Gauge::<u64, AtomicU64>::default();
+        let index_lag = Gauge::<u64, AtomicU64>::default();
         registry.register("http_requests", "HTTP requests answered", requests.clone());
         registry.register(
             "http_request_duration_seconds",
@@ -78,6 +82,16 @@ impl Metrics {
             "Sequence number of the newest change (followers compare theirs)",
             changes_seq.clone(),
         );
+        registry.register(
+            "search_indexed_seq",
+            "The newest change the search index has made searchable",
+            indexed_seq.clone(),
+        );
+        registry.register(
+            "search_index_lag",
+            "Changes stored but not yet searchable (changes_last_seq - search_indexed_seq)",
+            index_lag.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -85,6 +99,8 @@ impl Metrics {
             db_bytes,
             businesses,
             changes_seq,
+            indexed_seq,
+            index_lag,
         }
     }
 
@@ -139,9 +155,13 @@ pub async fn render(State(state): State<AppState>) -> Result<Response, ApiError>
         r.business_count()
             .map_err(crate::service::ServiceError::from)?,
     );
-    metrics
-        .changes_seq
-        .set(r.last_seq().map_err(crate::service::ServiceError::from)?);
+    let last_seq = r.last_seq().map_err(crate::service::ServiceError::from)?;
+    metrics.changes_seq.set(last_seq);
+    if let Some(index) = service.search_index() {
+        let indexed = index.indexed_seq();
+        metrics.indexed_seq.set(indexed);
+        metrics.index_lag.set(last_seq.saturating_sub(indexed));
+    }
     let mut text = String::new();
     if prometheus_client::encoding::text::encode(&mut text, &metrics.registry).is_err() {
         return Err(ApiError::Internal);

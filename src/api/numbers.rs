@@ -75,7 +75,11 @@ pub async fn lookup(
         ));
     }
     let answer = state.service.lookup_typed(&number, region, &langs)?;
-    Ok(cached_json(&headers, &answer, policy(answer.attestation_expires_at)))
+    Ok(cached_json(
+        &headers,
+        &answer,
+        policy(answer.attestation_expires_at),
+    ))
 }
 
 #[derive(Deserialize)]

@@ -32,6 +32,7 @@ pub enum ApiError {
     SenderFailed,
     Timeout,
     Unavailable,
+    StorageFull,
     Internal,
 }
 
@@ -116,6 +117,11 @@ impl ApiError {
                 "unavailable",
                 "Storage is temporarily unavailable",
             ),
+            ApiError::StorageFull => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "storage_full",
+                "The service cannot accept writes: its disk is nearly full",
+            ),
             ApiError::Internal => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -140,6 +146,9 @@ impl ApiError {
             ApiError::NotFound(what) => format!("no such {what}"),
             ApiError::MethodNotAllowed => "see /openapi.json for the methods of each path".into(),
             ApiError::Unavailable => "try again later".into(),
+            ApiError::StorageFull => {
+                "nothing was written; reads keep working; try again later".into()
+            }
             ApiError::Internal => "the error was logged".into(),
         }
     }
@@ -178,6 +187,10 @@ impl IntoResponse for ApiError {
         if status == StatusCode::SERVICE_UNAVAILABLE {
             headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
         }
+        if let ApiError::StorageFull = &self {
+            // Space comes back when an operator frees it, not in seconds.
+            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+        }
         if let ApiError::TooManyRequests(_, seconds) = &self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
         }
@@ -206,6 +219,10 @@ impl From<ServiceError> for ApiError {
             | ServiceError::Search(SearchError::Store(StoreError::Unavailable(cause))) => {
                 tracing::warn!(%cause, "storage unavailable");
                 ApiError::Unavailable
+            }
+            ServiceError::Store(StoreError::Full { free, needed }) => {
+                tracing::error!(free, needed, "write refused: the disk is nearly full");
+                ApiError::StorageFull
             }
             ServiceError::Search(SearchError::NotRunning) => {
                 tracing::warn!("search asked while the index is not running");

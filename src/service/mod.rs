@@ -98,6 +98,7 @@ impl Service {
     pub fn open(config: Config) -> Result<Service, ServiceError> {
         crate::phone::warm_up();
         let store = Store::open(&config.data_dir)?;
+        store.set_min_free(config.min_free_bytes);
         let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {

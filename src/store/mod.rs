@@ -15,7 +15,11 @@ mod workflow;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
+use arc_swap::ArcSwapOption;
 use redb::{
     Database, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction,
 };
@@ -37,6 +41,16 @@ const SCHEMA_VERSION: u32 = 1;
 /// operating system's page cache, which the kernel sizes to the machine.
 const CACHE_BYTES: usize = 512 * 1024 * 1024;
 
+/// Free space a write needs on the database's volume before it starts,
+/// by default. redb must never meet a full disk: a failed write latches the
+/// database into refusing everything until it is reopened. The largest
+/// transaction (an import batch of 1000 businesses) grows the file by a few
+/// MiB, so this leaves a wide margin.
+pub const DEFAULT_MIN_FREE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// How often a store whose database failed tries to open it again.
+const REOPEN_EVERY: Duration = Duration::from_secs(1);
+
 const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
 const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
 
@@ -47,6 +61,8 @@ pub enum StoreError {
     InUse(PathBuf),
     #[error("storage is unavailable (disk full or I/O error): {0}")]
     Unavailable(String),
+    #[error("the disk is nearly full ({free} bytes free, writes need {needed}); reads go on")]
+    Full { free: u64, needed: u64 },
     #[error("a stored record is damaged: {0}")]
     Corrupt(String),
     #[error("the data dir was written by a newer bizseal (schema {0}); this build reads {SCHEMA_VERSION}")]
@@ -88,36 +104,140 @@ fn classify(e: redb::Error) -> StoreError {
     }
 }
 
+/// Opens the database on storage other than the data dir's file (tests put
+/// a disk that fills up here).
+type BackendFactory =
+    Arc<dyn Fn(&mut redb::Builder) -> Result<Database, redb::DatabaseError> + Send + Sync>;
+
 /// The database of one data dir.
+///
+/// The database sits behind an atomic pointer so that it can be closed and
+/// opened again without stopping the service: redb latches after an I/O
+/// error (a full disk, a failing device) and refuses every later operation
+/// until it is reopened, which also runs its crash recovery. Readers pay one
+/// atomic load for this.
 pub struct Store {
-    db: Database,
+    db: ArcSwapOption<Database>,
     path: PathBuf,
+    backend: Option<BackendFactory>,
+    /// Writes refuse to start with less free space than this on the volume.
+    min_free: AtomicU64,
+    /// Serialises reopening, and remembers when it was last tried.
+    reopen: Mutex<Option<Instant>>,
 }
 
 impl Store {
     /// Opens (or creates) the database in `data_dir`, creating every table
     /// so that read transactions never meet a missing one.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        Store::open_on(data_dir, None)
+    }
+
+    fn open_on(data_dir: &Path, backend: Option<BackendFactory>) -> Result<Store, StoreError> {
         create_private_dir(data_dir)?;
         let path = data_dir.join("bizseal.redb");
-        let db = match Database::builder()
-            .set_cache_size(CACHE_BYTES)
-            .create(&path)
-        {
-            Ok(db) => db,
-            Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
-                return Err(StoreError::InUse(data_dir.to_path_buf()))
-            }
-            Err(e) => return Err(e.into()),
+        let store = Store {
+            db: ArcSwapOption::empty(),
+            path,
+            backend,
+            min_free: AtomicU64::new(DEFAULT_MIN_FREE_BYTES),
+            reopen: Mutex::new(None),
         };
-        restrict_file(&path)?;
-        let store = Store { db, path };
+        let db = store.open_database().map_err(|e| match e {
+            StoreError::InUse(_) => StoreError::InUse(data_dir.to_path_buf()),
+            other => other,
+        })?;
+        restrict_file(&store.path)?;
+        store.db.store(Some(Arc::new(db)));
         store.init_schema()?;
         Ok(store)
     }
 
+    fn open_database(&self) -> Result<Database, StoreError> {
+        let mut builder = Database::builder();
+        builder.set_cache_size(CACHE_BYTES);
+        let opened = match &self.backend {
+            None => builder.create(&self.path),
+            Some(open) => open(&mut builder),
+        };
+        match opened {
+            Ok(db) => Ok(db),
+            Err(redb::DatabaseError::DatabaseAlreadyOpen) => {
+                Err(StoreError::InUse(self.path.clone()))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Writes refuse to start while the volume has less than `bytes` free.
+    pub fn set_min_free(&self, bytes: u64) {
+        self.min_free.store(bytes, Ordering::Relaxed);
+    }
+
+    /// The open database, reopening it first if an I/O error closed it.
+    fn db(&self) -> Result<Arc<Database>, StoreError> {
+        if let Some(db) = self.db.load_full() {
+            return Ok(db);
+        }
+        self.reopen()
+    }
+
+    /// Closes a database that latched after an I/O error and opens it
+    /// again (at most once per [`REOPEN_EVERY`]); redb's recovery runs on
+    /// the way. Until it succeeds, reads and writes answer `Unavailable`.
+    fn reopen(&self) -> Result<Arc<Database>, StoreError> {
+        let mut last = self
+            .reopen
+            .lock()
+            .map_err(|_| StoreError::Internal("reopen lock poisoned".into()))?;
+        if let Some(db) = self.db.load_full() {
+            return Ok(db); // another thread got there first
+        }
+        if last.is_some_and(|at| at.elapsed() < REOPEN_EVERY) {
+            return Err(StoreError::Unavailable(
+                "the database is being reopened after an I/O error".into(),
+            ));
+        }
+        *last = Some(Instant::now());
+        let db = Arc::new(self.open_database()?);
+        tracing::warn!(path = %self.path.display(), "database reopened after an I/O error");
+        self.db.store(Some(Arc::clone(&db)));
+        Ok(db)
+    }
+
+    /// After a failed write: if redb latched (it refuses to begin a write
+    /// with `PreviousIo`), drops the database so the next use reopens it.
+    fn after_failed_write(&self, db: Arc<Database>) {
+        let latched = matches!(
+            db.try_begin_write(),
+            Err(redb::TransactionError::Storage(
+                redb::StorageError::PreviousIo
+            ))
+        );
+        if latched {
+            tracing::error!(path = %self.path.display(), "database latched after an I/O error; reopening");
+            self.db.store(None);
+            drop(db);
+        }
+    }
+
+    /// Refuses a write that could fill the disk.
+    fn check_space(&self) -> Result<(), StoreError> {
+        let needed = self.min_free.load(Ordering::Relaxed);
+        if needed == 0 {
+            return Ok(());
+        }
+        let dir = self.path.parent().unwrap_or(&self.path);
+        match fs4::available_space(dir) {
+            Ok(free) if free < needed => Err(StoreError::Full { free, needed }),
+            Ok(_) => Ok(()),
+            // A volume that cannot say: let redb find out.
+            Err(_) => Ok(()),
+        }
+    }
+
     fn init_schema(&self) -> Result<(), StoreError> {
-        let tx = self.db.begin_write()?;
+        let tx = self.db()?.begin_write()?;
         {
             let mut meta = tx.open_table(META)?;
             let found = meta
@@ -147,13 +267,13 @@ impl Store {
         // Nearly always there already: a read avoids a durable commit on
         // every open.
         {
-            let tx = self.db.begin_read()?;
+            let tx = self.db()?.begin_read()?;
             let meta = tx.open_table(META)?;
             if let Some(v) = meta.get(key.as_str())? {
                 return Ok(v.value().to_vec());
             }
         }
-        let tx = self.db.begin_write()?;
+        let tx = self.db()?.begin_write()?;
         let secret = {
             let mut meta = tx.open_table(META)?;
             let found = meta.get(key.as_str())?.map(|v| v.value().to_vec());
@@ -183,7 +303,7 @@ impl Store {
         let unavailable = |e: std::io::Error| {
             StoreError::Unavailable(format!("backup to {}: {e}", dest.display()))
         };
-        let guard = self.db.begin_write()?;
+        let guard = self.db()?.begin_write()?;
         let mut src = fs::File::open(&self.path).map_err(unavailable)?;
         let mut out = fs::OpenOptions::new()
             .write(true)
@@ -205,25 +325,36 @@ impl Store {
     /// A consistent snapshot for reading. Readers never block the writer.
     pub fn read(&self) -> Result<Reader, StoreError> {
         Ok(Reader {
-            tx: self.db.begin_read()?,
+            tx: self.db()?.begin_read()?,
             tables: directory::ReadTables::default(),
         })
     }
 
     /// Runs `f` in one write transaction and commits it durably if `f`
-    /// returns `Ok`; on `Err` nothing is written.
+    /// returns `Ok`; on `Err` nothing is written. A write does not start
+    /// while the disk is nearly full ([`StoreError::Full`]).
     pub fn write<T, E>(&self, f: impl FnOnce(&mut Writer) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
-        let tx = self.db.begin_write().map_err(StoreError::from)?;
+        self.check_space()?;
+        let db = self.db()?;
+        let tx = db.begin_write().map_err(StoreError::from)?;
         let mut writer = Writer {
             tx,
             changes: Vec::new(),
         };
-        let value = f(&mut writer)?;
-        writer.commit()?;
-        Ok(value)
+        let done = match f(&mut writer) {
+            Ok(value) => writer.commit().map(|()| value).map_err(E::from),
+            Err(e) => {
+                drop(writer); // rolls back
+                Err(e)
+            }
+        };
+        if done.is_err() {
+            self.after_failed_write(db);
+        }
+        done
     }
 }
 
@@ -410,6 +541,150 @@ mod tests {
             store.read().unwrap().business(b.id.as_str()).unwrap(),
             Some(b)
         );
+    }
+
+    #[test]
+    fn a_nearly_full_disk_refuses_writes_and_keeps_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = business();
+        store.write(|w| w.put_business(&a)).unwrap();
+        store.set_min_free(u64::MAX);
+        let b = Business {
+            id: BusinessId::generate(),
+            ..business()
+        };
+        let refused = store.write(|w| w.put_business(&b));
+        assert!(
+            matches!(refused, Err(StoreError::Full { .. })),
+            "{refused:?}"
+        );
+        let r = store.read().unwrap();
+        assert_eq!(r.business(a.id.as_str()).unwrap(), Some(a.clone()));
+        assert_eq!(r.business(b.id.as_str()).unwrap(), None);
+        store.set_min_free(0);
+        store.write(|w| w.put_business(&b)).unwrap();
+        assert!(store
+            .read()
+            .unwrap()
+            .business(b.id.as_str())
+            .unwrap()
+            .is_some());
+    }
+
+    /// A volume that fills up on demand: while `full` is set, writing to or
+    /// growing the file fails with ENOSPC, as on a real full disk.
+    #[derive(Debug)]
+    struct FillingDisk {
+        file: redb::backends::FileBackend,
+        full: Arc<std::sync::atomic::AtomicBool>,
+    }
+
+    impl FillingDisk {
+        fn room(&self) -> std::io::Result<()> {
+            if self.full.load(Ordering::SeqCst) {
+                Err(std::io::Error::from_raw_os_error(28)) // ENOSPC
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    type Bounds = std::ops::Bound<u64>;
+
+    impl redb::StorageBackend for FillingDisk {
+        fn len(&self) -> std::io::Result<u64> {
+            self.file.len()
+        }
+        fn read(&self, offset: u64, out: &mut [u8]) -> std::io::Result<()> {
+            self.file.read(offset, out)
+        }
+        fn set_len(&self, len: u64) -> std::io::Result<()> {
+            self.room()?;
+            self.file.set_len(len)
+        }
+        fn sync_data(&self) -> std::io::Result<()> {
+            self.file.sync_data()
+        }
+        fn write(&self, offset: u64, data: &[u8]) -> std::io::Result<()> {
+            self.room()?;
+            self.file.write(offset, data)
+        }
+        fn close(&self) -> std::io::Result<()> {
+            self.file.close()
+        }
+        fn try_lock_range(&self, a: Bounds, b: Bounds) -> Result<bool, redb::BackendError> {
+            self.file.try_lock_range(a, b)
+        }
+        fn try_lock_shared_range(&self, a: Bounds, b: Bounds) -> Result<bool, redb::BackendError> {
+            self.file.try_lock_shared_range(a, b)
+        }
+        fn lock_range(&self, a: Bounds, b: Bounds) -> Result<(), redb::BackendError> {
+            self.file.lock_range(a, b)
+        }
+        fn lock_shared_range(&self, a: Bounds, b: Bounds) -> Result<(), redb::BackendError> {
+            self.file.lock_shared_range(a, b)
+        }
+        fn unlock_range(&self, a: Bounds, b: Bounds) -> Result<(), redb::BackendError> {
+            self.file.unlock_range(a, b)
+        }
+        fn query_lock_range(&self, a: Bounds, b: Bounds) -> Result<bool, redb::BackendError> {
+            self.file.query_lock_range(a, b)
+        }
+    }
+
+    #[test]
+    fn a_disk_that_fills_up_fails_the_write_and_loses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let full = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let path = dir.path().join("bizseal.redb");
+        let disk = Arc::clone(&full);
+        let open: BackendFactory = Arc::new(move |builder: &mut redb::Builder| {
+            let file = fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)?;
+            builder.create_with_backend(FillingDisk {
+                file: redb::backends::FileBackend::new(file)?,
+                full: Arc::clone(&disk),
+            })
+        });
+        let store = Store::open_on(dir.path(), Some(open)).unwrap();
+        store.set_min_free(0); // the guard is off: redb meets the full disk
+        let a = business();
+        store.write(|w| w.put_business(&a)).unwrap();
+
+        full.store(true, Ordering::SeqCst);
+        let b = Business {
+            id: BusinessId::generate(),
+            ..business()
+        };
+        let failed = store.write(|w| w.put_business(&b));
+        assert!(
+            matches!(failed, Err(StoreError::Unavailable(_))),
+            "{failed:?}"
+        );
+        // redb latched on the error; reopening runs its recovery, which
+        // must write, so until space is freed reads too say plainly that
+        // storage is unavailable (a 503), rather than answer from a
+        // half-known state. The free-space guard exists so that this is
+        // never reached in practice.
+        let read = store.read().map(|_| ());
+        assert!(matches!(read, Err(StoreError::Unavailable(_))), "{read:?}");
+
+        // Space is freed: the store reopens (redb recovers) and goes on with
+        // everything acknowledged and nothing of the failed write.
+        full.store(false, Ordering::SeqCst);
+        std::thread::sleep(REOPEN_EVERY);
+        let r = store.read().unwrap();
+        assert_eq!(r.business(a.id.as_str()).unwrap(), Some(a.clone()));
+        assert_eq!(r.business(b.id.as_str()).unwrap(), None);
+        assert_eq!(r.last_seq().unwrap(), 1);
+        drop(r);
+        store.write(|w| w.put_business(&b)).unwrap();
+        assert_eq!(store.read().unwrap().last_seq().unwrap(), 2);
     }
 
     #[test]

@@ -164,4 +164,27 @@ async fn metrics_count_requests_by_route_and_never_show_numbers() {
     assert!(text.contains("bizseal_businesses 45"));
     assert!(text.contains("bizseal_db_size_bytes "));
     assert!(!text.contains(&KLM[1..]), "no phone number in any label");
+
+    // The search index catches up with the store, and the lag says so.
+    let gauge = |text: &str, name: &str| -> Option<u64> {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+    };
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = app.get("/metrics").await.text().await.unwrap();
+        let last = gauge(&text, "bizseal_changes_last_seq").expect("changes gauge");
+        let indexed = gauge(&text, "bizseal_search_indexed_seq").expect("indexed gauge");
+        let lag = gauge(&text, "bizseal_search_index_lag").expect("lag gauge");
+        assert_eq!(lag, last - indexed, "{text}");
+        if lag == 0 {
+            assert!(last > 0, "the demo data made changes");
+            break;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "index lag stays {lag}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }

@@ -190,3 +190,40 @@ async fn the_backup_command_works_beside_a_running_server() {
     assert_eq!(code, Some(1));
     assert!(err.contains("never overwrites"), "{err}");
 }
+
+#[tokio::test]
+async fn a_nearly_full_disk_refuses_writes_with_503_and_reads_go_on() {
+    use crate::helpers::*;
+    let app = spawn_app().await;
+    let report = serde_json::json!({"number": TELEFONICA, "reason": "scam"});
+    app.service.store().set_min_free(u64::MAX);
+    let r = app
+        .client
+        .post(app.url("/v1/reports"))
+        .json(&report)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(header(&r, "retry-after"), "60");
+    let problem = assert_problem(r, 503, "storage_full").await;
+    assert!(problem["detail"]
+        .as_str()
+        .unwrap()
+        .contains("nothing was written"));
+
+    let (status, looked) = app.get_json(&format!("/v1/numbers/{TELEFONICA}")).await;
+    assert_eq!(status, 200, "reads go on");
+    assert_eq!(looked["status"], "verified");
+    assert_eq!(
+        looked["reputation"]["reports_30d"], 0,
+        "the refused report left nothing"
+    );
+    assert_eq!(app.get("/v1/search?q=telefonica").await.status(), 200);
+    assert_eq!(app.get("/healthz").await.status(), 200);
+
+    app.service.store().set_min_free(0);
+    let (status, _) = app.post_json("/v1/reports", &report).await;
+    assert_eq!(status, 202, "space freed: writes work again");
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{TELEFONICA}")).await;
+    assert_eq!(looked["reputation"]["reports_30d"], 1);
+}
