@@ -223,6 +223,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     config.issuer = cli.issuer.clone();
     config.token_lifetime = i64::from(cli.token_days) * 24 * 3600;
     config.min_free_bytes = cli.min_free_mb.saturating_mul(1024 * 1024);
+    config.master_key_file = cli.master_key_file.clone();
+    config.master_key = std::env::var("BIZSEAL_MASTER_KEY")
+        .ok()
+        .filter(|k| !k.is_empty());
     config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN")
         .ok()
         .filter(|t| !t.is_empty());

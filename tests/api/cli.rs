@@ -594,3 +594,217 @@ fn importing_a_missing_file_fails_with_a_message() {
     assert_eq!(out.code, Some(1), "{}", out.stderr);
     assert!(out.stderr.contains("cannot open"), "{}", out.stderr);
 }
+
+/// Sends `method path` with a bearer and an optional JSON body to a server
+/// started from the binary.
+async fn call(
+    client: &reqwest::Client,
+    base: &str,
+    method: reqwest::Method,
+    path: &str,
+    bearer: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = client.request(method, format!("{base}{path}"));
+    if let Some(b) = bearer {
+        req = req.bearer_auth(b);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let r = req.send().await.expect("request");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
+    use reqwest::Method;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let master = bizseal::keys::MasterKey::generate_hex().expect("master key");
+    let reviewer = "rev-3c8f1e9a7b2d4c6e";
+    let server = Command::new(env!("CARGO_BIN_EXE_bizseal"))
+        .args(["--data-dir", dir.path().join("data").to_str().unwrap()])
+        .args(["serve", "--demo", "--addr", &format!("127.0.0.1:{port}")])
+        .env("NO_COLOR", "1")
+        .env("BIZSEAL_LOG", "debug")
+        .env("BIZSEAL_MASTER_KEY", &master)
+        .env("BIZSEAL_REVIEWER_TOKEN", reviewer)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the server");
+    let client = reqwest::Client::new();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while client.get(format!("{base}/healthz")).send().await.is_err() {
+        assert!(std::time::Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+
+    // A business registers, proves a number (one wrong code first), and a
+    // customer reports a number; a reviewer reads the queue.
+    let (status, registered) = call(
+        &client,
+        &base,
+        Method::POST,
+        "/v1/businesses",
+        None,
+        Some(
+            json!({"legal_name": "Óptica Sol S.L.", "names": {"es": "Óptica Sol"},
+                    "default_lang": "es", "category": "retail", "country": "ES", "city": "Madrid"}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 201, "{registered}");
+    let id = registered["business"]["id"].as_str().unwrap().to_owned();
+    let key = registered["api_key"].as_str().unwrap().to_owned();
+    let number = "+34612000111";
+    let numbers = format!("/v1/businesses/{id}/numbers");
+    let (status, _) = call(
+        &client,
+        &base,
+        Method::POST,
+        &numbers,
+        Some(&key),
+        Some(json!({"number": number})),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let (_, outbox) = call(
+        &client,
+        &base,
+        Method::GET,
+        "/v1/review/outbox",
+        Some(reviewer),
+        None,
+    )
+    .await;
+    let code = outbox["codes"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["number"] == number))
+        .and_then(|c| c["code"].as_str())
+        .expect("a code in the outbox")
+        .to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let confirm = format!("{numbers}/{number}/confirm");
+    let (status, _) = call(
+        &client,
+        &base,
+        Method::POST,
+        &confirm,
+        Some(&key),
+        Some(json!({"code": wrong})),
+    )
+    .await;
+    assert_ne!(status, 200);
+    let (status, _) = call(
+        &client,
+        &base,
+        Method::POST,
+        &confirm,
+        Some(&key),
+        Some(json!({"code": code})),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = call(&client, &base, Method::POST, "/v1/reports", None,
+        Some(json!({"number": "+34 699 123 456", "region": "ES", "reason": "scam", "comment": "pin-7741"}))).await;
+    assert_eq!(status, 202);
+    let (status, _) = call(
+        &client,
+        &base,
+        Method::GET,
+        "/v1/review/queue",
+        Some("not-the-token"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 401);
+
+    // Stop it gracefully and read everything it logged.
+    let pid = server.id() as libc::pid_t;
+    // SAFETY: signalling a child process this test started and still owns.
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    let out = tokio::task::spawn_blocking(move || server.wait_with_output())
+        .await
+        .unwrap()
+        .expect("server output");
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        log.contains("bizseal is listening"),
+        "the log was captured: {log}"
+    );
+    assert!(
+        !dir.path().join("data/master.key").exists(),
+        "BIZSEAL_MASTER_KEY was used, no key file was made beside the data"
+    );
+    assert!(log.contains("one-time code queued"), "{log}");
+    for (what, secret) in [
+        ("API key", key.as_str()),
+        ("one-time code", code.as_str()),
+        ("reviewer token", reviewer),
+        ("master key", master.as_str()),
+        ("proven number", &number[1..]),
+        ("reported number", "34699123456"),
+        ("report comment", "pin-7741"),
+    ] {
+        assert!(!log.contains(secret), "the log shows the {what}: {log}");
+    }
+}
+
+#[test]
+fn the_master_key_comes_from_the_environment_or_a_file_outside_the_data_dir() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let keys_list = |data: &str, env: &[(&str, &str)], extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bizseal"));
+        command
+            .args(["--data-dir", dir.path().join(data).to_str().unwrap()])
+            .args(extra)
+            .args(["keys", "list"])
+            .env("NO_COLOR", "1");
+        for (name, _) in std::env::vars() {
+            if name.starts_with("BIZSEAL_") {
+                command.env_remove(name);
+            }
+        }
+        command.envs(env.iter().copied());
+        command.output().expect("run bizseal")
+    };
+    let key = bizseal::keys::MasterKey::generate_hex().expect("key");
+    let other = bizseal::keys::MasterKey::generate_hex().expect("key");
+
+    let first = keys_list("a", &[("BIZSEAL_MASTER_KEY", &key)], &[]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(!dir.path().join("a/master.key").exists());
+    let again = keys_list("a", &[("BIZSEAL_MASTER_KEY", &key)], &[]);
+    assert!(again.status.success());
+    let wrong = keys_list("a", &[("BIZSEAL_MASTER_KEY", &other)], &[]);
+    assert!(
+        !wrong.status.success(),
+        "another master key cannot open the keys"
+    );
+
+    let file = write(dir.path(), "master.hex", &key);
+    let by_file = keys_list("b", &[], &["--master-key-file", file.to_str().unwrap()]);
+    assert!(
+        by_file.status.success(),
+        "{}",
+        String::from_utf8_lossy(&by_file.stderr)
+    );
+    assert!(!dir.path().join("b/master.key").exists());
+    let without = keys_list("b", &[], &[]);
+    assert!(!without.status.success(), "the keys need the file's key");
+}
