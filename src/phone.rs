@@ -140,6 +140,18 @@ impl PhoneNumber {
         if e164.len() - 1 > 15 {
             return Err(PhoneError::TooManyDigits);
         }
+        // A national number with leading zeros can be valid typed
+        // nationally yet not in its own E.164 form (fuzzing: `0000 66202059`
+        // in JP gave `+810066202059`, which does not parse). Only numbers
+        // that are the same however they are typed are accepted, so that
+        // the E.164 form bizseal stores and signs always looks itself up.
+        // The check costs a second parse, and only for such numbers.
+        if parsed.national().zeros() > 0 && input != e164 {
+            let again = std::panic::catch_unwind(|| phonenumber::parse(None, &e164));
+            if !matches!(again, Ok(Ok(p)) if p.is_valid() && p.national() == parsed.national()) {
+                return Err(PhoneError::Invalid);
+            }
+        }
         Ok(PhoneNumber(e164))
     }
 
@@ -344,6 +356,20 @@ mod tests {
             PhoneNumber::parse("+49 20644 9219231820", None),
             Err(PhoneError::TooManyDigits)
         );
+    }
+
+    #[test]
+    fn a_number_valid_only_when_typed_nationally_is_refused() {
+        let jp = Region::parse("JP").ok();
+        assert_eq!(
+            PhoneNumber::parse("0000 66202059", jp),
+            Err(PhoneError::Invalid)
+        );
+        // Leading zeros that survive in E.164 (Italy) are fine.
+        let it = Region::parse("IT").ok();
+        let rome = PhoneNumber::parse("06 1234 5678", it).unwrap();
+        assert_eq!(rome.as_str(), "+390612345678");
+        assert_eq!(PhoneNumber::parse(rome.as_str(), None), Ok(rome));
     }
 
     #[test]
