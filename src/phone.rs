@@ -140,13 +140,15 @@ impl PhoneNumber {
         if e164.len() - 1 > 15 {
             return Err(PhoneError::TooManyDigits);
         }
-        // A national number with leading zeros can be valid typed
-        // nationally yet not in its own E.164 form (fuzzing: `0000 66202059`
-        // in JP gave `+810066202059`, which does not parse). Only numbers
-        // that are the same however they are typed are accepted, so that
-        // the E.164 form bizseal stores and signs always looks itself up.
-        // The check costs a second parse, and only for such numbers.
-        if parsed.national().zeros() > 0 && input != e164 {
+        // The metadata can call a number valid as typed (with a region, or
+        // nationally with leading zeros) yet not in its own E.164 form
+        // (fuzzing: `0000 66202059` in JP gave `+810066202059`, and
+        // `+78112 6 17727` with region EC gave `+78112617727`; neither
+        // parses alone). Only numbers that are the same however they are
+        // typed are accepted, so the E.164 form bizseal stores and signs
+        // always looks itself up. Text already in that exact form skips
+        // the second parse.
+        if input != e164 {
             let again = std::panic::catch_unwind(|| phonenumber::parse(None, &e164));
             if !matches!(again, Ok(Ok(p)) if p.is_valid() && p.national() == parsed.national()) {
                 return Err(PhoneError::Invalid);
@@ -363,6 +365,11 @@ mod tests {
         let jp = Region::parse("JP").ok();
         assert_eq!(
             PhoneNumber::parse("0000 66202059", jp),
+            Err(PhoneError::Invalid)
+        );
+        let ec = Region::parse("EC").ok();
+        assert_eq!(
+            PhoneNumber::parse("+78112 6 17727", ec),
             Err(PhoneError::Invalid)
         );
         // Leading zeros that survive in E.164 (Italy) are fine.
