@@ -113,46 +113,38 @@ impl PhoneNumber {
         if !input.starts_with('+') && region.is_none() {
             return Err(PhoneError::NeedsRegion);
         }
-        let id = region.map(|r| r.0);
-        // The metadata-driven parser has had panics on odd inputs in the past;
-        // a request must never be able to take a worker down, so a panic is
-        // treated as "not a valid number".
-        let parsed = std::panic::catch_unwind(|| phonenumber::parse(id, input))
-            .map_err(|_| PhoneError::Invalid)?
-            .map_err(|e| match e {
-                phonenumber::ParseError::InvalidCountryCode => PhoneError::InvalidCountryCode,
-                phonenumber::ParseError::TooLong => PhoneError::TooManyDigits,
-                phonenumber::ParseError::NoNumber
-                | phonenumber::ParseError::TooShortAfterIdd
-                | phonenumber::ParseError::TooShortNsn => PhoneError::TooShort,
-                phonenumber::ParseError::MalformedInteger(_) => PhoneError::Invalid,
-            })?;
-        if parsed.extension().is_some() || !parsed.is_valid() {
+        let typed = metadata_parse(region.map(|r| r.0), input)?;
+        if typed.extension().is_some() {
             return Err(PhoneError::Invalid);
         }
-        // What `parsed.format().mode(Mode::E164)` writes, without the
+        // What `typed.format().mode(Mode::E164)` writes, without the
         // formatter's search for a national layout that E.164 never uses
         // (a few more metadata pattern matches per number).
-        let e164 = format!("+{}{}", parsed.country().code(), parsed.national());
+        let e164 = format!("+{}{}", typed.country().code(), typed.national());
         // The metadata accepts some national numbers that are too long for
         // E.164 (found by fuzzing: `020 644 921 9231820` in DE gave 17
         // digits); E.164 ends at 15, whatever a country's plan says.
         if e164.len() - 1 > 15 {
             return Err(PhoneError::TooManyDigits);
         }
-        // The metadata can call a number valid as typed (with a region, or
-        // nationally with leading zeros) yet not in its own E.164 form
+        // Validity is judged on the E.164 form, not on the text as typed:
+        // the metadata can call a number valid typed with a region hint or
+        // nationally with leading zeros, yet not in its own E.164 form
         // (fuzzing: `0000 66202059` in JP gave `+810066202059`, and
-        // `+78112 6 17727` with region EC gave `+78112617727`; neither
-        // parses alone). Only numbers that are the same however they are
-        // typed are accepted, so the E.164 form bizseal stores and signs
-        // always looks itself up. Text already in that exact form skips
-        // the second parse.
-        if input != e164 {
-            let again = std::panic::catch_unwind(|| phonenumber::parse(None, &e164));
-            if !matches!(again, Ok(Ok(p)) if p.is_valid() && p.national() == parsed.national()) {
+        // `+78112 6 17727` with region EC gave `+78112617727`; neither is
+        // valid alone). So the E.164 form bizseal stores and signs always
+        // looks itself up. Text already in that exact form is parsed once.
+        let canonical = if input == e164 {
+            typed
+        } else {
+            let canonical = metadata_parse(None, &e164).map_err(|_| PhoneError::Invalid)?;
+            if canonical.national() != typed.national() {
                 return Err(PhoneError::Invalid);
             }
+            canonical
+        };
+        if !canonical.is_valid() {
+            return Err(PhoneError::Invalid);
         }
         Ok(PhoneNumber(e164))
     }
@@ -183,6 +175,25 @@ impl PhoneNumber {
             .map(|p| p.code().value())
             .unwrap_or(0)
     }
+}
+
+/// The `phonenumber` crate's parse. The metadata-driven parser has had
+/// panics on odd inputs in the past; a request must never be able to take a
+/// worker down, so a panic is treated as "not a valid number".
+fn metadata_parse(
+    region: Option<country::Id>,
+    text: &str,
+) -> Result<phonenumber::PhoneNumber, PhoneError> {
+    std::panic::catch_unwind(|| phonenumber::parse(region, text))
+        .map_err(|_| PhoneError::Invalid)?
+        .map_err(|e| match e {
+            phonenumber::ParseError::InvalidCountryCode => PhoneError::InvalidCountryCode,
+            phonenumber::ParseError::TooLong => PhoneError::TooManyDigits,
+            phonenumber::ParseError::NoNumber
+            | phonenumber::ParseError::TooShortAfterIdd
+            | phonenumber::ParseError::TooShortNsn => PhoneError::TooShort,
+            phonenumber::ParseError::MalformedInteger(_) => PhoneError::Invalid,
+        })
 }
 
 impl fmt::Display for PhoneNumber {

@@ -9,6 +9,7 @@ use super::businesses::{parse_number, RegionQuery};
 use super::extract::{Json, Path, Query};
 use super::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
+use crate::service::{Service, ServiceError, StatusView};
 
 const MAX_PAGE: usize = 500;
 
@@ -43,6 +44,21 @@ fn business_id(id: &str) -> Result<BusinessId, ApiError> {
     BusinessId::parse(id).map_err(|_| ApiError::NotFound("business"))
 }
 
+/// A reviewer's decision on one business (`approve`, `reject`, `suspend`,
+/// `reinstate`: each takes the business, the reviewer and the text they
+/// gave), run on the blocking pool; answers the business's new status.
+async fn decide(
+    state: &AppState,
+    id: &str,
+    reviewer: String,
+    text: String,
+    decision: fn(&Service, &BusinessId, &str, &str) -> Result<StatusView, ServiceError>,
+) -> Result<Response, ApiError> {
+    let id = business_id(id)?;
+    let status = blocking(&state.service, move |s| decision(s, &id, &reviewer, &text)).await?;
+    Ok(axum::Json(status).into_response())
+}
+
 /// `POST /v1/review/{id}/approve`
 pub async fn approve(
     State(state): State<AppState>,
@@ -50,12 +66,7 @@ pub async fn approve(
     Path(id): Path<String>,
     Json(req): Json<Note>,
 ) -> Result<Response, ApiError> {
-    let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| {
-        s.approve(&id, &reviewer, &req.note)
-    })
-    .await?;
-    Ok(axum::Json(status).into_response())
+    decide(&state, &id, reviewer, req.note, Service::approve).await
 }
 
 /// `POST /v1/review/{id}/reject`
@@ -65,12 +76,7 @@ pub async fn reject(
     Path(id): Path<String>,
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
-    let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| {
-        s.reject(&id, &reviewer, &req.reason)
-    })
-    .await?;
-    Ok(axum::Json(status).into_response())
+    decide(&state, &id, reviewer, req.reason, Service::reject).await
 }
 
 /// `POST /v1/review/numbers/{number}/revoke`
@@ -97,12 +103,7 @@ pub async fn suspend(
     Path(id): Path<String>,
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
-    let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| {
-        s.suspend(&id, &reviewer, &req.reason)
-    })
-    .await?;
-    Ok(axum::Json(status).into_response())
+    decide(&state, &id, reviewer, req.reason, Service::suspend).await
 }
 
 /// `POST /v1/review/businesses/{id}/reinstate`
@@ -112,12 +113,7 @@ pub async fn reinstate(
     Path(id): Path<String>,
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
-    let id = business_id(&id)?;
-    let status = blocking(&state.service, move |s| {
-        s.reinstate(&id, &reviewer, &req.reason)
-    })
-    .await?;
-    Ok(axum::Json(status).into_response())
+    decide(&state, &id, reviewer, req.reason, Service::reinstate).await
 }
 
 #[derive(Deserialize)]

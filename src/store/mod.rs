@@ -182,6 +182,15 @@ impl Store {
         self.reopen()
     }
 
+    /// Begins a read transaction. The common case borrows the database
+    /// through arc-swap's guard, without touching its reference count.
+    fn begin_read(&self) -> Result<ReadTransaction, StoreError> {
+        if let Some(db) = self.db.load().as_deref() {
+            return Ok(db.begin_read()?);
+        }
+        Ok(self.reopen()?.begin_read()?)
+    }
+
     /// Closes a database that latched after an I/O error and opens it
     /// again (at most once per [`REOPEN_EVERY`]); redb's recovery runs on
     /// the way. Until it succeeds, reads and writes answer `Unavailable`.
@@ -267,7 +276,7 @@ impl Store {
         // Nearly always there already: a read avoids a durable commit on
         // every open.
         {
-            let tx = self.db()?.begin_read()?;
+            let tx = self.begin_read()?;
             let meta = tx.open_table(META)?;
             if let Some(v) = meta.get(key.as_str())? {
                 return Ok(v.value().to_vec());
@@ -325,7 +334,7 @@ impl Store {
     /// A consistent snapshot for reading. Readers never block the writer.
     pub fn read(&self) -> Result<Reader, StoreError> {
         Ok(Reader {
-            tx: self.db()?.begin_read()?,
+            tx: self.begin_read()?,
             tables: directory::ReadTables::default(),
         })
     }
