@@ -595,28 +595,6 @@ fn importing_a_missing_file_fails_with_a_message() {
     assert!(out.stderr.contains("cannot open"), "{}", out.stderr);
 }
 
-/// Sends `method path` with a bearer and an optional JSON body to a server
-/// started from the binary.
-async fn call(
-    client: &reqwest::Client,
-    base: &str,
-    method: reqwest::Method,
-    path: &str,
-    bearer: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut req = client.request(method, format!("{base}{path}"));
-    if let Some(b) = bearer {
-        req = req.bearer_auth(b);
-    }
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let r = req.send().await.expect("request");
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
-}
-
 #[tokio::test]
 async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
     use reqwest::Method;
@@ -648,11 +626,10 @@ async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
 
     // A business registers, proves a number (one wrong code first), and a
     // customer reports a number; a reviewer reads the queue.
-    let (status, registered) = call(
+    let (status, registered) = send_json(
         &client,
-        &base,
         Method::POST,
-        "/v1/businesses",
+        format!("{base}/v1/businesses"),
         None,
         Some(
             json!({"legal_name": "Óptica Sol S.L.", "names": {"es": "Óptica Sol"},
@@ -665,21 +642,19 @@ async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
     let key = registered["api_key"].as_str().unwrap().to_owned();
     let number = "+34612000111";
     let numbers = format!("/v1/businesses/{id}/numbers");
-    let (status, _) = call(
+    let (status, _) = send_json(
         &client,
-        &base,
         Method::POST,
-        &numbers,
+        format!("{base}{numbers}"),
         Some(&key),
         Some(json!({"number": number})),
     )
     .await;
     assert_eq!(status, 202);
-    let (_, outbox) = call(
+    let (_, outbox) = send_json(
         &client,
-        &base,
         Method::GET,
-        "/v1/review/outbox",
+        format!("{base}/v1/review/outbox"),
         Some(reviewer),
         None,
     )
@@ -692,34 +667,39 @@ async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
         .to_owned();
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let confirm = format!("{numbers}/{number}/confirm");
-    let (status, _) = call(
+    let (status, _) = send_json(
         &client,
-        &base,
         Method::POST,
-        &confirm,
+        format!("{base}{confirm}"),
         Some(&key),
         Some(json!({"code": wrong})),
     )
     .await;
     assert_ne!(status, 200);
-    let (status, _) = call(
+    let (status, _) = send_json(
         &client,
-        &base,
         Method::POST,
-        &confirm,
+        format!("{base}{confirm}"),
         Some(&key),
         Some(json!({"code": code})),
     )
     .await;
     assert_eq!(status, 200);
-    let (status, _) = call(&client, &base, Method::POST, "/v1/reports", None,
-        Some(json!({"number": "+34 699 123 456", "region": "ES", "reason": "scam", "comment": "pin-7741"}))).await;
-    assert_eq!(status, 202);
-    let (status, _) = call(
+    let report = json!({"number": "+34 699 123 456", "region": "ES", "reason": "scam",
+                        "comment": "pin-7741"});
+    let (status, _) = send_json(
         &client,
-        &base,
+        Method::POST,
+        format!("{base}/v1/reports"),
+        None,
+        Some(report),
+    )
+    .await;
+    assert_eq!(status, 202);
+    let (status, _) = send_json(
+        &client,
         Method::GET,
-        "/v1/review/queue",
+        format!("{base}/v1/review/queue"),
         Some("not-the-token"),
         None,
     )

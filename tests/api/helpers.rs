@@ -165,6 +165,27 @@ impl TestApp {
 }
 
 /// Status, content type and JSON body of a response.
+/// Sends `method url` with an optional bearer and JSON body; the status
+/// and the JSON answer (`null` when the body is not JSON).
+pub async fn send_json(
+    client: &reqwest::Client,
+    method: reqwest::Method,
+    url: String,
+    bearer: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut req = client.request(method, url);
+    if let Some(b) = bearer {
+        req = req.bearer_auth(b);
+    }
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let r = req.send().await.expect("request");
+    let status = r.status().as_u16();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
 pub async fn parts(response: reqwest::Response) -> (u16, String, Value) {
     let status = response.status().as_u16();
     let content_type = header(&response, "content-type");

@@ -69,16 +69,7 @@ async fn send(
     bearer: &str,
     body: Option<Value>,
 ) -> (u16, Value) {
-    let mut req = app
-        .client
-        .request(method, app.url(path))
-        .bearer_auth(bearer);
-    if let Some(b) = body {
-        req = req.json(&b);
-    }
-    let r = req.send().await.unwrap();
-    let status = r.status().as_u16();
-    (status, r.json().await.unwrap_or(Value::Null))
+    send_json(&app.client, method, app.url(path), Some(bearer), body).await
 }
 
 async fn post(app: &TestApp, path: &str, bearer: &str, body: Value) -> (u16, Value) {
