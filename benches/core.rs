@@ -71,8 +71,13 @@ fn lookups(c: &mut Criterion) {
     let langs = vec!["en".to_owned()];
 
     let mut g = c.benchmark_group("lookup");
+    // Typed with spaces: parsed, then its E.164 form parsed and validated.
     g.bench_function("parse_number", |b| {
         b.iter(|| PhoneNumber::parse(black_box("+31 20 649 9123"), None))
+    });
+    // Already E.164: one parse.
+    g.bench_function("parse_number_e164", |b| {
+        b.iter(|| PhoneNumber::parse(black_box("+31206499123"), None))
     });
     g.bench_function("stored_lookup", |b| {
         b.iter(|| service.lookup(black_box(&number), &langs))
