@@ -95,10 +95,21 @@ from_redb!(
     redb::CommitError
 );
 
+/// I/O errors redb has reported, in any store of this process. A failed
+/// write looks for a latched database only when this moved: most failed
+/// writes are a caller's "no" (a conflict, a bad code) and cost no probe.
+static IO_ERRORS_SEEN: AtomicU64 = AtomicU64::new(0);
+
 fn classify(e: redb::Error) -> StoreError {
     match e {
-        redb::Error::Io(io) => StoreError::Unavailable(io.to_string()),
-        redb::Error::PreviousIo => StoreError::Unavailable(e.to_string()),
+        redb::Error::Io(io) => {
+            IO_ERRORS_SEEN.fetch_add(1, Ordering::Relaxed);
+            StoreError::Unavailable(io.to_string())
+        }
+        redb::Error::PreviousIo => {
+            IO_ERRORS_SEEN.fetch_add(1, Ordering::Relaxed);
+            StoreError::Unavailable(e.to_string())
+        }
         redb::Error::Corrupted(msg) => StoreError::Corrupt(msg),
         other => StoreError::Internal(other.to_string()),
     }
@@ -214,8 +225,9 @@ impl Store {
         Ok(db)
     }
 
-    /// After a failed write: if redb latched (it refuses to begin a write
-    /// with `PreviousIo`), drops the database so the next use reopens it.
+    /// After a write that failed with an I/O error: if redb latched (it
+    /// refuses to begin a write with `PreviousIo`), drops the database so
+    /// the next use reopens it.
     fn after_failed_write(&self, db: Arc<Database>) {
         let latched = matches!(
             db.try_begin_write(),
@@ -348,19 +360,25 @@ impl Store {
     {
         self.check_space()?;
         let db = self.db()?;
-        let tx = db.begin_write().map_err(StoreError::from)?;
-        let mut writer = Writer {
-            tx,
-            changes: Vec::new(),
-        };
-        let done = match f(&mut writer) {
-            Ok(value) => writer.commit().map(|()| value).map_err(E::from),
-            Err(e) => {
-                drop(writer); // rolls back
-                Err(e)
+        let io_errors = IO_ERRORS_SEEN.load(Ordering::Relaxed);
+        // A database latched by an earlier failed read refuses to begin.
+        let done = match db.begin_write() {
+            Err(e) => Err(E::from(StoreError::from(e))),
+            Ok(tx) => {
+                let mut writer = Writer {
+                    tx,
+                    changes: Vec::new(),
+                };
+                match f(&mut writer) {
+                    Ok(value) => writer.commit().map(|()| value).map_err(E::from),
+                    Err(e) => {
+                        drop(writer); // rolls back
+                        Err(e)
+                    }
+                }
             }
         };
-        if done.is_err() {
+        if done.is_err() && IO_ERRORS_SEEN.load(Ordering::Relaxed) != io_errors {
             self.after_failed_write(db);
         }
         done
