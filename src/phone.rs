@@ -132,9 +132,11 @@ impl PhoneNumber {
         // nationally with leading zeros, yet not in its own E.164 form
         // (fuzzing: `0000 66202059` in JP gave `+810066202059`, and
         // `+78112 6 17727` with region EC gave `+78112617727`; neither is
-        // valid alone). So the E.164 form bizseal stores and signs always
-        // looks itself up. Text already in that exact form is parsed once.
-        let canonical = if input == e164 {
+        // valid alone; nor is `+78118211821`, though it is with region BM).
+        // So the E.164 form bizseal stores and signs always looks itself
+        // up. Text already in that form, given without a region, is parsed
+        // once: that parse is the canonical one.
+        let canonical = if input == e164 && region.is_none() {
             typed
         } else {
             let canonical = metadata_parse(None, &e164).map_err(|_| PhoneError::Invalid)?;
@@ -381,6 +383,17 @@ mod tests {
         let ec = Region::parse("EC").ok();
         assert_eq!(
             PhoneNumber::parse("+78112 6 17727", ec),
+            Err(PhoneError::Invalid)
+        );
+        // E.164 text with a region hint that makes it valid is not taken
+        // on the hint's word.
+        let bm = Region::parse("BM").ok();
+        assert_eq!(
+            PhoneNumber::parse("+78118211821", None),
+            Err(PhoneError::Invalid)
+        );
+        assert_eq!(
+            PhoneNumber::parse("+78118211821", bm),
             Err(PhoneError::Invalid)
         );
         // Leading zeros that survive in E.164 (Italy) are fine.

@@ -184,15 +184,15 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-        }
-        if let ApiError::StorageFull = &self {
+        let retry_after = match &self {
+            ApiError::TooManyRequests(_, seconds) => Some(*seconds),
             // Space comes back when an operator frees it, not in seconds.
-            headers.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
-        }
-        if let ApiError::TooManyRequests(_, seconds) = &self {
-            headers.insert(header::RETRY_AFTER, HeaderValue::from(*seconds));
+            ApiError::StorageFull => Some(60),
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
+            headers.insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         if status == StatusCode::UNAUTHORIZED {
             headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
