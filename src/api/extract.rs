@@ -6,8 +6,6 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -78,6 +76,29 @@ where
             .await
             .map(|axum::extract::Path(v)| Path(v))
             .map_err(|e| ApiError::invalid("path", e.body_text()))
+    }
+}
+
+/// The request headers a cacheable public read looks at (`If-None-Match`,
+/// `Accept-Language`, `Add-Padding`), copied out of the request: taking the
+/// whole `HeaderMap` would copy every header of every lookup.
+pub struct ReadHeaders(pub HeaderMap);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ReadHeaders {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        const READ: [&str; 3] = ["if-none-match", "accept-language", "add-padding"];
+        let mut headers = HeaderMap::new();
+        for name in READ {
+            for value in parts.headers.get_all(name) {
+                headers.append(name, value.clone());
+            }
+        }
+        Ok(ReadHeaders(headers))
     }
 }
 
@@ -171,9 +192,19 @@ pub fn cached_bytes(
     content_type: &'static str,
     policy: CachePolicy,
 ) -> Response {
-    let digest = ring::digest::digest(&ring::digest::SHA256, &body);
-    let etag = format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]));
-    let cache_control = format!("public, max-age={}", policy.max_age);
+    let etag = crate::service::strong_etag(&body);
+    tagged_bytes(headers, body, &etag, content_type, policy)
+}
+
+/// [`cached_bytes`] for a body whose `ETag` is known already (a stored
+/// answer): no hashing on the way out.
+pub fn tagged_bytes(
+    headers: &HeaderMap,
+    body: axum::body::Bytes,
+    etag: &str,
+    content_type: &'static str,
+    policy: CachePolicy,
+) -> Response {
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -189,16 +220,25 @@ pub fn cached_bytes(
         ([(header::CONTENT_TYPE, content_type)], body).into_response()
     };
     let h = response.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&etag) {
+    if let Ok(v) = HeaderValue::from_str(etag) {
         h.insert(header::ETAG, v);
     }
-    if let Ok(v) = HeaderValue::from_str(&cache_control) {
+    if let Some(v) = cache_control(policy.max_age) {
         h.insert(header::CACHE_CONTROL, v);
     }
     if let Some(vary) = policy.vary {
         h.insert(header::VARY, HeaderValue::from_static(vary));
     }
     response
+}
+
+/// `Cache-Control` for a public answer; the usual minute is made once.
+fn cache_control(max_age: u32) -> Option<HeaderValue> {
+    const MINUTE: HeaderValue = HeaderValue::from_static("public, max-age=60");
+    if max_age == 60 {
+        return Some(MINUTE);
+    }
+    HeaderValue::from_str(&format!("public, max-age={max_age}")).ok()
 }
 
 #[cfg(test)]

@@ -40,24 +40,40 @@ const BODY_LIMIT: usize = 256 * 1024;
 /// How often expiring attestations are looked for and renewed.
 const RENEW_EVERY: Duration = Duration::from_secs(600);
 
-/// What every handler can reach.
+/// What every handler can reach. Every middleware layer and the handler
+/// take their own copy per request, so a copy is one reference count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub service: Arc<Service>,
-    pub metrics: Arc<metrics::Metrics>,
-    pub limits: Arc<limits::RateLimits>,
+    pub metrics: metrics::Metrics,
+    pub limits: limits::RateLimits,
+}
+
+impl AppState {
+    fn new(service: Arc<Service>) -> AppState {
+        AppState(Arc::new(Shared {
+            limits: limits::RateLimits::new(service.config()),
+            metrics: metrics::Metrics::new(),
+            service,
+        }))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
 }
 
 pub use limits::{ClientSocket, LimitedListener};
 
 /// The routes of the v1 API, with metrics, rate limits and time limits.
 pub fn router(service: Arc<Service>) -> Router {
-    let state = AppState {
-        limits: Arc::new(limits::RateLimits::new(service.config())),
-        metrics: Arc::new(metrics::Metrics::new()),
-        service,
-    };
-    routes(state)
+    routes(AppState::new(service))
 }
 
 fn routes(state: AppState) -> Router {
@@ -138,11 +154,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let max_connections = service.config().max_connections;
-    let state = AppState {
-        limits: Arc::new(limits::RateLimits::new(service.config())),
-        metrics: Arc::new(metrics::Metrics::new()),
-        service,
-    };
+    let state = AppState::new(service);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
     let app = routes(state).into_make_service_with_connect_info::<ClientSocket>();
     let listener = LimitedListener::new(listener, max_connections);

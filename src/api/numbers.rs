@@ -5,11 +5,15 @@ use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
+use axum::body::Bytes;
+
+use super::extract::{
+    cached_json, languages, tagged_bytes, CachePolicy, Json, Path, Query, ReadHeaders,
+};
 use super::{blocking, ApiError, AppState};
 use crate::model::now;
 use crate::phone::{PhoneError, PhoneNumber, Region};
-use crate::service::{NumberAnswer, RangeEntry};
+use crate::service::{NumberAnswer, RangeEntry, Rendered};
 
 /// A number's status can change (revocation), so shared caches keep it for
 /// a minute at most; clients that need more check the token's own expiry.
@@ -52,7 +56,7 @@ pub async fn lookup(
     State(state): State<AppState>,
     Path(number): Path<String>,
     Query(q): Query<NumberQuery>,
-    headers: HeaderMap,
+    ReadHeaders(headers): ReadHeaders,
 ) -> Result<Response, ApiError> {
     let region = region(q.region.as_deref())?;
     let langs = languages(q.lang.as_deref(), &headers);
@@ -74,12 +78,18 @@ pub async fn lookup(
             policy(answer.answer.attestation_expires_at),
         ));
     }
-    let answer = state.service.lookup_typed(&number, region, &langs)?;
-    Ok(cached_json(
-        &headers,
-        &answer,
-        policy(answer.attestation_expires_at),
-    ))
+    let rendered = state.service.lookup_typed(&number, region, &langs)?;
+    let policy = policy(rendered.expires_at());
+    Ok(match rendered {
+        Rendered::Stored(a) => tagged_bytes(
+            &headers,
+            Bytes::from(a.body),
+            &a.etag,
+            "application/json",
+            policy,
+        ),
+        Rendered::Built(answer) => cached_json(&headers, &answer, policy),
+    })
 }
 
 #[derive(Deserialize)]
@@ -90,19 +100,12 @@ pub struct BatchRequest {
 }
 
 #[derive(Serialize)]
-struct BatchEntry {
-    input: String,
+struct BatchEntry<'a> {
+    input: &'a str,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    answer: Option<NumberAnswer>,
+    answer: Option<&'a NumberAnswer>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<EntryError>,
-}
-
-/// The whole answer, serialised straight from these structs (not through
-/// a `serde_json::Value` tree: an address book answer is ~1 MB).
-#[derive(Serialize)]
-struct BatchAnswer {
-    results: Vec<BatchEntry>,
 }
 
 #[derive(Serialize)]
@@ -123,26 +126,7 @@ pub async fn lookup_many(
     let inputs = req.numbers;
     let body = blocking(&state.service, move |s| {
         let answers = s.lookup_many(&inputs, region, &langs)?;
-        let results = inputs
-            .into_iter()
-            .zip(answers)
-            .map(|(input, answer)| match answer {
-                Ok(a) => BatchEntry {
-                    input,
-                    answer: Some(a),
-                    error: None,
-                },
-                Err(e) => BatchEntry {
-                    input,
-                    answer: None,
-                    error: Some(EntryError {
-                        code: e.code(),
-                        detail: e.to_string(),
-                    }),
-                },
-            })
-            .collect::<Vec<_>>();
-        Ok(serde_json::to_vec(&BatchAnswer { results }))
+        Ok(batch_body(&inputs, &answers))
     })
     .await?;
     match body {
@@ -152,6 +136,56 @@ pub async fn lookup_many(
             Err(ApiError::Internal)
         }
     }
+}
+
+/// Room reserved per entry of a batch answer (a listed number's answer
+/// with its token is ~1.1 KiB).
+const BATCH_ENTRY_BYTES: usize = 1200;
+
+/// `{"results": [...]}`, one entry per input in order: `{"input": ...}`
+/// followed by the answer's fields, or by an `error`. A stored answer's
+/// bytes go in as they are: an entry is the answer object with `input` put
+/// first, so its opening brace is dropped after the input.
+fn batch_body(
+    inputs: &[String],
+    answers: &[Result<Rendered, PhoneError>],
+) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(16 + inputs.len() * BATCH_ENTRY_BYTES);
+    out.extend_from_slice(b"{\"results\":[");
+    for (i, (input, answer)) in inputs.iter().zip(answers).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        match answer {
+            Ok(Rendered::Stored(a)) => {
+                out.extend_from_slice(b"{\"input\":");
+                serde_json::to_writer(&mut out, input)?;
+                out.push(b',');
+                out.extend_from_slice(a.body.as_bytes().get(1..).unwrap_or_default());
+            }
+            Ok(Rendered::Built(a)) => serde_json::to_writer(
+                &mut out,
+                &BatchEntry {
+                    input,
+                    answer: Some(a.as_ref()),
+                    error: None,
+                },
+            )?,
+            Err(e) => serde_json::to_writer(
+                &mut out,
+                &BatchEntry {
+                    input,
+                    answer: None,
+                    error: Some(EntryError {
+                        code: e.code(),
+                        detail: e.to_string(),
+                    }),
+                },
+            )?,
+        }
+    }
+    out.extend_from_slice(b"]}");
+    Ok(out)
 }
 
 #[derive(Serialize)]
@@ -166,7 +200,7 @@ struct RangeAnswer {
 pub async fn range(
     State(state): State<AppState>,
     Path(prefix): Path<String>,
-    headers: HeaderMap,
+    ReadHeaders(headers): ReadHeaders,
 ) -> Result<Response, ApiError> {
     let bucket = parse_prefix(&prefix)
         .ok_or_else(|| ApiError::invalid("prefix", "must be exactly 5 hexadecimal characters"))?;

@@ -232,7 +232,7 @@ impl Service {
             .map(|(line, text)| (line, text.and_then(|t| parse_line(&t))))
             .collect();
         let signer = self.signer(&keyring, at);
-        let presigned = sign_ahead(&self.store.read()?, &signer, &lines)?;
+        let presigned = sign_ahead(&*self.store.read()?, &signer, &lines)?;
         Ok(Prepared {
             lines,
             keyring: Arc::clone(&keyring),

@@ -11,9 +11,10 @@ use serde::Serialize;
 use super::{Service, ServiceError};
 use crate::model::{
     now, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
+    StoredAnswer,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
-use crate::store::{Reader, StoreError};
+use crate::store::{AnswerSource, Reader, StoreError, Writer};
 use crate::token::{self, Claims, Reason};
 
 /// At most this many numbers in one batch lookup (an address book).
@@ -114,6 +115,35 @@ pub struct VerifyAnswer {
     pub status: Option<PublicStatus>,
 }
 
+/// A lookup's answer: the stored one, ready to send, or one built now
+/// (a number with no stored answer, or a client whose languages pick
+/// another name than the stored answer shows).
+#[derive(Debug, Clone)]
+pub enum Rendered {
+    Stored(Ready),
+    Built(Box<NumberAnswer>),
+}
+
+/// A stored answer's JSON, as it goes out.
+#[derive(Debug, Clone)]
+pub struct Ready {
+    pub body: String,
+    /// Strong `ETag` over `body`, quoted.
+    pub etag: String,
+    /// When the token in `body` expires.
+    pub expires_at: Option<i64>,
+}
+
+impl Rendered {
+    /// When the token in the answer expires.
+    pub fn expires_at(&self) -> Option<i64> {
+        match self {
+            Rendered::Stored(a) => a.expires_at,
+            Rendered::Built(a) => a.attestation_expires_at,
+        }
+    }
+}
+
 impl Service {
     /// The answer for one number.
     pub fn lookup(
@@ -133,7 +163,7 @@ impl Service {
         input: &str,
         region: Option<Region>,
         langs: &[String],
-    ) -> Result<NumberAnswer, ServiceError> {
+    ) -> Result<Rendered, ServiceError> {
         let r = self.store.read()?;
         Ok(answer_typed(&r, input, region, langs, now())??)
     }
@@ -146,7 +176,7 @@ impl Service {
         inputs: &[String],
         region: Option<Region>,
         langs: &[String],
-    ) -> Result<Vec<Result<NumberAnswer, PhoneError>>, ServiceError> {
+    ) -> Result<Vec<Result<Rendered, PhoneError>>, ServiceError> {
         if inputs.len() > MAX_BATCH {
             return Err(ServiceError::invalid(
                 "numbers",
@@ -177,7 +207,7 @@ impl Service {
             };
             let status = PublicStatus::given(&record, business);
             let hash = hex(&crate::phone::e164_hash(&e164));
-            let token = token_for(&r, &record, status)?;
+            let token = token_for(&*r, &record, status)?;
             entries.push(RangeEntry {
                 suffix: hash[5..].to_owned(),
                 status,
@@ -307,16 +337,45 @@ fn answer_typed(
     region: Option<Region>,
     langs: &[String],
     at: i64,
-) -> Result<Result<NumberAnswer, PhoneError>, StoreError> {
+) -> Result<Result<Rendered, PhoneError>, StoreError> {
     if PhoneNumber::is_e164_shaped(input) {
+        if let Some(stored) = stored(r, input, langs, at)? {
+            return Ok(Ok(stored));
+        }
         if let Some(record) = r.number(input)? {
-            return Ok(Ok(answer_for(r, input, Some(record), langs, at)?));
+            return Ok(Ok(Rendered::Built(Box::new(answer_for(
+                r,
+                input,
+                Some(record),
+                langs,
+                at,
+            )?))));
         }
     }
     match PhoneNumber::parse(input, region) {
-        Ok(number) => Ok(Ok(answer(r, number.as_str(), langs, at)?)),
+        Ok(number) => Ok(Ok(match stored(r, number.as_str(), langs, at)? {
+            Some(stored) => stored,
+            None => Rendered::Built(Box::new(answer(r, number.as_str(), langs, at)?)),
+        })),
         Err(e) => Ok(Err(e)),
     }
+}
+
+/// The stored answer of `e164`, if there is one and it is this client's.
+fn stored(
+    r: &Reader,
+    e164: &str,
+    langs: &[String],
+    at: i64,
+) -> Result<Option<Rendered>, StoreError> {
+    let ready = r.with_stored_answer(e164, |a| {
+        a.serves(langs, at).then(|| Ready {
+            body: a.body.to_owned(),
+            etag: a.etag.to_owned(),
+            expires_at: a.expires_at,
+        })
+    })?;
+    Ok(ready.flatten().map(Rendered::Stored))
 }
 
 pub(super) fn answer(
@@ -328,16 +387,56 @@ pub(super) fn answer(
     answer_for(r, e164, r.number(e164)?, langs, at)
 }
 
+/// The stored answer of a listed number, rendered from what the write
+/// transaction `w` holds (the store calls this at commit): the answer for
+/// no language preference, its `ETag`, and what decides whom it serves.
+pub(super) fn render(w: &Writer, e164: &str, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
+    let Some(record) = w.number(e164)? else {
+        return Ok(None);
+    };
+    let business = record.business.clone();
+    let answer = answer_for(w, e164, Some(record), &[], at)?;
+    let Some(shown) = answer.business.as_ref().map(|b| b.display_name.clone()) else {
+        return Ok(None);
+    };
+    let body = serde_json::to_string(&answer)
+        .map_err(|e| StoreError::Internal(format!("answer does not serialise: {e}")))?;
+    let names = w
+        .with_business(business.as_str(), |b| {
+            b.names
+                .0
+                .iter()
+                .map(|(lang, name)| ((*lang).to_owned(), *name == shown))
+                .collect()
+        })?
+        .unwrap_or_default();
+    Ok(Some(StoredAnswer {
+        etag: strong_etag(body.as_bytes()),
+        body,
+        expires_at: answer.attestation_expires_at,
+        valid_until: w.report_window(e164, at)?.valid_until,
+        names,
+    }))
+}
+
+/// A strong `ETag` (quoted) for these bytes: 128 bits of their SHA-256.
+pub fn strong_etag(body: &[u8]) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let digest = ring::digest::digest(&ring::digest::SHA256, body);
+    format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]))
+}
+
 /// The answer for `e164`, whose stored record (if any) was already read.
-fn answer_for(
-    r: &Reader,
+fn answer_for<S: AnswerSource>(
+    r: &S,
     e164: &str,
     record: Option<NumberRecord>,
     langs: &[String],
     at: i64,
 ) -> Result<NumberAnswer, StoreError> {
     let reputation = Reputation {
-        reports_30d: r.reports_since(e164, at - 30 * 24 * 3600)?,
+        reports_30d: r.report_window(e164, at)?.count,
     };
     let listed = match record {
         Some(record) => r
@@ -396,8 +495,8 @@ fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, Sto
 
 /// The stored token of a number and when it expires, if the number's
 /// status lets a client have it.
-fn token_for(
-    r: &Reader,
+fn token_for<S: AnswerSource>(
+    r: &S,
     record: &NumberRecord,
     status: PublicStatus,
 ) -> Result<Option<(String, i64)>, StoreError> {

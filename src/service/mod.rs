@@ -24,8 +24,8 @@ pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered
 pub use attest::RenewReport;
 pub use import::{ImportError, ImportReport, LineError};
 pub use lookup::{
-    hex, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry, Reputation,
-    VerifyAnswer,
+    hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
+    Rendered, Reputation, VerifyAnswer,
 };
 pub use profile::ProfileInput;
 pub use reports::ReportInput;
@@ -99,6 +99,14 @@ impl Service {
         crate::phone::warm_up();
         let store = Store::open(&config.data_dir)?;
         store.set_min_free(config.min_free_bytes);
+        store.set_renderer(Arc::new(lookup::render));
+        let rendered = store.backfill_answers()?;
+        if rendered > 0 {
+            tracing::info!(
+                numbers = rendered,
+                "rendered the stored answers of a directory written before them"
+            );
+        }
         let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {

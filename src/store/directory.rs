@@ -2,7 +2,7 @@
 //! attestations and their expiry schedule, revocations, signing keys, and
 //! reads of the changes feed.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use redb::{
     Key, ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata, TableDefinition,
@@ -15,8 +15,8 @@ use crate::model::{
 };
 use crate::phone::e164_hash;
 
-const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
-const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
+pub(super) const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
+pub(super) const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
 /// SHA-256 of the E.164 string → the string: the k-anonymous range lookup
 /// reads one contiguous key range per bucket.
 const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> = TableDefinition::new("number_hashes");
@@ -50,15 +50,16 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
 /// repeat 4000 times.
 #[derive(Default)]
 pub(super) struct ReadTables {
-    businesses: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
-    numbers: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
-    attestations: OnceCell<ReadOnlyTable<&'static str, &'static [u8]>>,
-    pub(super) report_days: OnceCell<ReadOnlyTable<(&'static str, i64), u64>>,
+    businesses: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
+    numbers: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
+    attestations: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
+    pub(super) report_days: OnceLock<ReadOnlyTable<(&'static str, i64), u64>>,
+    pub(super) answers: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
 }
 
 /// The table in `cell`, opened in `tx` if this is its first use.
 pub(super) fn opened<'c, K: Key + 'static, V: Value + 'static>(
-    cell: &'c OnceCell<ReadOnlyTable<K, V>>,
+    cell: &'c OnceLock<ReadOnlyTable<K, V>>,
     tx: &ReadTransaction,
     definition: TableDefinition<K, V>,
 ) -> Result<&'c ReadOnlyTable<K, V>, StoreError> {
@@ -302,6 +303,7 @@ impl Writer {
         self.tx
             .open_table(EXPIRIES)?
             .insert((a.expires_at, a.serial.as_str()), ())?;
+        self.answer_changed(&a.number);
         Ok(())
     }
 

@@ -8,6 +8,7 @@
 //! the caller only after `commit` returned, which with redb's default
 //! `Durability::Immediate` means it is on disk.
 
+mod answers;
 mod codec;
 mod directory;
 mod translog;
@@ -16,7 +17,7 @@ mod workflow;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
@@ -26,6 +27,7 @@ use redb::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+pub use answers::{AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
 pub use codec::CodecError;
 
 use crate::model::Change;
@@ -135,6 +137,11 @@ pub struct Store {
     min_free: AtomicU64,
     /// Serialises reopening, and remembers when it was last tried.
     reopen: Mutex<Option<Instant>>,
+    /// Renders stored answers at commit (see [`answers`]).
+    renderer: OnceLock<Renderer>,
+    /// The shared read snapshot, and how many commits there have been.
+    snapshot: ArcSwapOption<Reader>,
+    commits: AtomicU64,
 }
 
 impl Store {
@@ -153,6 +160,9 @@ impl Store {
             backend,
             min_free: AtomicU64::new(DEFAULT_MIN_FREE_BYTES),
             reopen: Mutex::new(None),
+            renderer: OnceLock::new(),
+            snapshot: ArcSwapOption::empty(),
+            commits: AtomicU64::new(0),
         };
         let db = store.open_database().map_err(|e| match e {
             StoreError::InUse(_) => StoreError::InUse(data_dir.to_path_buf()),
@@ -222,6 +232,7 @@ impl Store {
         let db = Arc::new(self.open_database()?);
         tracing::warn!(path = %self.path.display(), "database reopened after an I/O error");
         self.db.store(Some(Arc::clone(&db)));
+        self.retire_snapshot();
         Ok(db)
     }
 
@@ -238,6 +249,7 @@ impl Store {
         if latched {
             tracing::error!(path = %self.path.display(), "database latched after an I/O error; reopening");
             self.db.store(None);
+            self.retire_snapshot();
             drop(db);
         }
     }
@@ -276,6 +288,7 @@ impl Store {
             directory::create_tables(&tx)?;
             workflow::create_tables(&tx)?;
             translog::create_tables(&tx)?;
+            answers::create_tables(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -343,12 +356,39 @@ impl Store {
         &self.path
     }
 
-    /// A consistent snapshot for reading. Readers never block the writer.
-    pub fn read(&self) -> Result<Reader, StoreError> {
-        Ok(Reader {
+    /// A consistent snapshot of everything committed before the call.
+    /// Readers never block the writer.
+    ///
+    /// Snapshots are shared: every read between two commits gets the same
+    /// one, with its tables already open, so a lookup does not pay for a
+    /// read transaction and table opens of its own. A commit retires the
+    /// shared snapshot; the next read takes a new one.
+    pub fn read(&self) -> Result<Arc<Reader>, StoreError> {
+        // Loaded before the transaction begins: a snapshot labelled with a
+        // generation holds at least every commit of that generation.
+        let generation = self.commits.load(Ordering::Acquire);
+        if let Some(shared) = self.snapshot.load().as_ref() {
+            if shared.generation == generation {
+                return Ok(Arc::clone(shared));
+            }
+        }
+        let reader = Arc::new(Reader {
             tx: self.begin_read()?,
             tables: directory::ReadTables::default(),
-        })
+            generation,
+        });
+        // A reader that lost a race may store an older snapshot over a
+        // newer one; the next read sees its generation is behind and
+        // replaces it.
+        self.snapshot.store(Some(Arc::clone(&reader)));
+        Ok(reader)
+    }
+
+    /// After a commit (or a reopen): later reads must see it, and the old
+    /// snapshot should not keep pages alive that the writer could reuse.
+    fn retire_snapshot(&self) {
+        self.commits.fetch_add(1, Ordering::AcqRel);
+        self.snapshot.store(None);
     }
 
     /// Runs `f` in one write transaction and commits it durably if `f`
@@ -368,6 +408,8 @@ impl Store {
                 let mut writer = Writer {
                     tx,
                     changes: Vec::new(),
+                    stale_answers: Vec::new(),
+                    renderer: self.renderer.get().cloned(),
                 };
                 match f(&mut writer) {
                     Ok(value) => writer.commit().map(|()| value).map_err(E::from),
@@ -378,29 +420,38 @@ impl Store {
                 }
             }
         };
-        if done.is_err() && IO_ERRORS_SEEN.load(Ordering::Relaxed) != io_errors {
+        if done.is_ok() {
+            self.retire_snapshot();
+        } else if IO_ERRORS_SEEN.load(Ordering::Relaxed) != io_errors {
             self.after_failed_write(db);
         }
         done
     }
 }
 
-/// A read snapshot.
+/// A read snapshot (shared: see [`Store::read`]).
 pub struct Reader {
     tx: ReadTransaction,
     /// The tables a lookup reads, opened once per snapshot.
     tables: directory::ReadTables,
+    /// The commit count this snapshot was taken at.
+    generation: u64,
 }
 
 /// The tables a write may touch, inside one write transaction.
 pub struct Writer {
     tx: WriteTransaction,
     changes: Vec<Change>,
+    /// Numbers whose stored answer changed in ways `changes` does not say
+    /// (a report, a token).
+    stale_answers: Vec<String>,
+    renderer: Option<Renderer>,
 }
 
 impl Writer {
-    fn commit(self) -> Result<(), StoreError> {
-        let Writer { tx, changes } = self;
+    fn commit(mut self) -> Result<(), StoreError> {
+        self.refresh_answers()?;
+        let Writer { tx, changes, .. } = self;
         {
             let mut table = tx.open_table(CHANGES)?;
             let mut seq = table.last()?.map(|(k, _)| k.value()).unwrap_or(0);

@@ -4,6 +4,7 @@
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
+use super::answers::{ReportWindow, REPORT_WINDOW};
 use super::directory::opened;
 use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
 use crate::model::{Application, AuditEntry, OtpChallenge, Report};
@@ -23,7 +24,8 @@ const OTP_FAILURES: TableDefinition<&str, u32> = TableDefinition::new("otp_failu
 const RATE_EVENTS: TableDefinition<(&str, i64), u32> = TableDefinition::new("rate_events");
 /// (E.164, day number) → spam reports that day: a 30-day sliding count is a
 /// range read of at most 30 rows, whatever the number's history.
-const REPORT_DAYS: TableDefinition<(&str, i64), u64> = TableDefinition::new("report_days");
+pub(super) const REPORT_DAYS: TableDefinition<(&str, i64), u64> =
+    TableDefinition::new("report_days");
 /// (E.164, at, report id) → the report.
 const REPORTS: TableDefinition<(&str, i64, &str), &[u8]> = TableDefinition::new("reports");
 /// (E.164, reporter hash) → the reporter's latest report time, so distinct
@@ -54,6 +56,42 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(AUDIT)?;
     tx.open_table(AUDIT_BY_BUSINESS)?;
     Ok(())
+}
+
+/// Reports about `e164` on days from the one holding `since` on, and the
+/// oldest such day.
+fn days_since(
+    table: &impl ReadableTable<(&'static str, i64), u64>,
+    e164: &str,
+    since: i64,
+) -> Result<(u64, Option<i64>), StoreError> {
+    let mut total = 0;
+    let mut oldest = None;
+    for row in table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))? {
+        let (k, v) = row?;
+        oldest.get_or_insert(k.value().1);
+        total += v.value();
+    }
+    Ok((total, oldest))
+}
+
+/// The reports of `e164` in the [`REPORT_WINDOW`] that ends at `at`. A day
+/// `d` counts while `at` is before day `d + 1` plus the window, so the count
+/// holds until the oldest counted day passes that point.
+pub(super) fn report_window(
+    table: &impl ReadableTable<(&'static str, i64), u64>,
+    e164: &str,
+    at: i64,
+) -> Result<ReportWindow, StoreError> {
+    let (count, oldest) = days_since(table, e164, at - REPORT_WINDOW)?;
+    Ok(ReportWindow {
+        count,
+        valid_until: oldest.map_or(i64::MAX, |day| {
+            day.saturating_add(1)
+                .saturating_mul(DAY)
+                .saturating_add(REPORT_WINDOW)
+        }),
+    })
 }
 
 /// Reads shared by [`Reader`] and [`Writer`].
@@ -139,11 +177,16 @@ impl Reader {
     /// Spam reports about a number since `since` (seconds), counted by day.
     pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
         let table = opened(&self.tables.report_days, &self.tx, REPORT_DAYS)?;
-        let mut total = 0;
-        for row in table.range::<(&str, i64)>((e164, since.div_euclid(DAY))..=(e164, i64::MAX))? {
-            total += row?.1.value();
-        }
-        Ok(total)
+        Ok(days_since(table, e164, since)?.0)
+    }
+
+    /// The spam reports of a number in the window ending at `at`.
+    pub fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
+        report_window(
+            opened(&self.tables.report_days, &self.tx, REPORT_DAYS)?,
+            e164,
+            at,
+        )
     }
 
     /// Businesses waiting for review, oldest first.
@@ -289,6 +332,8 @@ impl Writer {
         let day = (e164, report.at.div_euclid(DAY));
         let count = days.get(day)?.map(|v| v.value()).unwrap_or(0);
         days.insert(day, count + 1)?;
+        drop(days);
+        self.answer_changed(e164);
         Ok(())
     }
 

@@ -226,3 +226,43 @@ async fn a_00_dialling_prefix_without_region_is_refused_as_needing_a_region() {
         .await;
     assert_eq!(with_region["results"][0]["number"], KLM);
 }
+
+#[tokio::test]
+async fn a_batch_entry_is_the_single_answer_with_its_input_first() {
+    let app = spawn_app().await;
+    let (_, single) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
+    let body = json!({"numbers": [KLM, "+31 20 649 9123", UNLISTED, "not a number"]});
+    let r = app
+        .client
+        .post(app.url("/v1/numbers/lookup"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let text = r.text().await.unwrap();
+    assert!(
+        text.starts_with(&format!("{{\"results\":[{{\"input\":\"{KLM}\",\"number\"")),
+        "{text}"
+    );
+    let answer: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let results = answer["results"].as_array().unwrap();
+    for (entry, input) in results[..2].iter().zip([KLM, "+31 20 649 9123"]) {
+        assert_eq!(entry["input"], input);
+        let mut rest = entry.clone();
+        rest.as_object_mut().unwrap().remove("input");
+        assert_eq!(rest, single, "{input}");
+    }
+    assert_eq!(results[2]["status"], "unknown");
+    assert!(results[3]["error"]["code"].is_string());
+
+    let (_, english) = app
+        .post_json(
+            "/v1/numbers/lookup",
+            &json!({"numbers": [KLM], "lang": "en"}),
+        )
+        .await;
+    assert_eq!(
+        english["results"][0]["business"]["display_name"],
+        "KLM Royal Dutch Airlines"
+    );
+}

@@ -210,3 +210,99 @@ async fn an_answer_without_a_token_keeps_the_one_minute_max_age() {
         assert_eq!(max_age(&response), 60, "{number}");
     }
 }
+
+#[tokio::test]
+async fn stored_answers_follow_every_change_a_lookup_shows() {
+    use bizseal::model::{BusinessId, ReportReason};
+    use bizseal::phone::PhoneNumber;
+    let app = spawn_app().await;
+    assert_answers_fresh(&app.service);
+    let path = format!("/v1/numbers/{TELEFONICA}");
+    let number = PhoneNumber::parse(TELEFONICA, None).unwrap();
+    let id = BusinessId::parse(TELEFONICA_ID).unwrap();
+    let etag = header(&get_with(&app, &path, &[]).await, "etag");
+
+    app.service
+        .report(
+            &number,
+            ReportReason::Spam,
+            None,
+            Some("192.0.2.7".parse().unwrap()),
+        )
+        .unwrap();
+    let again = get_with(&app, &path, &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status().as_u16(), 200, "the old ETag still matched");
+    let looked: serde_json::Value = again.json().await.unwrap();
+    assert_eq!(looked["reputation"]["reports_30d"], 1);
+    assert_answers_fresh(&app.service);
+
+    app.service.suspend(&id, "tester", "checking").unwrap();
+    let (_, looked) = app.get_json(&path).await;
+    assert_eq!(looked["status"], "suspended");
+    assert!(looked["attestation"].is_null());
+    assert_answers_fresh(&app.service);
+
+    app.service.reinstate(&id, "tester", "cleared").unwrap();
+    let (_, looked) = app.get_json(&path).await;
+    assert_eq!(looked["status"], "verified");
+    assert!(looked["attestation"].is_string());
+    assert_answers_fresh(&app.service);
+
+    app.service.rotate_key().unwrap();
+    assert_answers_fresh(&app.service);
+
+    app.service
+        .revoke_number(&number, "tester", "ported away")
+        .unwrap();
+    let (_, looked) = app.get_json(&path).await;
+    assert_eq!(looked["status"], "revoked");
+    assert_eq!(looked["revocation"]["reason"], "ported away");
+    assert_answers_fresh(&app.service);
+}
+
+#[tokio::test]
+async fn a_language_that_picks_another_name_gets_that_name() {
+    let app = spawn_app().await;
+    let path = format!("/v1/numbers/{KLM}");
+    let plain = get_with(&app, &path, &[]).await;
+    let plain_etag = header(&plain, "etag");
+    let plain_body = plain.bytes().await.unwrap();
+    let dutch: serde_json::Value = serde_json::from_slice(&plain_body).unwrap();
+    assert_eq!(
+        dutch["business"]["display_name"],
+        "KLM Koninklijke Luchtvaart Maatschappij"
+    );
+    // Languages that pick the default name, or no name at all, get the
+    // same bytes.
+    for (query, accept) in [
+        ("", "nl-NL, en;q=0.5"),
+        ("?lang=fr,de", ""),
+        ("?lang=nl", "en"),
+    ] {
+        let headers: &[(&str, &str)] = if accept.is_empty() {
+            &[]
+        } else {
+            &[("accept-language", accept)]
+        };
+        let r = get_with(&app, &format!("{path}{query}"), headers).await;
+        assert_eq!(header(&r, "etag"), plain_etag, "{query} {accept}");
+        assert_eq!(r.bytes().await.unwrap(), plain_body, "{query} {accept}");
+    }
+    for (query, accept, name) in [
+        ("", "en-GB", "KLM Royal Dutch Airlines"),
+        ("?lang=fr,es", "", "KLM Reales Líneas Aéreas Neerlandesas"),
+    ] {
+        let headers: &[(&str, &str)] = if accept.is_empty() {
+            &[]
+        } else {
+            &[("accept-language", accept)]
+        };
+        let r = get_with(&app, &format!("{path}{query}"), headers).await;
+        assert_ne!(header(&r, "etag"), plain_etag, "{query} {accept}");
+        let v: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(v["business"]["display_name"], name);
+        let mut rest = v.clone();
+        rest["business"]["display_name"] = dutch["business"]["display_name"].clone();
+        assert_eq!(rest, dutch, "only the name differs");
+    }
+}

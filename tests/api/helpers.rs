@@ -257,3 +257,30 @@ pub fn now() -> i64 {
         .expect("clock after 1970")
         .as_secs() as i64
 }
+
+/// Asserts that every listed number's stored answer is, byte for byte, the
+/// answer a lookup builds from the records now, with its `ETag`: no write
+/// left one behind.
+pub fn assert_answers_fresh(service: &Service) {
+    let r = service.store().read().expect("read");
+    let mut checked = 0;
+    for b in r.businesses_after("", 100_000).expect("businesses") {
+        for n in &b.numbers {
+            let stored = r
+                .stored_answer(n)
+                .expect("read")
+                .unwrap_or_else(|| panic!("{n} has no stored answer"));
+            let number = bizseal::phone::PhoneNumber::parse(n, None).expect("listed number");
+            let built = service.lookup(&number, &[]).expect("lookup");
+            let built = serde_json::to_string(&built).expect("json");
+            assert_eq!(stored.body, built, "the stored answer of {n} is stale");
+            assert_eq!(
+                stored.etag,
+                bizseal::service::strong_etag(built.as_bytes()),
+                "{n}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no listed number to check");
+}

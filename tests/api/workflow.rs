@@ -166,6 +166,7 @@ async fn a_business_earns_the_badge_and_loses_it() {
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "registered");
     assert_eq!(looked["level"], "B");
+    assert_answers_fresh(&app.service);
     let b_token = looked["attestation"].as_str().unwrap().to_owned();
     let checked = verify(&app, &b_token).await;
     assert_eq!(checked["valid"], true);
@@ -208,6 +209,7 @@ async fn a_business_earns_the_badge_and_loses_it() {
     .await;
     assert_eq!(status, 200, "{approved}");
     assert_eq!(approved["status"], "verified");
+    assert_answers_fresh(&app.service);
 
     // The lookup now shows the green badge with a level A token.
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
@@ -259,6 +261,7 @@ async fn a_business_earns_the_badge_and_loses_it() {
     .await;
     assert_eq!(status, 200, "{revoked}");
     assert_eq!(revoked["status"], "revoked");
+    assert_answers_fresh(&app.service);
     let checked = verify(&app, &a_token).await;
     assert_eq!(checked["valid"], false);
     assert_eq!(checked["reason"], "revoked");
@@ -583,6 +586,28 @@ async fn a_verified_name_change_waits_for_review() {
     let claims = verify(&app, looked["attestation"].as_str().unwrap()).await;
     assert_eq!(claims["claims"]["nam"], "Droguería Luz y Sombra");
     assert_eq!(claims["claims"]["lvl"], "A");
+    assert_answers_fresh(&app.service);
+
+    // A number taken off the profile takes its stored answer with it.
+    let (status, body) = send(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/v1/businesses/{}/numbers/+34612000666", a.id),
+        &a.key,
+        None,
+    )
+    .await;
+    assert!((200..300).contains(&status), "{status} {body}");
+    let (_, looked) = app.get_json("/v1/numbers/+34612000666").await;
+    assert_eq!(looked["status"], "unknown");
+    assert!(app
+        .service
+        .store()
+        .read()
+        .unwrap()
+        .stored_answer("+34612000666")
+        .unwrap()
+        .is_none());
 }
 
 #[tokio::test]

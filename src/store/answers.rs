@@ -1,0 +1,426 @@
+//! Stored answers: each listed number's public lookup answer, rendered in
+//! the write transaction that changed anything it shows.
+//!
+//! A lookup that finds a stored answer reads one row and sends its bytes:
+//! no business, token or report reads, no JSON work, no hashing for the
+//! `ETag`. What goes into an answer (the number record, its business, its
+//! token, its report count) is only ever written through [`Writer`], which
+//! notes the numbers each write touches; [`Writer::commit`] renders their
+//! answers again, or drops them, inside the same transaction. So a stored
+//! answer is never older than the records it was made from, and a crash
+//! cannot leave one behind its records.
+//!
+//! The store does not know what an answer looks like: the service installs
+//! a [`Renderer`]. A store opened without one (a tool, a test) drops the
+//! answers of the numbers it touches instead, and lookups build those
+//! answers the slow way until the next write renders them.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use redb::{ReadableTable, TableDefinition, WriteTransaction};
+
+use super::directory::{opened, BUSINESSES, NUMBERS};
+use super::{codec, encode, get_record, Reader, Store, StoreError, Writer, DAY, META};
+use crate::model::{BusinessRef, Change, NumberRecord, StoredAnswer, StoredAnswerRef};
+
+/// E.164 → [`StoredAnswer`].
+pub(super) const ANSWERS: TableDefinition<&str, &[u8]> = TableDefinition::new("answers");
+
+/// The META key set once every listed number has had its answer rendered.
+const BACKFILLED: &str = "answers_backfilled";
+
+/// Numbers per write transaction when answers are rendered for a whole
+/// directory that predates them.
+const BACKFILL_BATCH: usize = 1000;
+
+/// Spam reports count towards a number's reputation for this long.
+pub const REPORT_WINDOW: i64 = 30 * DAY;
+
+/// Renders the stored answer of a number from what a write transaction
+/// holds (`None`: the number has no answer worth storing).
+pub type Renderer =
+    Arc<dyn Fn(&Writer, &str, i64) -> Result<Option<StoredAnswer>, StoreError> + Send + Sync>;
+
+/// The spam reports of a number inside the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportWindow {
+    /// Reports over the last [`REPORT_WINDOW`].
+    pub count: u64,
+    /// The count holds until this time: then its oldest day leaves the
+    /// window (`i64::MAX` when nothing is counted).
+    pub valid_until: i64,
+}
+
+/// The reads an answer is made of, the same for a snapshot and for a write
+/// transaction (which sees its own writes).
+pub trait AnswerSource {
+    /// A listed number.
+    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError>;
+    /// What `f` makes of a business read in place.
+    fn with_business<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&BusinessRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError>;
+    /// An attestation's token and its expiry.
+    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError>;
+    /// The reports of a number in the window that ends at `at`.
+    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError>;
+}
+
+impl AnswerSource for Reader {
+    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+        Reader::number(self, e164)
+    }
+
+    fn with_business<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&BusinessRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        Reader::with_business(self, id, f)
+    }
+
+    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
+        Reader::token(self, serial)
+    }
+
+    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
+        Reader::report_window(self, e164, at)
+    }
+}
+
+impl AnswerSource for Writer {
+    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+        Writer::number(self, e164)
+    }
+
+    fn with_business<T>(
+        &self,
+        id: &str,
+        f: impl FnOnce(&BusinessRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        let table = self.tx.open_table(BUSINESSES)?;
+        let Some(bytes) = table.get(id)? else {
+            return Ok(None);
+        };
+        let business: BusinessRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some(f(&business)))
+    }
+
+    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
+        Ok(self.attestation(serial)?.map(|a| (a.token, a.expires_at)))
+    }
+
+    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
+        super::workflow::report_window(&self.tx.open_table(super::workflow::REPORT_DAYS)?, e164, at)
+    }
+}
+
+impl Reader {
+    /// The stored answer of a listed number, if one was rendered.
+    pub fn stored_answer(&self, e164: &str) -> Result<Option<StoredAnswer>, StoreError> {
+        get_record(opened(&self.tables.answers, &self.tx, ANSWERS)?, e164)
+    }
+
+    /// What `f` makes of the stored answer of `e164` read in place (the
+    /// lookup's hot path: nothing is copied unless `f` copies it).
+    pub fn with_stored_answer<T>(
+        &self,
+        e164: &str,
+        f: impl FnOnce(&StoredAnswerRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        let table = opened(&self.tables.answers, &self.tx, ANSWERS)?;
+        let Some(bytes) = table.get(e164)? else {
+            return Ok(None);
+        };
+        let answer: StoredAnswerRef = codec::decode_borrowed(bytes.value())?;
+        Ok(Some(f(&answer)))
+    }
+}
+
+impl Writer {
+    /// Notes that the answer of `e164` must be rendered again at commit.
+    pub(super) fn answer_changed(&mut self, e164: &str) {
+        self.stale_answers.push(e164.to_owned());
+    }
+
+    /// Renders again (or drops) the answer of every number this
+    /// transaction touched: directly, through its business, its token or
+    /// its reports. Runs last, so it sees every write of the transaction.
+    pub(super) fn refresh_answers(&mut self) -> Result<(), StoreError> {
+        let mut numbers: BTreeSet<String> = std::mem::take(&mut self.stale_answers)
+            .into_iter()
+            .collect();
+        for change in &self.changes {
+            match change {
+                Change::Number(n) => {
+                    numbers.insert(n.clone());
+                }
+                Change::Business(id) => {
+                    if let Some(b) = self.business(id.as_str())? {
+                        numbers.extend(b.numbers);
+                    }
+                }
+                Change::Key(_) => {}
+            }
+        }
+        if numbers.is_empty() {
+            return Ok(());
+        }
+        let at = crate::model::now();
+        let renderer = self.renderer.clone();
+        for n in &numbers {
+            let rendered = match &renderer {
+                Some(render) => render(self, n, at)?,
+                None => None,
+            };
+            let mut table = self.tx.open_table(ANSWERS)?;
+            match rendered {
+                Some(answer) => {
+                    table.insert(n.as_str(), encode(&answer)?.as_slice())?;
+                }
+                None => {
+                    table.remove(n.as_str())?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Installs what renders stored answers (the service does, at open).
+    pub fn set_renderer(&self, renderer: Renderer) {
+        // Set once per open store; a second call keeps the first.
+        let _ = self.renderer.set(renderer);
+    }
+
+    /// Renders the answer of every listed number, once per database: a
+    /// directory written before answers were stored gets them here, in
+    /// batches, and lookups build answers the slow way meanwhile. Returns
+    /// how many numbers it rendered (0 once done).
+    pub fn backfill_answers(&self) -> Result<u64, StoreError> {
+        if self.renderer.get().is_none() {
+            return Ok(0); // nothing to render with: lookups build answers
+        }
+        if self.read()?.tx.open_table(META)?.get(BACKFILLED)?.is_some() {
+            return Ok(0);
+        }
+        let mut after = String::new();
+        let mut done = 0u64;
+        loop {
+            let batch: Vec<String> = {
+                let r = self.read()?;
+                let table = r.tx.open_table(NUMBERS)?;
+                let mut out = Vec::with_capacity(BACKFILL_BATCH);
+                for row in table.range::<&str>(after.as_str()..)? {
+                    let (k, _) = row?;
+                    if k.value() != after {
+                        out.push(k.value().to_owned());
+                    }
+                    if out.len() == BACKFILL_BATCH {
+                        break;
+                    }
+                }
+                out
+            };
+            let Some(last) = batch.last().cloned() else {
+                break;
+            };
+            self.write(|w| {
+                for n in &batch {
+                    w.answer_changed(n);
+                }
+                Ok::<_, StoreError>(())
+            })?;
+            done += batch.len() as u64;
+            after = last;
+        }
+        self.write(|w| {
+            w.tx.open_table(META)?
+                .insert(BACKFILLED, encode(&true)?.as_slice())?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(done)
+    }
+}
+
+/// Creates the answers table (run once at open).
+pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(ANSWERS)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Business, BusinessId, BusinessStatus, NumberState, Report, ReportReason};
+    use std::collections::BTreeMap;
+
+    const N: &str = "+34915820317";
+
+    fn business() -> Business {
+        Business {
+            id: BusinessId::generate(),
+            legal_name: "Telefónica, S.A.".into(),
+            names: BTreeMap::from([("es".to_owned(), "Telefónica".to_owned())]),
+            default_lang: "es".into(),
+            category: "telecom".into(),
+            country: "ES".into(),
+            city: "Madrid".into(),
+            website: None,
+            description: BTreeMap::new(),
+            logo_url: None,
+            status: BusinessStatus::Verified,
+            numbers: vec![N.into()],
+            commands: vec![],
+            created_at: 1,
+            updated_at: 2,
+        }
+    }
+
+    fn record(b: &Business) -> NumberRecord {
+        NumberRecord {
+            business: b.id.clone(),
+            state: NumberState::Unproven,
+            proof: None,
+            updated_at: 3,
+        }
+    }
+
+    /// A renderer whose answer says what it saw: the business's name and
+    /// the number's report count.
+    fn echo() -> Renderer {
+        Arc::new(|w: &Writer, e164: &str, at: i64| {
+            let Some(record) = AnswerSource::number(w, e164)? else {
+                return Ok(None);
+            };
+            let name = AnswerSource::with_business(w, record.business.as_str(), |b| {
+                b.legal_name.to_owned()
+            })?
+            .unwrap_or_default();
+            let reports = w.report_window(e164, at)?;
+            Ok(Some(StoredAnswer {
+                body: format!("{name}/{}", reports.count),
+                etag: String::new(),
+                expires_at: None,
+                valid_until: reports.valid_until,
+                names: vec![],
+            }))
+        })
+    }
+
+    fn body(store: &Store) -> Option<String> {
+        store
+            .read()
+            .unwrap()
+            .stored_answer(N)
+            .unwrap()
+            .map(|a| a.body)
+    }
+
+    fn report(at: i64, id: &str) -> Report {
+        Report {
+            number: N.into(),
+            reason: ReportReason::Spam,
+            comment: None,
+            reporter: id.into(),
+            at,
+        }
+    }
+
+    #[test]
+    fn every_write_that_shows_in_an_answer_renders_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.set_renderer(echo());
+        let mut b = business();
+        store
+            .write(|w| {
+                w.put_business(&b)?;
+                w.put_number(N, &record(&b))
+            })
+            .unwrap();
+        assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
+        // Through the business alone.
+        b.legal_name = "Telefónica España".into();
+        store.write(|w| w.put_business(&b)).unwrap();
+        assert_eq!(body(&store).as_deref(), Some("Telefónica España/0"));
+        // Through a report, which changes no record the feed follows.
+        let now = crate::model::now();
+        store
+            .write(|w| w.add_report("r1", &report(now, "x")))
+            .unwrap();
+        assert_eq!(body(&store).as_deref(), Some("Telefónica España/1"));
+        // A failed write renders nothing.
+        let failed: Result<(), StoreError> = store.write(|w| {
+            w.add_report("r2", &report(now, "y"))?;
+            Err(StoreError::Internal("no".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(body(&store).as_deref(), Some("Telefónica España/1"));
+        // Removing the number removes its answer.
+        store.write(|w| w.remove_number(N)).unwrap();
+        assert_eq!(body(&store), None);
+    }
+
+    #[test]
+    fn a_store_without_a_renderer_drops_the_answers_it_would_leave_stale() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = business();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store.set_renderer(echo());
+            store
+                .write(|w| {
+                    w.put_business(&b)?;
+                    w.put_number(N, &record(&b))
+                })
+                .unwrap();
+            assert!(body(&store).is_some());
+        }
+        let store = Store::open(dir.path()).unwrap();
+        store.write(|w| w.put_business(&b)).unwrap();
+        assert_eq!(body(&store), None, "a stale answer was left behind");
+        // Without a renderer there is no backfill either.
+        assert_eq!(store.backfill_answers().unwrap(), 0);
+        assert_eq!(body(&store), None);
+        drop(store);
+        // The next open with a renderer renders what is missing, once.
+        let store = Store::open(dir.path()).unwrap();
+        store.set_renderer(echo());
+        assert_eq!(store.backfill_answers().unwrap(), 1);
+        assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
+        assert_eq!(store.backfill_answers().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_report_count_holds_until_its_oldest_day_leaves_the_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let day = 20_000; // a day number
+        let at = day * DAY + 3600;
+        store
+            .write(|w| w.add_report("r1", &report(at, "x")))
+            .unwrap();
+        store
+            .write(|w| w.add_report("r2", &report(at + 2 * DAY, "y")))
+            .unwrap();
+        let r = store.read().unwrap();
+        let window = r.report_window(N, at).unwrap();
+        assert_eq!(window.count, 2);
+        let until = window.valid_until;
+        assert_eq!(until, (day + 1) * DAY + REPORT_WINDOW);
+        assert_eq!(r.report_window(N, until - 1).unwrap().count, 2);
+        assert_eq!(r.report_window(N, until).unwrap().count, 1);
+        assert_eq!(
+            r.report_window("+34915820318", at).unwrap(),
+            ReportWindow {
+                count: 0,
+                valid_until: i64::MAX
+            }
+        );
+    }
+}
