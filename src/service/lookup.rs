@@ -338,27 +338,31 @@ fn answer_typed(
     langs: &[String],
     at: i64,
 ) -> Result<Result<Rendered, PhoneError>, StoreError> {
-    if PhoneNumber::is_e164_shaped(input) {
+    let shaped = PhoneNumber::is_e164_shaped(input);
+    if shaped {
         if let Some(stored) = stored(r, input, langs, at)? {
             return Ok(Ok(stored));
         }
         if let Some(record) = r.number(input)? {
-            return Ok(Ok(Rendered::Built(Box::new(answer_for(
-                r,
-                input,
-                Some(record),
-                langs,
-                at,
-            )?))));
+            let built = answer_for(r, input, Some(record), langs, at)?;
+            return Ok(Ok(Rendered::Built(Box::new(built))));
         }
     }
-    match PhoneNumber::parse(input, region) {
-        Ok(number) => Ok(Ok(match stored(r, number.as_str(), langs, at)? {
-            Some(stored) => stored,
-            None => Rendered::Built(Box::new(answer(r, number.as_str(), langs, at)?)),
-        })),
-        Err(e) => Ok(Err(e)),
+    let number = match PhoneNumber::parse(input, region) {
+        Ok(number) => number,
+        Err(e) => return Ok(Err(e)),
+    };
+    let e164 = number.as_str();
+    // Text that was its own E.164 form was looked for above: unlisted.
+    let looked = shaped && e164 == input;
+    if !looked {
+        if let Some(stored) = stored(r, e164, langs, at)? {
+            return Ok(Ok(stored));
+        }
     }
+    let record = if looked { None } else { r.number(e164)? };
+    let built = answer_for(r, e164, record, langs, at)?;
+    Ok(Ok(Rendered::Built(Box::new(built))))
 }
 
 /// The stored answer of `e164`, if there is one and it is this client's.
