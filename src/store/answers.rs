@@ -1,5 +1,6 @@
-//! Stored answers: each listed number's public lookup answer, rendered in
-//! the write transaction that changed anything it shows.
+//! Stored answers: a listed number's public lookup answer, rendered in the
+//! write transaction that changed anything it shows (which numbers get one
+//! is the renderer's choice: the service stores those that carry a token).
 //!
 //! A lookup that finds a stored answer reads one row and sends its bytes:
 //! no business, token or report reads, no JSON work, no hashing for the
