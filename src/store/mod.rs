@@ -34,8 +34,12 @@ use crate::model::Change;
 
 const DAY: i64 = 24 * 3600;
 
-/// The schema version this build writes into `meta`.
-const SCHEMA_VERSION: u32 = 1;
+/// The schema version this build writes into `meta`. 2: stored answers.
+/// A build that does not keep them must not write to a directory that has
+/// them (its writes would leave answers stale), so it refuses a newer
+/// schema; an older directory is upgraded on open and its answers
+/// backfilled (`Store::backfill_answers`).
+const SCHEMA_VERSION: u32 = 2;
 
 /// redb's page cache. Its default, 1 GiB, is what a server with a million
 /// businesses fills with lookups alone (measured: 1 GiB resident after 30 s
@@ -279,8 +283,8 @@ impl Store {
                 .transpose()?;
             match found {
                 Some(v) if v > SCHEMA_VERSION => return Err(StoreError::NewerSchema(v)),
-                Some(_) => {}
-                None => {
+                Some(v) if v == SCHEMA_VERSION => {}
+                Some(_) | None => {
                     meta.insert("schema_version", encode(&SCHEMA_VERSION)?.as_slice())?;
                 }
             }
@@ -597,6 +601,42 @@ mod tests {
         let r = store.read().unwrap();
         assert_eq!(r.business(b.id.as_str()).unwrap(), None);
         assert_eq!(r.last_seq().unwrap(), 0);
+    }
+
+    /// Sets the stored schema version behind the store's back.
+    fn set_schema(store: &Store, version: u32) {
+        let tx = store.db().unwrap().begin_write().unwrap();
+        tx.open_table(META)
+            .unwrap()
+            .insert("schema_version", encode(&version).unwrap().as_slice())
+            .unwrap();
+        tx.commit().unwrap();
+    }
+
+    fn schema(store: &Store) -> u32 {
+        let tx = store.begin_read().unwrap();
+        let meta = tx.open_table(META).unwrap();
+        let v = meta.get("schema_version").unwrap().unwrap();
+        decode::<u32>(v.value()).unwrap()
+    }
+
+    #[test]
+    fn an_older_schema_is_upgraded_and_a_newer_one_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            assert_eq!(schema(&store), SCHEMA_VERSION);
+            set_schema(&store, 1);
+        }
+        {
+            let store = Store::open(dir.path()).unwrap();
+            assert_eq!(schema(&store), SCHEMA_VERSION, "upgraded on open");
+            set_schema(&store, SCHEMA_VERSION + 1);
+        }
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::NewerSchema(v)) if v == SCHEMA_VERSION + 1
+        ));
     }
 
     #[test]
