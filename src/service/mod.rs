@@ -99,7 +99,7 @@ impl Service {
         crate::phone::warm_up();
         let store = Store::open(&config.data_dir)?;
         store.set_min_free(config.min_free_bytes);
-        store.set_renderer(Arc::new(lookup::render));
+        store.set_renderer(Arc::new(lookup::render), lookup::RENDER_VERSION);
         let rendered = store.backfill_answers()?;
         if rendered > 0 {
             tracing::info!(

@@ -28,7 +28,8 @@ use crate::model::{BusinessRef, Change, NumberRecord, StoredAnswer, StoredAnswer
 /// E.164 → [`StoredAnswer`].
 pub(super) const ANSWERS: TableDefinition<&str, &[u8]> = TableDefinition::new("answers");
 
-/// The META key set once every listed number has had its answer rendered.
+/// The META key that holds the renderer version every stored answer was
+/// rendered with (absent until the first backfill).
 const BACKFILLED: &str = "answers_backfilled";
 
 /// Numbers per write transaction when answers are rendered for a whole
@@ -174,7 +175,18 @@ impl Writer {
         let renderer = self.renderer.clone();
         for n in &numbers {
             let rendered = match &renderer {
-                Some(render) => render(self, n, at)?,
+                Some(render) => match render(self, n, at) {
+                    Ok(answer) => answer,
+                    // The write cannot commit anyway.
+                    Err(e @ StoreError::Unavailable(_)) => return Err(e),
+                    // A record the renderer cannot read must not block the
+                    // write: the number is answered the slow way, which
+                    // reports the same error to that lookup only.
+                    Err(e) => {
+                        tracing::warn!(error = %e, "a stored answer could not be rendered; dropped");
+                        None
+                    }
+                },
                 None => None,
             };
             let mut table = self.tx.open_table(ANSWERS)?;
@@ -193,22 +205,38 @@ impl Writer {
 
 impl Store {
     /// Installs what renders stored answers (the service does, at open).
-    pub fn set_renderer(&self, renderer: Renderer) {
+    /// `version` names the renderer's output: a store whose answers were
+    /// rendered by another version renders them all again at
+    /// [`Store::backfill_answers`].
+    pub fn set_renderer(&self, renderer: Renderer, version: u32) {
         // Set once per open store; a second call keeps the first.
-        let _ = self.renderer.set(renderer);
+        let _ = self.renderer.set((renderer, version));
     }
 
-    /// Renders the answer of every listed number, once per database: a
-    /// directory written before answers were stored gets them here, in
-    /// batches, and lookups build answers the slow way meanwhile. Returns
-    /// how many numbers it rendered (0 once done).
+    /// Makes every stored answer this renderer's, once per database and
+    /// renderer version: a directory written before answers existed, or
+    /// whose answers another version rendered (or an older build left
+    /// behind), has its answers dropped and rendered again, in batches,
+    /// while lookups build answers the slow way. Returns how many numbers
+    /// it went through (0 when the answers were current).
     pub fn backfill_answers(&self) -> Result<u64, StoreError> {
-        if self.renderer.get().is_none() {
+        let Some(&(_, version)) = self.renderer.get() else {
             return Ok(0); // nothing to render with: lookups build answers
-        }
-        if self.read()?.tx.open_table(META)?.get(BACKFILLED)?.is_some() {
+        };
+        let current = self
+            .read()?
+            .tx
+            .open_table(META)?
+            .get(BACKFILLED)?
+            .and_then(|v| super::decode::<u32>(v.value()).ok());
+        if current == Some(version) {
             return Ok(0);
         }
+        self.write(|w| {
+            w.tx.delete_table(ANSWERS)?;
+            w.tx.open_table(ANSWERS)?;
+            Ok::<_, StoreError>(())
+        })?;
         let mut after = String::new();
         let mut done = 0u64;
         loop {
@@ -241,7 +269,7 @@ impl Store {
         }
         self.write(|w| {
             w.tx.open_table(META)?
-                .insert(BACKFILLED, encode(&true)?.as_slice())?;
+                .insert(BACKFILLED, encode(&version)?.as_slice())?;
             Ok::<_, StoreError>(())
         })?;
         Ok(done)
@@ -336,7 +364,7 @@ mod tests {
     fn every_write_that_shows_in_an_answer_renders_it_again() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        store.set_renderer(echo());
+        store.set_renderer(echo(), 1);
         let mut b = business();
         store
             .write(|w| {
@@ -373,7 +401,7 @@ mod tests {
         let b = business();
         {
             let store = Store::open(dir.path()).unwrap();
-            store.set_renderer(echo());
+            store.set_renderer(echo(), 1);
             store
                 .write(|w| {
                     w.put_business(&b)?;
@@ -391,10 +419,36 @@ mod tests {
         drop(store);
         // The next open with a renderer renders what is missing, once.
         let store = Store::open(dir.path()).unwrap();
-        store.set_renderer(echo());
+        store.set_renderer(echo(), 1);
         assert_eq!(store.backfill_answers().unwrap(), 1);
         assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
         assert_eq!(store.backfill_answers().unwrap(), 0);
+        // A row some other build left for a number that is gone.
+        store
+            .write(|w| {
+                let stale = encode(&StoredAnswer {
+                    body: "stale".into(),
+                    etag: String::new(),
+                    expires_at: None,
+                    valid_until: i64::MAX,
+                    names: vec![],
+                })?;
+                w.tx.open_table(ANSWERS)?
+                    .insert("+34915820399", stale.as_slice())?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        drop(store);
+        // Another renderer version starts the answers over.
+        let store = Store::open(dir.path()).unwrap();
+        store.set_renderer(echo(), 2);
+        assert_eq!(store.backfill_answers().unwrap(), 1);
+        let r = store.read().unwrap();
+        assert!(r.stored_answer("+34915820399").unwrap().is_none());
+        assert_eq!(
+            r.stored_answer(N).unwrap().map(|a| a.body).as_deref(),
+            Some("Telefónica, S.A./0")
+        );
     }
 
     #[test]

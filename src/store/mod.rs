@@ -141,8 +141,8 @@ pub struct Store {
     min_free: AtomicU64,
     /// Serialises reopening, and remembers when it was last tried.
     reopen: Mutex<Option<Instant>>,
-    /// Renders stored answers at commit (see [`answers`]).
-    renderer: OnceLock<Renderer>,
+    /// Renders stored answers at commit (see [`answers`]), and its version.
+    renderer: OnceLock<(Renderer, u32)>,
     /// The shared read snapshot, and how many commits there have been.
     snapshot: ArcSwapOption<Reader>,
     commits: AtomicU64,
@@ -371,7 +371,8 @@ impl Store {
         // Loaded before the transaction begins: a snapshot labelled with a
         // generation holds at least every commit of that generation.
         let generation = self.commits.load(Ordering::Acquire);
-        if let Some(shared) = self.snapshot.load().as_ref() {
+        let current = self.snapshot.load();
+        if let Some(shared) = current.as_ref() {
             if shared.generation == generation {
                 return Ok(Arc::clone(shared));
             }
@@ -381,10 +382,11 @@ impl Store {
             tables: directory::ReadTables::default(),
             generation,
         });
-        // A reader that lost a race may store an older snapshot over a
-        // newer one; the next read sees its generation is behind and
-        // replaces it.
-        self.snapshot.store(Some(Arc::clone(&reader)));
+        // Shared only if no other reader shared one meanwhile: theirs may be
+        // newer than this one (begun after a commit this one predates), and
+        // a client that saw it must not see an older state next.
+        self.snapshot
+            .compare_and_swap(&current, Some(Arc::clone(&reader)));
         Ok(reader)
     }
 
@@ -413,7 +415,7 @@ impl Store {
                     tx,
                     changes: Vec::new(),
                     stale_answers: Vec::new(),
-                    renderer: self.renderer.get().cloned(),
+                    renderer: self.renderer.get().map(|(r, _)| Arc::clone(r)),
                 };
                 match f(&mut writer) {
                     Ok(value) => writer.commit().map(|()| value).map_err(E::from),
