@@ -104,7 +104,7 @@ impl Service {
         if rendered > 0 {
             tracing::info!(
                 numbers = rendered,
-                "rendered the stored answers of a directory written before them"
+                "rendered the stored answers again (a directory from before them, or from another renderer version)"
             );
         }
         let master = master_key(&config)?;
