@@ -19,10 +19,10 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use redb::{ReadableTable, TableDefinition, WriteTransaction};
+use redb::{TableDefinition, WriteTransaction};
 
-use super::directory::{opened, BUSINESSES, NUMBERS};
-use super::{codec, encode, get_record, Reader, Store, StoreError, Writer, DAY, META};
+use super::directory::{business_ref, opened, BUSINESSES, NUMBERS};
+use super::{codec, encode, get_record, with_value, Reader, Store, StoreError, Writer, DAY, META};
 use crate::model::{BusinessRef, Change, NumberRecord, StoredAnswer, StoredAnswerRef};
 
 /// E.164 → [`StoredAnswer`].
@@ -103,12 +103,7 @@ impl AnswerSource for Writer {
         id: &str,
         f: impl FnOnce(&BusinessRef<'_>) -> T,
     ) -> Result<Option<T>, StoreError> {
-        let table = self.tx.open_table(BUSINESSES)?;
-        let Some(bytes) = table.get(id)? else {
-            return Ok(None);
-        };
-        let business: BusinessRef = codec::decode_borrowed(bytes.value())?;
-        Ok(Some(f(&business)))
+        business_ref(&self.tx.open_table(BUSINESSES)?, id, f)
     }
 
     fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
@@ -134,11 +129,9 @@ impl Reader {
         f: impl FnOnce(&StoredAnswerRef<'_>) -> T,
     ) -> Result<Option<T>, StoreError> {
         let table = opened(&self.tables.answers, &self.tx, ANSWERS)?;
-        let Some(bytes) = table.get(e164)? else {
-            return Ok(None);
-        };
-        let answer: StoredAnswerRef = codec::decode_borrowed(bytes.value())?;
-        Ok(Some(f(&answer)))
+        with_value(table, e164, |bytes| {
+            Ok(f(&codec::decode_borrowed::<StoredAnswerRef>(bytes)?))
+        })
     }
 }
 
@@ -285,30 +278,10 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Business, BusinessId, BusinessStatus, NumberState, Report, ReportReason};
-    use std::collections::BTreeMap;
+    use crate::model::{Business, NumberState, Report, ReportReason};
+    use crate::store::tests::business;
 
     const N: &str = "+34915820317";
-
-    fn business() -> Business {
-        Business {
-            id: BusinessId::generate(),
-            legal_name: "Telefónica, S.A.".into(),
-            names: BTreeMap::from([("es".to_owned(), "Telefónica".to_owned())]),
-            default_lang: "es".into(),
-            category: "telecom".into(),
-            country: "ES".into(),
-            city: "Madrid".into(),
-            website: None,
-            description: BTreeMap::new(),
-            logo_url: None,
-            status: BusinessStatus::Verified,
-            numbers: vec![N.into()],
-            commands: vec![],
-            created_at: 1,
-            updated_at: 2,
-        }
-    }
 
     fn record(b: &Business) -> NumberRecord {
         NumberRecord {

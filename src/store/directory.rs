@@ -9,7 +9,7 @@ use redb::{
     Value, WriteTransaction,
 };
 
-use super::{codec, decode, encode, get_record, Reader, StoreError, Writer, CHANGES};
+use super::{codec, decode, encode, get_record, with_value, Reader, StoreError, Writer, CHANGES};
 use crate::model::{
     Attestation, AttestationRef, Business, BusinessRef, Change, NumberRecord, Revocation, StoredKey,
 };
@@ -121,11 +121,7 @@ impl Reader {
         f: impl FnOnce(&BusinessRef<'_>) -> T,
     ) -> Result<Option<T>, StoreError> {
         let table = opened(&self.tables.businesses, &self.tx, BUSINESSES)?;
-        let Some(bytes) = table.get(id)? else {
-            return Ok(None);
-        };
-        let business: BusinessRef = codec::decode_borrowed(bytes.value())?;
-        Ok(Some(f(&business)))
+        business_ref(table, id, f)
     }
 
     /// The token of an attestation and when it expires, copying nothing
@@ -335,6 +331,17 @@ impl Writer {
         self.changes.push(Change::Key(key.kid.clone()));
         Ok(())
     }
+}
+
+/// What `f` makes of the business `id` of `table`, read in place.
+pub(super) fn business_ref<T>(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+    id: &str,
+    f: impl FnOnce(&BusinessRef<'_>) -> T,
+) -> Result<Option<T>, StoreError> {
+    with_value(table, id, |bytes| {
+        Ok(f(&codec::decode_borrowed::<BusinessRef>(bytes)?))
+    })
 }
 
 /// The inclusive key range of a 20-bit hash prefix.

@@ -491,6 +491,22 @@ where
     }
 }
 
+/// What `f` makes of the stored bytes under `key` (read in place), or
+/// `None` when there is no such row.
+fn with_value<T, Tb>(
+    table: &Tb,
+    key: &str,
+    f: impl FnOnce(&[u8]) -> Result<T, StoreError>,
+) -> Result<Option<T>, StoreError>
+where
+    Tb: ReadableTable<&'static str, &'static [u8]>,
+{
+    match table.get(key)? {
+        Some(v) => Ok(Some(f(v.value())?)),
+        None => Ok(None),
+    }
+}
+
 fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, StoreError> {
     Ok(codec::encode(v)?)
 }
@@ -532,7 +548,8 @@ mod tests {
     use crate::model::{Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState};
     use std::collections::BTreeMap;
 
-    fn business() -> Business {
+    /// A verified business with one number, for the store's tests.
+    pub(super) fn business() -> Business {
         Business {
             id: BusinessId::generate(),
             legal_name: "Telefónica, S.A.".into(),
