@@ -18,6 +18,7 @@ mod search;
 pub mod sender;
 mod translog;
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
@@ -91,6 +92,62 @@ pub struct Service {
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
     search: search::SearchSlot,
+    /// Renders the stored answers again after an upgrade, if it had to
+    /// (held for its `Drop`, which stops and joins it).
+    _answers_job: Option<AnswersJob>,
+}
+
+/// Renders every stored answer again in the background (a directory from
+/// before stored answers, or from another renderer version: at a million
+/// businesses that takes about 90 s, at a hundred million hours), while
+/// lookups build the answers that are not back yet. Dropping it stops the
+/// work and waits for it; the next start begins again.
+struct AnswersJob {
+    stop: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl AnswersJob {
+    fn start(store: Arc<Store>) -> AnswersJob {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("stored-answers".into())
+            .spawn(move || {
+                let started = std::time::Instant::now();
+                match store.render_answers(&stopped) {
+                    Ok(_) if stopped.load(Ordering::Relaxed) => {}
+                    Ok(numbers) => tracing::info!(
+                        numbers,
+                        seconds = started.elapsed().as_secs_f64(),
+                        "rendered every stored answer again"
+                    ),
+                    Err(e) => tracing::warn!(
+                        error = %e,
+                        "rendering the stored answers failed; lookups build them, the next start tries again"
+                    ),
+                }
+            });
+        match thread {
+            Ok(thread) => AnswersJob {
+                stop,
+                thread: Some(thread),
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot start rendering the stored answers; lookups build them");
+                AnswersJob { stop, thread: None }
+            }
+        }
+    }
+}
+
+impl Drop for AnswersJob {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
 }
 
 impl Service {
@@ -100,13 +157,7 @@ impl Service {
         let store = Store::open(&config.data_dir)?;
         store.set_min_free(config.min_free_bytes);
         store.set_renderer(Arc::new(lookup::render), lookup::RENDER_VERSION);
-        let rendered = store.backfill_answers()?;
-        if rendered > 0 {
-            tracing::info!(
-                numbers = rendered,
-                "rendered the stored answers again (a directory from before them, or from another renderer version)"
-            );
-        }
+        let render_all = store.start_answers_over()?;
         let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {
@@ -117,11 +168,13 @@ impl Service {
         }
         let keyring = Keyring::load(&stored, &master)?;
         let reporter_salt = store.secret("reporter")?;
+        let store = Arc::new(store);
         Ok(Service {
             master,
             reporter_salt,
             sender: sender::Sender::new(config.sender.clone()),
-            store: Arc::new(store),
+            _answers_job: render_all.then(|| AnswersJob::start(Arc::clone(&store))),
+            store,
             keyring: RwLock::new(Arc::new(keyring)),
             config,
             search: search::SearchSlot::default(),

@@ -17,6 +17,7 @@
 //! answers the slow way until the next write renders them.
 
 use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use redb::{TableDefinition, WriteTransaction};
@@ -207,14 +208,25 @@ impl Store {
     }
 
     /// Makes every stored answer this renderer's, once per database and
-    /// renderer version: a directory written before answers existed, or
-    /// whose answers another version rendered (or an older build left
-    /// behind), has its answers dropped and rendered again, in batches,
-    /// while lookups build answers the slow way. Returns how many numbers
-    /// it went through (0 when the answers were current).
+    /// renderer version: [`Store::start_answers_over`], then
+    /// [`Store::render_answers`] to the end. Returns how many numbers it
+    /// went through (0 when the answers were current).
     pub fn backfill_answers(&self) -> Result<u64, StoreError> {
+        if !self.start_answers_over()? {
+            return Ok(0);
+        }
+        self.render_answers(&AtomicBool::new(false))
+    }
+
+    /// When the stored answers are not this renderer's (a directory
+    /// written before answers existed, by another renderer version, or
+    /// with rows an older build left behind), drops them all, so that
+    /// lookups build answers until [`Store::render_answers`] has made them
+    /// again; returns whether it did. Without a renderer there is nothing
+    /// to do.
+    pub fn start_answers_over(&self) -> Result<bool, StoreError> {
         let Some(&(_, version)) = self.renderer.get() else {
-            return Ok(0); // nothing to render with: lookups build answers
+            return Ok(false);
         };
         let current = self
             .read()?
@@ -223,16 +235,32 @@ impl Store {
             .get(BACKFILLED)?
             .and_then(|v| super::decode::<u32>(v.value()).ok());
         if current == Some(version) {
-            return Ok(0);
+            return Ok(false);
         }
         self.write(|w| {
+            w.tx.open_table(META)?.remove(BACKFILLED)?;
             w.tx.delete_table(ANSWERS)?;
             w.tx.open_table(ANSWERS)?;
             Ok::<_, StoreError>(())
         })?;
+        Ok(true)
+    }
+
+    /// Renders the answer of every listed number, in batches of one write
+    /// transaction each (writes of the service go on between them), and
+    /// then records the renderer's version. Stops early, recording
+    /// nothing, when `stop` is set: the next start begins again. Returns
+    /// how many numbers it went through.
+    pub fn render_answers(&self, stop: &AtomicBool) -> Result<u64, StoreError> {
+        let Some(&(_, version)) = self.renderer.get() else {
+            return Ok(0);
+        };
         let mut after = String::new();
         let mut done = 0u64;
         loop {
+            if stop.load(Ordering::Relaxed) {
+                return Ok(done);
+            }
             let batch: Vec<String> = {
                 let r = self.read()?;
                 let table = r.tx.open_table(NUMBERS)?;
@@ -411,6 +439,13 @@ mod tests {
                 Ok::<_, StoreError>(())
             })
             .unwrap();
+        drop(store);
+        // A render that is stopped records nothing: the next start begins
+        // again.
+        let store = Store::open(dir.path()).unwrap();
+        store.set_renderer(echo(), 2);
+        assert!(store.start_answers_over().unwrap());
+        assert_eq!(store.render_answers(&AtomicBool::new(true)).unwrap(), 0);
         drop(store);
         // Another renderer version starts the answers over.
         let store = Store::open(dir.path()).unwrap();
