@@ -116,6 +116,8 @@ impl AnswersJob {
             .spawn(move || {
                 let started = std::time::Instant::now();
                 match store.render_answers(&stopped) {
+                    // Stopped, or a new directory with nothing to render.
+                    Ok(0) => {}
                     Ok(_) if stopped.load(Ordering::Relaxed) => {}
                     Ok(numbers) => tracing::info!(
                         numbers,
