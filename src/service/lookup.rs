@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::model::{
-    now, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
+    now, Business, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
     StoredAnswer,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
@@ -294,17 +294,7 @@ impl Service {
         let b = r
             .business(id.as_str())?
             .ok_or(ServiceError::NotFound("business"))?;
-        let mut numbers = Vec::with_capacity(b.numbers.len());
-        for n in &b.numbers {
-            if let Some(record) = r.number(n)? {
-                let status = PublicStatus::of(&record, &b);
-                numbers.push(NumberView {
-                    number: n.clone(),
-                    status,
-                    level: record.state.level().filter(|_| status.shows_token()),
-                });
-            }
-        }
+        let numbers = number_views(&r, &b)?;
         Ok(BusinessView {
             display_name: b.display_name(langs).to_owned(),
             id: b.id,
@@ -499,6 +489,23 @@ fn answer_for<S: AnswerSource>(
         reputation,
         business: Some(business),
     })
+}
+
+/// The numbers of a business as its public profile and search hits list
+/// them.
+pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, StoreError> {
+    let mut numbers = Vec::with_capacity(b.numbers.len());
+    for n in &b.numbers {
+        if let Some(record) = r.number(n)? {
+            let status = PublicStatus::of(&record, b);
+            numbers.push(NumberView {
+                number: n.clone(),
+                status,
+                level: record.state.level().filter(|_| status.shows_token()),
+            });
+        }
+    }
+    Ok(numbers)
 }
 
 fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, StoreError> {

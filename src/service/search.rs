@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 
 use super::{NumberView, Service, ServiceError};
-use crate::model::{BusinessId, BusinessStatus, PublicStatus};
+use crate::model::{BusinessId, BusinessStatus};
 use crate::search::{self, Indexer, RebuildReport, SearchError, SearchIndex, SearchQuery};
 
 /// The search engine while it runs: the index searches read, and the
@@ -118,17 +118,7 @@ impl Service {
             if query.verified.is_some_and(|want| want != verified) {
                 continue; // its status changed since it was indexed
             }
-            let mut numbers = Vec::with_capacity(b.numbers.len());
-            for n in &b.numbers {
-                if let Some(record) = r.number(n)? {
-                    let status = PublicStatus::of(&record, &b);
-                    numbers.push(NumberView {
-                        number: n.clone(),
-                        status,
-                        level: record.state.level().filter(|_| status.shows_token()),
-                    });
-                }
-            }
+            let numbers = super::lookup::number_views(&r, &b)?;
             hits.push(SearchHit {
                 business: SearchBusiness {
                     display_name: b.display_name(langs).to_owned(),
