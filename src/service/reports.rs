@@ -14,8 +14,8 @@ use super::apply::{application, audit, sha256};
 use super::{Service, ServiceError};
 use crate::model::{new_serial, now, Flag, Report, ReportReason};
 use crate::phone::PhoneNumber;
+use crate::store::REPORT_WINDOW;
 
-const WINDOW: i64 = 30 * 24 * 3600;
 const REPORTS_PER_CLIENT_PER_HOUR: u64 = 10;
 const MAX_COMMENT: usize = 1000;
 
@@ -81,7 +81,7 @@ impl Service {
             let Some(record) = w.number(e164)? else {
                 return Ok(());
             };
-            let reporters = w.reporters_since(e164, at - WINDOW)?;
+            let reporters = w.reporters_since(e164, at - REPORT_WINDOW)?;
             let mut app = application(w, &record.business)?;
             if reporters >= threshold && app.flag.is_none() {
                 let why = format!("{reporters} people reported {e164} in 30 days");

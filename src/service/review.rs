@@ -14,9 +14,7 @@ use crate::model::{
     Proof, ReviewState, Suspension,
 };
 use crate::phone::PhoneNumber;
-use crate::store::{Reader, StoreError, Writer};
-
-const REPORT_WINDOW: i64 = 30 * 24 * 3600;
+use crate::store::{Reader, StoreError, Writer, REPORT_WINDOW};
 
 /// One business waiting for a decision, with what the reviewer needs.
 #[derive(Debug, Serialize)]

@@ -306,3 +306,28 @@ async fn a_language_that_picks_another_name_gets_that_name() {
         assert_eq!(rest, dutch, "only the name differs");
     }
 }
+
+#[tokio::test]
+async fn an_attested_number_is_served_from_its_stored_answer() {
+    use bizseal::service::Rendered;
+    let app = spawn_app().await;
+    let stored = |input: &str, langs: &[&str]| {
+        let langs: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
+        matches!(
+            app.service.lookup_typed(input, None, &langs).unwrap(),
+            Rendered::Stored(_)
+        )
+    };
+    assert!(stored(KLM, &[]));
+    assert!(
+        stored("+31 20 649 9123", &[]),
+        "typed nationally, then stored"
+    );
+    assert!(
+        stored(KLM, &["nl-BE"]),
+        "a language that picks the stored name"
+    );
+    assert!(!stored(KLM, &["en"]), "another name is built");
+    assert!(!stored(UNPROVEN, &[]), "no token, no stored answer");
+    assert!(!stored(UNLISTED, &[]));
+}
