@@ -1,7 +1,8 @@
 //! Criterion benches of the hot pieces: signing an attestation, verifying
 //! one (against raw ring Ed25519 verify, the floor it cannot beat), phone
-//! parsing (one country, and ten in turn), a stored lookup as the API
-//! makes it, a 1000-number batch, and a 1000-line import.
+//! parsing (one country; 1000 numbers of ten countries against the
+//! `phonenumber` crate), a stored lookup as the API makes it, 1000-number
+//! batches, and a 1000-line import.
 //!
 //! Run: `cargo bench --bench core`. Figures go to BENCHMARKS.md as ratios
 //! against the baselines measured in the same run.
@@ -97,24 +98,62 @@ fn lookups(c: &mut Criterion) {
         let token = answer.attestation.expect("token");
         b.iter(|| service.verify_token(black_box(&token), Some(&number)))
     });
-    // Ten countries in turn: their metadata patterns must all stay compiled.
-    let mixed = [
-        "+31206499123",
-        "+34915820317",
-        "+33142685300",
-        "+4930901820",
-        "+442079460958",
-        "+12125551234",
-        "+390612345678",
-        "+918047192205",
-        "+551123456789",
-        "+81312345678",
-    ];
-    let mut i = 0;
-    g.bench_function("parse_number_ten_countries", |b| {
+    g.finish();
+}
+
+/// One valid number of each of ten countries.
+const TEN_COUNTRIES: [&str; 10] = [
+    "+31206499123",
+    "+34915820317",
+    "+33142685300",
+    "+4930901820",
+    "+442079460958",
+    "+12125551234",
+    "+390612345678",
+    "+918047192205",
+    "+551123456789",
+    "+81312345678",
+];
+
+/// `count` distinct valid numbers of the ten countries in turn: the ten
+/// above with their last four digits changed.
+fn many_countries(count: usize) -> Vec<String> {
+    (0u64..)
+        .map(|k| {
+            let base = TEN_COUNTRIES[(k % 10) as usize];
+            format!("{}{:04}", &base[..base.len() - 4], (k / 10 * 7919) % 10_000)
+        })
+        .filter(|n| PhoneNumber::parse(n, None).is_ok())
+        .take(count)
+        .collect()
+}
+
+/// Phone validation of numbers from ten countries in turn (an address
+/// book's mix), against the `phonenumber` crate that bizseal used before
+/// (with its pattern cache made large enough for every region, as bizseal
+/// did): the reason for the switch (src/phone.rs).
+fn phones(c: &mut Criterion) {
+    let numbers = many_countries(1000);
+    if let Ok(mut cache) = phonenumber::metadata::DATABASE.cache().lock() {
+        cache.set_capacity(8192);
+    }
+    let mut g = c.benchmark_group("phone");
+    g.bench_function("parse_1000_ten_countries", |b| {
         b.iter(|| {
-            i = (i + 1) % mixed.len();
-            PhoneNumber::parse(black_box(mixed[i]), None)
+            numbers
+                .iter()
+                .filter(|n| PhoneNumber::parse(black_box(n), None).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("phonenumber_crate_baseline", |b| {
+        b.iter(|| {
+            numbers
+                .iter()
+                .filter(|n| {
+                    phonenumber::parse(None, black_box(n)).is_ok_and(|p| phonenumber::is_valid(&p))
+                })
+                .count()
         })
     });
     g.finish();
@@ -156,6 +195,7 @@ fn batches(c: &mut Criterion) {
         .expect("import");
     assert_eq!(report.created, 2000);
     let unlisted = amsterdam(5_000_000, 1000);
+    let unlisted_mixed = many_countries(1000);
     let langs = vec!["en".to_owned()];
 
     let mut g = c.benchmark_group("batch");
@@ -168,6 +208,9 @@ fn batches(c: &mut Criterion) {
     });
     g.bench_function("lookup_1000_unlisted", |b| {
         b.iter(|| service.lookup_many(black_box(&unlisted), None, &langs))
+    });
+    g.bench_function("lookup_1000_unlisted_ten_countries", |b| {
+        b.iter(|| service.lookup_many(black_box(&unlisted_mixed), None, &langs))
     });
     g.finish();
 
@@ -195,5 +238,5 @@ fn base64_decode(s: &str) -> Vec<u8> {
         .expect("base64url")
 }
 
-criterion_group!(benches, tokens, lookups, batches);
+criterion_group!(benches, tokens, lookups, phones, batches);
 criterion_main!(benches);

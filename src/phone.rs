@@ -3,14 +3,21 @@
 //! Everything bizseal stores, signs or compares is an E.164 string
 //! (`+34912345678`). People type numbers in many shapes (`+34 912 34 56 78`,
 //! `(020) 649 9123` with region `NL`), so [`PhoneNumber::parse`] is the single
-//! door: it cleans the input, parses and validates it with the `phonenumber`
-//! crate (libphonenumber metadata), and keeps only the E.164 form. Two numbers
-//! are equal exactly when their E.164 strings are equal.
+//! door: it cleans the input, parses and validates it with the
+//! `rlibphonenumber` crate (a port of Google's libphonenumber with its
+//! metadata), and keeps only the E.164 form. Two numbers are equal exactly
+//! when their E.164 strings are equal.
+//!
+//! Why that crate: an address book of 1000 numbers from many countries is
+//! mostly numbers nobody registered, and each must be validated. The
+//! `phonenumber` crate took ~6.5 µs per number on such a mix (its compiled
+//! patterns live in one LRU cache behind one mutex); `rlibphonenumber` takes
+//! ~1 µs and agreed with it on every one of 20,000 generated numbers
+//! (BENCHMARKS.md, "Phone validation").
 
 use std::fmt;
-use std::str::FromStr;
 
-use phonenumber::country;
+use rlibphonenumber::{ParseError, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 use ring::digest;
 use serde::Serialize;
 
@@ -25,7 +32,7 @@ pub struct PhoneNumber(String);
 
 /// An ISO 3166-1 alpha-2 region that has a numbering plan, such as `NL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Region(country::Id);
+pub struct Region(rlibphonenumber::Region);
 
 /// Why a piece of text is not a phone number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,15 +81,18 @@ impl Region {
         if upper.len() != 2 || !upper.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(PhoneError::UnknownRegion(truncate(input, 8)));
         }
-        country::Id::from_str(&upper)
+        // Every pair of letters names a `Region`; only those with metadata
+        // have a numbering plan.
+        rlibphonenumber::Region::from_code(&upper)
+            .ok()
+            .filter(|r| PHONE_NUMBER_UTIL.get_country_code_for_region(*r).is_some())
             .map(Region)
-            .map_err(|_| PhoneError::UnknownRegion(upper))
+            .ok_or(PhoneError::UnknownRegion(upper))
     }
 
-    /// The two-letter code (owned: the metadata crate lends it only briefly).
+    /// The two-letter code.
     pub fn as_str(&self) -> String {
-        let code: &str = self.0.as_ref();
-        code.to_owned()
+        self.0.as_region_str().as_str().to_owned()
     }
 }
 
@@ -114,13 +124,10 @@ impl PhoneNumber {
             return Err(PhoneError::NeedsRegion);
         }
         let typed = metadata_parse(region.map(|r| r.0), input)?;
-        if typed.extension().is_some() {
+        if typed.extension.is_some() {
             return Err(PhoneError::Invalid);
         }
-        // What `typed.format().mode(Mode::E164)` writes, without the
-        // formatter's search for a national layout that E.164 never uses
-        // (a few more metadata pattern matches per number).
-        let e164 = format!("+{}{}", typed.country().code(), typed.national());
+        let e164 = e164_of(&typed)?;
         // The metadata accepts some national numbers that are too long for
         // E.164 (found by fuzzing: `020 644 921 9231820` in DE gave 17
         // digits); E.164 ends at 15, whatever a country's plan says.
@@ -130,9 +137,11 @@ impl PhoneNumber {
         // Validity is judged on the E.164 form, not on the text as typed:
         // the metadata can call a number valid typed with a region hint or
         // nationally with leading zeros, yet not in its own E.164 form
-        // (fuzzing: `0000 66202059` in JP gave `+810066202059`, and
-        // `+78112 6 17727` with region EC gave `+78112617727`; neither is
-        // valid alone; nor is `+78118211821`, though it is with region BM).
+        // (fuzzing: `0000 66202059` in JP gives `+8100066202059`, whose
+        // leading zeros do not survive a parse of their own; and
+        // with an older metadata `+78112 6 17727` with region EC gave
+        // `+78112617727`, not valid alone; nor was `+78118211821`, though
+        // it was with region BM).
         // So the E.164 form bizseal stores and signs always looks itself
         // up. Text already in that form, given without a region, is parsed
         // once: that parse is the canonical one.
@@ -140,12 +149,12 @@ impl PhoneNumber {
             typed
         } else {
             let canonical = metadata_parse(None, &e164).map_err(|_| PhoneError::Invalid)?;
-            if canonical.national() != typed.national() {
+            if e164_of(&canonical)? != e164 {
                 return Err(PhoneError::Invalid);
             }
             canonical
         };
-        if !canonical.is_valid() {
+        if !guarded(|| canonical.is_valid())? {
             return Err(PhoneError::Invalid);
         }
         Ok(PhoneNumber(e164))
@@ -173,29 +182,36 @@ impl PhoneNumber {
 
     /// The country calling code (`34` for Spain), for per-country limits.
     pub fn calling_code(&self) -> u16 {
-        phonenumber::parse(None, &self.0)
-            .map(|p| p.code().value())
+        metadata_parse(None, &self.0)
+            .ok()
+            .and_then(|p| u16::try_from(p.country_code).ok())
             .unwrap_or(0)
     }
 }
 
-/// The `phonenumber` crate's parse. The metadata-driven parser has had
-/// panics on odd inputs in the past; a request must never be able to take a
-/// worker down, so a panic is treated as "not a valid number".
+/// The metadata parser's answer for `text`.
 fn metadata_parse(
-    region: Option<country::Id>,
+    region: Option<rlibphonenumber::Region>,
     text: &str,
-) -> Result<phonenumber::PhoneNumber, PhoneError> {
-    std::panic::catch_unwind(|| phonenumber::parse(region, text))
-        .map_err(|_| PhoneError::Invalid)?
-        .map_err(|e| match e {
-            phonenumber::ParseError::InvalidCountryCode => PhoneError::InvalidCountryCode,
-            phonenumber::ParseError::TooLong => PhoneError::TooManyDigits,
-            phonenumber::ParseError::NoNumber
-            | phonenumber::ParseError::TooShortAfterIdd
-            | phonenumber::ParseError::TooShortNsn => PhoneError::TooShort,
-            phonenumber::ParseError::MalformedInteger(_) => PhoneError::Invalid,
-        })
+) -> Result<rlibphonenumber::PhoneNumber, PhoneError> {
+    guarded(|| PHONE_NUMBER_UTIL.parse(text, region))?.map_err(|e| match e {
+        ParseError::InvalidCountryCode => PhoneError::InvalidCountryCode,
+        ParseError::TooLongNsn => PhoneError::TooManyDigits,
+        ParseError::TooShortAfterIdd | ParseError::TooShortNsn => PhoneError::TooShort,
+        ParseError::NotANumber(_) => PhoneError::Invalid,
+    })
+}
+
+/// The E.164 text of a parsed number (with any leading zeros it keeps).
+fn e164_of(number: &rlibphonenumber::PhoneNumber) -> Result<String, PhoneError> {
+    guarded(|| number.format_as(PhoneNumberFormat::E164).into_owned())
+}
+
+/// Runs a call into the metadata library. Metadata-driven parsers have had
+/// panics on odd inputs; a request must never be able to take a worker
+/// down, so a panic is treated as "not a valid number".
+fn guarded<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> Result<T, PhoneError> {
+    std::panic::catch_unwind(f).map_err(|_| PhoneError::Invalid)
 }
 
 impl fmt::Display for PhoneNumber {
@@ -212,25 +228,9 @@ pub fn e164_hash(e164: &str) -> [u8; 32] {
     out
 }
 
-/// Compiled metadata patterns the `phonenumber` crate may keep. It compiles
-/// its patterns lazily into one LRU cache shared by every region, of 100
-/// regexes by default; parsing and validating one number uses a dozen or
-/// more of its region's patterns, so numbers from more than a handful of
-/// countries evicted each other's patterns and most parses recompiled some
-/// (about a millisecond instead of a few microseconds; BENCHMARKS.md). The
-/// metadata holds about 2,100 distinct patterns in all, so this many keeps
-/// every one; each is still compiled only when first used.
-const PATTERN_CACHE: usize = 8192;
-
-/// Loads the numbering metadata now rather than on the first request (it
-/// takes tens of milliseconds in release builds), and makes room for the
-/// patterns of every region.
+/// Loads the numbering metadata now rather than on the first request (a
+/// few milliseconds); a region's patterns still compile when first used.
 pub fn warm_up() {
-    if let Ok(mut cache) = phonenumber::metadata::DATABASE.cache().lock() {
-        if cache.capacity() < PATTERN_CACHE {
-            cache.set_capacity(PATTERN_CACHE);
-        }
-    }
     let _ = PhoneNumber::parse("+31206499123", None);
 }
 
@@ -336,7 +336,7 @@ mod tests {
     }
 
     #[test]
-    fn e164_is_written_as_the_metadata_formatter_writes_it() {
+    fn e164_text_comes_back_as_it_was_given() {
         // Italian fixed lines keep their leading zero; +1 is shared by many
         // regions; Japan, India, Brazil and the UK have long area codes.
         for input in [
@@ -351,12 +351,9 @@ mod tests {
             "+4930123456",
         ] {
             let ours = PhoneNumber::parse(input, None).unwrap();
-            let theirs = phonenumber::parse(None, input).unwrap();
-            assert_eq!(
-                ours.as_str(),
-                theirs.format().mode(phonenumber::Mode::E164).to_string()
-            );
             assert_eq!(ours.as_str(), input, "E.164 in, the same E.164 out");
+            let spaced = format!("{} {} {}", &input[..3], &input[3..6], &input[6..]);
+            assert_eq!(PhoneNumber::parse(&spaced, None).unwrap(), ours);
         }
     }
 
@@ -380,21 +377,19 @@ mod tests {
             PhoneNumber::parse("0000 66202059", jp),
             Err(PhoneError::Invalid)
         );
+        // Whatever the region hint, international text gets the answer of
+        // its own E.164 form (this one is a Pskov number in the current
+        // metadata; an older one called it valid only with the hint).
         let ec = Region::parse("EC").ok();
         assert_eq!(
             PhoneNumber::parse("+78112 6 17727", ec),
-            Err(PhoneError::Invalid)
+            PhoneNumber::parse("+78112617727", None)
         );
-        // E.164 text with a region hint that makes it valid is not taken
-        // on the hint's word.
+        // E.164 text with a region hint is not taken on the hint's word.
         let bm = Region::parse("BM").ok();
         assert_eq!(
-            PhoneNumber::parse("+78118211821", None),
-            Err(PhoneError::Invalid)
-        );
-        assert_eq!(
             PhoneNumber::parse("+78118211821", bm),
-            Err(PhoneError::Invalid)
+            PhoneNumber::parse("+78118211821", None)
         );
         // Leading zeros that survive in E.164 (Italy) are fine.
         let it = Region::parse("IT").ok();
