@@ -17,8 +17,8 @@
 
 use std::fmt;
 
-use rlibphonenumber::{ParseError, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 use ring::digest;
+use rlibphonenumber::{ParseError, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 use serde::Serialize;
 
 /// Longest input we try to parse. The longest E.164 number has 15 digits; a

@@ -329,7 +329,7 @@ fn answer_typed(
     at: i64,
 ) -> Result<Result<Rendered, PhoneError>, StoreError> {
     let shaped = PhoneNumber::is_e164_shaped(input);
-    if shaped {
+    if shaped && r.may_know(input) {
         if let Some(stored) = stored(r, input, langs, at)? {
             return Ok(Ok(stored));
         }
@@ -343,6 +343,13 @@ fn answer_typed(
         Err(e) => return Ok(Err(e)),
     };
     let e164 = number.as_str();
+    // Most of an address book: a number the store holds nothing about.
+    if !r.may_know(e164) {
+        return Ok(Ok(Rendered::Built(Box::new(unlisted(
+            e164,
+            Reputation::default(),
+        )))));
+    }
     // Text that was its own E.164 form was looked for above: unlisted.
     let looked = shaped && e164 == input;
     if !looked {
@@ -438,6 +445,20 @@ pub fn strong_etag(body: &[u8]) -> String {
     format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]))
 }
 
+/// The answer for a number that is not listed.
+fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
+    NumberAnswer {
+        number: e164.to_owned(),
+        status: PublicStatus::Unknown,
+        level: None,
+        business: None,
+        attestation: None,
+        revocation: None,
+        reputation,
+        attestation_expires_at: None,
+    }
+}
+
 /// The answer for `e164`, whose stored record (if any) was already read.
 fn answer_for<S: AnswerSource>(
     r: &S,
@@ -459,16 +480,7 @@ fn answer_for<S: AnswerSource>(
         None => None,
     };
     let Some((record, (business_status, business))) = listed else {
-        return Ok(NumberAnswer {
-            number: e164.to_owned(),
-            status: PublicStatus::Unknown,
-            level: None,
-            business: None,
-            attestation: None,
-            revocation: None,
-            reputation,
-            attestation_expires_at: None,
-        });
+        return Ok(unlisted(e164, reputation));
     };
     let status = PublicStatus::given(&record, business_status);
     let revocation = match &record.state {

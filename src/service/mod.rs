@@ -92,63 +92,87 @@ pub struct Service {
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
     search: search::SearchSlot,
-    /// Renders the stored answers again after an upgrade, if it had to
-    /// (held for its `Drop`, which stops and joins it).
-    _answers_job: Option<AnswersJob>,
+    /// What a start leaves to a background thread (held for its `Drop`,
+    /// which stops and joins it).
+    _background: Background,
 }
 
-/// Renders every stored answer again in the background (a directory from
-/// before stored answers, or from another renderer version: at a million
-/// businesses that takes about 90 s, at a hundred million hours), while
-/// lookups build the answers that are not back yet. Dropping it stops the
-/// work and waits for it; the next start begins again.
-struct AnswersJob {
+/// The work a start does in the background, so that the server answers at
+/// once: it fills the filter of known numbers (`Store::learn_known_numbers`:
+/// about a second at a million businesses; until then lookups of unlisted
+/// numbers read the tables), then, after an upgrade, renders every stored
+/// answer again (a directory from before stored answers, or from another
+/// renderer version: at a million businesses that takes about 90 s, at a
+/// hundred million hours) while lookups build the answers that are not
+/// back yet. Dropping it stops the work and waits for it; the next start
+/// begins again.
+struct Background {
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
-impl AnswersJob {
-    fn start(store: Arc<Store>) -> AnswersJob {
+impl Background {
+    fn start(store: Arc<Store>, render_all: bool) -> Background {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
-            .name("stored-answers".into())
+            .name("start-background".into())
             .spawn(move || {
                 let started = std::time::Instant::now();
-                match store.render_answers(&stopped) {
-                    // Stopped, or a new directory with nothing to render.
-                    Ok(0) => {}
-                    Ok(_) if stopped.load(Ordering::Relaxed) => {}
-                    Ok(numbers) => tracing::info!(
-                        numbers,
+                match store.learn_known_numbers(&stopped) {
+                    Ok(Some(keys)) => tracing::info!(
+                        keys,
                         seconds = started.elapsed().as_secs_f64(),
-                        "rendered every stored answer again"
+                        "learned the known numbers"
                     ),
+                    Ok(None) => return,
                     Err(e) => tracing::warn!(
                         error = %e,
-                        "rendering the stored answers failed; lookups build them, the next start tries again"
+                        "learning the known numbers failed; lookups of unlisted numbers read the tables"
                     ),
+                }
+                if render_all {
+                    render_answers(&store, &stopped);
                 }
             });
         match thread {
-            Ok(thread) => AnswersJob {
+            Ok(thread) => Background {
                 stop,
                 thread: Some(thread),
             },
             Err(e) => {
-                tracing::warn!(error = %e, "cannot start rendering the stored answers; lookups build them");
-                AnswersJob { stop, thread: None }
+                tracing::warn!(error = %e, "cannot start the background work; lookups read the tables and build answers");
+                Background { stop, thread: None }
             }
         }
     }
 }
 
-impl Drop for AnswersJob {
+impl Drop for Background {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+/// Renders every stored answer again (see [`Background`]).
+fn render_answers(store: &Store, stopped: &AtomicBool) {
+    let started = std::time::Instant::now();
+    match store.render_answers(stopped) {
+        // Stopped, or a new directory with nothing to render.
+        Ok(0) => {}
+        Ok(_) if stopped.load(Ordering::Relaxed) => {}
+        Ok(numbers) => tracing::info!(
+            numbers,
+            seconds = started.elapsed().as_secs_f64(),
+            "rendered every stored answer again"
+        ),
+        Err(e) => tracing::warn!(
+            error = %e,
+            "rendering the stored answers failed; lookups build them, the next start tries again"
+        ),
     }
 }
 
@@ -175,7 +199,7 @@ impl Service {
             master,
             reporter_salt,
             sender: sender::Sender::new(config.sender.clone()),
-            _answers_job: render_all.then(|| AnswersJob::start(Arc::clone(&store))),
+            _background: Background::start(Arc::clone(&store), render_all),
             store,
             keyring: RwLock::new(Arc::new(keyring)),
             config,

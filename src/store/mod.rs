@@ -11,6 +11,7 @@
 mod answers;
 mod codec;
 mod directory;
+mod known;
 mod translog;
 mod workflow;
 
@@ -146,6 +147,8 @@ pub struct Store {
     /// The shared read snapshot, and how many commits there have been.
     snapshot: ArcSwapOption<Reader>,
     commits: AtomicU64,
+    /// The numbers the store may hold anything about (see [`known`]).
+    known: Arc<known::KnownNumbers>,
 }
 
 impl Store {
@@ -158,7 +161,7 @@ impl Store {
     fn open_on(data_dir: &Path, backend: Option<BackendFactory>) -> Result<Store, StoreError> {
         create_private_dir(data_dir)?;
         let path = data_dir.join("bizseal.redb");
-        let store = Store {
+        let mut store = Store {
             db: ArcSwapOption::empty(),
             path,
             backend,
@@ -167,6 +170,7 @@ impl Store {
             renderer: OnceLock::new(),
             snapshot: ArcSwapOption::empty(),
             commits: AtomicU64::new(0),
+            known: Arc::new(known::KnownNumbers::new(0)),
         };
         let db = store.open_database().map_err(|e| match e {
             StoreError::InUse(_) => StoreError::InUse(data_dir.to_path_buf()),
@@ -175,6 +179,7 @@ impl Store {
         restrict_file(&store.path)?;
         store.db.store(Some(Arc::new(db)));
         store.init_schema()?;
+        store.known = Arc::new(known::KnownNumbers::new(store.known_numbers_estimate()?));
         Ok(store)
     }
 
@@ -381,6 +386,7 @@ impl Store {
             tx: self.begin_read()?,
             tables: directory::ReadTables::default(),
             generation,
+            known: Arc::clone(&self.known),
         });
         // Shared only if no other reader shared one meanwhile: theirs may be
         // newer than this one (begun after a commit this one predates), and
@@ -416,6 +422,7 @@ impl Store {
                     changes: Vec::new(),
                     stale_answers: Vec::new(),
                     renderer: self.renderer.get().map(|(r, _)| Arc::clone(r)),
+                    known: Arc::clone(&self.known),
                 };
                 match f(&mut writer) {
                     Ok(value) => writer.commit().map(|()| value).map_err(E::from),
@@ -442,6 +449,15 @@ pub struct Reader {
     tables: directory::ReadTables,
     /// The commit count this snapshot was taken at.
     generation: u64,
+    known: Arc<known::KnownNumbers>,
+}
+
+impl Reader {
+    /// Whether this store may hold a record of `e164` or reports about it;
+    /// `false` is certain, so a lookup can skip the tables.
+    pub fn may_know(&self, e164: &str) -> bool {
+        self.known.may_know(e164)
+    }
 }
 
 /// The tables a write may touch, inside one write transaction.
@@ -452,6 +468,8 @@ pub struct Writer {
     /// (a report, a token).
     stale_answers: Vec<String>,
     renderer: Option<Renderer>,
+    /// Noted before commit: a reader that finds a record finds it here.
+    known: Arc<known::KnownNumbers>,
 }
 
 impl Writer {

@@ -269,3 +269,40 @@ async fn an_import_never_lifts_a_suspension() {
     assert_eq!(body["status"], "suspended");
     assert!(body["attestation"].is_null(), "{body}");
 }
+
+/// Once the filter of known numbers is filled, numbers the store holds
+/// nothing about skip the tables; reported unlisted numbers, listed ones,
+/// and numbers reported after the fill must still read them.
+#[tokio::test]
+async fn the_known_numbers_filter_never_hides_a_report_or_a_listing() {
+    let app = spawn_app().await;
+    let before = "+31201234568";
+    let after = "+31201234569";
+    let report = |n: &str| serde_json::json!({"number": n, "reason": "spam"});
+    assert_eq!(app.post_json("/v1/reports", &report(before)).await.0, 202);
+    let filled = app
+        .service
+        .store()
+        .learn_known_numbers(&std::sync::atomic::AtomicBool::new(false))
+        .unwrap();
+    assert!(filled.is_some());
+    assert_eq!(app.post_json("/v1/reports", &report(after)).await.0, 202);
+    let (status, body) = app
+        .post_json(
+            "/v1/numbers/lookup",
+            &serde_json::json!({"numbers": [before, after, UNLISTED, KLM, "+31 20 123 4569"]}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let results = body["results"].as_array().unwrap();
+    let reports = |i: usize| results[i]["reputation"]["reports_30d"].clone();
+    assert_eq!(reports(0), 1, "reported before the fill: {body}");
+    assert_eq!(reports(1), 1, "reported after the fill: {body}");
+    assert_eq!(reports(2), 0);
+    assert_eq!(results[2]["status"], "unknown");
+    assert_eq!(results[3]["status"], "verified");
+    assert_eq!(reports(4), 1, "typed another way: {body}");
+    for i in 0..3 {
+        assert_eq!(results[i]["status"], "unknown", "{body}");
+    }
+}
