@@ -86,6 +86,10 @@ fn routes(state: AppState) -> Router {
         .route("/v1/numbers/range/{prefix}", get(numbers::range))
         .route("/v1/numbers/{number}", get(numbers::lookup))
         .route("/v1/attestations/verify", post(attestations::verify))
+        .route(
+            "/v1/attestations/verify/batch",
+            post(attestations::verify_batch),
+        )
         .route("/v1/revocations", get(attestations::revocations))
         .route("/v1/log/sth", get(log::sth))
         .route("/v1/log/proof", get(log::proof))

@@ -108,10 +108,20 @@ struct BatchEntry<'a> {
     error: Option<EntryError>,
 }
 
+/// Why one entry of a batch has no answer: its text is not a number.
 #[derive(Serialize)]
-struct EntryError {
+pub(super) struct EntryError {
     code: &'static str,
     detail: String,
+}
+
+impl From<&PhoneError> for EntryError {
+    fn from(e: &PhoneError) -> EntryError {
+        EntryError {
+            code: e.code(),
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// `POST /v1/numbers/lookup`
@@ -176,10 +186,7 @@ fn batch_body(
                 &BatchEntry {
                     input,
                     answer: None,
-                    error: Some(EntryError {
-                        code: e.code(),
-                        detail: e.to_string(),
-                    }),
+                    error: Some(EntryError::from(e)),
                 },
             )?,
         }

@@ -20,6 +20,17 @@ use crate::token::{self, Claims, Reason};
 /// At most this many numbers in one batch lookup (an address book).
 pub const MAX_BATCH: usize = 1000;
 
+/// At most this many tokens in one batch check (~170 KiB of JSON, inside
+/// the API's body limit).
+pub const MAX_VERIFY_BATCH: usize = 200;
+
+/// One token to check, and optionally the number it should be for.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct TokenCheck {
+    pub token: String,
+    pub number: Option<String>,
+}
+
 /// The answer for one number.
 #[derive(Debug, Clone, Serialize)]
 pub struct NumberAnswer {
@@ -246,14 +257,39 @@ impl Service {
         number: Option<&str>,
         region: Option<Region>,
     ) -> Result<VerifyAnswer, ServiceError> {
-        let keyring = self.keyring();
-        let mut verdict = token::verify_unbound(token, keyring.verifying(), now());
-        if let Some(text) = number {
-            if verdict.claims.as_ref().is_none_or(|c| c.sub != text) {
-                verdict.bind(PhoneNumber::parse(text, region)?.as_str());
-            }
-        }
+        let verdict = bound_verdict(&self.keyring(), token, number, region, now())?;
         self.revocation_and_status(verdict)
+    }
+
+    /// [`Service::verify_token_typed`] for many tokens (a client checking
+    /// the badges of a whole chat list), in the order given: each entry is
+    /// the answer, or why its number is not a phone number. One keyring
+    /// and one clock reading serve them all.
+    pub fn verify_many(
+        &self,
+        checks: &[TokenCheck],
+        region: Option<Region>,
+    ) -> Result<Vec<Result<VerifyAnswer, PhoneError>>, ServiceError> {
+        if checks.len() > MAX_VERIFY_BATCH {
+            return Err(ServiceError::invalid(
+                "tokens",
+                format!(
+                    "at most {MAX_VERIFY_BATCH} tokens per request, got {}",
+                    checks.len()
+                ),
+            ));
+        }
+        let keyring = self.keyring();
+        let at = now();
+        checks
+            .iter()
+            .map(|c| {
+                match bound_verdict(&keyring, &c.token, c.number.as_deref(), region, at) {
+                    Ok(verdict) => Ok(Ok(self.revocation_and_status(verdict)?)),
+                    Err(e) => Ok(Err(e)),
+                }
+            })
+            .collect()
     }
 
     /// Adds what only the store knows to a signature check: revocation and
@@ -317,6 +353,25 @@ impl Service {
     pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
         Ok(self.store.read()?.revocations_since(since, limit)?)
     }
+}
+
+/// A token's signature and time checked at `at`, and bound to the number
+/// typed, if any. Text that is exactly the `sub` of a token our key signed
+/// is taken as it is (see [`Service::verify_token_typed`]).
+fn bound_verdict(
+    keyring: &crate::keys::Keyring,
+    token: &str,
+    number: Option<&str>,
+    region: Option<Region>,
+    at: i64,
+) -> Result<token::Verdict, PhoneError> {
+    let mut verdict = token::verify_unbound(token, keyring.verifying(), at);
+    if let Some(text) = number {
+        if verdict.claims.as_ref().is_none_or(|c| c.sub != text) {
+            verdict.bind(PhoneNumber::parse(text, region)?.as_str());
+        }
+    }
+    Ok(verdict)
 }
 
 /// The answer for typed text. The outer `Result` is storage failing, the

@@ -26,7 +26,7 @@ pub use attest::RenewReport;
 pub use import::{ImportError, ImportReport, LineError};
 pub use lookup::{
     hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
-    Rendered, Reputation, VerifyAnswer,
+    Rendered, Reputation, TokenCheck, VerifyAnswer,
 };
 pub use profile::ProfileInput;
 pub use reports::ReportInput;

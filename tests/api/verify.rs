@@ -571,3 +571,74 @@ async fn revocations_can_be_read_since_a_time_and_in_pages() {
         .await;
     assert_eq!(later["revocations"], json!([]));
 }
+
+/// A batch answers each token as the single check would, in order, with
+/// an error entry for a number that is not one.
+#[tokio::test]
+async fn a_batch_answers_each_token_as_the_single_check_does() {
+    let app = spawn_app().await;
+    let klm = app.token_of(KLM).await;
+    let telefonica = app.token_of(TELEFONICA).await;
+    let parts: Vec<&str> = klm.split('.').collect();
+    let mut claims = jws_part(&klm, 1);
+    claims["sub"] = json!(TELEFONICA);
+    let tampered = format!("{}.{}.{}", parts[0], b64(claims.to_string()), parts[2]);
+    let checks = json!([
+        {"token": klm, "number": "020 649 9123"},
+        {"token": telefonica},
+        {"token": klm, "number": TELEFONICA},
+        {"token": tampered},
+        {"token": "not.a.token"},
+        {"token": klm, "number": "+31 20 CALL KLM"},
+    ]);
+    let (status, body) = app
+        .post_json(
+            "/v1/attestations/verify/batch",
+            &json!({"tokens": checks, "region": "NL"}),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    let results = body["results"].as_array().expect("results");
+    assert_eq!(results.len(), 6, "{body}");
+    for (i, check) in checks.as_array().unwrap().iter().enumerate().take(5) {
+        let mut single = check.clone();
+        single["region"] = json!("NL");
+        assert_eq!(results[i], app.verify(&single).await, "entry {i}");
+    }
+    assert_eq!(results[0]["reason"], "ok");
+    assert_eq!(results[1]["claims"]["sub"], TELEFONICA);
+    assert_eq!(results[2]["reason"], "number_mismatch");
+    assert_eq!(results[3]["reason"], "bad_signature");
+    assert_eq!(results[4]["reason"], "malformed");
+    assert_eq!(results[5]["error"]["code"], "bad_character", "{body}");
+    assert!(results[5].get("valid").is_none(), "{body}");
+
+    // A revoked token is revoked in a batch too.
+    let report = app.import(klm_without_level()).await;
+    assert_eq!(report.updated, 1);
+    let (_, body) = app
+        .post_json(
+            "/v1/attestations/verify/batch",
+            &json!({"tokens": [{"token": klm}]}),
+        )
+        .await;
+    assert_eq!(body["results"][0]["reason"], "revoked", "{body}");
+}
+
+#[tokio::test]
+async fn a_batch_of_more_than_200_tokens_is_a_400_problem() {
+    let app = spawn_app().await;
+    let tokens: Vec<Value> = (0..201).map(|_| json!({"token": "a.b.c"})).collect();
+    let r = app
+        .client
+        .post(app.url("/v1/attestations/verify/batch"))
+        .json(&json!({ "tokens": tokens }))
+        .send()
+        .await
+        .unwrap();
+    let problem = assert_problem(r, 400, "invalid_request").await;
+    assert!(
+        problem["detail"].as_str().unwrap().contains("at most 200"),
+        "{problem}"
+    );
+}
