@@ -229,7 +229,10 @@ pub fn e164_hash(e164: &str) -> [u8; 32] {
 }
 
 /// Loads the numbering metadata now rather than on the first request (a
-/// few milliseconds); a region's patterns still compile when first used.
+/// few milliseconds). A region's patterns still compile when first used:
+/// compiling all 245 regions' at start took 0.35 s of CPU but 123 MiB of
+/// memory, a tenth of the server's budget, for regions most servers never
+/// see.
 pub fn warm_up() {
     let _ = PhoneNumber::parse("+31206499123", None);
 }

@@ -188,15 +188,7 @@ impl Service {
         region: Option<Region>,
         langs: &[String],
     ) -> Result<Vec<Result<Rendered, PhoneError>>, ServiceError> {
-        if inputs.len() > MAX_BATCH {
-            return Err(ServiceError::invalid(
-                "numbers",
-                format!(
-                    "at most {MAX_BATCH} numbers per request, got {}",
-                    inputs.len()
-                ),
-            ));
-        }
+        at_most("numbers", inputs.len(), MAX_BATCH)?;
         let r = self.store.read()?;
         let at = now();
         inputs
@@ -270,25 +262,17 @@ impl Service {
         checks: &[TokenCheck],
         region: Option<Region>,
     ) -> Result<Vec<Result<VerifyAnswer, PhoneError>>, ServiceError> {
-        if checks.len() > MAX_VERIFY_BATCH {
-            return Err(ServiceError::invalid(
-                "tokens",
-                format!(
-                    "at most {MAX_VERIFY_BATCH} tokens per request, got {}",
-                    checks.len()
-                ),
-            ));
-        }
+        at_most("tokens", checks.len(), MAX_VERIFY_BATCH)?;
         let keyring = self.keyring();
         let at = now();
         checks
             .iter()
-            .map(|c| {
-                match bound_verdict(&keyring, &c.token, c.number.as_deref(), region, at) {
+            .map(
+                |c| match bound_verdict(&keyring, &c.token, c.number.as_deref(), region, at) {
                     Ok(verdict) => Ok(Ok(self.revocation_and_status(verdict)?)),
                     Err(e) => Ok(Err(e)),
-                }
-            })
+                },
+            )
             .collect()
     }
 
@@ -353,6 +337,17 @@ impl Service {
     pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
         Ok(self.store.read()?.revocations_since(since, limit)?)
     }
+}
+
+/// Refuses a batch of more than `max` entries in `field`.
+fn at_most(field: &str, got: usize, max: usize) -> Result<(), ServiceError> {
+    if got > max {
+        return Err(ServiceError::invalid(
+            field,
+            format!("at most {max} {field} per request, got {got}"),
+        ));
+    }
+    Ok(())
 }
 
 /// A token's signature and time checked at `at`, and bound to the number
