@@ -99,7 +99,8 @@ pub struct Service {
 
 /// The work a start does in the background, so that the server answers at
 /// once: it fills the filter of known numbers (`Store::learn_known_numbers`:
-/// about a second at a million businesses; until then lookups of unlisted
+/// 1.1 s at a million businesses with the file cached, ~20 s from a cold
+/// slow disk; until then lookups of unlisted
 /// numbers read the tables), then, after an upgrade, renders every stored
 /// answer again (a directory from before stored answers, or from another
 /// renderer version: at a million businesses that takes about 90 s, at a
