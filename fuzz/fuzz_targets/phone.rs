@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(
     init: {
         bizseal::phone::warm_up();
-        // `PhoneNumber::parse` runs the phonenumber crate under
+        // `PhoneNumber::parse` runs the rlibphonenumber crate under
         // `catch_unwind` and turns its panics into "invalid". libfuzzer-sys
         // aborts on every panic from its hook, so let panics raised inside
         // that crate reach the guard; any other panic is still a crash.
