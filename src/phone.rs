@@ -170,6 +170,15 @@ impl PhoneNumber {
         })
     }
 
+    /// A number the store lists, taken as the E.164 text it is stored
+    /// under. It was valid when it was stored; a newer numbering metadata
+    /// may refuse it since, and operations on it (a report, a removal) must
+    /// still reach it. Only for text read from or matched against the
+    /// store's keys.
+    pub(crate) fn listed(e164: &str) -> PhoneNumber {
+        PhoneNumber(e164.to_owned())
+    }
+
     /// The E.164 form, with the leading `+`.
     pub fn as_str(&self) -> &str {
         &self.0

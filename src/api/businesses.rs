@@ -11,7 +11,7 @@ use super::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
 use super::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
 use crate::phone::{PhoneNumber, Region};
-use crate::service::{ProfileInput, ProfilePatch};
+use crate::service::{ProfileInput, ProfilePatch, Service};
 
 const PROFILE_MAX_AGE: u32 = 300;
 
@@ -82,7 +82,7 @@ pub async fn add_number(
     Json(req): Json<AddNumber>,
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
-    let number = parse_number(&req.number, req.region.as_deref())?;
+    let number = parse_number(&state.service, &req.number, req.region.as_deref())?;
     let sent = blocking(&state.service, move |s| {
         s.request_code(&id, &number, client)
     })
@@ -110,7 +110,7 @@ pub async fn confirm_number(
     Json(req): Json<Confirm>,
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
-    let number = parse_number(&number, q.region.as_deref())?;
+    let number = parse_number(&state.service, &number, q.region.as_deref())?;
     let proven = blocking(&state.service, move |s| {
         s.confirm_code(&id, &number, req.code.trim())
     })
@@ -126,7 +126,7 @@ pub async fn remove_number(
     Query(q): Query<RegionQuery>,
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
-    let number = parse_number(&number, q.region.as_deref())?;
+    let number = parse_number(&state.service, &number, q.region.as_deref())?;
     blocking(&state.service, move |s| s.remove_number(&id, &number)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
@@ -181,11 +181,17 @@ pub async fn status(
     Ok(axum::Json(status).into_response())
 }
 
-/// Parses a number from a path or body, with an optional region.
-pub(super) fn parse_number(number: &str, region: Option<&str>) -> Result<PhoneNumber, ApiError> {
+/// Parses a number from a path or body, with an optional region; a
+/// listed number's exact E.164 text is accepted even if the numbering
+/// metadata refuses it now (`Service::number_or_listed`).
+pub(super) fn parse_number(
+    service: &Service,
+    number: &str,
+    region: Option<&str>,
+) -> Result<PhoneNumber, ApiError> {
     let region = region
         .filter(|r| !r.is_empty())
         .map(Region::parse)
         .transpose()?;
-    Ok(PhoneNumber::parse(number, region)?)
+    Ok(service.number_or_listed(number, region)?)
 }

@@ -16,7 +16,7 @@ pub async fn create(
     ClientAddr(client): ClientAddr,
     Json(req): Json<ReportInput>,
 ) -> Result<Response, ApiError> {
-    let number = parse_number(&req.number, req.region.as_deref())?;
+    let number = parse_number(&state.service, &req.number, req.region.as_deref())?;
     blocking(&state.service, move |s| {
         s.report(&number, req.reason, req.comment.as_deref(), client)
     })

@@ -87,7 +87,7 @@ pub async fn revoke(
     Query(q): Query<RegionQuery>,
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
-    let number = parse_number(&number, q.region.as_deref())?;
+    let number = parse_number(&state.service, &number, q.region.as_deref())?;
     let answer = blocking(&state.service, move |s| {
         s.revoke_number(&number, &reviewer, &req.reason)?;
         s.lookup(&number, &[])

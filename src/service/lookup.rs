@@ -156,6 +156,30 @@ impl Rendered {
 }
 
 impl Service {
+    /// What a client typed, as a number: parsed and validated, or, when
+    /// the numbering metadata refuses it, the listed number stored under
+    /// exactly that E.164 text (valid when it was stored; a metadata update
+    /// must not lock its business, reviewers and reporters out of it).
+    pub fn number_or_listed(
+        &self,
+        input: &str,
+        region: Option<Region>,
+    ) -> Result<PhoneNumber, ServiceError> {
+        match PhoneNumber::parse(input, region) {
+            Ok(number) => Ok(number),
+            Err(e) => {
+                let trimmed = input.trim();
+                if PhoneNumber::is_e164_shaped(trimmed)
+                    && self.store.read()?.number(trimmed)?.is_some()
+                {
+                    Ok(PhoneNumber::listed(trimmed))
+                } else {
+                    Err(e.into())
+                }
+            }
+        }
+    }
+
     /// The answer for one number.
     pub fn lookup(
         &self,

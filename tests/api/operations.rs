@@ -227,3 +227,56 @@ async fn a_nearly_full_disk_refuses_writes_with_503_and_reads_go_on() {
     let (_, looked) = app.get_json(&format!("/v1/numbers/{TELEFONICA}")).await;
     assert_eq!(looked["reputation"]["reports_30d"], 1);
 }
+
+/// A number listed before a numbering-metadata update that refuses it now
+/// stays reachable by its exact E.164 text: reports and a reviewer's
+/// revocation reach it; typed another way it is refused as before.
+#[tokio::test]
+async fn a_listed_number_the_metadata_now_refuses_is_still_reachable() {
+    use bizseal::model::{NumberRecord, NumberState};
+    let app = crate::helpers::spawn_app().await;
+    // Valid when stored, say; the current metadata has no mobiles in +47 43.
+    let stale = "+4743555799";
+    assert_eq!(
+        app.post_json(
+            "/v1/reports",
+            &serde_json::json!({"number": stale, "reason": "spam"})
+        )
+        .await
+        .0,
+        400,
+        "unlisted and invalid: refused"
+    );
+    let business = bizseal::model::BusinessId::parse(crate::helpers::KLM_ID).unwrap();
+    app.service
+        .store()
+        .write(|w| {
+            w.put_number(
+                stale,
+                &NumberRecord {
+                    business: business.clone(),
+                    state: NumberState::Unproven,
+                    proof: None,
+                    updated_at: 1,
+                },
+            )
+        })
+        .unwrap();
+    let (status, body) = app
+        .post_json(
+            "/v1/reports",
+            &serde_json::json!({"number": stale, "reason": "spam"}),
+        )
+        .await;
+    assert_eq!(status, 202, "{body}");
+    let (status, looked) = app.get_json(&format!("/v1/numbers/{stale}")).await;
+    assert_eq!(status, 200, "{looked}");
+    assert_eq!(looked["reputation"]["reports_30d"], 1, "{looked}");
+    let (status, _) = app
+        .post_json(
+            "/v1/reports",
+            &serde_json::json!({"number": "+47 43 55 57 99", "reason": "spam"}),
+        )
+        .await;
+    assert_eq!(status, 400, "typed another way it is parsed, and refused");
+}
