@@ -460,7 +460,8 @@ fn verify(
         }
     };
     if let Some(claims) = &claims {
-        println!("{}", serde_json::to_string_pretty(claims)?);
+        let claims: serde_json::Value = serde_json::from_str(claims.get())?;
+        println!("{}", serde_json::to_string_pretty(&claims)?);
     }
     println!("verdict: {}", reason.as_str());
     if !revocation_checked {

@@ -12,6 +12,7 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use crate::keys::{Keyring, VerifyingKeys};
@@ -87,8 +88,9 @@ impl Reason {
 pub struct Verdict {
     pub reason: Reason,
     pub claims: Option<Claims>,
-    /// The signed payload as sent, including claims this build does not know.
-    pub raw_claims: Option<Value>,
+    /// The signed payload as sent, including claims this build does not
+    /// know: echoed byte for byte, never re-encoded.
+    pub raw_claims: Option<Box<RawValue>>,
 }
 
 impl Verdict {
@@ -149,11 +151,19 @@ impl Verdict {
 /// Checks everything but revocation and the number: shape, header, key,
 /// signature, claims, time.
 pub fn verify_unbound(token: &str, keys: &VerifyingKeys, now: i64) -> Verdict {
-    let raw = match verify_payload(token, keys, TYP) {
-        Ok(raw) => raw,
+    let payload = match verify_signed(token, keys, TYP) {
+        Ok(payload) => payload,
         Err(reason) => return Verdict::fail(reason),
     };
-    let Ok(claims) = Claims::deserialize(&raw) else {
+    // The claims straight from the bytes (no `Value` tree in between), and
+    // the same bytes kept as they are for the answer's echo.
+    let Ok(claims) = serde_json::from_slice::<Claims>(&payload) else {
+        return Verdict::fail(Reason::Malformed);
+    };
+    let Some(raw) = String::from_utf8(payload)
+        .ok()
+        .and_then(|text| RawValue::from_string(text).ok())
+    else {
         return Verdict::fail(Reason::Malformed);
     };
     let reason = if now < claims.nbf.saturating_sub(SKEW) {
@@ -175,6 +185,12 @@ pub fn verify_unbound(token: &str, keys: &VerifyingKeys, now: i64) -> Verdict {
 /// key-bearing parameters), key, signature. Time and meaning are the
 /// caller's.
 pub fn verify_payload(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Value, Reason> {
+    let payload = verify_signed(token, keys, typ)?;
+    serde_json::from_slice(&payload).map_err(|_| Reason::Malformed)
+}
+
+/// [`verify_payload`] up to the payload's bytes, undecoded as JSON.
+fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>, Reason> {
     if token.len() > MAX_TOKEN_LEN {
         return Err(Reason::Malformed);
     }
@@ -219,7 +235,7 @@ pub fn verify_payload(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Va
     if !keys.verify(kid, signing_input.as_bytes(), &signature) {
         return Err(Reason::BadSignature);
     }
-    decode_json(p64).ok_or(Reason::Malformed)
+    URL_SAFE_NO_PAD.decode(p64).map_err(|_| Reason::Malformed)
 }
 
 fn decode_json(part: &str) -> Option<Value> {

@@ -74,7 +74,14 @@ pub async fn verify_batch(
             },
         })
         .collect();
-    Ok(axum::Json(serde_json::json!({ "results": results })).into_response())
+    Ok(axum::Json(VerifyBatchAnswer { results }).into_response())
+}
+
+/// Serialised as it is (no `Value` tree in between): a batch is up to 200
+/// answers.
+#[derive(Serialize)]
+struct VerifyBatchAnswer {
+    results: Vec<VerifyBatchEntry>,
 }
 
 #[derive(Deserialize)]

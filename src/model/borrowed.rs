@@ -67,7 +67,9 @@ pub struct AttestationRef<'a> {
 /// A [`StoredAnswer`] read in place.
 #[derive(Debug, Deserialize)]
 pub struct StoredAnswerRef<'a> {
-    pub body: &'a str,
+    /// Unpacked from its stored form (`model::packed_body`).
+    #[serde(deserialize_with = "super::packed_body::deserialize")]
+    pub body: String,
     pub etag: &'a str,
     pub expires_at: Option<i64>,
     pub valid_until: i64,

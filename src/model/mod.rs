@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod borrowed;
+pub mod packed_body;
 mod review;
 
 pub use borrowed::{AttestationRef, BusinessRef, LangMap, StoredAnswerRef};
@@ -378,7 +379,8 @@ impl fmt::Debug for StoredKey {
 /// serves other clients too when their languages pick the same name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredAnswer {
-    /// The JSON answer, byte for byte what a lookup builds.
+    /// The JSON answer, byte for byte what a lookup builds (stored packed).
+    #[serde(with = "packed_body")]
     pub body: String,
     /// Strong `ETag` over `body`, quoted.
     pub etag: String,

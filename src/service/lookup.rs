@@ -120,8 +120,9 @@ pub struct RangeEntry {
 pub struct VerifyAnswer {
     pub valid: bool,
     pub reason: Reason,
-    /// The signed claims; present only when the signature verified.
-    pub claims: Option<serde_json::Value>,
+    /// The signed claims as signed; present only when the signature
+    /// verified.
+    pub claims: Option<Box<serde_json::value::RawValue>>,
     /// The number's status now, when the signature verified.
     pub status: Option<PublicStatus>,
 }
@@ -448,9 +449,9 @@ fn stored(
         // is not served: batches splice it after `"input"`.
         let whole = a.body.len() > 2 && a.body.starts_with("{\"");
         (whole && a.serves(langs, at)).then(|| Ready {
-            body: a.body.to_owned(),
             etag: a.etag.to_owned(),
             expires_at: a.expires_at,
+            body: a.body,
         })
     })?;
     Ok(ready.flatten().map(Rendered::Stored))
@@ -465,10 +466,12 @@ pub(super) fn answer(
     answer_for(r, e164, r.number(e164)?, langs, at)
 }
 
-/// Names what [`render`] makes: bump it whenever the answer's JSON or the
-/// choice of stored numbers changes, and every stored answer is rendered
-/// again at the next start (`Store::backfill_answers`).
-pub(super) const RENDER_VERSION: u32 = 2;
+/// Names what [`render`] makes: bump it whenever the answer's JSON, the
+/// choice of stored numbers or the way bodies are stored changes, and every
+/// stored answer is rendered again at the next start
+/// (`Store::backfill_answers`). 4: bodies packed (`model::packed_body`; 3
+/// was an earlier packing that never reached main).
+pub(super) const RENDER_VERSION: u32 = 4;
 
 /// The stored answer of a listed number, rendered from what the write
 /// transaction `w` holds (the store calls this at commit): the answer for

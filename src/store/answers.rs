@@ -123,16 +123,27 @@ impl Reader {
     }
 
     /// What `f` makes of the stored answer of `e164` read in place (the
-    /// lookup's hot path: nothing is copied unless `f` copies it).
+    /// lookup's hot path: the body is unpacked, the rest borrowed).
     pub fn with_stored_answer<T>(
         &self,
         e164: &str,
-        f: impl FnOnce(&StoredAnswerRef<'_>) -> T,
+        f: impl FnOnce(StoredAnswerRef<'_>) -> T,
     ) -> Result<Option<T>, StoreError> {
         let table = opened(&self.tables.answers, &self.tx, ANSWERS)?;
-        with_value(table, e164, |bytes| {
-            Ok(f(&codec::decode_borrowed::<StoredAnswerRef>(bytes)?))
-        })
+        let read = with_value(table, e164, |bytes| {
+            Ok(match codec::decode_borrowed::<StoredAnswerRef>(bytes) {
+                Ok(answer) => Some(f(answer)),
+                // A row this build cannot read (damaged, or packed in a
+                // form it does not know) is not served, and costs no
+                // error: the records it was rendered from are the truth,
+                // and the lookup builds the answer from them.
+                Err(e) => {
+                    unreadable_answer(e164, &e);
+                    None
+                }
+            })
+        })?;
+        Ok(read.flatten())
     }
 }
 
@@ -297,6 +308,15 @@ impl Store {
     }
 }
 
+/// Warns, once a process, of a stored answer this build cannot read (a
+/// damaged table would otherwise log one line a lookup).
+fn unreadable_answer(e164: &str, e: &codec::CodecError) {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if !WARNED.swap(true, Ordering::Relaxed) {
+        tracing::warn!(number = e164, error = %e, "a stored answer does not decode; lookups build it from the records (warned once)");
+    }
+}
+
 /// Creates the answers table (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(ANSWERS)?;
@@ -457,6 +477,39 @@ mod tests {
             r.stored_answer(N).unwrap().map(|a| a.body).as_deref(),
             Some("Telefónica, S.A./0")
         );
+    }
+
+    #[test]
+    fn an_answer_row_that_does_not_decode_is_absent_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        store.set_renderer(echo(), 1);
+        let b = business();
+        store
+            .write(|w| {
+                w.put_business(&b)?;
+                w.put_number(N, &record(&b))
+            })
+            .unwrap();
+        let served = |store: &Store| {
+            store
+                .read()
+                .unwrap()
+                .with_stored_answer(N, |a| a.body)
+                .unwrap()
+        };
+        assert_eq!(served(&store).as_deref(), Some("Telefónica, S.A./0"));
+        // A body in a packed form no build wrote, then bytes that are no
+        // record at all.
+        for damaged in [vec![codec::FORMAT, 9, 9, 9], vec![0xff; 3]] {
+            store
+                .write(|w| {
+                    w.tx.open_table(ANSWERS)?.insert(N, damaged.as_slice())?;
+                    Ok::<_, StoreError>(())
+                })
+                .unwrap();
+            assert_eq!(served(&store), None);
+        }
     }
 
     #[test]
