@@ -130,6 +130,10 @@ enum Command {
         #[arg(long)]
         region: Option<String>,
     },
+    /// List the stored numbers this build's phone metadata refuses or reads
+    /// as another number (the metadata changes between releases); they stay
+    /// reachable by their exact E.164 text. Exit code 1 if there are any.
+    CheckNumbers,
     /// Monitor a transparency log: rebuild it, check it against the tree
     /// heads seen before, list badges given to confusable names; exit
     /// code 1 on any inconsistency.
@@ -268,6 +272,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { file } => import(config, &file),
         Command::Keys { action } => keys(config, action),
         Command::Reindex { threads } => reindex(config, usize::from(threads)),
+        Command::CheckNumbers => check_numbers(config),
         Command::Verify {
             token,
             bundle,
@@ -403,6 +408,26 @@ fn reindex(config: Config, threads: usize) -> anyhow::Result<ExitCode> {
         report.seq
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn check_numbers(config: Config) -> anyhow::Result<ExitCode> {
+    if !crate::store::Store::exists_in(&config.data_dir) {
+        anyhow::bail!("{} holds no bizseal data", config.data_dir.display());
+    }
+    let service = Service::open(config)?;
+    let (checked, refused) = service.refused_numbers()?;
+    for n in &refused {
+        println!("{}\t{}\t{}\t{}", n.number, n.business, n.state, n.why);
+    }
+    println!(
+        "{checked} numbers checked, {} refused by this build's phone metadata",
+        refused.len()
+    );
+    Ok(if refused.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn keys(config: Config, action: KeysAction) -> anyhow::Result<ExitCode> {

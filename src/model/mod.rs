@@ -220,6 +220,16 @@ pub enum TransitionError {
 }
 
 impl NumberState {
+    /// How the business and the reviewers see it: `unproven`, `proven` or
+    /// `revoked`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            NumberState::Unproven => "unproven",
+            NumberState::Attested { .. } => "proven",
+            NumberState::Revoked { .. } => "revoked",
+        }
+    }
+
     /// The attested level, if any.
     pub fn level(&self) -> Option<Level> {
         match self {

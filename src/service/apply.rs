@@ -586,14 +586,9 @@ impl Service {
         let mut numbers = Vec::with_capacity(b.numbers.len());
         for n in &b.numbers {
             let Some(record) = r.number(n)? else { continue };
-            let state = match record.state {
-                NumberState::Unproven => "unproven",
-                NumberState::Attested { .. } => "proven",
-                NumberState::Revoked { .. } => "revoked",
-            };
             numbers.push(OwnNumber {
                 number: n.clone(),
-                state,
+                state: record.state.name(),
                 level: record.state.level(),
                 proven_at: record.proof.map(|p| p.at),
                 code_pending: r.challenge(n)?.is_some(),

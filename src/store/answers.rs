@@ -138,7 +138,7 @@ impl Reader {
                 // error: the records it was rendered from are the truth,
                 // and the lookup builds the answer from them.
                 Err(e) => {
-                    unreadable_answer(e164, &e);
+                    unreadable_answer(&e);
                     None
                 }
             })
@@ -310,10 +310,10 @@ impl Store {
 
 /// Warns, once a process, of a stored answer this build cannot read (a
 /// damaged table would otherwise log one line a lookup).
-fn unreadable_answer(e164: &str, e: &codec::CodecError) {
+fn unreadable_answer(e: &codec::CodecError) {
     static WARNED: AtomicBool = AtomicBool::new(false);
     if !WARNED.swap(true, Ordering::Relaxed) {
-        tracing::warn!(number = e164, error = %e, "a stored answer does not decode; lookups build it from the records (warned once)");
+        tracing::warn!(error = %e, "a stored answer does not decode; lookups build it from the records (warned once)");
     }
 }
 

@@ -105,6 +105,19 @@ impl Reader {
         get_record(opened(&self.tables.numbers, &self.tx, NUMBERS)?, e164)
     }
 
+    /// Every listed number with its record, in E.164 order, to `f`
+    /// (one pass over the numbers table; a tool's scan, not a request's).
+    pub fn each_number(
+        &self,
+        mut f: impl FnMut(&str, NumberRecord) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for entry in opened(&self.tables.numbers, &self.tx, NUMBERS)?.iter()? {
+            let (key, value) = entry?;
+            f(key.value(), decode(value.value())?)?;
+        }
+        Ok(())
+    }
+
     /// An attestation by serial.
     pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
         get_record(

@@ -46,6 +46,9 @@ const SCHEMA_VERSION: u32 = 2;
 /// businesses fills with lookups alone (measured: 1 GiB resident after 30 s
 /// of random lookups, BENCHMARKS.md). Pages beyond it are read from the
 /// operating system's page cache, which the kernel sizes to the machine.
+/// The database file inside the data dir.
+const DB_FILE: &str = "bizseal.redb";
+
 const CACHE_BYTES: usize = 512 * 1024 * 1024;
 
 /// Free space a write needs on the database's volume before it starts,
@@ -152,6 +155,11 @@ pub struct Store {
 }
 
 impl Store {
+    /// Whether `data_dir` holds a database (a check must not create one).
+    pub fn exists_in(data_dir: &Path) -> bool {
+        data_dir.join(DB_FILE).is_file()
+    }
+
     /// Opens (or creates) the database in `data_dir`, creating every table
     /// so that read transactions never meet a missing one.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
@@ -160,7 +168,7 @@ impl Store {
 
     fn open_on(data_dir: &Path, backend: Option<BackendFactory>) -> Result<Store, StoreError> {
         create_private_dir(data_dir)?;
-        let path = data_dir.join("bizseal.redb");
+        let path = data_dir.join(DB_FILE);
         let mut store = Store {
             db: ArcSwapOption::empty(),
             path,

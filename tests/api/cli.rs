@@ -788,3 +788,57 @@ fn the_master_key_comes_from_the_environment_or_a_file_outside_the_data_dir() {
     let without = keys_list("b", &[], &[]);
     assert!(!without.status.success(), "the keys need the file's key");
 }
+
+#[test]
+fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
+    use bizseal::model::{BusinessId, NumberRecord, NumberState};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, _, _) = imported_klm(dir.path());
+    let clean = run_in(&data, &["check-numbers"]);
+    assert_eq!(clean.code, Some(0), "{}{}", clean.stdout, clean.stderr);
+    assert!(
+        clean
+            .stdout
+            .ends_with(" numbers checked, 0 refused by this build's phone metadata\n"),
+        "{}",
+        clean.stdout
+    );
+
+    // Valid when it was stored, say: the current metadata has no mobiles
+    // in +47 43.
+    let stale = "+4743555799";
+    let business = BusinessId::parse(KLM_ID).expect("id");
+    open(&data)
+        .store()
+        .write(|w| {
+            w.put_number(
+                stale,
+                &NumberRecord {
+                    business: business.clone(),
+                    state: NumberState::Unproven,
+                    proof: None,
+                    updated_at: 1,
+                },
+            )
+        })
+        .expect("write");
+    let found = run_in(&data, &["check-numbers"]);
+    assert_eq!(found.code, Some(1), "{}{}", found.stdout, found.stderr);
+    let lines: Vec<&str> = found.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", found.stdout);
+    let fields: Vec<&str> = lines[0].split('\t').collect();
+    assert_eq!(fields[..3], [stale, KLM_ID, "unproven"], "{}", lines[0]);
+    assert!(!fields[3].is_empty(), "{}", lines[0]);
+    assert!(lines[1].contains(", 1 refused"), "{}", lines[1]);
+
+    // A check makes no data dir where there is none.
+    let missing = dir.path().join("nothing-here");
+    let none = run_in(&missing, &["check-numbers"]);
+    assert_eq!(none.code, Some(1));
+    assert!(
+        none.stderr.contains("holds no bizseal data"),
+        "{}",
+        none.stderr
+    );
+    assert!(!missing.exists());
+}
