@@ -140,10 +140,14 @@ pub fn parse(text: &str) -> Parsed {
     for w in found {
         let joins_digits = w.kind == WordKind::Digits
             && matches!(words.last(), Some(QueryWord::Digits(d)) if d.len() + w.text.len() <= MAX_DIGITS)
-            && text[last_end..w.start]
-                .chars()
-                .all(|c| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'));
-        last_end = w.end;
+            // Words folded out of one character (`½` is `1⁄2`) share its
+            // span: nothing lies between them to join over.
+            && text.get(last_end..w.start).is_some_and(|between| {
+                between
+                    .chars()
+                    .all(|c| matches!(c, ' ' | '-' | '.' | '(' | ')' | '/' | '\u{a0}'))
+            });
+        last_end = last_end.max(w.end);
         if joins_digits {
             if let Some(QueryWord::Digits(d)) = words.last_mut() {
                 d.push_str(&w.text);
@@ -523,6 +527,28 @@ mod tests {
         assert!(p.words.is_empty());
         assert!(!p.blank, "symbols are not a blank query");
         assert!(parse("  \t").blank);
+    }
+
+    /// Found by schemathesis: `½` folds to two digit words with the span
+    /// of the one character, and joining them sliced backwards (a 500).
+    #[test]
+    fn characters_that_fold_to_several_words_do_not_panic() {
+        for text in ["\u{97}½", "½", "½½ ¼", "3½ 4", "⑴⑵", "ﬃ½ ²³", "1½2"] {
+            let p = parse(text);
+            assert!(!p.blank, "{text:?}");
+        }
+        assert!(parse("\u{97}½")
+            .words
+            .iter()
+            .all(|w| matches!(w, QueryWord::Digits(_))));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_without_panicking(text in "\\PC{0,40}") {
+            let p = parse(&text);
+            proptest::prop_assert!(p.words.len() <= MAX_WORDS);
+        }
     }
 
     #[test]
