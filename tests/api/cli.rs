@@ -791,7 +791,6 @@ fn the_master_key_comes_from_the_environment_or_a_file_outside_the_data_dir() {
 
 #[test]
 fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
-    use bizseal::model::{BusinessId, NumberRecord, NumberState};
     let dir = tempfile::tempdir().expect("tempdir");
     let (data, _, _) = imported_klm(dir.path());
     let clean = run_in(&data, &["check-numbers"]);
@@ -804,24 +803,8 @@ fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
         clean.stdout
     );
 
-    // Valid when it was stored, say: the current metadata has no mobiles
-    // in +47 43.
-    let stale = "+4743555799";
-    let business = BusinessId::parse(KLM_ID).expect("id");
-    open(&data)
-        .store()
-        .write(|w| {
-            w.put_number(
-                stale,
-                &NumberRecord {
-                    business: business.clone(),
-                    state: NumberState::Unproven,
-                    proof: None,
-                    updated_at: 1,
-                },
-            )
-        })
-        .expect("write");
+    let stale = STALE;
+    list_unchecked(&open(&data), stale);
     let found = run_in(&data, &["check-numbers"]);
     assert_eq!(found.code, Some(1), "{}{}", found.stdout, found.stderr);
     let lines: Vec<&str> = found.stdout.lines().collect();

@@ -287,3 +287,29 @@ pub fn assert_answers_fresh(service: &Service) {
     }
     assert!(checked > 0, "no listed number to check");
 }
+
+/// A number stored under older phone metadata that the current metadata
+/// refuses (it has no mobiles in +47 43).
+pub const STALE: &str = "+4743555799";
+
+/// Lists `e164` as an unproven number of KLM straight in the store,
+/// without the phone validation an API write does (as a number stored
+/// under older metadata would be).
+pub fn list_unchecked(service: &Service, e164: &str) {
+    use bizseal::model::{BusinessId, NumberRecord, NumberState};
+    let business = BusinessId::parse(KLM_ID).expect("id");
+    service
+        .store()
+        .write(|w| {
+            w.put_number(
+                e164,
+                &NumberRecord {
+                    business: business.clone(),
+                    state: NumberState::Unproven,
+                    proof: None,
+                    updated_at: 1,
+                },
+            )
+        })
+        .expect("write the number");
+}

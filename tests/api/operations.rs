@@ -233,10 +233,8 @@ async fn a_nearly_full_disk_refuses_writes_with_503_and_reads_go_on() {
 /// revocation reach it; typed another way it is refused as before.
 #[tokio::test]
 async fn a_listed_number_the_metadata_now_refuses_is_still_reachable() {
-    use bizseal::model::{NumberRecord, NumberState};
     let app = crate::helpers::spawn_app().await;
-    // Valid when stored, say; the current metadata has no mobiles in +47 43.
-    let stale = "+4743555799";
+    let stale = crate::helpers::STALE;
     assert_eq!(
         app.post_json(
             "/v1/reports",
@@ -247,21 +245,7 @@ async fn a_listed_number_the_metadata_now_refuses_is_still_reachable() {
         400,
         "unlisted and invalid: refused"
     );
-    let business = bizseal::model::BusinessId::parse(crate::helpers::KLM_ID).unwrap();
-    app.service
-        .store()
-        .write(|w| {
-            w.put_number(
-                stale,
-                &NumberRecord {
-                    business: business.clone(),
-                    state: NumberState::Unproven,
-                    proof: None,
-                    updated_at: 1,
-                },
-            )
-        })
-        .unwrap();
+    crate::helpers::list_unchecked(&app.service, stale);
     let (status, body) = app
         .post_json(
             "/v1/reports",
