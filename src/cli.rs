@@ -264,7 +264,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Reviewer {
             action: ReviewerAction::Create { name },
         } => {
-            let token = Service::open(config)?.create_reviewer(&name)?;
+            let token = Service::open_for_command(config)?.create_reviewer(&name)?;
             println!("{token}");
             eprintln!("reviewer token for {name:?}: shown once; use it as 'Authorization: Bearer <token>'");
             Ok(ExitCode::SUCCESS)
@@ -355,7 +355,7 @@ async fn shutdown_signal() {
 fn import(config: Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
     let handle = File::open(file).with_context(|| format!("cannot open {}", file.display()))?;
     let size = handle.metadata().map(|m| m.len()).unwrap_or(0);
-    let service = Service::open(config)?;
+    let service = Service::open_for_command(config)?;
     let bar = indicatif::ProgressBar::new(size);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -387,7 +387,7 @@ fn import(config: Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
 }
 
 fn reindex(config: Config, threads: usize) -> anyhow::Result<ExitCode> {
-    let service = Service::open(config)?;
+    let service = Service::open_for_command(config)?;
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -414,7 +414,7 @@ fn check_numbers(config: Config) -> anyhow::Result<ExitCode> {
     if !crate::store::Store::exists_in(&config.data_dir) {
         anyhow::bail!("{} holds no bizseal data", config.data_dir.display());
     }
-    let service = Service::open(config)?;
+    let service = Service::open_for_command(config)?;
     let (checked, refused) = service.refused_numbers()?;
     for n in &refused {
         println!("{}\t{}\t{}\t{}", n.number, n.business, n.state, n.why);
@@ -431,7 +431,7 @@ fn check_numbers(config: Config) -> anyhow::Result<ExitCode> {
 }
 
 fn keys(config: Config, action: KeysAction) -> anyhow::Result<ExitCode> {
-    let service = Service::open(config)?;
+    let service = Service::open_for_command(config)?;
     if let KeysAction::Rotate = action {
         let kid = service.rotate_key()?;
         println!("new active key {kid}");
@@ -479,7 +479,7 @@ fn verify(
             (v.reason, v.raw_claims, false)
         }
         None => {
-            let service = Service::open(config)?;
+            let service = Service::open_for_command(config)?;
             let v = service.verify_token(token_text, number.as_ref())?;
             (v.reason, v.claims, true)
         }
@@ -510,7 +510,10 @@ fn verify_bundle(
     let number = number.map(|n| PhoneNumber::parse(n, region)).transpose()?;
     let keys = match jwks {
         Some(source) => VerifyingKeys::from_jwks(&load_jwks(source)?)?,
-        None => Service::open(config)?.keyring().verifying().clone(),
+        None => Service::open_for_command(config)?
+            .keyring()
+            .verifying()
+            .clone(),
     };
     log::verify_bundle(source, &keys, number.as_ref().map(PhoneNumber::as_str))
 }
@@ -524,7 +527,7 @@ fn backup(
     if dest.exists() {
         bail!("{} exists; a backup never overwrites", dest.display());
     }
-    let bytes = match Service::open(config) {
+    let bytes = match Service::open_for_command(config) {
         Ok(service) => service.backup(dest)?,
         Err(ServiceError::Store(StoreError::InUse(dir))) => {
             let Some(token) = token else {

@@ -155,15 +155,12 @@ pub fn verify_unbound(token: &str, keys: &VerifyingKeys, now: i64) -> Verdict {
         Ok(payload) => payload,
         Err(reason) => return Verdict::fail(reason),
     };
-    // The claims straight from the bytes (no `Value` tree in between), and
-    // the same bytes kept as they are for the answer's echo.
-    let Ok(claims) = serde_json::from_slice::<Claims>(&payload) else {
+    // The payload kept as signed for the answer's echo, and the claims
+    // read from it (no `Value` tree in between).
+    let Ok(raw) = serde_json::from_slice::<Box<RawValue>>(&payload) else {
         return Verdict::fail(Reason::Malformed);
     };
-    let Some(raw) = String::from_utf8(payload)
-        .ok()
-        .and_then(|text| RawValue::from_string(text).ok())
-    else {
+    let Ok(claims) = serde_json::from_str::<Claims>(raw.get()) else {
         return Verdict::fail(Reason::Malformed);
     };
     let reason = if now < claims.nbf.saturating_sub(SKEW) {

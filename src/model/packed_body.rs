@@ -25,8 +25,7 @@
 //! [`DICT_V1`] and rows packed with it decode to garbage, so a new
 //! dictionary is a new tag beside this one (a test pins it).
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
+use base64_simd::URL_SAFE_NO_PAD as B64;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
@@ -100,9 +99,9 @@ fn split_v1(body: &str) -> Option<Vec<u8>> {
         return None;
     };
     let (h, p, sig) = (
-        URL_SAFE_NO_PAD.decode(h).ok()?,
-        URL_SAFE_NO_PAD.decode(p).ok()?,
-        URL_SAFE_NO_PAD.decode(s).ok()?,
+        B64.decode_to_vec(h).ok()?,
+        B64.decode_to_vec(p).ok()?,
+        B64.decode_to_vec(s).ok()?,
     );
     let parts: [&[u8]; PARTS] = [before.as_bytes(), after.as_bytes(), &h, &p];
     let mut block = Vec::with_capacity(body.len());
@@ -145,13 +144,12 @@ fn unsplit_v1(rest: &[u8]) -> Option<String> {
     }
     let [before, after, h, p] = parts;
     let s = rest;
-    let b64 = base64_simd::URL_SAFE_NO_PAD;
     let len = before.len()
         + after.len()
         + 2
-        + b64.encoded_length(h.len())
-        + b64.encoded_length(p.len())
-        + b64.encoded_length(s.len());
+        + B64.encoded_length(h.len())
+        + B64.encoded_length(p.len())
+        + B64.encoded_length(s.len());
     let mut body = vec![0; len];
     let mut at = copy_at(&mut body, 0, before)?;
     at = encode_at(&mut body, at, h)?;
@@ -164,12 +162,11 @@ fn unsplit_v1(rest: &[u8]) -> Option<String> {
 }
 
 /// Writes `bytes` in base64url into `out` at `at`; returns where they end.
-/// The SIMD encoder: with the `base64` crate's, unpacking took ~0.3 µs
-/// more (most of it).
+/// The SIMD encoder: with the `base64` crate's, a stored lookup took
+/// 1.48 µs instead of 1.14 µs in process (before the part lengths).
 fn encode_at(out: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
-    let b64 = base64_simd::URL_SAFE_NO_PAD;
-    let end = at.checked_add(b64.encoded_length(bytes.len()))?;
-    let _ = b64.encode(bytes, base64_simd::Out::from_slice(out.get_mut(at..end)?));
+    let end = at.checked_add(B64.encoded_length(bytes.len()))?;
+    let _ = B64.encode(bytes, base64_simd::Out::from_slice(out.get_mut(at..end)?));
     Some(end)
 }
 

@@ -103,8 +103,8 @@ pub struct Service {
 /// slow disk; until then lookups of unlisted
 /// numbers read the tables), then, after an upgrade, renders every stored
 /// answer again (a directory from before stored answers, or from another
-/// renderer version: at a million businesses that takes about 90 s, at a
-/// hundred million hours) while lookups build the answers that are not
+/// renderer version: 36 – 77 s at a million businesses on the 2-core test
+/// VM, so hours at a hundred million) while lookups build the answers that are not
 /// back yet. Dropping it stops the work and waits for it; the next start
 /// begins again.
 struct Background {
@@ -113,6 +113,14 @@ struct Background {
 }
 
 impl Background {
+    /// No background work.
+    fn none() -> Background {
+        Background {
+            stop: Arc::new(AtomicBool::new(false)),
+            thread: None,
+        }
+    }
+
     fn start(store: Arc<Store>, render_all: bool) -> Background {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
@@ -143,7 +151,7 @@ impl Background {
             },
             Err(e) => {
                 tracing::warn!(error = %e, "cannot start the background work; lookups read the tables and build answers");
-                Background { stop, thread: None }
+                Background::none()
             }
         }
     }
@@ -178,8 +186,21 @@ fn render_answers(store: &Store, stopped: &AtomicBool) {
 }
 
 impl Service {
-    /// Opens the data dir; on first start generates the first signing key.
+    /// Opens the data dir for a server; on first start generates the first
+    /// signing key. Starts the [`Background`] work.
     pub fn open(config: Config) -> Result<Service, ServiceError> {
+        Service::open_with(config, true)
+    }
+
+    /// [`Service::open`] for a one-shot command (import, keys, a check):
+    /// no [`Background`] work, which serves lookups and would only compete
+    /// with the command for the cores. Answers an upgrade dropped are
+    /// rendered at the next server start.
+    pub fn open_for_command(config: Config) -> Result<Service, ServiceError> {
+        Service::open_with(config, false)
+    }
+
+    fn open_with(config: Config, background: bool) -> Result<Service, ServiceError> {
         crate::phone::warm_up();
         let store = Store::open(&config.data_dir)?;
         store.set_min_free(config.min_free_bytes);
@@ -200,7 +221,11 @@ impl Service {
             master,
             reporter_salt,
             sender: sender::Sender::new(config.sender.clone()),
-            _background: Background::start(Arc::clone(&store), render_all),
+            _background: if background {
+                Background::start(Arc::clone(&store), render_all)
+            } else {
+                Background::none()
+            },
             store,
             keyring: RwLock::new(Arc::new(keyring)),
             config,

@@ -68,7 +68,7 @@ impl Service {
     /// numbers stay reachable by their exact E.164 text
     /// (`number_or_listed`), but a typed national form no longer finds
     /// them, so a reviewer should look at each. One pass over the numbers
-    /// table, ~1.5 µs a number.
+    /// table: 1.5M numbers in 3.3 s (`bizseal check-numbers`, page cache warm).
     pub fn refused_numbers(&self) -> Result<(u64, Vec<RefusedNumber>), ServiceError> {
         let r = self.store.read()?;
         let mut checked = 0u64;

@@ -499,9 +499,26 @@ mod tests {
                 .unwrap()
         };
         assert_eq!(served(&store).as_deref(), Some("Telefónica, S.A./0"));
-        // A body in a packed form no build wrote, then bytes that are no
-        // record at all.
-        for damaged in [vec![codec::FORMAT, 9, 9, 9], vec![0xff; 3]] {
+        // The row as stored: format byte, the body's length (one byte),
+        // then the packed body, whose first byte names its form.
+        let row = store
+            .read()
+            .unwrap()
+            .tx
+            .open_table(ANSWERS)
+            .unwrap()
+            .get(N)
+            .unwrap()
+            .unwrap()
+            .value()
+            .to_vec();
+        assert_eq!(row[0], codec::FORMAT);
+        assert_eq!(&row[3..5], "Te".as_bytes(), "the plain form");
+        // The same row in a packed form no build wrote, then bytes that
+        // are no record at all.
+        let mut unknown_form = row.clone();
+        unknown_form[2] = 9;
+        for damaged in [unknown_form, vec![0xff; 3]] {
             store
                 .write(|w| {
                     w.tx.open_table(ANSWERS)?.insert(N, damaged.as_slice())?;

@@ -42,13 +42,13 @@ const DAY: i64 = 24 * 3600;
 /// backfilled (`Store::backfill_answers`).
 const SCHEMA_VERSION: u32 = 2;
 
+/// The database file inside the data dir.
+const DB_FILE: &str = "bizseal.redb";
+
 /// redb's page cache. Its default, 1 GiB, is what a server with a million
 /// businesses fills with lookups alone (measured: 1 GiB resident after 30 s
 /// of random lookups, BENCHMARKS.md). Pages beyond it are read from the
 /// operating system's page cache, which the kernel sizes to the machine.
-/// The database file inside the data dir.
-const DB_FILE: &str = "bizseal.redb";
-
 const CACHE_BYTES: usize = 512 * 1024 * 1024;
 
 /// Free space a write needs on the database's volume before it starts,

@@ -795,6 +795,12 @@ fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
     let (data, _, _) = imported_klm(dir.path());
     let clean = run_in(&data, &["check-numbers"]);
     assert_eq!(clean.code, Some(0), "{}{}", clean.stdout, clean.stderr);
+    // A command does no server's background work (the known-numbers fill).
+    assert!(
+        !clean.stderr.contains("learned the known numbers"),
+        "{}",
+        clean.stderr
+    );
     assert!(
         clean
             .stdout
