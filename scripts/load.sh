@@ -72,6 +72,13 @@ log "== bizseal load test $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse
 log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 log "settings: SIZES='$SIZES' ROUNDS=$ROUNDS DURATION=${DURATION}s CONNS=$CONNS"
 cargo build --release --bin bizseal --example gen --example raw_insert --example ring_verify >&2
+# The run uses its own copies: a build during the run (tests, benches)
+# must not change the binaries halfway through it.
+mkdir -p "$OUT/bin"
+cp "$BIN" "$OUT/bin/bizseal"
+for example in gen raw_insert ring_verify; do cp "$EX/$example" "$OUT/bin/$example"; done
+BIN=$OUT/bin/bizseal
+EX=$OUT/bin
 
 # CPU time (user + system) of a process, in seconds.
 cpu_s() { awk -v hz="$HZ" '{printf "%.3f", ($14 + $15) / hz}' "/proc/$1/stat"; }
@@ -197,6 +204,9 @@ for N in $SIZES; do
   rm -rf "$dir/raw"
   ((rounds == 0)) || log "import: median $(echo "${imports[*]}" | median) businesses/s, raw median $(echo "${raws[*]}" | median)/s"
   log "disk: $(stat -c %s "$data/bizseal.redb" | awk '{printf "%.0f MiB", $1 / 1048576}') database file ($(du -k "$data/bizseal.redb" | awk '{printf "%.0f MiB", $1 / 1024}') allocated)"
+  # What a lookup reads, against the cache it is read through.
+  "$BIN" --data-dir "$data" stats >"$dir/stats.txt" 2>>"$OUT/server.log" &&
+    log "tables: $(awk '$1 == "answers" {printf "answers %s rows in %s MiB of pages (%s full); ", $2, $7, $8} /% of the cache/ {print $0}' "$dir/stats.txt")"
 
   # Cold start: database file out of the page cache, then with it cached.
   first=$(head -1 "$dir/verified.txt")

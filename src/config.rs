@@ -56,6 +56,9 @@ pub struct Config {
     pub master_key_file: Option<PathBuf>,
     /// Writes are refused while the data dir's volume has less free space.
     pub min_free_bytes: u64,
+    /// The size of the database's page cache; a lookup is fast while the
+    /// `answers` table fits it (`bizseal stats`).
+    pub cache_bytes: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -79,6 +82,7 @@ impl std::fmt::Debug for Config {
             .field("max_connections", &self.max_connections)
             .field("request_timeout_secs", &self.request_timeout_secs)
             .field("min_free_bytes", &self.min_free_bytes)
+            .field("cache_bytes", &self.cache_bytes)
             .finish()
     }
 }
@@ -102,6 +106,7 @@ impl Config {
             max_connections: 1000,
             request_timeout_secs: 30,
             min_free_bytes: crate::store::DEFAULT_MIN_FREE_BYTES,
+            cache_bytes: crate::store::DEFAULT_CACHE_BYTES,
         }
     }
 

@@ -30,7 +30,7 @@ use crate::model::{
     Proof, ProofMethod,
 };
 use crate::phone::PhoneNumber;
-use crate::store::{Reader, StoreError, Writer};
+use crate::store::{Reader, RepackReport, StoreError, Writer};
 
 /// Lines applied per write transaction: large enough to amortise the
 /// commit's fsync, small enough to keep the writer lock short.
@@ -60,6 +60,29 @@ impl ImportReport {
         self.created + self.updated + self.unchanged + self.failed.len() as u64
     }
 }
+
+/// The state of the stored answers before a bulk import by a command
+/// ([`Service::begin_bulk_import`]).
+#[derive(Debug, Clone, Copy)]
+pub struct BulkImport {
+    answers_current: bool,
+    was_empty: bool,
+}
+
+/// What finishing a bulk import did ([`Service::finish_bulk_import`]).
+#[derive(Debug, Default, Clone)]
+pub struct BulkFinish {
+    /// Answers rendered again in key order (0 when the import's own were
+    /// all there is).
+    pub rendered: u64,
+    pub repacked: Option<RepackReport>,
+    pub seconds: f64,
+}
+
+/// A bulk import that wrote at least 1/`REPACK_SHARE` of the stored answers
+/// repacks the lookup tables afterwards; a small one into a large directory
+/// leaves them be (a repack is a pass over every row).
+const REPACK_SHARE: u64 = 10;
 
 /// Why an import stopped before the end of its input.
 #[derive(Debug, thiserror::Error)]
@@ -108,6 +131,51 @@ struct Prepared {
 }
 
 impl Service {
+    /// Before a command's bulk import: answers rendered by another build
+    /// are dropped (the import renders its own as it commits, and
+    /// [`Service::finish_bulk_import`] the rest), so that the first server
+    /// start after the import has nothing to render.
+    pub fn begin_bulk_import(&self) -> Result<BulkImport, ServiceError> {
+        let was_empty = self.store.read()?.number_count()? == 0;
+        let answers_current = !self.store.start_answers_over()?;
+        Ok(BulkImport {
+            answers_current,
+            was_empty,
+        })
+    }
+
+    /// After it: makes every stored answer this build's (an import into an
+    /// empty directory rendered each as it committed; otherwise one pass in
+    /// key order renders them all), then repacks the lookup tables when the
+    /// import wrote a tenth of them: rows arriving out of key order leave
+    /// leaves part-filled, and a lookup is fast while the table fits the
+    /// cache. Costs O(answers) when it renders or repacks, else nothing.
+    pub fn finish_bulk_import(
+        &self,
+        begun: BulkImport,
+        report: &ImportReport,
+    ) -> Result<BulkFinish, ServiceError> {
+        let started = Instant::now();
+        let mut finish = BulkFinish::default();
+        if !begun.answers_current {
+            if begun.was_empty {
+                self.store.mark_answers_current()?;
+            } else {
+                finish.rendered = self
+                    .store
+                    .render_answers(&std::sync::atomic::AtomicBool::new(false))?;
+            }
+        }
+        let written = report.created + report.updated;
+        let stored = self.store.read()?.stored_answers()?;
+        let rewrote_all = finish.rendered > 0;
+        if rewrote_all || (written > 0 && written.saturating_mul(REPACK_SHARE) >= stored) {
+            finish.repacked = Some(self.store.repack_lookup_tables()?);
+        }
+        finish.seconds = started.elapsed().as_secs_f64();
+        Ok(finish)
+    }
+
     /// Imports every line of `input`. `progress` is told how many bytes
     /// have been read so far, after each batch.
     ///

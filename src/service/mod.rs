@@ -23,7 +23,7 @@ use std::sync::{Arc, RwLock};
 
 pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use attest::RenewReport;
-pub use import::{ImportError, ImportReport, LineError};
+pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 pub use lookup::{
     hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
     Rendered, Reputation, TokenCheck, VerifyAnswer,
@@ -194,18 +194,20 @@ impl Service {
 
     /// [`Service::open`] for a one-shot command (import, keys, a check):
     /// no [`Background`] work, which serves lookups and would only compete
-    /// with the command for the cores. Answers an upgrade dropped are
-    /// rendered at the next server start.
+    /// with the command for the cores, and no change to the stored answers
+    /// (a command that only reads writes nothing): answers of another
+    /// build are dropped and rendered at the next server start, or by an
+    /// import ([`Service::finish_bulk_import`]).
     pub fn open_for_command(config: Config) -> Result<Service, ServiceError> {
         Service::open_with(config, false)
     }
 
     fn open_with(config: Config, background: bool) -> Result<Service, ServiceError> {
         crate::phone::warm_up();
-        let store = Store::open(&config.data_dir)?;
+        let store = Store::open_with_cache(&config.data_dir, config.cache_bytes)?;
         store.set_min_free(config.min_free_bytes);
         store.set_renderer(Arc::new(lookup::render), lookup::RENDER_VERSION);
-        let render_all = store.start_answers_over()?;
+        let render_all = background && store.start_answers_over()?;
         let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {

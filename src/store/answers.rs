@@ -124,6 +124,15 @@ impl Reader {
 
     /// What `f` makes of the stored answer of `e164` read in place (the
     /// lookup's hot path: the body is unpacked, the rest borrowed).
+    /// How many numbers have a stored answer (redb keeps the count: O(1)).
+    pub fn stored_answers(&self) -> Result<u64, StoreError> {
+        Ok(redb::ReadableTableMetadata::len(opened(
+            &self.tables.answers,
+            &self.tx,
+            ANSWERS,
+        )?)?)
+    }
+
     pub fn with_stored_answer<T>(
         &self,
         e164: &str,
@@ -229,15 +238,11 @@ impl Store {
         self.render_answers(&AtomicBool::new(false))
     }
 
-    /// When the stored answers are not this renderer's (a directory
-    /// written before answers existed, by another renderer version, or
-    /// with rows an older build left behind), drops them all, so that
-    /// lookups build answers until [`Store::render_answers`] has made them
-    /// again; returns whether it did. Without a renderer there is nothing
-    /// to do.
-    pub fn start_answers_over(&self) -> Result<bool, StoreError> {
+    /// Whether every stored answer is this renderer's (or there is no
+    /// renderer, and so nothing to render). Reads only.
+    pub fn answers_current(&self) -> Result<bool, StoreError> {
         let Some(&(_, version)) = self.renderer.get() else {
-            return Ok(false);
+            return Ok(true);
         };
         let current = self
             .read()?
@@ -245,7 +250,31 @@ impl Store {
             .open_table(META)?
             .get(BACKFILLED)?
             .and_then(|v| super::decode::<u32>(v.value()).ok());
-        if current == Some(version) {
+        Ok(current == Some(version))
+    }
+
+    /// Records that every stored answer is this renderer's, without a pass
+    /// over them: for a caller that knows it (an import into an empty
+    /// directory renders each answer as it commits).
+    pub fn mark_answers_current(&self) -> Result<(), StoreError> {
+        let Some(&(_, version)) = self.renderer.get() else {
+            return Ok(());
+        };
+        self.write(|w| {
+            w.tx.open_table(META)?
+                .insert(BACKFILLED, encode(&version)?.as_slice())?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// When the stored answers are not this renderer's (a directory
+    /// written before answers existed, by another renderer version, or
+    /// with rows an older build left behind), drops them all, so that
+    /// lookups build answers until [`Store::render_answers`] has made them
+    /// again; returns whether it did. Without a renderer there is nothing
+    /// to do.
+    pub fn start_answers_over(&self) -> Result<bool, StoreError> {
+        if self.answers_current()? {
             return Ok(false);
         }
         self.write(|w| {
@@ -263,9 +292,9 @@ impl Store {
     /// nothing, when `stop` is set: the next start begins again. Returns
     /// how many numbers it went through.
     pub fn render_answers(&self, stop: &AtomicBool) -> Result<u64, StoreError> {
-        let Some(&(_, version)) = self.renderer.get() else {
+        if self.renderer.get().is_none() {
             return Ok(0);
-        };
+        }
         let mut after = String::new();
         let mut done = 0u64;
         loop {
@@ -299,11 +328,7 @@ impl Store {
             done += batch.len() as u64;
             after = last;
         }
-        self.write(|w| {
-            w.tx.open_table(META)?
-                .insert(BACKFILLED, encode(&version)?.as_slice())?;
-            Ok::<_, StoreError>(())
-        })?;
+        self.mark_answers_current()?;
         Ok(done)
     }
 }

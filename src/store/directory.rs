@@ -19,7 +19,8 @@ pub(super) const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new
 pub(super) const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
 /// SHA-256 of the E.164 string → the string: the k-anonymous range lookup
 /// reads one contiguous key range per bucket.
-const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> = TableDefinition::new("number_hashes");
+pub(super) const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> =
+    TableDefinition::new("number_hashes");
 const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attestations");
 /// (expires_at, serial): lets renewal find the tokens that expire soonest
 /// without scanning every attestation.
@@ -103,6 +104,11 @@ impl Reader {
     /// A listed number by E.164.
     pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
         get_record(opened(&self.tables.numbers, &self.tx, NUMBERS)?, e164)
+    }
+
+    /// How many numbers are listed (redb keeps the count: O(1)).
+    pub fn number_count(&self) -> Result<u64, StoreError> {
+        Ok(opened(&self.tables.numbers, &self.tx, NUMBERS)?.len()?)
     }
 
     /// Every listed number with its record, in E.164 order, to `f`

@@ -12,6 +12,8 @@ mod answers;
 mod codec;
 mod directory;
 mod known;
+mod repack;
+mod stats;
 mod translog;
 mod workflow;
 
@@ -30,6 +32,8 @@ use serde::Serialize;
 
 pub use answers::{AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
 pub use codec::CodecError;
+pub use repack::RepackReport;
+pub use stats::{StoreStats, TableStats};
 
 use crate::model::Change;
 
@@ -45,11 +49,13 @@ const SCHEMA_VERSION: u32 = 2;
 /// The database file inside the data dir.
 const DB_FILE: &str = "bizseal.redb";
 
-/// redb's page cache. Its default, 1 GiB, is what a server with a million
-/// businesses fills with lookups alone (measured: 1 GiB resident after 30 s
-/// of random lookups, BENCHMARKS.md). Pages beyond it are read from the
-/// operating system's page cache, which the kernel sizes to the machine.
-const CACHE_BYTES: usize = 512 * 1024 * 1024;
+/// redb's page cache, by default. redb's own default, 1 GiB, is what a
+/// server with a million businesses fills with lookups alone (measured:
+/// 1 GiB resident after 30 s of random lookups, BENCHMARKS.md); the
+/// million's packed `answers` table takes 461 MiB of it (`bizseal stats`).
+/// Pages beyond it are read from the operating system's page cache.
+/// `--cache-mb` sizes it for a larger directory.
+pub const DEFAULT_CACHE_BYTES: usize = 512 * 1024 * 1024;
 
 /// Free space a write needs on the database's volume before it starts,
 /// by default. redb must never meet a full disk: a failed write latches the
@@ -141,6 +147,8 @@ pub struct Store {
     db: ArcSwapOption<Database>,
     path: PathBuf,
     backend: Option<BackendFactory>,
+    /// The size of redb's page cache.
+    cache_bytes: usize,
     /// Writes refuse to start with less free space than this on the volume.
     min_free: AtomicU64,
     /// Serialises reopening, and remembers when it was last tried.
@@ -163,16 +171,26 @@ impl Store {
     /// Opens (or creates) the database in `data_dir`, creating every table
     /// so that read transactions never meet a missing one.
     pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
-        Store::open_on(data_dir, None)
+        Store::open_on(data_dir, None, DEFAULT_CACHE_BYTES)
     }
 
-    fn open_on(data_dir: &Path, backend: Option<BackendFactory>) -> Result<Store, StoreError> {
+    /// [`Store::open`] with a page cache of `cache_bytes`.
+    pub fn open_with_cache(data_dir: &Path, cache_bytes: usize) -> Result<Store, StoreError> {
+        Store::open_on(data_dir, None, cache_bytes)
+    }
+
+    fn open_on(
+        data_dir: &Path,
+        backend: Option<BackendFactory>,
+        cache_bytes: usize,
+    ) -> Result<Store, StoreError> {
         create_private_dir(data_dir)?;
         let path = data_dir.join(DB_FILE);
         let mut store = Store {
             db: ArcSwapOption::empty(),
             path,
             backend,
+            cache_bytes,
             min_free: AtomicU64::new(DEFAULT_MIN_FREE_BYTES),
             reopen: Mutex::new(None),
             renderer: OnceLock::new(),
@@ -193,7 +211,7 @@ impl Store {
 
     fn open_database(&self) -> Result<Database, StoreError> {
         let mut builder = Database::builder();
-        builder.set_cache_size(CACHE_BYTES);
+        builder.set_cache_size(self.cache_bytes);
         let opened = match &self.backend {
             None => builder.create(&self.path),
             Some(open) => open(&mut builder),
@@ -814,7 +832,7 @@ mod tests {
                 full: Arc::clone(&disk),
             })
         });
-        let store = Store::open_on(dir.path(), Some(open)).unwrap();
+        let store = Store::open_on(dir.path(), Some(open), DEFAULT_CACHE_BYTES).unwrap();
         store.set_min_free(0); // the guard is off: redb meets the full disk
         let a = business();
         store.write(|w| w.put_business(&a)).unwrap();

@@ -831,3 +831,197 @@ fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
     );
     assert!(!missing.exists());
 }
+
+#[test]
+fn import_repacks_and_stats_and_compact_keep_every_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let text = [
+        line(&demo_profile(KLM_ID)),
+        line(&demo_profile(TELEFONICA_ID)),
+        line(&other_business(OTHER_ID, "+31205550103")),
+    ]
+    .join("\n")
+        + "\n";
+    let file = write(dir.path(), "three.jsonl", &text);
+    let file_name = file.to_str().expect("utf-8 path");
+
+    // An import that writes most of the directory repacks its tables.
+    let imported = run_in(&data, &["import", file_name]);
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    assert!(
+        imported
+            .stdout
+            .contains("repacked the lookup tables (answers, numbers, number_hashes): "),
+        "{}",
+        imported.stdout
+    );
+    // One that writes nothing does not.
+    let again = run_in(&data, &["import", file_name]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert!(!again.stdout.contains("repacked"), "{}", again.stdout);
+
+    let answers_of = |run: &Run| -> Value {
+        let stats: Value = serde_json::from_str(&run.stdout).expect("stats JSON");
+        stats["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|t| t["name"] == "answers")
+            .cloned()
+            .expect("the answers table")
+    };
+    let stats = run_in(&data, &["--cache-mb", "64", "stats", "--json"]);
+    assert_eq!(stats.code, Some(0), "{}", stats.stderr);
+    let whole: Value = serde_json::from_str(&stats.stdout).expect("stats JSON");
+    assert_eq!(whole["cache_bytes"], 64 * 1024 * 1024);
+    assert_eq!(whole["page_size"], 4096);
+    let answers = answers_of(&stats);
+    let rows = answers["rows"].as_u64().expect("rows");
+    assert!(rows >= 3, "{answers}");
+    assert!(answers["stored_bytes"].as_u64() > Some(0), "{answers}");
+
+    let table = run_in(&data, &["stats"]);
+    assert_eq!(table.code, Some(0), "{}", table.stderr);
+    let answers_line = table
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("answers "))
+        .expect("an answers row");
+    assert!(
+        answers_line.contains(&format!(" {rows} ")),
+        "{}",
+        table.stdout
+    );
+    assert!(table.stdout.contains("% of the cache"), "{}", table.stdout);
+
+    let token = lookup(&open(&data), KLM).attestation.expect("token");
+    let compacted = run_in(&data, &["compact"]);
+    assert_eq!(compacted.code, Some(0), "{}", compacted.stderr);
+    assert!(
+        compacted.stdout.contains("repacked the lookup tables"),
+        "{}",
+        compacted.stdout
+    );
+    assert!(
+        compacted.stdout.contains(" MiB -> "),
+        "{}",
+        compacted.stdout
+    );
+    let after = run_in(&data, &["stats", "--json"]);
+    assert_eq!(answers_of(&after)["rows"], rows);
+    let service = open(&data);
+    assert_eq!(lookup(&service, KLM).attestation, Some(token));
+    assert_ne!(
+        lookup(&service, "+31205550103").status,
+        bizseal::model::PublicStatus::Unknown
+    );
+    drop(service);
+
+    // Neither makes a data dir where there is none, nor takes a bad size.
+    let missing = dir.path().join("nothing-here");
+    for command in ["stats", "compact"] {
+        let none = run_in(&missing, &[command]);
+        assert_eq!(none.code, Some(1), "{command}: {}", none.stderr);
+        assert!(
+            none.stderr.contains("holds no bizseal data"),
+            "{}",
+            none.stderr
+        );
+    }
+    assert!(!missing.exists());
+    let tiny = run_in(&data, &["--cache-mb", "1", "stats"]);
+    assert_eq!(tiny.code, Some(2), "{}", tiny.stderr);
+}
+
+/// Forgets which build rendered the stored answers, as a directory last
+/// served by a build with another renderer leaves them.
+fn forget_answers_version(data: &Path) {
+    const META: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
+    let db = redb::Database::open(data.join("bizseal.redb")).expect("open the database");
+    let tx = db.begin_write().expect("write");
+    tx.open_table(META)
+        .expect("meta")
+        .remove("answers_backfilled")
+        .expect("remove");
+    tx.commit().expect("commit");
+}
+
+fn answers_version_recorded(data: &Path) -> bool {
+    use redb::ReadableDatabase;
+    const META: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("meta");
+    let db = redb::Database::open(data.join("bizseal.redb")).expect("open the database");
+    let tx = db.begin_read().expect("read");
+    let meta = tx.open_table(META).expect("meta");
+    meta.get("answers_backfilled").expect("get").is_some()
+}
+
+#[test]
+fn an_import_leaves_every_answer_rendered_by_this_build() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let first = write(
+        dir.path(),
+        "two.jsonl",
+        &([
+            line(&demo_profile(KLM_ID)),
+            line(&demo_profile(TELEFONICA_ID)),
+        ]
+        .join("\n")
+            + "\n"),
+    );
+    let imported = run_in(&data, &["import", first.to_str().expect("utf-8 path")]);
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    // Into an empty directory every answer was rendered as it committed.
+    assert!(!imported.stdout.contains("rendered"), "{}", imported.stdout);
+    assert!(answers_version_recorded(&data));
+    // A command that only reads changes nothing about them.
+    assert_eq!(run_in(&data, &["check-numbers"]).code, Some(0));
+    assert!(answers_version_recorded(&data));
+
+    forget_answers_version(&data);
+    let token = lookup(&open(&data), KLM).attestation.expect("token");
+    forget_answers_version(&data);
+    let other = write(
+        dir.path(),
+        "other.jsonl",
+        &(line(&other_business(OTHER_ID, "+31205550103")) + "\n"),
+    );
+    let again = run_in(&data, &["import", other.to_str().expect("utf-8 path")]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    // Answers of another build are rendered again, all of them.
+    let rendered: u64 = again
+        .stdout
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("rendered ")?
+                .strip_suffix(" stored answers")?
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no rendered line: {}", again.stdout));
+    let listed = {
+        let stats: Value =
+            serde_json::from_str(&run_in(&data, &["stats", "--json"]).stdout).expect("stats");
+        stats["tables"]
+            .as_array()
+            .expect("tables")
+            .iter()
+            .find(|t| t["name"] == "numbers")
+            .and_then(|t| t["rows"].as_u64())
+            .expect("numbers rows")
+    };
+    assert_eq!(rendered, listed);
+    assert!(
+        again.stdout.contains("repacked the lookup tables"),
+        "{}",
+        again.stdout
+    );
+    assert!(answers_version_recorded(&data));
+    let service = open(&data);
+    assert_eq!(lookup(&service, KLM).attestation, Some(token));
+    assert_ne!(
+        lookup(&service, "+31205550103").status,
+        bizseal::model::PublicStatus::Unknown
+    );
+}
