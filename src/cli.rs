@@ -141,8 +141,8 @@ enum Command {
     /// as another number (the metadata changes between releases); they stay
     /// reachable by their exact E.164 text. Exit code 1 if there are any.
     CheckNumbers,
-    /// Rewrite the lookup tables into full pages and give free space back
-    /// to the file system. Refused while a bizseal serves the data dir.
+    /// Rewrite every table into full pages and give free space back to the
+    /// file system. Refused while a bizseal serves the data dir.
     Compact,
     /// Rows and pages of every table, the file, and the cache they are read
     /// through: a lookup stays fast while the `answers` table fits the
@@ -518,10 +518,10 @@ fn stats(config: Config, json: bool) -> anyhow::Result<ExitCode> {
 
 fn compact(config: Config) -> anyhow::Result<ExitCode> {
     let service = open_existing(config)?;
-    let r = service.store().repack_lookup_tables()?;
+    let r = service.store().repack_every_table()?;
     println!(
-        "repacked the lookup tables ({}): {} rows in {:.2} s",
-        r.tables.join(", "),
+        "repacked {} tables: {} rows in {:.2} s",
+        r.tables.len(),
         r.rows,
         r.seconds
     );

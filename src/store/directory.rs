@@ -21,16 +21,16 @@ pub(super) const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("n
 /// reads one contiguous key range per bucket.
 pub(super) const NUMBER_HASHES: TableDefinition<&[u8; 32], &str> =
     TableDefinition::new("number_hashes");
-const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attestations");
+pub(super) const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attestations");
 /// (expires_at, serial): lets renewal find the tokens that expire soonest
 /// without scanning every attestation.
-const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expiries");
-const REVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("revocations");
+pub(super) const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expiries");
+pub(super) const REVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("revocations");
 /// (revoked_at, serial): the revocation list in time order, for clients that
 /// poll "what was revoked since".
-const REVOCATIONS_BY_TIME: TableDefinition<(i64, &str), ()> =
+pub(super) const REVOCATIONS_BY_TIME: TableDefinition<(i64, &str), ()> =
     TableDefinition::new("revocations_by_time");
-const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys");
+pub(super) const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys");
 
 /// Creates every directory table (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {

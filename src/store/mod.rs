@@ -67,8 +67,8 @@ pub const DEFAULT_MIN_FREE_BYTES: u64 = 256 * 1024 * 1024;
 /// How often a store whose database failed tries to open it again.
 const REOPEN_EVERY: Duration = Duration::from_secs(1);
 
-const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
-const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
+pub(super) const META: TableDefinition<&str, &[u8]> = TableDefinition::new("meta");
+pub(super) const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
 
 /// What went wrong in storage, in terms a caller can act on.
 #[derive(Debug, thiserror::Error)]

@@ -25,9 +25,11 @@ use super::{Reader, StoreError, Writer};
 use crate::translog::entry::{Entry, Kind};
 use crate::translog::merkle::{self, Hash, Subtree};
 
-const LOG_ENTRIES: TableDefinition<u64, &[u8]> = TableDefinition::new("log_entries");
-const LOG_NODES: TableDefinition<(u8, u64), &[u8; 32]> = TableDefinition::new("log_nodes");
-const LOG_SERIALS: TableDefinition<(&str, u8), u64> = TableDefinition::new("log_serials");
+pub(super) const LOG_ENTRIES: TableDefinition<u64, &[u8]> = TableDefinition::new("log_entries");
+pub(super) const LOG_NODES: TableDefinition<(u8, u64), &[u8; 32]> =
+    TableDefinition::new("log_nodes");
+pub(super) const LOG_SERIALS: TableDefinition<(&str, u8), u64> =
+    TableDefinition::new("log_serials");
 
 /// Creates the log tables (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {

@@ -9,32 +9,35 @@ use super::directory::opened;
 use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
 use crate::model::{Application, AuditEntry, OtpChallenge, Report};
 
-const APPLICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("applications");
+pub(super) const APPLICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("applications");
 /// (queued_at, business): the review queue, oldest first.
-const REVIEW_QUEUE: TableDefinition<(i64, &str), ()> = TableDefinition::new("review_queue");
+pub(super) const REVIEW_QUEUE: TableDefinition<(i64, &str), ()> =
+    TableDefinition::new("review_queue");
 /// SHA-256 of an API key → business id. The key itself is never stored.
-const API_KEYS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("api_keys");
+pub(super) const API_KEYS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("api_keys");
 /// SHA-256 of a reviewer token → reviewer name.
-const REVIEWERS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("reviewers");
+pub(super) const REVIEWERS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("reviewers");
 /// E.164 → the outstanding one-time code for that number.
-const CHALLENGES: TableDefinition<&str, &[u8]> = TableDefinition::new("challenges");
+pub(super) const CHALLENGES: TableDefinition<&str, &[u8]> = TableDefinition::new("challenges");
 /// E.164 → consecutive failed code entries, across codes.
-const OTP_FAILURES: TableDefinition<&str, u32> = TableDefinition::new("otp_failures");
+pub(super) const OTP_FAILURES: TableDefinition<&str, u32> = TableDefinition::new("otp_failures");
 /// (limit key, second) → events in that second, for sliding-window limits.
-const RATE_EVENTS: TableDefinition<(&str, i64), u32> = TableDefinition::new("rate_events");
+pub(super) const RATE_EVENTS: TableDefinition<(&str, i64), u32> =
+    TableDefinition::new("rate_events");
 /// (E.164, day number) → spam reports that day: a 30-day sliding count is a
 /// range read of at most 30 rows, whatever the number's history.
 pub(super) const REPORT_DAYS: TableDefinition<(&str, i64), u64> =
     TableDefinition::new("report_days");
 /// (E.164, at, report id) → the report.
-const REPORTS: TableDefinition<(&str, i64, &str), &[u8]> = TableDefinition::new("reports");
+pub(super) const REPORTS: TableDefinition<(&str, i64, &str), &[u8]> =
+    TableDefinition::new("reports");
 /// (E.164, reporter hash) → the reporter's latest report time, so distinct
 /// reporters over a window are one range read.
-const REPORTERS: TableDefinition<(&str, &str), i64> = TableDefinition::new("reporters");
+pub(super) const REPORTERS: TableDefinition<(&str, &str), i64> = TableDefinition::new("reporters");
 /// (name key, business): confusable-name keys of verified businesses.
-const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
-const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
-const AUDIT_BY_BUSINESS: TableDefinition<(&str, u64), ()> =
+pub(super) const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
+pub(super) const AUDIT: TableDefinition<u64, &[u8]> = TableDefinition::new("audit");
+pub(super) const AUDIT_BY_BUSINESS: TableDefinition<(&str, u64), ()> =
     TableDefinition::new("audit_by_business");
 
 /// Rate-limit events older than this are pruned: no window is longer.
