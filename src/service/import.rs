@@ -79,8 +79,9 @@ pub struct BulkFinish {
     pub seconds: f64,
 }
 
-/// A bulk import that wrote at least 1/`REPACK_SHARE` of the stored answers
-/// repacks the lookup tables afterwards; a small one into a large directory
+/// A bulk import that created or updated at least 1/`REPACK_SHARE` as many
+/// businesses as there are stored answers (a business has 1.5 numbers on
+/// average in the load test's data) repacks the lookup tables afterwards; a small one into a large directory
 /// leaves them be (a repack is a pass over every row).
 const REPACK_SHARE: u64 = 10;
 
@@ -147,9 +148,13 @@ impl Service {
     /// After it: makes every stored answer this build's (an import into an
     /// empty directory rendered each as it committed; otherwise one pass in
     /// key order renders them all), then repacks the lookup tables when the
-    /// import wrote a tenth of them: rows arriving out of key order leave
-    /// leaves part-filled, and a lookup is fast while the table fits the
-    /// cache. Costs O(answers) when it renders or repacks, else nothing.
+    /// import created or updated at least a tenth as many businesses as
+    /// there are stored answers: rows arriving out of key order leave leaves
+    /// part-filled, and a lookup is fast while the table fits the cache.
+    /// Costs O(answers) when it renders or repacks, else nothing. (Into a
+    /// directory holding answers of another build, the import's commits
+    /// render answers that the full pass renders again: an upgrade met by
+    /// a bulk import is rare enough to leave that double work.)
     pub fn finish_bulk_import(
         &self,
         begun: BulkImport,

@@ -194,10 +194,9 @@ impl Service {
 
     /// [`Service::open`] for a one-shot command (import, keys, a check):
     /// no [`Background`] work, which serves lookups and would only compete
-    /// with the command for the cores, and no change to the stored answers
-    /// (a command that only reads writes nothing): answers of another
-    /// build are dropped and rendered at the next server start, or by an
-    /// import ([`Service::finish_bulk_import`]).
+    /// with the command for the cores, and no change to the stored answers:
+    /// answers of another build stay until the next server start renders
+    /// them again, or an import does ([`Service::finish_bulk_import`]).
     pub fn open_for_command(config: Config) -> Result<Service, ServiceError> {
         Service::open_with(config, false)
     }

@@ -123,8 +123,6 @@ impl Reader {
         get_record(opened(&self.tables.answers, &self.tx, ANSWERS)?, e164)
     }
 
-    /// What `f` makes of the stored answer of `e164` read in place (the
-    /// lookup's hot path: the body is unpacked, the rest borrowed).
     /// How many numbers have a stored answer (redb keeps the count: O(1)).
     pub fn stored_answers(&self) -> Result<u64, StoreError> {
         Ok(redb::ReadableTableMetadata::len(opened(
@@ -133,6 +131,9 @@ impl Reader {
             ANSWERS,
         )?)?)
     }
+
+    /// What `f` makes of the stored answer of `e164` read in place (the
+    /// lookup's hot path: the body is unpacked, the rest borrowed).
 
     pub fn with_stored_answer<T>(
         &self,
@@ -256,9 +257,7 @@ impl Writer {
                 cursor.remove_next()?;
             }
             if let Some(answer) = answer {
-                cursor
-                    .insert_before(n, answer.as_slice())
-                    .map_err(|e| StoreError::Internal(format!("answers: {e}")))?;
+                cursor.insert_before(n, answer.as_slice())?;
             }
         }
         cursor.close()?;
@@ -598,7 +597,31 @@ mod tests {
                 Ok::<_, StoreError>(())
             })
             .unwrap();
+        // Rows the render must step past or take out: one between two
+        // listed numbers that no batch holds (the cursor seeks past it and
+        // leaves it), and one for a number that renders no answer now.
+        let between = "+349100000055";
+        store
+            .write(|w| {
+                let mut t = w.tx.open_table(ANSWERS)?;
+                t.insert(between, b"kept".as_slice())?;
+                t.insert(numbers[7].as_str(), b"stale".as_slice())?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
         assert_eq!(store.render_answers(&AtomicBool::new(false)).unwrap(), 6000);
+        {
+            let r = store.read().unwrap();
+            let t = r.tx.open_table(ANSWERS).unwrap();
+            assert_eq!(t.get(between).unwrap().unwrap().value(), b"kept");
+            assert!(t.get(numbers[7].as_str()).unwrap().is_none());
+        }
+        store
+            .write(|w| {
+                w.tx.open_table(ANSWERS)?.remove(between)?;
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
         let r = store.read().unwrap();
         for n in &numbers {
             let body = r.stored_answer(n).unwrap().map(|a| a.body);

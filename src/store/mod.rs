@@ -60,8 +60,9 @@ pub const DEFAULT_CACHE_BYTES: usize = 512 * 1024 * 1024;
 /// Free space a write needs on the database's volume before it starts,
 /// by default. redb must never meet a full disk: a failed write latches the
 /// database into refusing everything until it is reopened. The largest
-/// transaction (an import batch of 1000 businesses) grows the file by a few
-/// MiB, so this leaves a wide margin.
+/// ordinary transaction (an import batch of 1000 businesses) grows the file
+/// by a few MiB, so this leaves a wide margin; a repack, which copies a
+/// whole table before freeing it, asks for the table's size on top.
 pub const DEFAULT_MIN_FREE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// How often a store whose database failed tries to open it again.
@@ -108,7 +109,9 @@ from_redb!(
     redb::TransactionError,
     redb::TableError,
     redb::StorageError,
-    redb::CommitError
+    redb::CommitError,
+    redb::CursorError,
+    redb::CompactionError
 );
 
 /// I/O errors redb has reported, in any store of this process. A failed
@@ -291,10 +294,18 @@ impl Store {
 
     /// Refuses a write that could fill the disk.
     fn check_space(&self) -> Result<(), StoreError> {
-        let needed = self.min_free.load(Ordering::Relaxed);
-        if needed == 0 {
+        self.check_space_for(0)
+    }
+
+    /// Refuses a write that will grow the file by up to `growth` bytes
+    /// unless that much is free beyond the margin (a repack writes a whole
+    /// table before it frees the old one).
+    fn check_space_for(&self, growth: u64) -> Result<(), StoreError> {
+        let margin = self.min_free.load(Ordering::Relaxed);
+        if margin == 0 {
             return Ok(());
         }
+        let needed = margin.saturating_add(growth);
         let dir = self.path.parent().unwrap_or(&self.path);
         match fs4::available_space(dir) {
             Ok(free) if free < needed => Err(StoreError::Full { free, needed }),

@@ -97,6 +97,10 @@ impl Store {
         report: &mut RepackReport,
         table: TableDefinition<K, V>,
     ) -> Result<(), StoreError> {
+        // The copy is written before the original is freed: the file may
+        // grow by the table's size.
+        let size = self.read()?.table_page_bytes(table.name())?;
+        self.check_space_for(size)?;
         report.rows += self.write(|w| repack(&w.tx, table))?;
         report.tables.push(table.name().to_owned());
         Ok(())
@@ -105,7 +109,9 @@ impl Store {
     /// Moves pages toward the start of the file and returns the free tail
     /// to the file system (redb's compaction). Needs the database to
     /// itself: no snapshot or other handle may be alive, so it is for a
-    /// command, never a server. Returns the file's size before and after.
+    /// command, never a server (meanwhile another thread's read or write
+    /// would find the database closed, fail to reopen it, and answer
+    /// `Unavailable`). Returns the file's size before and after.
     pub fn compact_file(&self) -> Result<(u64, u64), StoreError> {
         let size = || {
             std::fs::metadata(&self.path)
@@ -130,7 +136,7 @@ impl Store {
             match db.compact() {
                 Ok(true) => continue,
                 Ok(false) => break Ok(()),
-                Err(e) => break Err(StoreError::Internal(format!("compaction: {e}"))),
+                Err(e) => break Err(StoreError::from(e)),
             }
         };
         self.db.store(Some(std::sync::Arc::new(db)));
@@ -162,9 +168,7 @@ fn repack<K: Key + 'static, V: Value + 'static>(
         let mut cursor = target.upper_bound_mut(Bound::<K::SelfType<'_>>::Unbounded)?;
         for entry in source.iter()? {
             let (key, value) = entry?;
-            cursor
-                .insert_before(key.value(), value.value())
-                .map_err(|e| StoreError::Internal(format!("repacking {}: {e}", table.name())))?;
+            cursor.insert_before(key.value(), value.value())?;
             rows += 1;
         }
         cursor.close()?;
@@ -284,13 +288,17 @@ mod tests {
     }
 
     #[test]
-    fn compaction_is_refused_while_a_snapshot_is_held() {
+    fn compaction_is_refused_while_the_database_is_in_use() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let held = store.read().unwrap();
+        // Another handle on the database.
         let db = store.db().unwrap();
         assert!(matches!(store.compact_file(), Err(StoreError::Internal(_))));
         drop(db);
+        assert!(store.read().is_ok(), "the database was put back");
+        // A snapshot someone still reads from: redb refuses.
+        let held = store.read().unwrap();
+        assert!(store.compact_file().is_err());
         drop(held);
         // The store still works, and compacts once nothing else holds it.
         assert!(store.read().is_ok());

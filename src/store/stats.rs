@@ -69,6 +69,18 @@ impl Reader {
     }
 }
 
+impl Reader {
+    /// The bytes of the pages one table occupies (0 for a table that does
+    /// not exist). Walks the table's pages.
+    pub fn table_page_bytes(&self, name: &str) -> Result<u64, StoreError> {
+        let Some(handle) = self.tx.list_tables()?.find(|t| t.name() == name) else {
+            return Ok(0);
+        };
+        let stats = self.tx.open_untyped_table(handle)?.stats()?;
+        Ok(stats.stored_bytes() + stats.metadata_bytes() + stats.fragmented_bytes())
+    }
+}
+
 impl Store {
     /// The tables, the file's pages, and the cache size; a write transaction
     /// (never committed) is what redb reports the allocated pages from.
