@@ -134,7 +134,6 @@ impl Reader {
 
     /// What `f` makes of the stored answer of `e164` read in place (the
     /// lookup's hot path: the body is unpacked, the rest borrowed).
-
     pub fn with_stored_answer<T>(
         &self,
         e164: &str,
