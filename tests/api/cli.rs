@@ -832,6 +832,25 @@ fn check_numbers_lists_the_listed_numbers_the_phone_metadata_refuses() {
     assert!(!missing.exists());
 }
 
+/// One table of `bizseal stats --json`'s answer.
+fn table_in(stats: &Value, name: &str) -> Value {
+    stats["tables"]
+        .as_array()
+        .expect("tables")
+        .iter()
+        .find(|t| t["name"] == name)
+        .cloned()
+        .unwrap_or_else(|| panic!("no table {name} in {stats}"))
+}
+
+/// The rows of one table, as `bizseal stats --json` counts them.
+fn table_rows(data: &Path, name: &str) -> u64 {
+    let run = run_in(data, &["stats", "--json"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let stats: Value = serde_json::from_str(&run.stdout).expect("stats JSON");
+    table_in(&stats, name)["rows"].as_u64().expect("rows")
+}
+
 #[test]
 fn import_repacks_and_stats_and_compact_keep_every_answer() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -861,22 +880,12 @@ fn import_repacks_and_stats_and_compact_keep_every_answer() {
     assert_eq!(again.code, Some(0), "{}", again.stderr);
     assert!(!again.stdout.contains("repacked"), "{}", again.stdout);
 
-    let answers_of = |run: &Run| -> Value {
-        let stats: Value = serde_json::from_str(&run.stdout).expect("stats JSON");
-        stats["tables"]
-            .as_array()
-            .expect("tables")
-            .iter()
-            .find(|t| t["name"] == "answers")
-            .cloned()
-            .expect("the answers table")
-    };
     let stats = run_in(&data, &["--cache-mb", "64", "stats", "--json"]);
     assert_eq!(stats.code, Some(0), "{}", stats.stderr);
     let whole: Value = serde_json::from_str(&stats.stdout).expect("stats JSON");
     assert_eq!(whole["cache_bytes"], 64 * 1024 * 1024);
     assert_eq!(whole["page_size"], 4096);
-    let answers = answers_of(&stats);
+    let answers = table_in(&whole, "answers");
     let rows = answers["rows"].as_u64().expect("rows");
     assert!(rows >= 3, "{answers}");
     assert!(answers["stored_bytes"].as_u64() > Some(0), "{answers}");
@@ -908,8 +917,7 @@ fn import_repacks_and_stats_and_compact_keep_every_answer() {
         "{}",
         compacted.stdout
     );
-    let after = run_in(&data, &["stats", "--json"]);
-    assert_eq!(answers_of(&after)["rows"], rows);
+    assert_eq!(table_rows(&data, "answers"), rows);
     let service = open(&data);
     assert_eq!(lookup(&service, KLM).attestation, Some(token));
     assert_ne!(
@@ -977,22 +985,11 @@ fn an_import_leaves_every_answer_rendered_by_this_build() {
     assert!(answers_version_recorded(&data));
     // A command leaves the stored answers alone, even those of another
     // build (the next server start or import renders them again).
-    let answer_rows = |data: &Path| -> u64 {
-        let stats: Value =
-            serde_json::from_str(&run_in(data, &["stats", "--json"]).stdout).expect("stats");
-        stats["tables"]
-            .as_array()
-            .expect("tables")
-            .iter()
-            .find(|t| t["name"] == "answers")
-            .and_then(|t| t["rows"].as_u64())
-            .expect("answers rows")
-    };
-    let rows = answer_rows(&data);
+    let rows = table_rows(&data, "answers");
     assert!(rows >= 2, "{rows}");
     forget_answers_version(&data);
     assert_eq!(run_in(&data, &["check-numbers"]).code, Some(0));
-    assert_eq!(answer_rows(&data), rows);
+    assert_eq!(table_rows(&data, "answers"), rows);
     assert!(!answers_version_recorded(&data));
 
     let token = lookup(&open(&data), KLM).attestation.expect("token");
@@ -1015,18 +1012,7 @@ fn an_import_leaves_every_answer_rendered_by_this_build() {
                 .ok()
         })
         .unwrap_or_else(|| panic!("no rendered line: {}", again.stdout));
-    let listed = {
-        let stats: Value =
-            serde_json::from_str(&run_in(&data, &["stats", "--json"]).stdout).expect("stats");
-        stats["tables"]
-            .as_array()
-            .expect("tables")
-            .iter()
-            .find(|t| t["name"] == "numbers")
-            .and_then(|t| t["rows"].as_u64())
-            .expect("numbers rows")
-    };
-    assert_eq!(rendered, listed);
+    assert_eq!(rendered, table_rows(&data, "numbers"));
     assert!(
         again.stdout.contains("repacked the lookup tables"),
         "{}",
