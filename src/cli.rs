@@ -478,14 +478,9 @@ fn stats(config: Config, json: bool) -> anyhow::Result<ExitCode> {
         "table", "rows", "height", "leaves", "branches", "data MiB", "pages MiB", "fill"
     );
     for t in &stats.tables {
-        let fill = if t.page_bytes() == 0 {
-            "-".to_owned()
-        } else {
-            format!(
-                "{:.0}%",
-                100.0 * t.stored_bytes as f64 / t.page_bytes() as f64
-            )
-        };
+        let fill = t
+            .fill()
+            .map_or_else(|| "-".to_owned(), |f| format!("{:.0}%", 100.0 * f));
         println!(
             "{:<20} {:>11} {:>6} {:>10} {:>8} {:>10.1} {:>10.1} {:>10}",
             t.name,

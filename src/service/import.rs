@@ -80,9 +80,9 @@ pub struct BulkFinish {
 }
 
 /// A bulk import that created or updated at least 1/`REPACK_SHARE` as many
-/// businesses as there are stored answers (a business has 1.5 numbers on
-/// average in the load test's data) repacks the lookup tables afterwards; a small one into a large directory
-/// leaves them be (a repack is a pass over every row).
+/// businesses as there are stored answers (the load test's businesses have
+/// 1.5 numbers each) repacks the lookup tables afterwards; a small one into
+/// a large directory leaves them be (a repack is a pass over every row).
 const REPACK_SHARE: u64 = 10;
 
 /// Why an import stopped before the end of its input.

@@ -183,23 +183,8 @@ impl Writer {
                 Change::Key(_) => {}
             }
         }
-        if numbers.is_empty() {
-            return Ok(());
-        }
-        let at = crate::model::now();
-        for n in &numbers {
-            let rendered = self.render_one(n, at)?;
-            let mut table = self.tx.open_table(ANSWERS)?;
-            match rendered {
-                Some(answer) => {
-                    table.insert(n.as_str(), answer.as_slice())?;
-                }
-                None => {
-                    table.remove(n.as_str())?;
-                }
-            }
-        }
-        Ok(())
+        let numbers: Vec<String> = numbers.into_iter().collect();
+        self.render_in_key_order(&numbers)
     }
 
     /// The encoded answer of `e164` as the installed renderer makes it now
@@ -223,12 +208,14 @@ impl Writer {
         }
     }
 
-    /// Renders the answers of `numbers` (ascending, distinct) now, writing
-    /// them through one redb cursor: where they are new and adjacent (a
-    /// re-render into the emptied table after an upgrade) they are packed
-    /// into full leaves rather than split into half-full ones as single
-    /// inserts leave them. A key the table holds already is replaced; the
-    /// cursor seeks again only where other keys lie between two of ours.
+    /// Renders the answers of `numbers` (ascending, distinct) now, or drops
+    /// those that render none, writing them through one redb cursor: where
+    /// they are new and adjacent (a re-render into the emptied table after
+    /// an upgrade) they are packed into full leaves rather than split into
+    /// half-full ones as single inserts leave them. A key the table holds
+    /// already is replaced; the cursor seeks again only where other keys
+    /// lie between two of ours, which for a commit's few scattered numbers
+    /// is one seek each, as an insert would be.
     fn render_in_key_order(&mut self, numbers: &[String]) -> Result<(), StoreError> {
         debug_assert!(
             numbers.windows(2).all(|w| w[0] < w[1]),
@@ -512,20 +499,15 @@ mod tests {
         assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
         assert_eq!(store.backfill_answers().unwrap(), 0);
         // A row some other build left for a number that is gone.
-        store
-            .write(|w| {
-                let stale = encode(&StoredAnswer {
-                    body: "stale".into(),
-                    etag: String::new(),
-                    expires_at: None,
-                    valid_until: i64::MAX,
-                    names: vec![],
-                })?;
-                w.tx.open_table(ANSWERS)?
-                    .insert("+34915820399", stale.as_slice())?;
-                Ok::<_, StoreError>(())
-            })
-            .unwrap();
+        let stale = encode(&StoredAnswer {
+            body: "stale".into(),
+            etag: String::new(),
+            expires_at: None,
+            valid_until: i64::MAX,
+            names: vec![],
+        })
+        .unwrap();
+        put_rows(&store, &[("+34915820399", Some(&stale))]);
         drop(store);
         // A render that is stopped records nothing: the next start begins
         // again.
@@ -544,6 +526,23 @@ mod tests {
             r.stored_answer(N).unwrap().map(|a| a.body).as_deref(),
             Some("Telefónica, S.A./0")
         );
+    }
+
+    /// Writes answer rows as they are (`None` removes one), past the
+    /// renderer: what another build, or damage, leaves behind.
+    fn put_rows(store: &Store, rows: &[(&str, Option<&[u8]>)]) {
+        store
+            .write(|w| {
+                let mut t = w.tx.open_table(ANSWERS)?;
+                for (key, row) in rows {
+                    match row {
+                        Some(bytes) => t.insert(*key, *bytes)?,
+                        None => t.remove(*key)?,
+                    };
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
     }
 
     /// A renderer of rows the size of real ones, none for numbers ending
@@ -600,14 +599,10 @@ mod tests {
         // listed numbers that no batch holds (the cursor seeks past it and
         // leaves it), and one for a number that renders no answer now.
         let between = "+349100000055";
-        store
-            .write(|w| {
-                let mut t = w.tx.open_table(ANSWERS)?;
-                t.insert(between, b"kept".as_slice())?;
-                t.insert(numbers[7].as_str(), b"stale".as_slice())?;
-                Ok::<_, StoreError>(())
-            })
-            .unwrap();
+        put_rows(
+            &store,
+            &[(between, Some(b"kept")), (&numbers[7], Some(b"stale"))],
+        );
         assert_eq!(store.render_answers(&AtomicBool::new(false)).unwrap(), 6000);
         {
             let r = store.read().unwrap();
@@ -615,12 +610,7 @@ mod tests {
             assert_eq!(t.get(between).unwrap().unwrap().value(), b"kept");
             assert!(t.get(numbers[7].as_str()).unwrap().is_none());
         }
-        store
-            .write(|w| {
-                w.tx.open_table(ANSWERS)?.remove(between)?;
-                Ok::<_, StoreError>(())
-            })
-            .unwrap();
+        put_rows(&store, &[(between, None)]);
         let r = store.read().unwrap();
         for n in &numbers {
             let body = r.stored_answer(n).unwrap().map(|a| a.body);
@@ -682,12 +672,7 @@ mod tests {
         let mut unknown_form = row.clone();
         unknown_form[2] = 9;
         for damaged in [unknown_form, vec![0xff; 3]] {
-            store
-                .write(|w| {
-                    w.tx.open_table(ANSWERS)?.insert(N, damaged.as_slice())?;
-                    Ok::<_, StoreError>(())
-                })
-                .unwrap();
+            put_rows(&store, &[(N, Some(&damaged))]);
             assert_eq!(served(&store), None);
         }
     }

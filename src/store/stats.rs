@@ -2,7 +2,7 @@
 //! redb's cache and the disk by. A lookup reads one table (`answers`); it is
 //! fast while that table's pages fit the cache.
 
-use redb::{ReadableTableMetadata, TableHandle};
+use redb::{ReadableTableMetadata, TableHandle, UntypedTableHandle};
 
 use super::{Reader, Store, StoreError};
 
@@ -28,6 +28,12 @@ impl TableStats {
     pub fn page_bytes(&self) -> u64 {
         self.stored_bytes + self.metadata_bytes + self.fragmented_bytes
     }
+
+    /// The share of its pages that holds rows (`None` for an empty table).
+    pub fn fill(&self) -> Option<f64> {
+        let pages = self.page_bytes();
+        (pages > 0).then(|| self.stored_bytes as f64 / pages as f64)
+    }
 }
 
 /// The whole database: every table, the file, and the cache it is read through.
@@ -46,19 +52,7 @@ impl Reader {
     pub fn table_stats(&self) -> Result<Vec<TableStats>, StoreError> {
         let mut tables = Vec::new();
         for handle in self.tx.list_tables()? {
-            let name = handle.name().to_owned();
-            let table = self.tx.open_untyped_table(handle)?;
-            let stats = table.stats()?;
-            tables.push(TableStats {
-                name,
-                rows: table.len()?,
-                height: stats.tree_height(),
-                leaf_pages: stats.leaf_pages(),
-                branch_pages: stats.branch_pages(),
-                stored_bytes: stats.stored_bytes(),
-                metadata_bytes: stats.metadata_bytes(),
-                fragmented_bytes: stats.fragmented_bytes(),
-            });
+            tables.push(self.stats_of(handle)?);
         }
         tables.sort_by(|a, b| {
             b.page_bytes()
@@ -67,17 +61,30 @@ impl Reader {
         });
         Ok(tables)
     }
-}
 
-impl Reader {
-    /// The bytes of the pages one table occupies (0 for a table that does
-    /// not exist). Walks the table's pages.
-    pub fn table_page_bytes(&self, name: &str) -> Result<u64, StoreError> {
-        let Some(handle) = self.tx.list_tables()?.find(|t| t.name() == name) else {
-            return Ok(0);
-        };
-        let stats = self.tx.open_untyped_table(handle)?.stats()?;
-        Ok(stats.stored_bytes() + stats.metadata_bytes() + stats.fragmented_bytes())
+    /// One table's figures (`None` for a table that does not exist).
+    /// Walks the table's pages.
+    pub fn table_stats_of(&self, name: &str) -> Result<Option<TableStats>, StoreError> {
+        match self.tx.list_tables()?.find(|t| t.name() == name) {
+            Some(handle) => Ok(Some(self.stats_of(handle)?)),
+            None => Ok(None),
+        }
+    }
+
+    fn stats_of(&self, handle: UntypedTableHandle) -> Result<TableStats, StoreError> {
+        let name = handle.name().to_owned();
+        let table = self.tx.open_untyped_table(handle)?;
+        let stats = table.stats()?;
+        Ok(TableStats {
+            name,
+            rows: table.len()?,
+            height: stats.tree_height(),
+            leaf_pages: stats.leaf_pages(),
+            branch_pages: stats.branch_pages(),
+            stored_bytes: stats.stored_bytes(),
+            metadata_bytes: stats.metadata_bytes(),
+            fragmented_bytes: stats.fragmented_bytes(),
+        })
     }
 }
 
