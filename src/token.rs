@@ -9,6 +9,8 @@
 //! time and number. Revocation needs the store and is checked by `service`.
 //! Nothing in this module panics on any input.
 
+use std::borrow::Cow;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -197,29 +199,26 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
     else {
         return Err(Reason::Malformed);
     };
-    let Some(header) = decode_json(h64) else {
+    let Ok(header) = URL_SAFE_NO_PAD.decode(h64) else {
         return Err(Reason::Malformed);
     };
-    let Some(header) = header.as_object() else {
+    let Ok(header) = serde_json::from_slice::<Header>(&header) else {
         return Err(Reason::Malformed);
     };
-    match header.get("alg").and_then(Value::as_str) {
+    match header.alg.as_deref() {
         Some("EdDSA" | "Ed25519") => {}
         Some(_) => return Err(Reason::UnsupportedAlg),
         None => return Err(Reason::Malformed),
     }
-    if header.get("typ").and_then(Value::as_str) != Some(typ) {
+    if header.typ.as_deref() != Some(typ) {
         return Err(Reason::Malformed);
     }
     // Keys come only from our own key set: a header that names or carries
     // a key, or demands extensions we do not know, is refused outright.
-    if ["jku", "x5u", "jwk", "x5c", "crit"]
-        .iter()
-        .any(|k| header.contains_key(*k))
-    {
+    if header.jku || header.x5u || header.jwk || header.x5c || header.crit {
         return Err(Reason::Malformed);
     }
-    let Some(kid) = header.get("kid").and_then(Value::as_str) else {
+    let Some(kid) = header.kid.as_deref() else {
         return Err(Reason::UnknownKey);
     };
     if !keys.contains(kid) {
@@ -235,9 +234,32 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
     URL_SAFE_NO_PAD.decode(p64).map_err(|_| Reason::Malformed)
 }
 
-fn decode_json(part: &str) -> Option<Value> {
-    let bytes = URL_SAFE_NO_PAD.decode(part).ok()?;
-    serde_json::from_slice(&bytes).ok()
+/// A JWS protected header, read without building a JSON tree (every token
+/// check reads one). Other members are ignored; a member named twice makes
+/// the header malformed (RFC 7515 §4 lets a reader refuse it).
+#[derive(Deserialize)]
+struct Header<'a> {
+    #[serde(borrow)]
+    alg: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    typ: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    kid: Option<Cow<'a, str>>,
+    #[serde(default, deserialize_with = "present")]
+    jku: bool,
+    #[serde(default, deserialize_with = "present")]
+    x5u: bool,
+    #[serde(default, deserialize_with = "present")]
+    jwk: bool,
+    #[serde(default, deserialize_with = "present")]
+    x5c: bool,
+    #[serde(default, deserialize_with = "present")]
+    crit: bool,
+}
+
+/// `true` for a member that is there, whatever its value (even `null`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    serde::de::IgnoredAny::deserialize(d).map(|_| true)
 }
 
 #[cfg(test)]
@@ -390,6 +412,76 @@ mod tests {
         let sig = URL_SAFE_NO_PAD.encode(ring.sign(input.as_bytes()));
         let v = verify(&format!("{input}.{sig}"), ring.verifying(), 1000, None);
         assert_eq!(v.reason, Reason::Ok);
+    }
+
+    /// A token with `header` as its protected header, signed by our key.
+    fn signed_with_header(ring: &Keyring, header: &str) -> String {
+        let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims(1000)).unwrap());
+        let input = format!("{}.{payload}", b64(header));
+        let sig = URL_SAFE_NO_PAD.encode(ring.sign(input.as_bytes()));
+        format!("{input}.{sig}")
+    }
+
+    #[test]
+    fn the_header_is_read_strictly_member_by_member() {
+        let ring = ring();
+        let kid = ring.active_kid().to_owned();
+        let check = |header: String| {
+            verify(
+                &signed_with_header(&ring, &header),
+                ring.verifying(),
+                1000,
+                None,
+            )
+            .reason
+        };
+        let base = format!(r#""alg":"EdDSA","typ":"{TYP}","kid":"{kid}""#);
+        assert_eq!(check(format!("{{{base}}}")), Reason::Ok);
+        // Members we do not use are ignored; escapes are read as text.
+        assert_eq!(
+            check(format!(r#"{{{base},"x-note":[1,{{}}]}}"#)),
+            Reason::Ok
+        );
+        let escaped_kid = kid.replacen(&kid[..1], &format!("\\u{:04x}", kid.as_bytes()[0]), 1);
+        assert_eq!(
+            check(format!(
+                r#"{{"alg":"EdDSA","typ":"{TYP}","kid":"{escaped_kid}"}}"#
+            )),
+            Reason::Ok
+        );
+        // A key-bearing member refuses the token whatever its value.
+        for member in ["jku", "x5u", "jwk", "x5c", "crit"] {
+            for value in ["null", "\"x\"", "[]", "{}"] {
+                assert_eq!(
+                    check(format!(r#"{{{base},"{member}":{value}}}"#)),
+                    Reason::Malformed,
+                    "{member}: {value}"
+                );
+            }
+        }
+        // A member named twice, a missing or non-text algorithm or type.
+        assert_eq!(
+            check(format!(r#"{{{base},"alg":"none"}}"#)),
+            Reason::Malformed
+        );
+        assert_eq!(
+            check(format!(r#"{{"typ":"{TYP}","kid":"{kid}"}}"#)),
+            Reason::Malformed
+        );
+        assert_eq!(
+            check(format!(r#"{{"alg":7,"typ":"{TYP}","kid":"{kid}"}}"#)),
+            Reason::Malformed
+        );
+        assert_eq!(
+            check(format!(r#"{{"alg":"EdDSA","kid":"{kid}"}}"#)),
+            Reason::Malformed
+        );
+        assert_eq!(
+            check(format!(r#"{{"alg":"EdDSA","typ":"{TYP}"}}"#)),
+            Reason::UnknownKey
+        );
+        assert_eq!(check("[]".into()), Reason::Malformed);
+        assert_eq!(check("{".into()), Reason::Malformed);
     }
 
     #[test]
