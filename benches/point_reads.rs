@@ -15,7 +15,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use redb::{Database, ReadableDatabase, ReadableTable, TableDefinition};
+use redb::{Database, ReadableDatabase, TableDefinition};
 
 const TEXT: TableDefinition<&str, &[u8]> = TableDefinition::new("text");
 const NUMERIC: TableDefinition<u64, &[u8]> = TableDefinition::new("numeric");
@@ -92,13 +92,7 @@ fn main() {
     let text = read.open_table(TEXT).expect("table");
     let numeric = read.open_table(NUMERIC).expect("table");
     let get_text = |k: &str| text.get(k).ok().flatten().map_or(0, |v| v.value().len());
-    let get_numeric = |k: u64| {
-        numeric
-            .get(k)
-            .ok()
-            .flatten()
-            .map_or(0, |v| v.value().len())
-    };
+    let get_numeric = |k: u64| numeric.get(k).ok().flatten().map_or(0, |v| v.value().len());
 
     println!("{rows} rows of {VALUE_BYTES} bytes, redb cache holding them all");
     // The first pass fills redb's cache; the figures are from the others.
