@@ -56,7 +56,7 @@ pub(super) struct ReadTables {
     numbers: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
     attestations: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
     pub(super) report_days: OnceLock<ReadOnlyTable<(&'static str, i64), u64>>,
-    pub(super) answers: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
+    pub(super) answers: OnceLock<ReadOnlyTable<u64, &'static [u8]>>,
     revocations: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
     number_hashes: OnceLock<ReadOnlyTable<&'static [u8; 32], &'static str>>,
 }

@@ -40,11 +40,12 @@ use crate::model::Change;
 const DAY: i64 = 24 * 3600;
 
 /// The schema version this build writes into `meta`. 2: stored answers.
-/// A build that does not keep them must not write to a directory that has
-/// them (its writes would leave answers stale), so it refuses a newer
-/// schema; an older directory is upgraded on open and its answers
-/// backfilled (`Store::backfill_answers`).
-const SCHEMA_VERSION: u32 = 2;
+/// 3: the answers table keyed by `answers::answer_key` (an integer) rather
+/// than E.164 text. A build that does not keep them must not write to a
+/// directory that has them (its writes would leave answers stale), so it
+/// refuses a newer schema; an older directory is upgraded on open and its
+/// answers backfilled (`Store::backfill_answers`).
+const SCHEMA_VERSION: u32 = 3;
 
 /// The database file inside the data dir.
 const DB_FILE: &str = "bizseal.redb";
@@ -326,7 +327,13 @@ impl Store {
             match found {
                 Some(v) if v > SCHEMA_VERSION => return Err(StoreError::NewerSchema(v)),
                 Some(v) if v == SCHEMA_VERSION => {}
-                Some(_) | None => {
+                Some(v) => {
+                    if v < 3 {
+                        answers::drop_text_keyed(&tx, &mut meta)?;
+                    }
+                    meta.insert("schema_version", encode(&SCHEMA_VERSION)?.as_slice())?;
+                }
+                None => {
                     meta.insert("schema_version", encode(&SCHEMA_VERSION)?.as_slice())?;
                 }
             }

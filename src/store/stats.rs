@@ -129,9 +129,11 @@ mod tests {
         assert_eq!(answers(&before).rows, 0);
         store
             .write(|w| {
-                let mut t = w.tx.open_table(super::super::answers::ANSWERS)?;
+                use super::super::answers::{answer_key, ANSWERS};
+                let mut t = w.tx.open_table(ANSWERS)?;
                 for i in 0..500u32 {
-                    t.insert(format!("+3120{i:07}").as_str(), [7u8; 300].as_slice())?;
+                    let key = answer_key(&format!("+3120{i:07}")).expect("E.164");
+                    t.insert(key, [7u8; 300].as_slice())?;
                 }
                 Ok::<_, StoreError>(())
             })
