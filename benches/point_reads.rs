@@ -1,8 +1,9 @@
 //! What one redb point read costs when the keys are spread over a million
 //! rows (a lookup of a uniformly random number) against the same read of a
 //! few keys that stay in the CPU's caches, and what the key layout changes:
-//! E.164 text keys (what the `answers` table uses) against the same numbers
-//! as `u64` (fixed width: no offset array, integer compares).
+//! E.164 text keys (what the `answers` table used up to schema 2) against
+//! the same numbers as `u64` (fixed width: no offset array, integer
+//! compares; the table's `answer_key` since schema 3).
 //!
 //! Every read is served from redb's own page cache (sized to hold the
 //! table), so the difference between "spread" and "hot" is main-memory

@@ -9,8 +9,6 @@
 //! time and number. Revocation needs the store and is checked by `service`.
 //! Nothing in this module panics on any input.
 
-use std::borrow::Cow;
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -199,10 +197,7 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
     else {
         return Err(Reason::Malformed);
     };
-    let Ok(header) = URL_SAFE_NO_PAD.decode(h64) else {
-        return Err(Reason::Malformed);
-    };
-    let Ok(header) = serde_json::from_slice::<Header>(&header) else {
+    let Some(header) = read_header(h64) else {
         return Err(Reason::Malformed);
     };
     match header.alg.as_deref() {
@@ -238,13 +233,10 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
 /// check reads one). Other members are ignored; a member named twice makes
 /// the header malformed (RFC 7515 §4 lets a reader refuse it).
 #[derive(Deserialize)]
-struct Header<'a> {
-    #[serde(borrow)]
-    alg: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    typ: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    kid: Option<Cow<'a, str>>,
+struct Header {
+    alg: Option<String>,
+    typ: Option<String>,
+    kid: Option<String>,
     #[serde(default, deserialize_with = "present")]
     jku: bool,
     #[serde(default, deserialize_with = "present")]
@@ -255,6 +247,18 @@ struct Header<'a> {
     x5c: bool,
     #[serde(default, deserialize_with = "present")]
     crit: bool,
+}
+
+/// The header in base64url `h64`, if it is UTF-8 text holding one JSON
+/// object. A derived struct would also take a JSON array of its fields in
+/// order, which is no JWS header: the text must open an object.
+fn read_header(h64: &str) -> Option<Header> {
+    let bytes = URL_SAFE_NO_PAD.decode(h64).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    if !text.trim_start().starts_with('{') {
+        return None;
+    }
+    serde_json::from_str(text).ok()
 }
 
 /// `true` for a member that is there, whatever its value (even `null`).
@@ -480,8 +484,34 @@ mod tests {
             check(format!(r#"{{"alg":"EdDSA","typ":"{TYP}"}}"#)),
             Reason::UnknownKey
         );
+        assert_eq!(
+            check(format!(r#"{{"alg":"EdDSA","typ":"{TYP}","kid":7}}"#)),
+            Reason::Malformed
+        );
+        // Only an object is a header: not the same fields as an array.
+        assert_eq!(
+            check(format!(r#"["EdDSA","{TYP}","{kid}"]"#)),
+            Reason::Malformed
+        );
+        assert_eq!(
+            check(format!(
+                r#" ["EdDSA","{TYP}","{kid}",false,false,false,false,false]"#
+            )),
+            Reason::Malformed
+        );
         assert_eq!(check("[]".into()), Reason::Malformed);
         assert_eq!(check("{".into()), Reason::Malformed);
+        // Bytes that are not UTF-8, even in a member nobody reads.
+        let mut bytes = format!(r#"{{{base},"x":"??"}}"#).into_bytes();
+        let at = bytes.len() - 4;
+        bytes[at..at + 2].copy_from_slice(&[0xC3, 0x28]);
+        let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&claims(1000)).unwrap());
+        let input = format!("{}.{payload}", URL_SAFE_NO_PAD.encode(&bytes));
+        let sig = URL_SAFE_NO_PAD.encode(ring.sign(input.as_bytes()));
+        assert_eq!(
+            verify(&format!("{input}.{sig}"), ring.verifying(), 1000, None).reason,
+            Reason::Malformed
+        );
     }
 
     #[test]

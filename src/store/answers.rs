@@ -21,7 +21,7 @@ use std::ops::Bound;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use redb::{TableDefinition, TableHandle, WriteTransaction};
+use redb::{TableDefinition, WriteTransaction};
 
 use super::directory::{business_ref, opened, BUSINESSES, NUMBERS};
 use super::{codec, encode, Reader, Store, StoreError, Writer, DAY, META};
@@ -418,12 +418,13 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
 /// Drops the answers of a directory from before schema 3, keyed by E.164
 /// text, which the `u64`-keyed table cannot open: they are derived rows,
 /// rendered again at the next server start (lookups build them meanwhile).
-/// `meta` is the transaction's open META table.
+/// `meta` is the transaction's open META table. (redb deletes a table by
+/// name, whatever its key type.)
 pub(super) fn drop_text_keyed(
     tx: &WriteTransaction,
     meta: &mut redb::Table<&str, &[u8]>,
 ) -> Result<(), StoreError> {
-    tx.delete_table(TableDefinition::<&str, &[u8]>::new(ANSWERS.name()))?;
+    tx.delete_table(ANSWERS)?;
     meta.remove(BACKFILLED)?;
     Ok(())
 }
@@ -805,31 +806,39 @@ mod tests {
     }
 
     #[test]
-    fn text_keyed_answers_of_schema_2_are_dropped_on_open() {
-        let dir = tempfile::tempdir().unwrap();
-        {
+    fn text_keyed_answers_of_older_schemas_are_dropped_on_open() {
+        for schema in [1u32, 2] {
+            let dir = tempfile::tempdir().unwrap();
+            {
+                let store = Store::open(dir.path()).unwrap();
+                let tx = store.db().unwrap().begin_write().unwrap();
+                tx.delete_table(ANSWERS).unwrap();
+                tx.open_table(TableDefinition::<&str, &[u8]>::new("answers"))
+                    .unwrap()
+                    .insert(N, b"old".as_slice())
+                    .unwrap();
+                let mut meta = tx.open_table(META).unwrap();
+                meta.insert(BACKFILLED, encode(&7u32).unwrap().as_slice())
+                    .unwrap();
+                meta.insert("schema_version", encode(&schema).unwrap().as_slice())
+                    .unwrap();
+                drop(meta);
+                tx.commit().unwrap();
+            }
             let store = Store::open(dir.path()).unwrap();
-            let tx = store.db().unwrap().begin_write().unwrap();
-            tx.delete_table(ANSWERS).unwrap();
-            tx.open_table(TableDefinition::<&str, &[u8]>::new("answers"))
-                .unwrap()
-                .insert(N, b"old".as_slice())
-                .unwrap();
-            let mut meta = tx.open_table(META).unwrap();
-            meta.insert(BACKFILLED, encode(&7u32).unwrap().as_slice())
-                .unwrap();
-            meta.insert("schema_version", encode(&2u32).unwrap().as_slice())
-                .unwrap();
-            drop(meta);
-            tx.commit().unwrap();
+            store.set_renderer(echo(), 7);
+            // The old rows are gone, and so is the mark that they were
+            // current: the next start renders every answer again.
+            assert!(!store.answers_current().unwrap(), "schema {schema}");
+            let r = store.read().unwrap();
+            assert_eq!(r.stored_answers().unwrap(), 0, "schema {schema}");
+            assert!(r.stored_answer(N).unwrap().is_none());
+            let version =
+                r.tx.open_table(META)
+                    .unwrap()
+                    .get("schema_version")
+                    .unwrap();
+            assert_eq!(codec::decode::<u32>(version.unwrap().value()).unwrap(), 3);
         }
-        let store = Store::open(dir.path()).unwrap();
-        store.set_renderer(echo(), 7);
-        // The old rows are gone, and so is the mark that they were current:
-        // the next start renders every answer again.
-        assert!(!store.answers_current().unwrap());
-        let r = store.read().unwrap();
-        assert_eq!(r.stored_answers().unwrap(), 0);
-        assert!(r.stored_answer(N).unwrap().is_none());
     }
 }
