@@ -277,6 +277,49 @@ mod tests {
     }
 
     #[test]
+    fn a_repack_without_the_free_space_for_its_copy_is_refused_and_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let numbers = shuffled_numbers(2_000);
+        store
+            .write(|w| {
+                let mut t = w.tx.open_table(ANSWERS)?;
+                for n in &numbers {
+                    t.insert(answer_key(n).expect("E.164"), n.as_bytes())?;
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        // A margin no volume has: neither the file's size nor the table's
+        // fits beside it, so the walk is taken and the repack refused.
+        store.set_min_free(u64::MAX / 4);
+        let refused = store.repack_lookup_tables();
+        assert!(
+            matches!(refused, Err(StoreError::Full { needed, .. }) if needed >= u64::MAX / 4),
+            "{refused:?}"
+        );
+        let r = store.read().unwrap();
+        let t = r.tx.open_table(ANSWERS).unwrap();
+        assert_eq!(t.len().unwrap(), 2_000);
+        for n in &numbers {
+            let row = t.get(answer_key(n).unwrap()).unwrap().expect("row kept");
+            assert_eq!(row.value(), n.as_bytes());
+        }
+        let names: Vec<String> = r
+            .table_stats()
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect();
+        assert!(!names.iter().any(|n| n.ends_with(".repack")), "{names:?}");
+        drop(t);
+        drop(r);
+        // With the margin back to none, the same repack goes through.
+        store.set_min_free(0);
+        assert_eq!(store.repack_lookup_tables().unwrap().rows, 2_000);
+    }
+
+    #[test]
     fn compaction_repacks_every_table_the_store_has() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
