@@ -17,6 +17,7 @@ mod stats;
 mod translog;
 mod workflow;
 
+use std::borrow::Borrow;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -25,7 +26,8 @@ use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
 use redb::{
-    Database, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition, WriteTransaction,
+    Database, Key, ReadTransaction, ReadableDatabase, ReadableTable, TableDefinition,
+    WriteTransaction,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -542,26 +544,30 @@ fn dedup(changes: Vec<Change>) -> Vec<Change> {
         .collect()
 }
 
-fn get_record<T, Tb>(table: &Tb, key: &str) -> Result<Option<T>, StoreError>
+/// The record stored under `key`, decoded (any key type: the tables are
+/// keyed by text, the answers by `answers::answer_key`).
+fn get_record<'k, K, T, Tb>(
+    table: &Tb,
+    key: impl Borrow<K::SelfType<'k>>,
+) -> Result<Option<T>, StoreError>
 where
+    K: Key + 'static,
     T: DeserializeOwned,
-    Tb: ReadableTable<&'static str, &'static [u8]>,
+    Tb: ReadableTable<K, &'static [u8]>,
 {
-    match table.get(key)? {
-        Some(v) => Ok(Some(decode(v.value())?)),
-        None => Ok(None),
-    }
+    with_value(table, key, |bytes| decode(bytes))
 }
 
 /// What `f` makes of the stored bytes under `key` (read in place), or
 /// `None` when there is no such row.
-fn with_value<T, Tb>(
+fn with_value<'k, K, T, Tb>(
     table: &Tb,
-    key: &str,
+    key: impl Borrow<K::SelfType<'k>>,
     f: impl FnOnce(&[u8]) -> Result<T, StoreError>,
 ) -> Result<Option<T>, StoreError>
 where
-    Tb: ReadableTable<&'static str, &'static [u8]>,
+    K: Key + 'static,
+    Tb: ReadableTable<K, &'static [u8]>,
 {
     match table.get(key)? {
         Some(v) => Ok(Some(f(v.value())?)),

@@ -191,6 +191,15 @@ mod tests {
     use super::super::answers::answer_key;
     use super::*;
 
+    /// The name of every table the snapshot sees.
+    fn table_names(r: &super::super::Reader) -> Vec<String> {
+        r.table_stats()
+            .unwrap()
+            .into_iter()
+            .map(|t| t.name)
+            .collect()
+    }
+
     /// Numbers written in the order a shuffled import writes them.
     fn shuffled_numbers(n: u32) -> Vec<String> {
         let mut numbers: Vec<String> = (0..n).map(|i| format!("+3120{i:07}")).collect();
@@ -257,12 +266,7 @@ mod tests {
         }
         assert_eq!(t.len().unwrap(), 20_000);
         // No copy is left behind.
-        let names: Vec<String> = r
-            .table_stats()
-            .unwrap()
-            .into_iter()
-            .map(|t| t.name)
-            .collect();
+        let names = table_names(&r);
         assert!(!names.iter().any(|n| n.ends_with(".repack")), "{names:?}");
         drop(t);
         drop(r);
@@ -305,12 +309,7 @@ mod tests {
             let row = t.get(answer_key(n).unwrap()).unwrap().expect("row kept");
             assert_eq!(row.value(), n.as_bytes());
         }
-        let names: Vec<String> = r
-            .table_stats()
-            .unwrap()
-            .into_iter()
-            .map(|t| t.name)
-            .collect();
+        let names = table_names(&r);
         assert!(!names.iter().any(|n| n.ends_with(".repack")), "{names:?}");
         drop(t);
         drop(r);
@@ -326,14 +325,7 @@ mod tests {
         let report = store.repack_every_table().unwrap();
         let mut repacked = report.tables.clone();
         repacked.sort();
-        let mut tables: Vec<String> = store
-            .read()
-            .unwrap()
-            .table_stats()
-            .unwrap()
-            .into_iter()
-            .map(|t| t.name)
-            .collect();
+        let mut tables = table_names(&store.read().unwrap());
         tables.sort();
         // A table added to the store must be added to the list too.
         assert_eq!(repacked, tables);
