@@ -346,7 +346,14 @@ fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "bizseal is listening");
-        crate::api::serve(listener, service, shutdown_signal()).await?;
+        crate::api::serve(listener, Arc::clone(&service), shutdown_signal()).await?;
+        // A write after this save makes the copy stale, which the next
+        // start sees (see `store::known`): saving early is safe.
+        match service.save_known_numbers() {
+            Ok(Some(saved)) => tracing::info!(bytes = saved.bytes, "saved the filter of known numbers"),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "cannot save the filter of known numbers; the next start reads the tables"),
+        }
         tracing::info!("stopped");
         Ok(ExitCode::SUCCESS)
     })
@@ -415,6 +422,12 @@ fn import(config: Config, file: &PathBuf) -> anyhow::Result<ExitCode> {
             r.tables.join(", "),
             r.rows,
             r.seconds
+        );
+    }
+    if let Some(saved) = finish.saved_known {
+        println!(
+            "saved the filter of known numbers ({} KiB) for the next start",
+            saved.bytes / 1024
         );
     }
     Ok(if report.failed.is_empty() {

@@ -30,7 +30,7 @@ use crate::model::{
     Proof, ProofMethod,
 };
 use crate::phone::PhoneNumber;
-use crate::store::{Reader, RepackReport, StoreError, Writer};
+use crate::store::{Reader, RepackReport, SavedKnown, StoreError, Writer};
 
 /// Lines applied per write transaction: large enough to amortise the
 /// commit's fsync, small enough to keep the writer lock short.
@@ -76,6 +76,9 @@ pub struct BulkFinish {
     /// all there is).
     pub rendered: u64,
     pub repacked: Option<RepackReport>,
+    /// The filter of known numbers saved for the next start, when the
+    /// import wrote anything.
+    pub saved_known: Option<SavedKnown>,
     pub seconds: f64,
 }
 
@@ -176,6 +179,11 @@ impl Service {
         let rewrote_all = finish.rendered > 0;
         if rewrote_all || (written > 0 && written.saturating_mul(REPACK_SHARE) >= stored) {
             finish.repacked = Some(self.store.repack_lookup_tables()?);
+        }
+        // The next server start then reads the filter back (O(its bytes))
+        // instead of going through every number.
+        if written > 0 {
+            finish.saved_known = self.store.save_known_numbers(true)?;
         }
         finish.seconds = started.elapsed().as_secs_f64();
         Ok(finish)

@@ -832,7 +832,10 @@ mod tests {
                     .unwrap()
                     .get("schema_version")
                     .unwrap();
-            assert_eq!(codec::decode::<u32>(version.unwrap().value()).unwrap(), 3);
+            assert_eq!(
+                codec::decode::<u32>(version.unwrap().value()).unwrap(),
+                crate::store::SCHEMA_VERSION
+            );
         }
     }
 }

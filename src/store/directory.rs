@@ -293,7 +293,7 @@ impl Writer {
     /// indexes businesses needs to watch only business changes.
     pub fn put_number(&mut self, e164: &str, record: &NumberRecord) -> Result<(), StoreError> {
         let bytes = encode(record)?;
-        self.known.note(e164);
+        self.note_known(e164);
         self.tx
             .open_table(NUMBERS)?
             .insert(e164, bytes.as_slice())?;

@@ -11,36 +11,90 @@
 //! Keeping it whole: every write notes the numbers it touches before it
 //! commits ([`Writer`](super::Writer) calls [`KnownNumbers::note`]), so a
 //! number is in the filter before any reader can see its record. The
-//! filter is made empty when the store opens and filled from a snapshot in
-//! the background ([`Store::learn_known_numbers`]); writes after the open
-//! noted themselves, writes before it are in any later snapshot. Until the
-//! fill is done every number counts as known. Numbers are never taken out
-//! (a removed number stays a false positive until the next start).
+//! filter is made empty when the store opens and filled in the background
+//! ([`Store::learn_known_numbers`]); writes after the open noted
+//! themselves, writes before it are in what the fill reads. Until the fill
+//! is done every number counts as known. Numbers are never taken out (a
+//! removed number stays a false positive until a save rebuilds the filter
+//! or a start goes through the tables).
+//!
+//! The fill reads one of two sources:
+//! - **a saved copy** ([`Store::save_known_numbers`]: a server's graceful
+//!   stop, the end of an import): the filter's bits in rows of 1 MiB, read
+//!   back in one pass (3.6 MB at a million businesses, against 1.5M
+//!   B-tree entries for the tables). A copy is only used when no number was
+//!   written since it was made: every write transaction that notes a
+//!   number also counts up a generation in `meta`, and the copy records
+//!   the generation it was made at. That check is inside redb's
+//!   transactions, so no crash or concurrent write can get around it; a
+//!   build that does not count (schema 3 and older) refuses this schema. A
+//!   copy made by another hash function (a new `fastbloom`) is caught by
+//!   checking that it holds the first numbers of the tables.
+//! - **the tables** (no copy, or one that does not fit): every key of
+//!   `numbers` and `report_days`, from a snapshot.
 //!
 //! Size: 9.6 bits a slot at the 1% rate, with slots for twice the numbers
-//! and report days the store held at open (so growth after a start keeps
-//! the rate low; each start sizes it anew): about 2.4 bytes a stored
-//! number, 3.6 MB for the 1.5M numbers of the generated million businesses
-//! (a unit test checks it), ~360 MB at 150M numbers.
+//! and report days the store held when the filter was made (so growth
+//! after a start keeps the rate low): about 2.4 bytes a stored number,
+//! 3.6 MB for the 1.5M numbers of the generated million businesses (a unit
+//! test checks it), ~360 MB at 150M numbers. A copy is used only while its
+//! rate at the store's size stays within twice the goal; a save whose
+//! filter has become denser than that rebuilds it from the tables.
 
+use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use fastbloom::AtomicBloomFilter;
-use redb::{ReadableTable, ReadableTableMetadata};
+use redb::{
+    ReadTransaction, ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction,
+};
+use serde::{Deserialize, Serialize};
 
 use super::directory::NUMBERS;
 use super::workflow::REPORT_DAYS;
-use super::{Store, StoreError};
+use super::{decode, encode, Store, StoreError, META};
 
 /// The false positive rate the filter is sized for.
 const FALSE_POSITIVES: f64 = 0.01;
 
+/// A filter whose rate has grown past this is not kept (see the module
+/// docs).
+const WORST_FALSE_POSITIVES: f64 = 2.0 * FALSE_POSITIVES;
+
 /// The filter holds at least this many numbers at its rate.
 const MIN_CAPACITY: usize = 100_000;
+
+/// The saved copy: row 0 its [`CopyHeader`], rows 1.. the filter's 64-bit
+/// words, little-endian, [`CHUNK_WORDS`] a row.
+pub(super) const COPY: TableDefinition<u32, &[u8]> = TableDefinition::new("known_numbers_copy");
+const CHUNK_WORDS: usize = 128 * 1024;
+
+/// In `meta`: how many write transactions have noted a number.
+const GENERATION: &str = "known_numbers_generation";
+
+/// Bumped when the copy's layout changes: an older copy is then ignored.
+const COPY_FORMAT: u32 = 1;
+
+/// How many of the first keys of each table a copy must hold to be used.
+const CANARIES: usize = 64;
+
+/// What a saved copy says about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(super) struct CopyHeader {
+    format: u32,
+    /// The [`GENERATION`] it was made at.
+    generation: u64,
+    /// The hash key (random per filter: nobody can pick numbers that
+    /// collide in it).
+    seed: u128,
+    hashes: u32,
+    words: u64,
+}
 
 /// Every number the store may know, once filled.
 pub(super) struct KnownNumbers {
     filter: AtomicBloomFilter,
+    seed: u128,
     /// Set once the filter holds every number of the store.
     filled: AtomicBool,
 }
@@ -48,12 +102,23 @@ pub(super) struct KnownNumbers {
 impl KnownNumbers {
     /// An empty filter for a store that holds about `numbers` keys now.
     pub(super) fn new(numbers: u64) -> KnownNumbers {
-        let capacity = usize::try_from(numbers)
-            .unwrap_or(usize::MAX / 2)
-            .saturating_mul(2)
-            .max(MIN_CAPACITY);
+        let seed = random_seed();
         KnownNumbers {
-            filter: AtomicBloomFilter::with_false_pos(FALSE_POSITIVES).expected_items(capacity),
+            filter: AtomicBloomFilter::with_false_pos(FALSE_POSITIVES)
+                .seed(&seed)
+                .expected_items(capacity(numbers)),
+            seed,
+            filled: AtomicBool::new(false),
+        }
+    }
+
+    /// An empty filter of the size and hash of a saved copy.
+    fn shaped_like(copy: &CopyHeader) -> KnownNumbers {
+        KnownNumbers {
+            filter: AtomicBloomFilter::with_num_bits(words_of(copy).saturating_mul(64))
+                .seed(&copy.seed)
+                .hashes(copy.hashes),
+            seed: copy.seed,
             filled: AtomicBool::new(false),
         }
     }
@@ -66,39 +131,46 @@ impl KnownNumbers {
     /// Whether the store may hold anything about `e164`; `false` is
     /// certain.
     pub(super) fn may_know(&self, e164: &str) -> bool {
-        !self.filled.load(Ordering::Acquire) || self.filter.contains(e164)
-    }
-}
-
-impl Store {
-    /// How many keys the filter should expect: numbers and report days.
-    pub(super) fn known_numbers_estimate(&self) -> Result<u64, StoreError> {
-        let tx = self.begin_read()?;
-        Ok(tx.open_table(NUMBERS)?.len()? + tx.open_table(REPORT_DAYS)?.len()?)
+        !self.is_filled() || self.filter.contains(e164)
     }
 
-    /// Fills the filter of known numbers from a snapshot; from then on
-    /// lookups of numbers it does not hold skip the tables. Returns how
-    /// many keys it went through, or `None` if `stop` was set first (the
-    /// filter then stays unused: every number counts as known).
-    pub fn learn_known_numbers(&self, stop: &AtomicBool) -> Result<Option<u64>, StoreError> {
-        let tx = self.begin_read()?;
+    fn is_filled(&self) -> bool {
+        self.filled.load(Ordering::Acquire)
+    }
+
+    /// The false positive rate of the filter as it is, from the share of
+    /// its bits that are set (which, unlike a count of insertions, also
+    /// sees numbers noted twice or removed since).
+    fn false_positive_rate(&self) -> f64 {
+        let ones: u64 = self.filter.iter().map(|w| u64::from(w.count_ones())).sum();
+        let density = ones as f64 / self.filter.num_bits().max(1) as f64;
+        density.powi(i32::try_from(self.filter.num_hashes()).unwrap_or(i32::MAX))
+    }
+
+    /// Notes every key of the store's number tables; `None` if `stop` was
+    /// set first.
+    fn note_tables(
+        &self,
+        numbers: &impl ReadableTable<&'static str, &'static [u8]>,
+        report_days: &impl ReadableTable<(&'static str, i64), u64>,
+        stop: &AtomicBool,
+    ) -> Result<Option<u64>, StoreError> {
         let mut seen = 0u64;
-        for entry in tx.open_table(NUMBERS)?.iter()? {
+        for entry in numbers.iter()? {
             let (key, _) = entry?;
-            self.known.note(key.value());
+            self.note(key.value());
             seen += 1;
             if seen % 4096 == 0 && stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
         }
         let mut last = String::new();
-        for entry in tx.open_table(REPORT_DAYS)?.iter()? {
+        for entry in report_days.iter()? {
             let (key, _) = entry?;
             let (e164, _day) = key.value();
             // Keys are (number, day): a number's days are consecutive.
             if e164 != last {
-                self.known.note(e164);
+                self.note(e164);
                 last = e164.to_owned();
             }
             seen += 1;
@@ -106,8 +178,255 @@ impl Store {
                 return Ok(None);
             }
         }
-        self.known.filled.store(true, Ordering::Release);
         Ok(Some(seen))
+    }
+}
+
+/// Slots for twice the numbers a store holds, and at least
+/// [`MIN_CAPACITY`].
+fn capacity(numbers: u64) -> usize {
+    usize::try_from(numbers)
+        .unwrap_or(usize::MAX / 2)
+        .saturating_mul(2)
+        .max(MIN_CAPACITY)
+}
+
+fn words_of(copy: &CopyHeader) -> usize {
+    usize::try_from(copy.words).unwrap_or(usize::MAX)
+}
+
+/// A random hash key. std's `RandomState` is keyed from the system's
+/// random source once per process and varies per instance.
+fn random_seed() -> u128 {
+    let half = || {
+        std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish()
+    };
+    (u128::from(half()) << 64) | u128::from(half())
+}
+
+/// Whether a copy is worth reading for a store of `numbers` keys: its own
+/// format, at most twice the rate goal at that size (by the usual formula,
+/// `(1 - e^(-kn/m))^k`), and not far larger than a filter made for it
+/// (a damaged header must not make a start allocate without bound).
+fn copy_fits(copy: &CopyHeader, numbers: u64) -> bool {
+    let bits = words_of(copy).saturating_mul(64) as f64;
+    let hashes = f64::from(copy.hashes.max(1));
+    let rate = (1.0 - (-hashes * numbers as f64 / bits).exp()).powf(hashes);
+    // 9.6 bits a slot at 1%, for `capacity` slots.
+    let made_for_it = 9.6 * capacity(numbers) as f64;
+    copy.format == COPY_FORMAT
+        && copy.words > 0
+        && rate <= WORST_FALSE_POSITIVES
+        && bits <= 4.0 * made_for_it
+}
+
+/// The generation of the numbers written (see the module docs).
+fn generation(meta: &impl ReadableTable<&'static str, &'static [u8]>) -> Result<u64, StoreError> {
+    meta.get(GENERATION)?
+        .map(|v| decode::<u64>(v.value()))
+        .transpose()
+        .map(Option::unwrap_or_default)
+}
+
+/// Counts up the generation: the write in `tx` noted a number, so a copy
+/// made before it no longer holds every number.
+pub(super) fn count_a_number_write(tx: &WriteTransaction) -> Result<(), StoreError> {
+    let mut meta = tx.open_table(META)?;
+    let next = generation(&meta)?.wrapping_add(1);
+    meta.insert(GENERATION, encode(&next)?.as_slice())?;
+    Ok(())
+}
+
+pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
+    tx.open_table(COPY)?;
+    Ok(())
+}
+
+/// The filter for a store being opened, and the copy it will be filled
+/// from, if the file holds one that fits (see the module docs).
+pub(super) fn at_open(
+    tx: &ReadTransaction,
+) -> Result<(KnownNumbers, Option<CopyHeader>), StoreError> {
+    let numbers = tx.open_table(NUMBERS)?.len()? + tx.open_table(REPORT_DAYS)?.len()?;
+    let current = generation(&tx.open_table(META)?)?;
+    // A header that does not decode is a copy of another format: unused.
+    let copy = tx
+        .open_table(COPY)?
+        .get(0)?
+        .and_then(|v| decode::<CopyHeader>(v.value()).ok())
+        .filter(|copy| copy.generation == current && copy_fits(copy, numbers));
+    Ok(match copy {
+        Some(copy) => (KnownNumbers::shaped_like(&copy), Some(copy)),
+        None => (KnownNumbers::new(numbers), None),
+    })
+}
+
+/// Where [`Store::learn_known_numbers`] found the numbers.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Learned {
+    /// A saved copy of this many bytes.
+    Copy { bytes: u64 },
+    /// This many keys of the number tables.
+    Tables { keys: u64 },
+}
+
+/// What [`Store::save_known_numbers`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedKnown {
+    pub bytes: u64,
+    /// Whether the filter was made anew from the tables first.
+    pub rebuilt: bool,
+}
+
+impl Store {
+    /// Fills the filter of known numbers, from the saved copy found at open
+    /// if there is one and it proves whole, else from a snapshot of the
+    /// tables; from then on lookups of numbers it does not hold skip the
+    /// tables. `None` if `stop` was set first (the filter then stays
+    /// unused: every number counts as known).
+    pub fn learn_known_numbers(&self, stop: &AtomicBool) -> Result<Option<Learned>, StoreError> {
+        if let Some(copy) = &self.known_copy {
+            match self.read_known_copy(copy, stop)? {
+                Some(Ok(bytes)) => {
+                    self.known.filled.store(true, Ordering::Release);
+                    return Ok(Some(Learned::Copy { bytes }));
+                }
+                Some(Err(why)) => tracing::warn!(
+                    why,
+                    "the saved filter of known numbers is not usable; reading the tables"
+                ),
+                None => return Ok(None),
+            }
+        }
+        let tx = self.begin_read()?;
+        let keys =
+            self.known
+                .note_tables(&tx.open_table(NUMBERS)?, &tx.open_table(REPORT_DAYS)?, stop)?;
+        let Some(keys) = keys else { return Ok(None) };
+        self.known.filled.store(true, Ordering::Release);
+        Ok(Some(Learned::Tables { keys }))
+    }
+
+    /// Reads the copy `expected` into the filter; `Some(Err(why))` if it is
+    /// not whole (it then adds nothing), `None` if stopped.
+    fn read_known_copy(
+        &self,
+        expected: &CopyHeader,
+        stop: &AtomicBool,
+    ) -> Result<Option<Result<u64, &'static str>>, StoreError> {
+        let tx = self.begin_read()?;
+        let table = tx.open_table(COPY)?;
+        let header = table
+            .get(0)?
+            .and_then(|v| decode::<CopyHeader>(v.value()).ok());
+        if header.as_ref() != Some(expected) {
+            return Ok(Some(Err("another copy was saved since the start")));
+        }
+        let mut words = Vec::with_capacity(words_of(expected));
+        for row in table.range(1..)? {
+            let (_, chunk) = row?;
+            let chunk = chunk.value();
+            if chunk.len() % 8 != 0 || words.len() + chunk.len() / 8 > words_of(expected) {
+                return Ok(Some(Err("its rows do not add up to its size")));
+            }
+            words.extend(
+                chunk
+                    .chunks_exact(8)
+                    .map(|w| u64::from_le_bytes(w.try_into().unwrap_or([0; 8]))),
+            );
+            if stop.load(Ordering::Relaxed) {
+                return Ok(None);
+            }
+        }
+        if words.len() != words_of(expected) {
+            return Ok(Some(Err("its rows do not add up to its size")));
+        }
+        let copy = AtomicBloomFilter::from_vec(words)
+            .seed(&expected.seed)
+            .hashes(expected.hashes);
+        let live = &self.known.filter;
+        if copy.num_bits() != live.num_bits() || copy.num_hashes() != live.num_hashes() {
+            return Ok(Some(Err("its shape is not the filter's")));
+        }
+        // A number written since the open is in the live filter, not in
+        // the copy.
+        let holds = |e164: &str| copy.contains(e164) || live.contains(e164);
+        let numbers = tx.open_table(NUMBERS)?;
+        for entry in numbers.iter()?.take(CANARIES) {
+            if !holds(entry?.0.value()) {
+                return Ok(Some(Err(
+                    "it lacks numbers of the tables (another hash function?)",
+                )));
+            }
+        }
+        for entry in tx.open_table(REPORT_DAYS)?.iter()?.take(CANARIES) {
+            if !holds(entry?.0.value().0) {
+                return Ok(Some(Err(
+                    "it lacks reported numbers (another hash function?)",
+                )));
+            }
+        }
+        live.union(&copy);
+        Ok(Some(Ok(expected.words.saturating_mul(8))))
+    }
+
+    /// Saves the filter of known numbers into the file, for the next start
+    /// to read back instead of going through the tables. With `fill`, an
+    /// unfilled filter is filled first (from the copy found at open if it
+    /// is whole, else from the tables: an O(n) pass, for the end of an
+    /// import rather than a server's stop), and a filter whose rate has
+    /// grown past [`WORST_FALSE_POSITIVES`] is made anew from the tables.
+    /// `None` if there was nothing to save.
+    pub fn save_known_numbers(&self, fill: bool) -> Result<Option<SavedKnown>, StoreError> {
+        if fill && !self.known.is_filled() {
+            self.learn_known_numbers(&AtomicBool::new(false))?;
+        }
+        self.write(|w| {
+            let tx = &w.tx;
+            // Inside the write transaction no other write can commit, so
+            // the filter holds every number committed so far.
+            let rebuilt;
+            let (filter, rebuilt_now) = if self.known.is_filled()
+                && self.known.false_positive_rate() <= WORST_FALSE_POSITIVES
+            {
+                (&*self.known, false)
+            } else if fill {
+                let numbers = tx.open_table(NUMBERS)?;
+                let report_days = tx.open_table(REPORT_DAYS)?;
+                rebuilt = KnownNumbers::new(numbers.len()? + report_days.len()?);
+                rebuilt.note_tables(&numbers, &report_days, &AtomicBool::new(false))?;
+                (&rebuilt, true)
+            } else {
+                return Ok(None);
+            };
+            let header = CopyHeader {
+                format: COPY_FORMAT,
+                generation: generation(&tx.open_table(META)?)?,
+                seed: filter.seed,
+                hashes: filter.filter.num_hashes(),
+                words: (filter.filter.num_bits() / 64) as u64,
+            };
+            tx.delete_table(COPY)?;
+            let mut table = tx.open_table(COPY)?;
+            let mut words = filter.filter.iter().peekable();
+            let mut chunk = Vec::with_capacity(CHUNK_WORDS * 8);
+            let mut row = 1u32;
+            while words.peek().is_some() {
+                chunk.clear();
+                for word in words.by_ref().take(CHUNK_WORDS) {
+                    chunk.extend_from_slice(&word.to_le_bytes());
+                }
+                table.insert(row, chunk.as_slice())?;
+                row += 1;
+            }
+            table.insert(0, encode(&header)?.as_slice())?;
+            Ok(Some(SavedKnown {
+                bytes: header.words.saturating_mul(8),
+                rebuilt: rebuilt_now,
+            }))
+        })
     }
 }
 
@@ -157,7 +476,7 @@ mod tests {
         assert!(before.may_know("+34999999999"), "unfilled: all known");
         assert_eq!(
             store.learn_known_numbers(&AtomicBool::new(false)).unwrap(),
-            Some(2)
+            Some(Learned::Tables { keys: 2 })
         );
         store
             .write(|w| {
@@ -209,5 +528,200 @@ mod tests {
             .count();
         // 1% expected; four times that would mean a broken filter.
         assert!(strangers < 400, "{strangers} false positives in 10,000");
+    }
+
+    fn learn(store: &Store) -> Learned {
+        store
+            .learn_known_numbers(&AtomicBool::new(false))
+            .unwrap()
+            .unwrap()
+    }
+
+    /// A directory with one listed and one reported number, whose filter
+    /// was saved: what a server's graceful stop leaves.
+    fn saved_directory() -> (tempfile::TempDir, crate::model::Business) {
+        let dir = tempfile::tempdir().unwrap();
+        let b = business();
+        let store = Store::open(dir.path()).unwrap();
+        store
+            .write(|w| {
+                w.put_business(&b)?;
+                w.put_number("+34915820317", &record(&b))?;
+                w.add_report("x1", &report("+34600000001"))
+            })
+            .unwrap();
+        assert_eq!(
+            store.save_known_numbers(false).unwrap(),
+            None,
+            "an unfilled filter is not saved without fill"
+        );
+        let saved = store.save_known_numbers(true).unwrap().unwrap();
+        assert!(!saved.rebuilt, "filled from the tables, then saved as is");
+        assert_eq!(
+            saved.bytes,
+            (KnownNumbers::new(2).filter.num_bits() / 8) as u64
+        );
+        (dir, b)
+    }
+
+    fn assert_knows_exactly(store: &Store, known: &[&str]) {
+        let r = store.read().unwrap();
+        for n in known {
+            assert!(r.may_know(n), "{n}");
+        }
+        let strangers = (0..1000)
+            .filter(|k| r.may_know(&format!("+3460{k:07}")))
+            .count();
+        assert!(strangers < 40, "{strangers} false positives in 1000");
+    }
+
+    #[test]
+    fn a_start_reads_the_saved_filter_back_instead_of_the_tables() {
+        let (dir, b) = saved_directory();
+        let store = Store::open(dir.path()).unwrap();
+        // A write between the open and the fill is noted in the live
+        // filter: the copy does not hold it, and need not.
+        store
+            .write(|w| w.put_number("+34915820318", &record(&b)))
+            .unwrap();
+        assert!(matches!(learn(&store), Learned::Copy { bytes } if bytes > 0));
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34915820318"]);
+    }
+
+    /// The copy is only good while no number was written after it: the
+    /// write below counts up the generation, and the next start goes
+    /// through the tables (where it finds the new number).
+    #[test]
+    fn a_number_written_after_the_save_makes_the_copy_unused() {
+        let (dir, b) = saved_directory();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            store
+                .write(|w| w.add_report("x2", &report("+34600000002")))
+                .unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.known_copy.is_none());
+        assert_eq!(learn(&store), Learned::Tables { keys: 3 });
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34600000002"]);
+        // A write of no number (a business, a key, a secret) keeps a copy.
+        store.save_known_numbers(false).unwrap().unwrap();
+        store.write(|w| w.put_business(&b)).unwrap();
+        store.secret("another").unwrap();
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        assert!(matches!(learn(&store), Learned::Copy { .. }));
+    }
+
+    /// A copy that does not hold the tables' numbers (here: its hash key
+    /// changed, as another hash function would) is refused by the check of
+    /// the first numbers and adds nothing; the tables fill the filter.
+    #[test]
+    fn a_copy_lacking_the_tables_numbers_is_refused() {
+        let (dir, _) = saved_directory();
+        {
+            let store = Store::open(dir.path()).unwrap();
+            let db = store.db().unwrap();
+            let tx = db.begin_write().unwrap();
+            {
+                let mut table = tx.open_table(COPY).unwrap();
+                let mut header: CopyHeader =
+                    decode(table.get(0).unwrap().unwrap().value()).unwrap();
+                header.seed ^= 1;
+                table
+                    .insert(0, encode(&header).unwrap().as_slice())
+                    .unwrap();
+            }
+            tx.commit().unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.known_copy.is_some(), "the header alone looks fine");
+        assert_eq!(learn(&store), Learned::Tables { keys: 2 });
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001"]);
+    }
+
+    /// A copy whose rows do not make up the size its header says, or that
+    /// another copy replaced after the open, is not read.
+    #[test]
+    fn a_copy_that_changed_or_lost_rows_is_refused() {
+        let (dir, _) = saved_directory();
+        let store = Store::open(dir.path()).unwrap();
+        assert!(store.known_copy.is_some());
+        {
+            let db = store.db().unwrap();
+            let tx = db.begin_write().unwrap();
+            tx.open_table(COPY).unwrap().remove(1).unwrap();
+            tx.commit().unwrap();
+        }
+        let stop = AtomicBool::new(false);
+        let copy = store.known_copy.clone().unwrap();
+        assert!(matches!(
+            store.read_known_copy(&copy, &stop),
+            Ok(Some(Err(_)))
+        ));
+        let mut other = copy.clone();
+        other.generation += 1;
+        assert!(matches!(
+            store.read_known_copy(&other, &stop),
+            Ok(Some(Err(_)))
+        ));
+        assert_eq!(learn(&store), Learned::Tables { keys: 2 });
+    }
+
+    /// A copy made for far fewer numbers than the store now holds (its
+    /// rate would be far above the goal) is not used, whatever its
+    /// generation says.
+    #[test]
+    fn a_copy_too_small_for_the_store_does_not_fit() {
+        let copy = CopyHeader {
+            format: COPY_FORMAT,
+            generation: 0,
+            seed: 7,
+            hashes: 7,
+            words: (9.6 * MIN_CAPACITY as f64 / 64.0) as u64,
+        };
+        assert!(copy_fits(&copy, 50_000));
+        assert!(!copy_fits(&copy, 1_000_000));
+        assert!(!copy_fits(
+            &CopyHeader {
+                format: 0,
+                ..copy.clone()
+            },
+            50_000
+        ));
+        assert!(!copy_fits(
+            &CopyHeader {
+                words: 0,
+                ..copy.clone()
+            },
+            50_000
+        ));
+        assert!(!copy_fits(
+            &CopyHeader {
+                words: u64::MAX,
+                ..copy
+            },
+            50_000
+        ));
+    }
+
+    /// A filter that has become denser than twice the goal is made anew
+    /// from the tables when saved with `fill`, and not saved without.
+    #[test]
+    fn a_filter_grown_too_dense_is_rebuilt_on_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        learn(&store);
+        for k in 0..(3 * MIN_CAPACITY) {
+            store.known.note(&format!("+3120{k:07}"));
+        }
+        assert!(store.known.false_positive_rate() > WORST_FALSE_POSITIVES);
+        assert_eq!(store.save_known_numbers(false).unwrap(), None);
+        let saved = store.save_known_numbers(true).unwrap().unwrap();
+        assert!(saved.rebuilt);
+        drop(store);
+        let store = Store::open(dir.path()).unwrap();
+        assert!(matches!(learn(&store), Learned::Copy { .. }));
+        assert_knows_exactly(&store, &[]);
     }
 }

@@ -34,6 +34,7 @@ use serde::Serialize;
 
 pub use answers::{AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
 pub use codec::CodecError;
+pub use known::{Learned, SavedKnown};
 pub use repack::RepackReport;
 pub use stats::{StoreStats, TableStats};
 
@@ -46,8 +47,11 @@ const DAY: i64 = 24 * 3600;
 /// than E.164 text. A build that does not keep them must not write to a
 /// directory that has them (its writes would leave answers stale), so it
 /// refuses a newer schema; an older directory is upgraded on open and its
-/// answers backfilled (`Store::backfill_answers`).
-const SCHEMA_VERSION: u32 = 3;
+/// answers backfilled (`Store::backfill_answers`). 4: a saved copy of the
+/// filter of known numbers, valid while `meta`'s generation of number
+/// writes, which every write of a number counts up, is the one it was
+/// saved at (`known`); a build that does not count must not write.
+const SCHEMA_VERSION: u32 = 4;
 
 /// The database file inside the data dir.
 const DB_FILE: &str = "bizseal.redb";
@@ -166,6 +170,8 @@ pub struct Store {
     commits: AtomicU64,
     /// The numbers the store may hold anything about (see [`known`]).
     known: Arc<known::KnownNumbers>,
+    /// The saved copy of `known` the file held at open, if one fits.
+    known_copy: Option<known::CopyHeader>,
 }
 
 impl Store {
@@ -203,6 +209,7 @@ impl Store {
             snapshot: ArcSwapOption::empty(),
             commits: AtomicU64::new(0),
             known: Arc::new(known::KnownNumbers::new(0)),
+            known_copy: None,
         };
         let db = store.open_database().map_err(|e| match e {
             StoreError::InUse(_) => StoreError::InUse(data_dir.to_path_buf()),
@@ -211,7 +218,9 @@ impl Store {
         restrict_file(&store.path)?;
         store.db.store(Some(Arc::new(db)));
         store.init_schema()?;
-        store.known = Arc::new(known::KnownNumbers::new(store.known_numbers_estimate()?));
+        let (known, copy) = known::at_open(&store.begin_read()?)?;
+        store.known = Arc::new(known);
+        store.known_copy = copy;
         Ok(store)
     }
 
@@ -344,6 +353,7 @@ impl Store {
             workflow::create_tables(&tx)?;
             translog::create_tables(&tx)?;
             answers::create_tables(&tx)?;
+            known::create_tables(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -469,6 +479,7 @@ impl Store {
                     stale_answers: Vec::new(),
                     renderer: self.renderer.get().map(|(r, _)| Arc::clone(r)),
                     known: Arc::clone(&self.known),
+                    noted_numbers: false,
                 };
                 match f(&mut writer) {
                     Ok(value) => writer.commit().map(|()| value).map_err(E::from),
@@ -516,11 +527,24 @@ pub struct Writer {
     renderer: Option<Renderer>,
     /// Noted before commit: a reader that finds a record finds it here.
     known: Arc<known::KnownNumbers>,
+    /// Whether this write noted a number (and so makes a saved copy of
+    /// the filter stale).
+    noted_numbers: bool,
 }
 
 impl Writer {
+    /// Notes that the store may hold something about `e164`, before the
+    /// write that stores it commits.
+    fn note_known(&mut self, e164: &str) {
+        self.known.note(e164);
+        self.noted_numbers = true;
+    }
+
     fn commit(mut self) -> Result<(), StoreError> {
         self.refresh_answers()?;
+        if self.noted_numbers {
+            known::count_a_number_write(&self.tx)?;
+        }
         let Writer { tx, changes, .. } = self;
         {
             let mut table = tx.open_table(CHANGES)?;

@@ -87,6 +87,7 @@ impl Store {
             NAME_KEYS,
             AUDIT,
             AUDIT_BY_BUSINESS,
+            super::known::COPY,
         );
         report.seconds = started.elapsed().as_secs_f64();
         Ok(report)

@@ -323,7 +323,7 @@ impl Writer {
     pub fn add_report(&mut self, id: &str, report: &Report) -> Result<(), StoreError> {
         let e164 = report.number.as_str();
         let bytes = encode(report)?;
-        self.known.note(e164);
+        self.note_known(e164);
         self.tx
             .open_table(REPORTS)?
             .insert((e164, report.at, id), bytes.as_slice())?;

@@ -224,6 +224,22 @@ fn importing_a_clean_file_exits_0() {
         "{}",
         out.stdout
     );
+    // The import leaves the filter of known numbers for the next start,
+    // which reads it back instead of going through the tables.
+    assert!(
+        out.stdout.contains("saved the filter of known numbers"),
+        "{}",
+        out.stdout
+    );
+    let store = bizseal::store::Store::open(&data).expect("open the store");
+    let learned = store
+        .learn_known_numbers(&std::sync::atomic::AtomicBool::new(false))
+        .expect("learn");
+    assert!(
+        matches!(learned, Some(bizseal::store::Learned::Copy { .. })),
+        "{learned:?}"
+    );
+    assert!(store.read().expect("read").may_know(KLM));
 }
 
 /// The key rows of `keys list`: (kid, state, published).
@@ -728,6 +744,10 @@ async fn the_server_log_holds_no_secrets_and_no_full_numbers_of_users() {
         "BIZSEAL_MASTER_KEY was used, no key file was made beside the data"
     );
     assert!(log.contains("one-time code queued"), "{log}");
+    assert!(
+        log.contains("saved the filter of known numbers"),
+        "a graceful stop saves the filter for the next start: {log}"
+    );
     for (what, secret) in [
         ("API key", key.as_str()),
         ("one-time code", code.as_str()),
@@ -908,7 +928,7 @@ fn import_repacks_and_stats_and_compact_keep_every_answer() {
     let compacted = run_in(&data, &["compact"]);
     assert_eq!(compacted.code, Some(0), "{}", compacted.stderr);
     assert!(
-        compacted.stdout.starts_with("repacked 27 tables: "),
+        compacted.stdout.starts_with("repacked 28 tables: "),
         "{}",
         compacted.stdout
     );
