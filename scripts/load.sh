@@ -120,8 +120,26 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR] = $1} END {print (
 start_server() {
   local data=$1
   # The load comes from one address: lift the per-client rate limit.
-  "$BIN" serve --data-dir "$data" --addr "127.0.0.1:$PORT" --rate-limit 0 --max-connections 10000 >>"$OUT/server.log" 2>&1 &
+  LOG_FROM=$(($(stat -c %s "$OUT/server.log" 2>/dev/null || echo 0) + 1))
+  NO_COLOR=1 "$BIN" serve --data-dir "$data" --addr "127.0.0.1:$PORT" --rate-limit 0 --max-connections 10000 >>"$OUT/server.log" 2>&1 &
   SERVER_PID=$!
+}
+
+# How the server started last learned the known numbers (from the filter
+# a graceful stop or an import saved, or from the tables) and how long it
+# took: waits up to 60 s for its log line.
+known_numbers_fill() {
+  local line
+  for _ in $(seq 600); do
+    line=$(tail -c +"$LOG_FROM" "$OUT/server.log" | grep -m1 'learned the known numbers' || true)
+    if [[ -n "$line" ]]; then
+      sed -E 's/.*learned the known numbers (from [a-z ]+[a-z]) [a-z]+=.* seconds=([0-9.]+).*/\1 in \2 s/' <<<"$line"
+      return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "not within 60 s"
 }
 
 # Polls until /healthz and a lookup of $1 both answer 200; bounded to
@@ -215,7 +233,7 @@ for N in $SIZES; do
     t0=$(date +%s%N)
     start_server "$data"
     took=$(wait_ready "$first" "$t0")
-    log "cold start ($cache page cache): first good lookup after $took s; RSS $(rss_mib "$SERVER_PID" VmRSS) MiB"
+    log "cold start ($cache page cache): first good lookup after $took s; RSS $(rss_mib "$SERVER_PID" VmRSS) MiB; known numbers learned $(known_numbers_fill)"
     [[ $cache == evicted ]] && stop_server
   done
 

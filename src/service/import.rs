@@ -182,8 +182,15 @@ impl Service {
         }
         // The next server start then reads the filter back (O(its bytes))
         // instead of going through every number.
+        // The import is done either way: a failed save only costs that
+        // start the pass.
         if written > 0 {
-            finish.saved_known = self.store.save_known_numbers(true)?;
+            finish.saved_known = self
+                .store
+                .save_known_numbers(true)
+                .inspect_err(|e| tracing::warn!(error = %e, "cannot save the filter of known numbers; the next start reads the tables"))
+                .ok()
+                .flatten();
         }
         finish.seconds = started.elapsed().as_secs_f64();
         Ok(finish)

@@ -34,12 +34,14 @@
 //!   `numbers` and `report_days`, from a snapshot.
 //!
 //! Size: 9.6 bits a slot at the 1% rate, with slots for twice the numbers
-//! and report days the store held when the filter was made (so growth
-//! after a start keeps the rate low): about 2.4 bytes a stored number,
-//! 3.6 MB for the 1.5M numbers of the generated million businesses (a unit
-//! test checks it), ~360 MB at 150M numbers. A copy is used only while its
-//! rate at the store's size stays within twice the goal; a save whose
-//! filter has become denser than that rebuilds it from the tables.
+//! and report days the store held when the filter was made from the tables
+//! (so growth after that keeps the rate low): about 2.4 bytes a stored
+//! number, 3.6 MB for the 1.5M numbers of the generated million businesses
+//! (a unit test checks it), ~360 MB at 150M numbers. A start from a copy
+//! keeps the copy's size; a copy is used only while its rate at the
+//! store's size stays within twice the goal (else the start reads the
+//! tables and sizes the filter anew), a server's stop does not save a
+//! filter denser than that, and an import's save rebuilds it.
 
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -52,7 +54,7 @@ use serde::{Deserialize, Serialize};
 
 use super::directory::NUMBERS;
 use super::workflow::REPORT_DAYS;
-use super::{decode, encode, Store, StoreError, META};
+use super::{decode, encode, Store, StoreError, Writer, META};
 
 /// The false positive rate the filter is sized for.
 const FALSE_POSITIVES: f64 = 0.01;
@@ -75,6 +77,10 @@ const GENERATION: &str = "known_numbers_generation";
 /// Bumped when the copy's layout changes: an older copy is then ignored.
 const COPY_FORMAT: u32 = 1;
 
+/// At most this many hashes a number (7 at the 1% rate): a damaged header
+/// must not make every probe loop for long.
+const MAX_HASHES: u32 = 32;
+
 /// How many of the first keys of each table a copy must hold to be used.
 const CANARIES: usize = 64;
 
@@ -84,8 +90,9 @@ pub(super) struct CopyHeader {
     format: u32,
     /// The [`GENERATION`] it was made at.
     generation: u64,
-    /// The hash key (random per filter: nobody can pick numbers that
-    /// collide in it).
+    /// The hash key: random for each filter made from the tables, and
+    /// kept with its copy (a number someone picks to collide only costs
+    /// the descents of a false positive).
     seed: u128,
     hashes: u32,
     words: u64,
@@ -123,8 +130,10 @@ impl KnownNumbers {
         }
     }
 
-    /// Records that the store may hold something about `e164`.
-    pub(super) fn note(&self, e164: &str) {
+    /// Records that the store may hold something about `e164`. Private:
+    /// a write notes through [`Writer::note_known`], which also marks the
+    /// write as one that makes a saved copy stale.
+    fn note(&self, e164: &str) {
         self.filter.insert(e164);
     }
 
@@ -217,6 +226,7 @@ fn copy_fits(copy: &CopyHeader, numbers: u64) -> bool {
     // 9.6 bits a slot at 1%, for `capacity` slots.
     let made_for_it = 9.6 * capacity(numbers) as f64;
     copy.format == COPY_FORMAT
+        && (1..=MAX_HASHES).contains(&copy.hashes)
         && copy.words > 0
         && rate <= WORST_FALSE_POSITIVES
         && bits <= 4.0 * made_for_it
@@ -230,11 +240,31 @@ fn generation(meta: &impl ReadableTable<&'static str, &'static [u8]>) -> Result<
         .map(Option::unwrap_or_default)
 }
 
+impl Writer {
+    /// Notes that the store may hold something about `e164`, before the
+    /// write that stores it commits; the commit then counts up the
+    /// generation ([`count_a_number_write`]). Every write of a number
+    /// must come through here (`put_number`, `add_report`).
+    pub(super) fn note_known(&mut self, e164: &str) {
+        self.known.note(e164);
+        self.noted_numbers = true;
+    }
+}
+
 /// Counts up the generation: the write in `tx` noted a number, so a copy
-/// made before it no longer holds every number.
+/// made before it no longer holds every number. A generation that does not
+/// decode (a damaged row) is replaced, and the copy dropped with it: no
+/// copy can claim the new value.
 pub(super) fn count_a_number_write(tx: &WriteTransaction) -> Result<(), StoreError> {
     let mut meta = tx.open_table(META)?;
-    let next = generation(&meta)?.wrapping_add(1);
+    let next = match generation(&meta) {
+        Ok(current) => current.wrapping_add(1),
+        Err(_) => {
+            tx.delete_table(COPY)?;
+            tx.open_table(COPY)?;
+            1
+        }
+    };
     meta.insert(GENERATION, encode(&next)?.as_slice())?;
     Ok(())
 }
@@ -249,18 +279,24 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
 pub(super) fn at_open(
     tx: &ReadTransaction,
 ) -> Result<(KnownNumbers, Option<CopyHeader>), StoreError> {
-    let numbers = tx.open_table(NUMBERS)?.len()? + tx.open_table(REPORT_DAYS)?.len()?;
-    let current = generation(&tx.open_table(META)?)?;
-    // A header that does not decode is a copy of another format: unused.
+    let numbers = stored_number_keys(tx)?;
+    // A generation or header that does not decode (damage, another
+    // format) means no usable copy.
+    let current = generation(&tx.open_table(META)?).ok();
     let copy = tx
         .open_table(COPY)?
         .get(0)?
         .and_then(|v| decode::<CopyHeader>(v.value()).ok())
-        .filter(|copy| copy.generation == current && copy_fits(copy, numbers));
+        .filter(|copy| Some(copy.generation) == current && copy_fits(copy, numbers));
     Ok(match copy {
         Some(copy) => (KnownNumbers::shaped_like(&copy), Some(copy)),
         None => (KnownNumbers::new(numbers), None),
     })
+}
+
+/// How many keys the number tables hold: what a filter is sized for.
+fn stored_number_keys(tx: &ReadTransaction) -> Result<u64, StoreError> {
+    Ok(tx.open_table(NUMBERS)?.len()? + tx.open_table(REPORT_DAYS)?.len()?)
 }
 
 /// Where [`Store::learn_known_numbers`] found the numbers.
@@ -282,7 +318,8 @@ pub struct SavedKnown {
 
 impl Store {
     /// Fills the filter of known numbers, from the saved copy found at open
-    /// if there is one and it proves whole, else from a snapshot of the
+    /// if there is one (whole by its generation) and it passes the checks
+    /// of [`Store::read_known_copy`], else from a snapshot of the
     /// tables; from then on lookups of numbers it does not hold skip the
     /// tables. `None` if `stop` was set first (the filter then stays
     /// unused: every number counts as known).
@@ -373,15 +410,25 @@ impl Store {
     }
 
     /// Saves the filter of known numbers into the file, for the next start
-    /// to read back instead of going through the tables. With `fill`, an
-    /// unfilled filter is filled first (from the copy found at open if it
-    /// is whole, else from the tables: an O(n) pass, for the end of an
-    /// import rather than a server's stop), and a filter whose rate has
-    /// grown past [`WORST_FALSE_POSITIVES`] is made anew from the tables.
-    /// `None` if there was nothing to save.
+    /// to read back instead of going through the tables. Without `fill`
+    /// (a server's stop) only a filled filter whose rate is within
+    /// [`WORST_FALSE_POSITIVES`] is saved, as it is. With `fill` (the end
+    /// of an import) a filter that is not filled is first filled from the
+    /// copy found at open, if that still fits the store, and a filter that
+    /// is still unfilled or too dense is made anew from the tables, sized
+    /// for them: one O(n) pass, under the write lock. `None` if nothing
+    /// was saved.
     pub fn save_known_numbers(&self, fill: bool) -> Result<Option<SavedKnown>, StoreError> {
         if fill && !self.known.is_filled() {
-            self.learn_known_numbers(&AtomicBool::new(false))?;
+            // Reading the copy is O(its bytes); the rebuild below, O(n).
+            let numbers = stored_number_keys(&self.begin_read()?)?;
+            if self
+                .known_copy
+                .as_ref()
+                .is_some_and(|copy| copy_fits(copy, numbers))
+            {
+                self.learn_known_numbers(&AtomicBool::new(false))?;
+            }
         }
         self.write(|w| {
             let tx = &w.tx;
@@ -556,7 +603,7 @@ mod tests {
             "an unfilled filter is not saved without fill"
         );
         let saved = store.save_known_numbers(true).unwrap().unwrap();
-        assert!(!saved.rebuilt, "filled from the tables, then saved as is");
+        assert!(saved.rebuilt, "no copy to fill from: made from the tables");
         assert_eq!(
             saved.bytes,
             (KnownNumbers::new(2).filter.num_bits() / 8) as u64
@@ -588,29 +635,80 @@ mod tests {
         assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34915820318"]);
     }
 
-    /// The copy is only good while no number was written after it: the
-    /// write below counts up the generation, and the next start goes
-    /// through the tables (where it finds the new number).
+    /// A command (an import) that opened a directory with a copy and wrote
+    /// numbers saves by reading the copy and adding its own notes: no pass
+    /// over the tables, and the next start knows the new numbers.
     #[test]
-    fn a_number_written_after_the_save_makes_the_copy_unused() {
+    fn a_save_with_fill_reads_the_copy_rather_than_the_tables() {
         let (dir, b) = saved_directory();
         {
             let store = Store::open(dir.path()).unwrap();
+            assert!(store.known_copy.is_some());
             store
-                .write(|w| w.add_report("x2", &report("+34600000002")))
+                .write(|w| w.put_number("+34915820318", &record(&b)))
                 .unwrap();
+            let saved = store.save_known_numbers(true).unwrap().unwrap();
+            assert!(!saved.rebuilt, "filled from the copy, saved as is");
+        }
+        let store = Store::open(dir.path()).unwrap();
+        assert!(matches!(learn(&store), Learned::Copy { .. }));
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34915820318"]);
+    }
+
+    /// The copy is only good while no number was written after it: each
+    /// kind of write below counts up the generation, and the next start
+    /// goes through the tables (where it finds the new number).
+    #[test]
+    fn a_number_written_after_the_save_makes_the_copy_unused() {
+        let listed = |w: &mut Writer| w.put_number("+34915820318", &record(&business()));
+        let reported = |w: &mut Writer| w.add_report("x2", &report("+34915820318"));
+        for write in [listed, reported] {
+            let (dir, b) = saved_directory();
+            {
+                let store = Store::open(dir.path()).unwrap();
+                store.write(write).unwrap();
+            }
+            let store = Store::open(dir.path()).unwrap();
+            assert!(store.known_copy.is_none());
+            assert_eq!(learn(&store), Learned::Tables { keys: 3 });
+            assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34915820318"]);
+            // A write of no number (a business, a secret) keeps a copy.
+            store.save_known_numbers(false).unwrap().unwrap();
+            store.write(|w| w.put_business(&b)).unwrap();
+            store.secret("another").unwrap();
+            drop(store);
+            let store = Store::open(dir.path()).unwrap();
+            assert!(matches!(learn(&store), Learned::Copy { .. }));
+        }
+    }
+
+    /// A generation in `meta` that does not decode means no usable copy;
+    /// the next write of a number replaces it and drops the copy, so no
+    /// old copy can match the new value.
+    #[test]
+    fn a_damaged_generation_leaves_the_copy_unused_until_rewritten() {
+        let (dir, b) = saved_directory();
+        let damage = |store: &Store| {
+            let db = store.db().unwrap();
+            let tx = db.begin_write().unwrap();
+            tx.open_table(META)
+                .unwrap()
+                .insert(GENERATION, b"\xff".as_slice())
+                .unwrap();
+            tx.commit().unwrap();
+        };
+        {
+            let store = Store::open(dir.path()).unwrap();
+            damage(&store);
         }
         let store = Store::open(dir.path()).unwrap();
         assert!(store.known_copy.is_none());
-        assert_eq!(learn(&store), Learned::Tables { keys: 3 });
-        assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34600000002"]);
-        // A write of no number (a business, a key, a secret) keeps a copy.
-        store.save_known_numbers(false).unwrap().unwrap();
-        store.write(|w| w.put_business(&b)).unwrap();
-        store.secret("another").unwrap();
-        drop(store);
-        let store = Store::open(dir.path()).unwrap();
-        assert!(matches!(learn(&store), Learned::Copy { .. }));
+        store
+            .write(|w| w.put_number("+34915820318", &record(&b)))
+            .unwrap();
+        let r = store.read().unwrap();
+        assert_eq!(generation(&r.tx.open_table(META).unwrap()).unwrap(), 1);
+        assert!(r.tx.open_table(COPY).unwrap().is_empty().unwrap());
     }
 
     /// A copy that does not hold the tables' numbers (here: its hash key
@@ -640,32 +738,50 @@ mod tests {
         assert_knows_exactly(&store, &["+34915820317", "+34600000001"]);
     }
 
-    /// A copy whose rows do not make up the size its header says, or that
-    /// another copy replaced after the open, is not read.
+    /// A copy that another save replaced after the open, or whose rows do
+    /// not make up the size its header says, is not read.
     #[test]
     fn a_copy_that_changed_or_lost_rows_is_refused() {
+        let stop = AtomicBool::new(false);
         let (dir, _) = saved_directory();
         let store = Store::open(dir.path()).unwrap();
-        assert!(store.known_copy.is_some());
+        let opened = store.known_copy.clone().unwrap();
+        // Another save (a new seed, as a rebuild makes) after the open.
+        let other = Store::open(tempfile::tempdir().unwrap().path()).unwrap();
+        let mut replaced = opened.clone();
+        replaced.seed = other.known.seed;
+        assert_ne!(replaced, opened);
         {
             let db = store.db().unwrap();
             let tx = db.begin_write().unwrap();
-            tx.open_table(COPY).unwrap().remove(1).unwrap();
+            tx.open_table(COPY)
+                .unwrap()
+                .insert(0, encode(&replaced).unwrap().as_slice())
+                .unwrap();
             tx.commit().unwrap();
         }
-        let stop = AtomicBool::new(false);
-        let copy = store.known_copy.clone().unwrap();
-        assert!(matches!(
-            store.read_known_copy(&copy, &stop),
-            Ok(Some(Err(_)))
-        ));
-        let mut other = copy.clone();
-        other.generation += 1;
-        assert!(matches!(
-            store.read_known_copy(&other, &stop),
-            Ok(Some(Err(_)))
-        ));
+        assert_eq!(
+            store.read_known_copy(&opened, &stop).unwrap(),
+            Some(Err("another copy was saved since the start"))
+        );
+        // The header as at the open again, but a row gone.
+        {
+            let db = store.db().unwrap();
+            let tx = db.begin_write().unwrap();
+            let mut table = tx.open_table(COPY).unwrap();
+            table
+                .insert(0, encode(&opened).unwrap().as_slice())
+                .unwrap();
+            table.remove(1).unwrap();
+            drop(table);
+            tx.commit().unwrap();
+        }
+        assert_eq!(
+            store.read_known_copy(&opened, &stop).unwrap(),
+            Some(Err("its rows do not add up to its size"))
+        );
         assert_eq!(learn(&store), Learned::Tables { keys: 2 });
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001"]);
     }
 
     /// A copy made for far fewer numbers than the store now holds (its
@@ -682,6 +798,21 @@ mod tests {
         };
         assert!(copy_fits(&copy, 50_000));
         assert!(!copy_fits(&copy, 1_000_000));
+        // However few numbers: no damaged count of hashes.
+        assert!(!copy_fits(
+            &CopyHeader {
+                hashes: 0,
+                ..copy.clone()
+            },
+            0
+        ));
+        assert!(!copy_fits(
+            &CopyHeader {
+                hashes: u32::MAX,
+                ..copy.clone()
+            },
+            0
+        ));
         assert!(!copy_fits(
             &CopyHeader {
                 format: 0,
@@ -711,6 +842,13 @@ mod tests {
     fn a_filter_grown_too_dense_is_rebuilt_on_save() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
+        let b = business();
+        store
+            .write(|w| {
+                w.put_number("+34915820317", &record(&b))?;
+                w.add_report("x1", &report("+34600000001"))
+            })
+            .unwrap();
         learn(&store);
         for k in 0..(3 * MIN_CAPACITY) {
             store.known.note(&format!("+3120{k:07}"));
@@ -722,6 +860,12 @@ mod tests {
         drop(store);
         let store = Store::open(dir.path()).unwrap();
         assert!(matches!(learn(&store), Learned::Copy { .. }));
-        assert_knows_exactly(&store, &[]);
+        // The tables' numbers, and not the noise noted above.
+        assert_knows_exactly(&store, &["+34915820317", "+34600000001"]);
+        let r = store.read().unwrap();
+        let noise = (0..1000)
+            .filter(|k| r.may_know(&format!("+3120{k:07}")))
+            .count();
+        assert!(noise < 40, "{noise} of the noted noise still known");
     }
 }

@@ -533,13 +533,6 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Notes that the store may hold something about `e164`, before the
-    /// write that stores it commits.
-    fn note_known(&mut self, e164: &str) {
-        self.known.note(e164);
-        self.noted_numbers = true;
-    }
-
     fn commit(mut self) -> Result<(), StoreError> {
         self.refresh_answers()?;
         if self.noted_numbers {
