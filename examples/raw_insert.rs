@@ -38,7 +38,7 @@ const ATTESTATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("attesta
 const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expiries");
 const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
 const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
-const ANSWERS: TableDefinition<&str, &[u8]> = TableDefinition::new("answers");
+const ANSWERS: TableDefinition<u64, &[u8]> = TableDefinition::new("answers");
 
 /// Lines per transaction, as `service::import` batches them.
 const BATCH: usize = 1000;
@@ -68,7 +68,7 @@ struct Rows {
     expiries: Vec<(i64, String)>,
     name_keys: Vec<(String, String)>,
     changes: Vec<(u64, Vec<u8>)>,
-    answers: Vec<(String, Vec<u8>)>,
+    answers: Vec<(u64, Vec<u8>)>,
 }
 
 impl Rows {
@@ -216,8 +216,10 @@ fn gather(
             let bytes = numbers.get(e164.as_str())?.ok_or("number row")?;
             rows.numbers.push((e164.clone(), bytes.value().to_vec()));
             rows.hashes.push((*hash, e164.clone()));
-            if let Some(bytes) = answers.get(e164.as_str())? {
-                rows.answers.push((e164.clone(), bytes.value().to_vec()));
+            // Keyed as the store keys them (`answer_key`): an integer.
+            let key = bizseal::store::answer_key(e164).ok_or("an E.164 number")?;
+            if let Some(bytes) = answers.get(key)? {
+                rows.answers.push((key, bytes.value().to_vec()));
             }
             if let Some((serial, expires_at)) = attestation {
                 let bytes = attestations
@@ -276,7 +278,7 @@ fn insert(db: &Database, rows: &Rows) -> Result<(), AnyError> {
         }
         let mut t = tx.open_table(ANSWERS)?;
         for (k, v) in &rows.answers {
-            t.insert(k.as_str(), v.as_slice())?;
+            t.insert(*k, v.as_slice())?;
         }
     }
     tx.commit()?;

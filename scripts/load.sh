@@ -36,8 +36,9 @@ REUSE_DATA=${REUSE_DATA:-}
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-BIN=$ROOT/target/release/bizseal
-EX=$ROOT/target/release/examples
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+BIN=$TARGET/release/bizseal
+EX=$TARGET/release/examples
 LUA=$ROOT/scripts/wrk
 HZ=$(getconf CLK_TCK)
 mkdir -p "$OUT"

@@ -32,7 +32,7 @@ use redb::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use answers::{AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
+pub use answers::{answer_key, AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
 pub use codec::CodecError;
 pub use known::{Learned, SavedKnown};
 pub use repack::RepackReport;
