@@ -502,22 +502,38 @@ mod tests {
         }
     }
 
+    /// Stores a business with one listed number (+34915820317) and a
+    /// report about another (+34600000001); returns the business.
+    fn listed_and_reported(store: &Store) -> crate::model::Business {
+        let b = business();
+        store
+            .write(|w| {
+                w.put_business(&b)?;
+                w.put_number("+34915820317", &record(&b))?;
+                w.add_report("x1", &report("+34600000001"))
+            })
+            .unwrap();
+        b
+    }
+
+    /// Asserts that `store` may know each of `known` and few others.
+    fn assert_knows_exactly(store: &Store, known: &[&str]) {
+        let r = store.read().unwrap();
+        for n in known {
+            assert!(r.may_know(n), "{n}");
+        }
+        let strangers = (0..1000)
+            .filter(|k| r.may_know(&format!("+3460{k:07}")))
+            .count();
+        assert!(strangers < 40, "{strangers} false positives in 1000");
+    }
+
     /// Numbers stored before the fill come from the snapshot, numbers and
     /// reports after it from the writes; no other number is known.
     #[test]
     fn the_filter_knows_every_number_the_tables_hold() {
         let dir = tempfile::tempdir().unwrap();
-        let b = business();
-        {
-            let store = Store::open(dir.path()).unwrap();
-            store
-                .write(|w| {
-                    w.put_business(&b)?;
-                    w.put_number("+34915820317", &record(&b))?;
-                    w.add_report("x1", &report("+34600000001"))
-                })
-                .unwrap();
-        }
+        let b = listed_and_reported(&Store::open(dir.path()).unwrap());
         let store = Store::open(dir.path()).unwrap();
         let before = store.read().unwrap();
         assert!(before.may_know("+34999999999"), "unfilled: all known");
@@ -531,19 +547,15 @@ mod tests {
                 w.add_report("x2", &report("+34600000002"))
             })
             .unwrap();
-        let r = store.read().unwrap();
-        for known in [
-            "+34915820317",
-            "+34600000001",
-            "+34915820318",
-            "+34600000002",
-        ] {
-            assert!(r.may_know(known), "{known}");
-        }
-        let strangers = (0..1000)
-            .filter(|k| r.may_know(&format!("+3460{k:07}")))
-            .count();
-        assert!(strangers < 40, "{strangers} false positives in 1000");
+        assert_knows_exactly(
+            &store,
+            &[
+                "+34915820317",
+                "+34600000001",
+                "+34915820318",
+                "+34600000002",
+            ],
+        );
     }
 
     #[test]
@@ -588,15 +600,8 @@ mod tests {
     /// was saved: what a server's graceful stop leaves.
     fn saved_directory() -> (tempfile::TempDir, crate::model::Business) {
         let dir = tempfile::tempdir().unwrap();
-        let b = business();
         let store = Store::open(dir.path()).unwrap();
-        store
-            .write(|w| {
-                w.put_business(&b)?;
-                w.put_number("+34915820317", &record(&b))?;
-                w.add_report("x1", &report("+34600000001"))
-            })
-            .unwrap();
+        let b = listed_and_reported(&store);
         assert_eq!(
             store.save_known_numbers(false).unwrap(),
             None,
@@ -609,17 +614,6 @@ mod tests {
             (KnownNumbers::new(2).filter.num_bits() / 8) as u64
         );
         (dir, b)
-    }
-
-    fn assert_knows_exactly(store: &Store, known: &[&str]) {
-        let r = store.read().unwrap();
-        for n in known {
-            assert!(r.may_know(n), "{n}");
-        }
-        let strangers = (0..1000)
-            .filter(|k| r.may_know(&format!("+3460{k:07}")))
-            .count();
-        assert!(strangers < 40, "{strangers} false positives in 1000");
     }
 
     #[test]
@@ -842,13 +836,7 @@ mod tests {
     fn a_filter_grown_too_dense_is_rebuilt_on_save() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let b = business();
-        store
-            .write(|w| {
-                w.put_number("+34915820317", &record(&b))?;
-                w.add_report("x1", &report("+34600000001"))
-            })
-            .unwrap();
+        listed_and_reported(&store);
         learn(&store);
         for k in 0..(3 * MIN_CAPACITY) {
             store.known.note(&format!("+3120{k:07}"));
