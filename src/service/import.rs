@@ -181,9 +181,8 @@ impl Service {
             finish.repacked = Some(self.store.repack_lookup_tables()?);
         }
         // The next server start then reads the filter back (O(its bytes))
-        // instead of going through every number.
-        // The import is done either way: a failed save only costs that
-        // start the pass.
+        // instead of going through every number. The import is done
+        // either way: a failed save only costs that start the pass.
         if written > 0 {
             finish.saved_known = self
                 .store
