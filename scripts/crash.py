@@ -17,10 +17,15 @@ on loopback). Then, for each cycle:
    "in flight": either outcome is allowed, and whatever the restarted
    server shows is what it must keep from then on.
 2. At a random moment (uniform in --kill-after, default 0.2-2 s) the server
-   gets SIGKILL. While it is down, `bizseal import` loads a few verified
+   gets SIGKILL (with --graceful-every N, every Nth cycle SIGTERM instead:
+   a graceful stop, which saves the filter of known numbers). While it is down, `bizseal import` loads a few verified
    businesses (redb holds an exclusive lock, so an import beside a running
    server is refused: checked once at the start).
-3. The server restarts on the same data dir. Once /healthz answers: every
+3. The server restarts on the same data dir and fills its filter of known
+   numbers (from the copy a graceful stop or the import saved, if no number
+   was written after it, else from the tables; the script waits for that
+   log line and counts which, so the lookups below go through the filter).
+   Once /healthz answers: every
    acknowledged or imported business must become findable by name through
    /v1/search within --search-timeout seconds (the index is derived and
    catches up from redb); then every acknowledged write is checked through
@@ -504,6 +509,7 @@ class Server:
 
     def start(self, timeout=60):
         t0 = now()
+        self.log_from = os.path.getsize(self.log) if os.path.exists(self.log) else 0
         logf = open(self.log, "ab")
         logf.write(f"\n==== start at {time.strftime('%H:%M:%S')}\n".encode())
         logf.flush()
@@ -526,6 +532,21 @@ class Server:
                 pass
             time.sleep(0.02)
         raise Fatal(f"/healthz did not answer within {timeout} s; see {self.log}")
+
+    def known_numbers_source(self, timeout=60):
+        """Waits for this start's fill of the filter of known numbers;
+        returns where it came from: "copy" or "tables"."""
+        t0 = now()
+        while now() - t0 < timeout:
+            with open(self.log, "rb") as f:
+                f.seek(self.log_from)
+                text = ANSI.sub("", f.read().decode("utf-8", "replace"))
+            m = re.search(r"learned the known numbers from (their saved filter|the tables)", text)
+            if m:
+                return "copy" if m.group(1).startswith("their") else "tables"
+            time.sleep(0.02)
+        raise Fatal(f"the server did not fill its filter of known numbers within {timeout} s; "
+                    f"see {self.log}")
 
     def kill(self):
         if self.proc and self.proc.poll() is None:
@@ -991,6 +1012,8 @@ def main():
     ap.add_argument("--pace", type=float, default=0.01,
                     help="mean pause of a writer between steps, seconds (default 0.01)")
     ap.add_argument("--no-import", action="store_true", help="no imports while down")
+    ap.add_argument("--graceful-every", type=int, default=0, metavar="N",
+                    help="stop every Nth cycle with SIGTERM instead of SIGKILL (default never)")
     ap.add_argument("--self-test", action="store_true",
                     help="after one cycle, pretend some writes were acknowledged that never "
                     "happened and show that the check calls each of them lost")
@@ -1014,6 +1037,7 @@ def main():
 
     owned = [[] for _ in range(args.workers)]
     restart_max = search_max = 0.0
+    fills = {"copy": 0, "tables": 0}
     cycles_run = 0
     fatal = None
     import_refused = None
@@ -1044,7 +1068,11 @@ def main():
                 w.start()
             kill_at = rng.uniform(*args.kill_after)
             time.sleep(kill_at)
-            server.kill()
+            graceful = args.graceful_every > 0 and cycle % args.graceful_every == 0
+            if graceful:
+                server.stop()
+            else:
+                server.kill()
             stop.set()
             for w in workers:
                 w.join(timeout=30)
@@ -1062,6 +1090,8 @@ def main():
                                 f"{ANSI.sub('', result.stderr.strip())[-400:]}")
             took = server.start()
             restart_max = max(restart_max, took)
+            source = server.known_numbers_source()
+            fills[source] += 1
             ready_at = now()
             checker = Checker(model, port, cycle)
             slowest = checker.search_converges(ready_at, args.search_timeout)
@@ -1070,9 +1100,11 @@ def main():
             checker.check_all()
             checker.http.close()
             c = checker.counts
-            print(f"cycle {cycle:3}: killed at {kill_at:4.2f}s, {model.cycle_acked:3} writes "
+            print(f"cycle {cycle:3}: {'stopped' if graceful else 'killed'} at {kill_at:4.2f}s, "
+                  f"{model.cycle_acked:3} writes "
                   f"acknowledged ({sum(model.acked.values())} in all), {flying} in flight, "
-                  f"{imported} imported; restart {took:.2f}s; search {slowest:.2f}s "
+                  f"{imported} imported; restart {took:.2f}s, filter from the {source}; "
+                  f"search {slowest:.2f}s "
                   f"({c['searched']} names); checked {c['businesses']} businesses, "
                   f"{c['numbers']} numbers, {c['tokens']} tokens, {c['reports']} report counts: "
                   f"lost {c['lost']}, half-written {c['half']}, other {c['other']}",
@@ -1086,6 +1118,7 @@ def main():
         # Finally every business by name, after one more graceful restart.
         server.stop()
         server.start()
+        fills[server.known_numbers_source()] += 1
         checker = Checker(model, port, "final")
         search_max = max(search_max, checker.search_converges(now(), args.search_timeout, True))
         checker.check_all()
@@ -1112,6 +1145,8 @@ def main():
           f"in flight, {model.orphans_landed} landed and were checked too)")
     print(f"import beside server:    {'refused, as it must be' if import_refused else 'NOT refused' if import_refused is False else 'not tried'}")
     print(f"restart to /healthz max: {restart_max:.2f} s")
+    print(f"known-numbers filter:    filled {fills['copy']} times from a saved copy, "
+          f"{fills['tables']} from the tables")
     print(f"search convergence max:  {search_max:.2f} s (timeout {args.search_timeout:.0f} s)")
     print(f"writes lost:             {len(model.lost)}")
     for k, v in sorted(model.lost.items())[:40]:
