@@ -99,9 +99,9 @@ pub struct Service {
 
 /// The work a start does in the background, so that the server answers at
 /// once: it fills the filter of known numbers (`Store::learn_known_numbers`:
-/// at a million businesses 15 – 50 ms from the copy a graceful stop or an
+/// at a million businesses 15 – 61 ms from the copy a graceful stop or an
 /// import saved, even with a cold disk; from the tables when there is no
-/// usable copy, 1.1 s with the file cached, 9 – 20 s from a cold slow disk;
+/// usable copy, 1.1 s with the file cached, 9 – 22 s from a cold slow disk;
 /// until then lookups of unlisted numbers read the tables), then, after an upgrade, renders every stored
 /// answer again (a directory from before stored answers, or from another
 /// renderer version: 36 – 77 s at a million businesses on the 2-core test

@@ -46,7 +46,7 @@
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use fastbloom::AtomicBloomFilter;
+use fastbloom::{expected_density, expected_false_pos, optimal_size, AtomicBloomFilter};
 use redb::{
     ReadTransaction, ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction,
 };
@@ -153,7 +153,7 @@ impl KnownNumbers {
     fn false_positive_rate(&self) -> f64 {
         let ones: u64 = self.filter.iter().map(|w| u64::from(w.count_ones())).sum();
         let density = ones as f64 / self.filter.num_bits().max(1) as f64;
-        density.powi(i32::try_from(self.filter.num_hashes()).unwrap_or(i32::MAX))
+        expected_false_pos(self.filter.num_hashes(), density)
     }
 
     /// Notes every key of the store's number tables; `None` if `stop` was
@@ -216,20 +216,18 @@ fn random_seed() -> u128 {
 }
 
 /// Whether a copy is worth reading for a store of `numbers` keys: its own
-/// format, at most twice the rate goal at that size (by the usual formula,
-/// `(1 - e^(-kn/m))^k`), and not far larger than a filter made for it
-/// (a damaged header must not make a start allocate without bound).
+/// format, a sane count of hashes, at most twice the rate goal at that size
+/// (fastbloom's own estimate), and not far larger than a filter made for
+/// it (a damaged header must not make a start allocate without bound).
 fn copy_fits(copy: &CopyHeader, numbers: u64) -> bool {
-    let bits = words_of(copy).saturating_mul(64) as f64;
-    let hashes = f64::from(copy.hashes.max(1));
-    let rate = (1.0 - (-hashes * numbers as f64 / bits).exp()).powf(hashes);
-    // 9.6 bits a slot at 1%, for `capacity` slots.
-    let made_for_it = 9.6 * capacity(numbers) as f64;
-    copy.format == COPY_FORMAT
-        && (1..=MAX_HASHES).contains(&copy.hashes)
-        && copy.words > 0
-        && rate <= WORST_FALSE_POSITIVES
-        && bits <= 4.0 * made_for_it
+    if copy.format != COPY_FORMAT || !(1..=MAX_HASHES).contains(&copy.hashes) || copy.words == 0 {
+        return false;
+    }
+    let bits = words_of(copy).saturating_mul(64);
+    let items = usize::try_from(numbers).unwrap_or(usize::MAX / 64);
+    let rate = expected_false_pos(copy.hashes, expected_density(copy.hashes, bits, items));
+    let made_for_it = optimal_size(capacity(numbers), FALSE_POSITIVES);
+    rate <= WORST_FALSE_POSITIVES && bits <= made_for_it.saturating_mul(4)
 }
 
 /// The generation of the numbers written (see the module docs).
