@@ -7,8 +7,9 @@
 //! writes, in the output directory:
 //! - `businesses.jsonl`: one profile a line, in the shape `bizseal import`
 //!   reads, in ten countries and their languages: about 45% verified
-//!   businesses with level A numbers, 25% registered with level B numbers,
-//!   30% registered with unproven numbers; one to three numbers each;
+//!   businesses with level A numbers, 25% verified at level B (reviewed,
+//!   no domain), 30% registered with unproven numbers (claims, not public);
+//!   one to three numbers each;
 //! - `verified.txt`: every number that answers `verified` after import;
 //! - `unlisted.txt`: 20,000 valid numbers that no business lists (the
 //!   personal numbers of an address book).
@@ -403,11 +404,12 @@ fn profile(
         );
     }
 
-    // 45% verified with level A numbers, 25% level B, 30% unproven.
+    // 45% verified with level A numbers, 25% verified at level B, 30%
+    // never reviewed (unproven claims).
     let roll = rng.below(100);
     let (status, level) = match roll {
         0..45 => ("verified", Some("A")),
-        45..70 => ("registered", Some("B")),
+        45..70 => ("verified", Some("B")),
         _ => ("registered", None),
     };
     let count = match rng.below(10) {
@@ -418,7 +420,7 @@ fn profile(
     let mut listed = Vec::with_capacity(count);
     for _ in 0..count {
         let number = numbers.draw(ci, rng.below(c.ranges.len()));
-        if level == Some("A") {
+        if level.is_some() {
             writeln!(verified, "{number}")?;
         }
         listed.push(match level {

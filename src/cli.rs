@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{Config, SenderConfig};
 use crate::keys::VerifyingKeys;
-use crate::model::now;
+use crate::model::{now, BusinessId};
 use crate::phone::{PhoneNumber, Region};
 use crate::service::{Service, ServiceError};
 use crate::store::StoreError;
@@ -104,6 +104,23 @@ enum Command {
         #[arg(long)]
         token: Option<String>,
     },
+    /// A reviewer's decisions on one number: release it, lift its code
+    /// lock. Through the running server's API when it holds the data dir.
+    Number {
+        #[command(subcommand)]
+        action: NumberAction,
+        /// The running server to ask when the data dir is in use.
+        #[arg(
+            long,
+            env = "BIZSEAL_SERVER",
+            default_value = "http://127.0.0.1:8080",
+            global = true
+        )]
+        server: String,
+        /// A reviewer token for that server (else BIZSEAL_REVIEWER_TOKEN).
+        #[arg(long, global = true)]
+        token: Option<String>,
+    },
     /// Reviewer tokens.
     Reviewer {
         #[command(subcommand)]
@@ -130,6 +147,10 @@ enum Command {
         /// the data dir (revocations are then not known).
         #[arg(long)]
         jwks: Option<String>,
+        /// With --jwks: a revocation list (the JSON of /v1/revocations) in a
+        /// file or at an http(s) URL; a listed token is refused with its reason.
+        #[arg(long, requires = "jwks")]
+        revocations: Option<String>,
         /// The number the token was presented for.
         #[arg(long)]
         number: Option<String>,
@@ -187,6 +208,16 @@ struct WorkflowArgs {
     /// Distinct reporters in 30 days that flag a business for review.
     #[arg(long, env = "BIZSEAL_REPORT_THRESHOLD", default_value_t = crate::config::DEFAULT_REPORT_THRESHOLD)]
     report_threshold: u64,
+    /// Days an unproven claim to a number lasts (a claim reserves nothing).
+    #[arg(long, env = "BIZSEAL_CLAIM_DAYS", default_value_t = crate::config::DEFAULT_CLAIM_DAYS)]
+    claim_days: u32,
+    /// Hours a rejected business waits before it may submit again.
+    #[arg(long, env = "BIZSEAL_RESUBMIT_HOURS", default_value_t = crate::config::DEFAULT_RESUBMIT_HOURS)]
+    resubmit_hours: u32,
+    /// Codes per hour to one country calling code before its breaker trips
+    /// (then one code per business per hour there, and reviewers are told).
+    #[arg(long, env = "BIZSEAL_COUNTRY_CODES_PER_HOUR", default_value_t = crate::config::DEFAULT_COUNTRY_CODES_PER_HOUR)]
+    country_codes_per_hour: u64,
     /// Requests per second per client address on the public API (0: no limit).
     #[arg(long, env = "BIZSEAL_RATE_LIMIT", default_value_t = 100)]
     rate_limit: u32,
@@ -199,6 +230,35 @@ struct WorkflowArgs {
     /// Seconds a request may take before it is answered 503.
     #[arg(long, env = "BIZSEAL_REQUEST_TIMEOUT", default_value_t = 30)]
     request_timeout: u64,
+}
+
+#[derive(Subcommand)]
+enum NumberAction {
+    /// Free a number from one business (its holding or claim) or from all;
+    /// its token is revoked, and a reviewed business that proved it too
+    /// takes it over.
+    Release {
+        number: String,
+        /// Why, for the audit trail and the revocation list.
+        #[arg(long)]
+        reason: String,
+        /// Only this business's holding or claim.
+        #[arg(long)]
+        business: Option<String>,
+        /// Region for a number in national format.
+        #[arg(long)]
+        region: Option<String>,
+    },
+    /// Lift the lock that too many wrong codes put on a number.
+    Unlock {
+        number: String,
+        /// Only this business's claim.
+        #[arg(long)]
+        business: Option<String>,
+        /// Region for a number in national format.
+        #[arg(long)]
+        region: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -267,6 +327,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.allow_private_targets = workflow.allow_private_targets;
             config.challenge_port = workflow.challenge_port;
             config.report_threshold = workflow.report_threshold;
+            config.claim_ttl = i64::from(workflow.claim_days.max(1)) * 24 * 3600;
+            config.resubmit_cooldown = i64::from(workflow.resubmit_hours) * 3600;
+            config.country_codes_per_hour = workflow.country_codes_per_hour.max(1);
             config.rate_limit = workflow.rate_limit;
             config.registrations_per_hour = workflow.registrations_per_hour;
             config.max_connections = workflow.max_connections;
@@ -289,6 +352,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             eprintln!("reviewer token for {name:?}: shown once; use it as 'Authorization: Bearer <token>'");
             Ok(ExitCode::SUCCESS)
         }
+        Command::Number {
+            action,
+            server,
+            token,
+        } => {
+            let token = token.or_else(|| config.reviewer_token.clone());
+            number_decision(config, action, &server, token.as_deref())
+        }
         Command::Import { file } => import(config, &file),
         Command::Keys { action } => keys(config, action),
         Command::Reindex { threads } => reindex(config, usize::from(threads)),
@@ -299,6 +370,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             token,
             bundle,
             jwks,
+            revocations,
             number,
             region,
         } => match (bundle, token) {
@@ -313,6 +385,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 config,
                 token.as_deref().unwrap_or_default(),
                 jwks.as_deref(),
+                revocations.as_deref(),
                 number.as_deref(),
                 region.as_deref(),
             ),
@@ -580,12 +653,13 @@ fn verify(
     config: Config,
     token_text: &str,
     jwks: Option<&str>,
+    revocations: Option<&str>,
     number: Option<&str>,
     region: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let region = region.map(Region::parse).transpose()?;
     let number = number.map(|n| PhoneNumber::parse(n, region)).transpose()?;
-    let (reason, claims, revocation_checked) = match jwks {
+    let (mut reason, claims, mut revocation_checked) = match jwks {
         Some(source) => {
             let keys = VerifyingKeys::from_jwks(&load_jwks(source)?)?;
             let v = token::verify(
@@ -602,11 +676,30 @@ fn verify(
             (v.reason, v.claims, true)
         }
     };
+    let mut revoked_because = None;
     if let Some(claims) = &claims {
         let claims: serde_json::Value = serde_json::from_str(claims.get())?;
         println!("{}", serde_json::to_string_pretty(&claims)?);
+        if let Some(source) = revocations {
+            let list = load_json(source, MAX_REVOCATIONS_BYTES)?;
+            let entries = list["revocations"]
+                .as_array()
+                .context("the revocation list has no \"revocations\" array")?;
+            revocation_checked = true;
+            // A revocation outranks a number mismatch, as on the server.
+            let listed = entries.iter().find(|r| r["serial"] == claims["jti"]);
+            if let Some(r) = listed
+                .filter(|_| matches!(reason, token::Reason::Ok | token::Reason::NumberMismatch))
+            {
+                reason = token::Reason::Revoked;
+                revoked_because = r["reason"].as_str().map(str::to_owned);
+            }
+        }
     }
-    println!("verdict: {}", reason.as_str());
+    match revoked_because {
+        Some(why) => println!("verdict: {} ({why})", reason.as_str()),
+        None => println!("verdict: {}", reason.as_str()),
+    }
     if !revocation_checked {
         println!("note: checked offline against the JWKS; revocations were not consulted");
     }
@@ -665,6 +758,84 @@ fn backup(
     Ok(ExitCode::SUCCESS)
 }
 
+fn number_decision(
+    config: Config,
+    action: NumberAction,
+    server: &str,
+    token: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let (verb, number, business, region, body) = match &action {
+        NumberAction::Release {
+            number,
+            reason,
+            business,
+            region,
+        } => (
+            "release",
+            number,
+            business,
+            region,
+            serde_json::json!({ "reason": reason, "business": business }),
+        ),
+        NumberAction::Unlock {
+            number,
+            business,
+            region,
+        } => (
+            "unlock",
+            number,
+            business,
+            region,
+            serde_json::json!({ "business": business }),
+        ),
+    };
+    let business = business
+        .as_deref()
+        .map(BusinessId::parse)
+        .transpose()
+        .context("--business")?;
+    let service = match Service::open_for_command(config) {
+        Ok(service) => service,
+        Err(ServiceError::Store(StoreError::InUse(dir))) => {
+            let Some(token) = token else {
+                bail!(
+                    "the data dir {} is in use by a running bizseal; give --token (a reviewer token) to decide through its API",
+                    dir.display()
+                );
+            };
+            let region = region.as_deref().map(Region::parse).transpose()?;
+            let e164 = PhoneNumber::parse(number, region)?;
+            let url = format!(
+                "{}/v1/review/numbers/{}/{verb}",
+                server.trim_end_matches('/'),
+                e164.as_str()
+            );
+            let answer: serde_json::Value = ureq::post(&url)
+                .header("Authorization", &format!("Bearer {token}"))
+                .send_json(&body)
+                .with_context(|| format!("{verb} through {url} failed"))?
+                .body_mut()
+                .read_json()?;
+            println!("{answer}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let region = region.as_deref().map(Region::parse).transpose()?;
+    let e164 = service.number_or_listed(number, region)?;
+    match &action {
+        NumberAction::Release { reason, .. } => {
+            service.release_number(&e164, business.as_ref(), "operator (cli)", reason)?;
+            println!("released {}", e164.as_str());
+        }
+        NumberAction::Unlock { .. } => {
+            let n = service.unlock_number(&e164, business.as_ref(), "operator (cli)")?;
+            println!("unlocked {} ({n} claims)", e164.as_str());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn backup_from_server(server: &str, token: &str, dest: &Path) -> anyhow::Result<u64> {
     let url = format!("{}/v1/review/backup", server.trim_end_matches('/'));
     let mut response = ureq::get(&url)
@@ -684,7 +855,19 @@ fn backup_from_server(server: &str, token: &str, dest: &Path) -> anyhow::Result<
 /// Largest JWKS we read; a real one is a few hundred bytes a key.
 const MAX_JWKS_BYTES: u64 = 1024 * 1024;
 
+/// Largest revocation list we read.
+const MAX_REVOCATIONS_BYTES: u64 = 64 * 1024 * 1024;
+
 fn load_jwks(source: &str) -> anyhow::Result<serde_json::Value> {
+    let value = load_json(source, MAX_JWKS_BYTES)?;
+    if value.get("keys").is_none() {
+        bail!("the JWKS has no \"keys\"");
+    }
+    Ok(value)
+}
+
+/// A JSON document from a file or an http(s) URL, at most `limit` bytes.
+fn load_json(source: &str, limit: u64) -> anyhow::Result<serde_json::Value> {
     let text = if source.starts_with("http://") || source.starts_with("https://") {
         let agent = ureq::Agent::new_with_config(
             ureq::Agent::config_builder()
@@ -697,15 +880,11 @@ fn load_jwks(source: &str) -> anyhow::Result<serde_json::Value> {
             .with_context(|| format!("cannot fetch {source}"))?
             .body_mut()
             .with_config()
-            .limit(MAX_JWKS_BYTES)
+            .limit(limit)
             .read_to_string()
             .with_context(|| format!("cannot read {source}"))?
     } else {
         std::fs::read_to_string(source).with_context(|| format!("cannot read {source}"))?
     };
-    let value: serde_json::Value = serde_json::from_str(&text).context("the JWKS is not JSON")?;
-    if value.get("keys").is_none() {
-        bail!("the JWKS has no \"keys\"");
-    }
-    Ok(value)
+    serde_json::from_str(&text).with_context(|| format!("{source} is not JSON"))
 }

@@ -11,6 +11,18 @@ pub const DEFAULT_TOKEN_LIFETIME_SECS: i64 = 30 * 24 * 3600;
 /// reviewers. Reports never revoke anything by themselves.
 pub const DEFAULT_REPORT_THRESHOLD: u64 = 5;
 
+/// Days an unproven claim to a number lasts. A claim reserves nothing, so
+/// this only bounds what a business's own list carries.
+pub const DEFAULT_CLAIM_DAYS: u32 = 14;
+
+/// Hours a rejected business waits before it may submit again.
+pub const DEFAULT_RESUBMIT_HOURS: u32 = 24;
+
+/// Codes to one country calling code within an hour that trip its breaker:
+/// past it each business gets one code an hour there, and the reviewers
+/// are told. Ordinary applicants never meet it; SMS pumping does.
+pub const DEFAULT_COUNTRY_CODES_PER_HOUR: u64 = 500;
+
 /// How one-time codes reach the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SenderConfig {
@@ -40,6 +52,12 @@ pub struct Config {
     pub reviewer_token: Option<String>,
     /// Distinct reporters in 30 days that flag a business for review.
     pub report_threshold: u64,
+    /// Seconds an unproven claim lasts.
+    pub claim_ttl: i64,
+    /// Seconds a rejected business waits before it may submit again.
+    pub resubmit_cooldown: i64,
+    /// Codes per hour to one country calling code before its breaker trips.
+    pub country_codes_per_hour: u64,
     /// The master key as text (`BIZSEAL_MASTER_KEY`), if given.
     pub master_key: Option<String>,
     /// Requests per second each client address may make to the public API
@@ -75,6 +93,9 @@ impl std::fmt::Debug for Config {
                 &self.reviewer_token.as_ref().map(|_| "<set>"),
             )
             .field("report_threshold", &self.report_threshold)
+            .field("claim_ttl", &self.claim_ttl)
+            .field("resubmit_cooldown", &self.resubmit_cooldown)
+            .field("country_codes_per_hour", &self.country_codes_per_hour)
             .field("master_key", &self.master_key.as_ref().map(|_| "<set>"))
             .field("master_key_file", &self.master_key_file)
             .field("rate_limit", &self.rate_limit)
@@ -99,6 +120,9 @@ impl Config {
             challenge_port: 80,
             reviewer_token: None,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
+            claim_ttl: i64::from(DEFAULT_CLAIM_DAYS) * 24 * 3600,
+            resubmit_cooldown: i64::from(DEFAULT_RESUBMIT_HOURS) * 3600,
+            country_codes_per_hour: DEFAULT_COUNTRY_CODES_PER_HOUR,
             master_key: None,
             master_key_file: None,
             rate_limit: 100,

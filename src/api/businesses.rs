@@ -59,12 +59,24 @@ pub async fn edit(
 ) -> Result<Response, ApiError> {
     let id = auth.owns(&id)?;
     let outcome = blocking(&state.service, move |s| s.edit(&id, patch)).await?;
-    let status = if outcome.name_change_pending {
+    let status = if outcome.edit_pending {
         StatusCode::ACCEPTED
     } else {
         StatusCode::OK
     };
     Ok((status, axum::Json(outcome)).into_response())
+}
+
+/// `DELETE /v1/businesses/{id}`: the business leaves; every live token of
+/// its numbers is revoked (reason `deleted`).
+pub async fn delete(
+    State(state): State<AppState>,
+    auth: BusinessAuth,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = auth.owns(&id)?;
+    blocking(&state.service, move |s| s.delete_business(&id)).await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }
 
 #[derive(Deserialize)]

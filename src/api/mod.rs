@@ -99,7 +99,9 @@ fn routes(state: AppState) -> Router {
         .route("/v1/businesses", post(businesses::register))
         .route(
             "/v1/businesses/{id}",
-            get(businesses::show).patch(businesses::edit),
+            get(businesses::show)
+                .patch(businesses::edit)
+                .delete(businesses::delete),
         )
         .route("/v1/businesses/{id}/numbers", post(businesses::add_number))
         .route(
@@ -123,6 +125,9 @@ fn routes(state: AppState) -> Router {
         .route("/v1/review/backup", get(review::backup))
         .route("/v1/review/keys/rotate", post(review::rotate_key))
         .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
+        .route("/v1/review/numbers/{number}/release", post(review::release))
+        .route("/v1/review/numbers/{number}/unlock", post(review::unlock))
+        .route("/v1/review/{id}/dismiss", post(review::dismiss))
         .route("/v1/review/businesses/{id}/suspend", post(review::suspend))
         .route(
             "/v1/review/businesses/{id}/reinstate",
@@ -169,7 +174,8 @@ pub async fn serve(
     result
 }
 
-/// Background chores: renew expiring attestations, forget quiet clients.
+/// Background chores: renew expiring attestations, drop lapsed claims,
+/// forget quiet clients.
 /// The first tick is immediate, so a restart after downtime renews at once
 /// without holding up the first answer.
 async fn housekeeping(state: AppState) {
@@ -189,6 +195,13 @@ async fn housekeeping(state: AppState) {
             Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::warn!(error = %e, "renewal failed; will retry"),
             Err(e) => tracing::error!(error = %e, "renewal task died"),
+        }
+        let s = Arc::clone(&state.service);
+        match tokio::task::spawn_blocking(move || s.lapse_claims()).await {
+            Ok(Ok(0)) => {}
+            Ok(Ok(dropped)) => tracing::info!(dropped, "dropped lapsed claims"),
+            Ok(Err(e)) => tracing::warn!(error = %e, "dropping lapsed claims failed; will retry"),
+            Err(e) => tracing::error!(error = %e, "claim task died"),
         }
     }
 }

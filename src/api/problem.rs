@@ -9,6 +9,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::model::StateError;
 use crate::phone::PhoneError;
 use crate::search::SearchError;
 use crate::service::ServiceError;
@@ -18,7 +19,10 @@ use crate::store::StoreError;
 #[derive(Debug)]
 pub enum ApiError {
     InvalidNumber(PhoneError),
-    Invalid { field: String, message: String },
+    Invalid {
+        field: String,
+        message: String,
+    },
     MalformedJson(String),
     UnprocessableJson(String),
     UnsupportedMediaType,
@@ -26,6 +30,8 @@ pub enum ApiError {
     NotFound(&'static str),
     MethodNotAllowed,
     Conflict(String),
+    /// A transition the trust rules refuse, with its own stable code.
+    State(crate::model::StateError),
     Unauthorized,
     TooManyRequests(String, u64),
     CodeRejected(&'static str, String),
@@ -107,6 +113,18 @@ impl ApiError {
                 "Method not allowed on this resource",
             ),
             ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
+            // A code that cannot be entered is the caller's to fix, as a
+            // wrong one is; every other refusal is a state conflict.
+            ApiError::State(e @ (StateError::NoCode | StateError::Locked(_))) => (
+                StatusCode::BAD_REQUEST,
+                e.code(),
+                "One-time code not accepted",
+            ),
+            ApiError::State(e) => (
+                StatusCode::CONFLICT,
+                e.code(),
+                "Not allowed in the current state",
+            ),
             ApiError::Timeout => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "timeout",
@@ -139,6 +157,7 @@ impl ApiError {
             | ApiError::Conflict(m)
             | ApiError::TooManyRequests(m, _)
             | ApiError::CodeRejected(_, m) => m.clone(),
+            ApiError::State(e) => e.to_string(),
             ApiError::Unauthorized => "send Authorization: Bearer <key>".into(),
             ApiError::SenderFailed | ApiError::Timeout => "try again later".into(),
             ApiError::UnsupportedMediaType => "send Content-Type: application/json".into(),
@@ -208,6 +227,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::Invalid { field, message } => ApiError::Invalid { field, message },
             ServiceError::NotFound(what) => ApiError::NotFound(what),
             ServiceError::Conflict(m) => ApiError::Conflict(m),
+            ServiceError::State(e) => ApiError::State(e),
             ServiceError::Unauthorized => ApiError::Unauthorized,
             ServiceError::RateLimited(m, seconds) => ApiError::TooManyRequests(m, seconds),
             ServiceError::CodeRejected(code, m) => ApiError::CodeRejected(code, m),

@@ -116,6 +116,62 @@ pub async fn reinstate(
     decide(&state, &id, reviewer, req.reason, Service::reinstate).await
 }
 
+/// `POST /v1/review/{id}/dismiss`: a flag is dismissed (the reports stay).
+pub async fn dismiss(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(id): Path<String>,
+    Json(req): Json<Note>,
+) -> Result<Response, ApiError> {
+    decide(&state, &id, reviewer, req.note, Service::dismiss).await
+}
+
+/// What a release or an unlock applies to: one business's hold on or claim
+/// to the number, or (without `business`) everyone's.
+#[derive(Deserialize)]
+pub struct NumberDecision {
+    #[serde(default)]
+    reason: String,
+    business: Option<String>,
+}
+
+/// `POST /v1/review/numbers/{number}/release`: frees a number; a reviewed
+/// business that proved it too takes it over. Answers its public answer.
+pub async fn release(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(number): Path<String>,
+    Query(q): Query<RegionQuery>,
+    Json(req): Json<NumberDecision>,
+) -> Result<Response, ApiError> {
+    let number = parse_number(&state.service, &number, q.region.as_deref())?;
+    let business = req.business.as_deref().map(business_id).transpose()?;
+    let answer = blocking(&state.service, move |s| {
+        s.release_number(&number, business.as_ref(), &reviewer, &req.reason)?;
+        s.lookup(&number, &[])
+    })
+    .await?;
+    Ok(axum::Json(answer).into_response())
+}
+
+/// `POST /v1/review/numbers/{number}/unlock`: lifts the code lock of a
+/// number (for one business, or all that claim it).
+pub async fn unlock(
+    State(state): State<AppState>,
+    ReviewerAuth(reviewer): ReviewerAuth,
+    Path(number): Path<String>,
+    Query(q): Query<RegionQuery>,
+    Json(req): Json<NumberDecision>,
+) -> Result<Response, ApiError> {
+    let number = parse_number(&state.service, &number, q.region.as_deref())?;
+    let business = req.business.as_deref().map(business_id).transpose()?;
+    let unlocked = blocking(&state.service, move |s| {
+        s.unlock_number(&number, business.as_ref(), &reviewer)
+    })
+    .await?;
+    Ok(axum::Json(serde_json::json!({ "unlocked": unlocked })).into_response())
+}
+
 #[derive(Deserialize)]
 pub struct AuditQuery {
     business: Option<String>,

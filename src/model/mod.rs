@@ -11,13 +11,15 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod borrowed;
+pub mod lifecycle;
 pub mod packed_body;
 mod review;
 
 pub use borrowed::{AttestationRef, BusinessRef, LangMap, StoredAnswerRef};
+pub use lifecycle::StateError;
 pub use review::{
-    Application, AuditEntry, DomainProof, Flag, OtpChallenge, PendingNames, Report, ReportReason,
-    ReviewState, Suspension,
+    Application, ApplicationV4, AuditEntry, Claim, DomainProof, Flag, OtpCode, PendingEdit, Report,
+    ReportReason, ReviewState, Suspension,
 };
 
 /// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
@@ -72,12 +74,14 @@ pub fn new_serial() -> String {
     ulid::Ulid::new().to_string()
 }
 
-/// How an attested number earned its attestation.
+/// How an attested number earned its attestation. Neither is issued
+/// before the business's identity was reviewed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Level {
-    /// Business identity reviewed and number control proven: the green badge.
+    /// Identity reviewed, number and domain proven.
     A,
-    /// Number control proven; identity not reviewed.
+    /// Identity reviewed, number proven, no domain (a small shop without a
+    /// website).
     B,
 }
 
@@ -200,32 +204,30 @@ where
     None
 }
 
-/// Where a listed number stands. Transitions are methods, so an impossible
-/// one is refused in one place.
+/// Where a held number stands: the directory's record of a number whose
+/// business passed review (claims of businesses that did not are
+/// [`Claim`]s, never public). Transitions are methods
+/// (`model::lifecycle`), so an impossible one is refused in one place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NumberState {
-    /// Listed by the business; control not proven.
+    /// Schema 4 and older only: a listed, unproven number. The upgrade to
+    /// schema 5 turns each into a [`Claim`]; answered like an unknown one.
     Unproven,
-    /// Proven (and, for level A, reviewed); `serial` is the current token.
+    /// Held with a live token, `serial`.
     Attested { level: Level, serial: String },
     /// A reviewer or the business withdrew it.
     Revoked { at: i64, reason: String },
-}
-
-/// Why a number state transition was refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum TransitionError {
-    #[error("the number has no attestation to revoke")]
-    NotAttested,
+    /// Held by a suspended business: no live token until reinstatement.
+    OnHold { level: Level },
 }
 
 impl NumberState {
-    /// How the business and the reviewers see it: `unproven`, `proven` or
-    /// `revoked`.
+    /// How the business and the reviewers see it.
     pub fn name(&self) -> &'static str {
         match self {
             NumberState::Unproven => "unproven",
-            NumberState::Attested { .. } => "proven",
+            NumberState::Attested { .. } => "attested",
+            NumberState::OnHold { .. } => "on_hold",
             NumberState::Revoked { .. } => "revoked",
         }
     }
@@ -233,7 +235,7 @@ impl NumberState {
     /// The attested level, if any.
     pub fn level(&self) -> Option<Level> {
         match self {
-            NumberState::Attested { level, .. } => Some(*level),
+            NumberState::Attested { level, .. } | NumberState::OnHold { level } => Some(*level),
             _ => None,
         }
     }
@@ -243,17 +245,6 @@ impl NumberState {
         match self {
             NumberState::Attested { serial, .. } => Some(serial),
             _ => None,
-        }
-    }
-
-    /// Revokes an attested number.
-    pub fn revoke(&self, at: i64, reason: &str) -> Result<NumberState, TransitionError> {
-        match self {
-            NumberState::Attested { .. } => Ok(NumberState::Revoked {
-                at,
-                reason: reason.to_owned(),
-            }),
-            _ => Err(TransitionError::NotAttested),
         }
     }
 }
@@ -297,11 +288,10 @@ pub struct Evidence {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PublicStatus {
-    /// Level A attestation of a verified, not suspended business.
+    /// Attested (level A or B) to a business whose review holds.
     Verified,
-    /// Listed, or proven at level B: a real number, identity not reviewed.
-    Registered,
-    /// Nobody listed it.
+    /// Nobody holds it: unlisted, only claimed, only proven by code, or
+    /// its business never passed review.
     Unknown,
     /// Its business is suspended.
     Suspended,
@@ -310,29 +300,35 @@ pub enum PublicStatus {
 }
 
 impl PublicStatus {
-    /// Derives the public status from the number and its business. A level
-    /// A token only counts while the business itself is verified.
+    /// Derives the public status from the number and its business.
     pub fn of(number: &NumberRecord, business: &Business) -> PublicStatus {
         PublicStatus::given(number, business.status)
     }
 
-    /// [`PublicStatus::of`], given only the business's status.
+    /// [`PublicStatus::of`], given only the business's status. Only a
+    /// reviewed business's number is ever more than `unknown`: a record of
+    /// any other (which the trust rules never write) answers like nothing.
     pub fn given(number: &NumberRecord, business: BusinessStatus) -> PublicStatus {
-        if business == BusinessStatus::Suspended {
-            return PublicStatus::Suspended;
-        }
-        match &number.state {
-            NumberState::Revoked { .. } => PublicStatus::Revoked,
-            NumberState::Attested {
-                level: Level::A, ..
-            } if business == BusinessStatus::Verified => PublicStatus::Verified,
-            _ => PublicStatus::Registered,
+        match (&number.state, business) {
+            (NumberState::Unproven, _) | (_, BusinessStatus::Registered) => PublicStatus::Unknown,
+            (
+                NumberState::Attested { .. } | NumberState::OnHold { .. },
+                BusinessStatus::Suspended,
+            ) => PublicStatus::Suspended,
+            (NumberState::Attested { .. }, BusinessStatus::Verified) => PublicStatus::Verified,
+            (NumberState::OnHold { .. }, BusinessStatus::Verified) => PublicStatus::Unknown,
+            (NumberState::Revoked { .. }, _) => PublicStatus::Revoked,
         }
     }
 
     /// Whether a client may be handed the number's token at this status.
     pub fn shows_token(self) -> bool {
-        matches!(self, PublicStatus::Verified | PublicStatus::Registered)
+        self == PublicStatus::Verified
+    }
+
+    /// Whether the answer names the business.
+    pub fn names_business(self) -> bool {
+        self != PublicStatus::Unknown
     }
 }
 
@@ -533,51 +529,26 @@ mod tests {
     }
 
     #[test]
-    fn level_a_is_verified_only_while_the_business_is() {
+    fn a_number_is_public_only_while_its_business_review_holds() {
         let verified = business(BusinessStatus::Verified);
-        let number = attested(Level::A, &verified);
-        assert_eq!(PublicStatus::of(&number, &verified), PublicStatus::Verified);
-        let registered = business(BusinessStatus::Registered);
-        assert_eq!(
-            PublicStatus::of(&number, &registered),
-            PublicStatus::Registered
-        );
-        let suspended = business(BusinessStatus::Suspended);
-        assert_eq!(
-            PublicStatus::of(&number, &suspended),
-            PublicStatus::Suspended
-        );
+        for level in [Level::A, Level::B] {
+            let number = attested(level, &verified);
+            assert_eq!(PublicStatus::of(&number, &verified), PublicStatus::Verified);
+            let registered = business(BusinessStatus::Registered);
+            assert_eq!(
+                PublicStatus::of(&number, &registered),
+                PublicStatus::Unknown
+            );
+            let suspended = business(BusinessStatus::Suspended);
+            assert_eq!(
+                PublicStatus::of(&number, &suspended),
+                PublicStatus::Suspended
+            );
+        }
         assert!(!PublicStatus::Suspended.shows_token());
-    }
-
-    #[test]
-    fn level_b_is_registered() {
-        let b = business(BusinessStatus::Verified);
-        assert_eq!(
-            PublicStatus::of(&attested(Level::B, &b), &b),
-            PublicStatus::Registered
-        );
-    }
-
-    #[test]
-    fn only_attested_numbers_can_be_revoked() {
-        let b = business(BusinessStatus::Verified);
-        let n = attested(Level::A, &b);
-        let revoked = n.state.revoke(5, "fraud").unwrap();
-        assert_eq!(
-            revoked,
-            NumberState::Revoked {
-                at: 5,
-                reason: "fraud".into()
-            }
-        );
-        assert_eq!(
-            revoked.revoke(6, "again"),
-            Err(TransitionError::NotAttested)
-        );
-        assert_eq!(
-            NumberState::Unproven.revoke(6, "x"),
-            Err(TransitionError::NotAttested)
-        );
+        assert!(!PublicStatus::Unknown.names_business());
+        let mut legacy = attested(Level::B, &verified);
+        legacy.state = NumberState::Unproven;
+        assert_eq!(PublicStatus::of(&legacy, &verified), PublicStatus::Unknown);
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BusinessId, BusinessStatus};
+use super::{BusinessId, BusinessStatus, Command, Proof};
 
 /// Where a business stands with the reviewers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,10 +50,27 @@ pub struct DomainProof {
     pub verified_at: Option<i64>,
 }
 
-/// A name change of a verified business, waiting for review. Until it is
-/// approved, the old names stay in force.
+/// An edit of a reviewed business's public fields, waiting for review.
+/// Until a reviewer approves it, the public sees the last reviewed version.
+/// Each field holds the value the edit asks for (unchanged fields too), so
+/// applying it is a plain copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PendingNames {
+pub struct PendingEdit {
+    pub legal_name: String,
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub category: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub commands: Vec<Command>,
+    pub at: i64,
+}
+
+/// A name change as schema 4 stored it (the only pending edit it knew).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingNamesV4 {
     pub legal_name: String,
     pub names: BTreeMap<String, String>,
     pub default_lang: String,
@@ -81,9 +98,50 @@ pub struct Application {
     pub business: BusinessId,
     pub review: ReviewState,
     pub domain: Option<DomainProof>,
-    pub pending_names: Option<PendingNames>,
+    pub pending: Option<PendingEdit>,
     pub flag: Option<Flag>,
     pub suspension: Option<Suspension>,
+}
+
+/// [`Application`] as schema 4 stored it; read once by the upgrade to 5.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationV4 {
+    pub business: BusinessId,
+    pub review: ReviewState,
+    pub domain: Option<DomainProof>,
+    pub pending_names: Option<PendingNamesV4>,
+    pub flag: Option<Flag>,
+    pub suspension: Option<Suspension>,
+}
+
+impl ApplicationV4 {
+    /// The same application in today's shape. A pending name change keeps
+    /// the business's other public fields as they are (`current`).
+    pub fn upgrade(self, current: Option<&super::Business>) -> Application {
+        let pending = match (self.pending_names, current) {
+            (Some(p), Some(b)) => Some(PendingEdit {
+                legal_name: p.legal_name,
+                names: p.names,
+                default_lang: p.default_lang,
+                category: b.category.clone(),
+                city: b.city.clone(),
+                website: b.website.clone(),
+                description: b.description.clone(),
+                logo_url: b.logo_url.clone(),
+                commands: b.commands.clone(),
+                at: p.at,
+            }),
+            _ => None,
+        };
+        Application {
+            business: self.business,
+            review: self.review,
+            domain: self.domain,
+            pending,
+            flag: self.flag,
+            suspension: self.suspension,
+        }
+    }
 }
 
 impl Application {
@@ -93,7 +151,7 @@ impl Application {
             business,
             review: ReviewState::Draft,
             domain: None,
-            pending_names: None,
+            pending: None,
             flag: None,
             suspension: None,
         }
@@ -107,21 +165,38 @@ impl Application {
             _ => None,
         };
         let flagged = self.flag.as_ref().map(|f| f.at);
-        let pending = self.pending_names.as_ref().map(|p| p.at);
+        let pending = self.pending.as_ref().map(|p| p.at);
         [submitted, flagged, pending].into_iter().flatten().min()
     }
 }
 
-/// An outstanding one-time code for a number. Only a salted hash of the
-/// code is kept.
+/// An outstanding one-time code. Only a salted hash of the code is kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OtpChallenge {
-    pub business: BusinessId,
+pub struct OtpCode {
     pub salt: Vec<u8>,
     pub code_hash: Vec<u8>,
     pub issued_at: i64,
     pub expires_at: i64,
     pub attempts: u32,
+}
+
+/// One business's claim to a number it does not hold: listed, perhaps
+/// proven by code, never public. Claims of several businesses to one
+/// number live side by side; none of them blocks another
+/// (`model::lifecycle` says how they move).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Claim {
+    pub claimed_at: i64,
+    /// Control proven (by code, or vouched for by an import).
+    pub proof: Option<Proof>,
+    pub code: Option<OtpCode>,
+    /// Consecutive wrong codes of this business for this number.
+    pub failures: u32,
+    /// Code entry refused until then, after too many failures.
+    pub locked_until: Option<i64>,
+    /// Proven while another, reviewed business holds the number: the
+    /// reviewers decide.
+    pub disputed: bool,
 }
 
 /// Why someone reported a number.

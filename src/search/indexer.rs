@@ -208,7 +208,7 @@ impl Follower {
             for id in &ids {
                 self.writer
                     .delete_term(Term::from_field_text(self.index.fields.id, id.as_str()));
-                if let Some(b) = reader.business(id.as_str())? {
+                if let Some(b) = reader.business(id.as_str())?.filter(super::searchable) {
                     self.writer
                         .add_document(schema::document(&self.index.fields, &b))?;
                 }

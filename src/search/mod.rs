@@ -348,13 +348,20 @@ fn load_snapshot(
         let page = reader.businesses_after(&after, REBUILD_PAGE)?;
         let Some(last) = page.last() else { break };
         after = last.id.as_str().to_owned();
-        for b in &page {
+        for b in page.iter().filter(|b| searchable(b)) {
             add(b)?;
         }
         done += page.len() as u64;
         progress(done, total);
     }
     Ok(seq)
+}
+
+/// Whether a business belongs in the index: only one that passed review
+/// (a suspended one stays, shown with its warning). Search answers check
+/// again against the store, so this keeps the counts right, not the truth.
+pub fn searchable(b: &Business) -> bool {
+    b.status != crate::model::BusinessStatus::Registered
 }
 
 /// The fingerprint the index holds for a business when it is up to date.

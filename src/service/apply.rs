@@ -8,52 +8,29 @@
 //! values and become errors only after the commit.
 
 use std::collections::BTreeMap;
-use std::net::IpAddr;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
-use subtle::ConstantTimeEq;
 
 use super::attest::{evidence, revoke_serial};
+use super::claims::{drop_number, settle};
 use super::domain::{self, DomainFailure, TargetPolicy, CHALLENGE_PATH};
 use super::profile::{self, CommandInput, ProfileInput, ValidProfile};
 use super::sender::OutgoingCode;
 use super::{BusinessView, Service, ServiceError};
 use crate::model::{
-    now, Application, AuditEntry, Business, BusinessId, BusinessStatus, DomainProof, Level,
-    NumberRecord, NumberState, OtpChallenge, PendingNames, Proof, ProofMethod, ReviewState,
+    now, Application, AuditEntry, Business, BusinessId, BusinessStatus, Claim, DomainProof, Level,
+    NumberState, PendingEdit, ReviewState, StateError,
 };
-use crate::phone::PhoneNumber;
 use crate::store::{StoreError, Writer};
-
-/// A code lives ten minutes (NIST SP 800-63B allows up to ten).
-const CODE_LIFETIME: i64 = 600;
-/// Tries per code, and consecutive failures per number across codes,
-/// before it locks (NIST SP 800-63B §5.2.2 caps failures at 100).
-const MAX_CODE_ATTEMPTS: u32 = 5;
-const MAX_CONSECUTIVE_FAILURES: u32 = 100;
-/// Every code sent costs money (SMS pumping, OWASP API4:2023): limits per
-/// number, business, client address and country calling code, per hour.
-const SEND_WINDOW: i64 = 3600;
-const SENDS_PER_NUMBER: u64 = 5;
-const SENDS_PER_BUSINESS: u64 = 20;
-const SENDS_PER_CLIENT: u64 = 20;
-const SENDS_PER_COUNTRY: u64 = 500;
 
 /// A new business and its API key, shown this once.
 #[derive(Debug, Serialize)]
 pub struct Registered {
     pub business: BusinessView,
     pub api_key: String,
-}
-
-/// A code is on its way.
-#[derive(Debug, Serialize)]
-pub struct CodeSent {
-    pub number: String,
-    pub expires_in: i64,
 }
 
 /// Where to publish the domain challenge.
@@ -90,7 +67,10 @@ pub struct ProfilePatch {
 #[derive(Debug, Serialize)]
 pub struct EditOutcome {
     pub business: BusinessView,
-    /// A name change of a verified business waits for review.
+    /// The edit of a reviewed business's public fields waits for review;
+    /// the public sees the last reviewed version until then.
+    pub edit_pending: bool,
+    /// The same, under the name older clients read.
     pub name_change_pending: bool,
 }
 
@@ -102,7 +82,12 @@ pub struct StatusView {
     pub review: ReviewView,
     pub numbers: Vec<OwnNumber>,
     pub domain: Option<DomainView>,
+    /// The edit waiting for review, if any.
+    pub pending_edit: Option<PendingEdit>,
+    /// Its names (kept for older clients).
     pub pending_names: Option<BTreeMap<String, String>>,
+    /// Why the reviewers are looking at the business, if they are.
+    pub flag: Option<String>,
 }
 
 /// The review state as the business sees it.
@@ -118,10 +103,14 @@ pub struct ReviewView {
 #[derive(Debug, Serialize)]
 pub struct OwnNumber {
     pub number: String,
+    /// Held: `attested`, `on_hold` or `revoked`; claimed: `unproven`,
+    /// `proven` (public once the review holds), `disputed` or `locked`.
     pub state: &'static str,
     pub level: Option<Level>,
     pub proven_at: Option<i64>,
     pub code_pending: bool,
+    /// Code entry is locked until then (seconds), after too many failures.
+    pub locked_until: Option<i64>,
 }
 
 /// The domain proof as the business sees it.
@@ -130,15 +119,6 @@ pub struct DomainView {
     pub domain: String,
     pub verified: bool,
     pub verified_at: Option<i64>,
-}
-
-enum CodeCheck {
-    Proven,
-    NoCode,
-    Wrong(u32),
-    Expired,
-    TooManyAttempts,
-    Locked,
 }
 
 impl Service {
@@ -162,13 +142,8 @@ impl Service {
         let api_key = format!("bzk_{}", random_token()?);
         let at = now();
         self.store.write(|w| {
-            for (n, _) in &p.numbers {
-                if w.number(n.as_str())?.is_some() {
-                    return Err(ServiceError::Conflict(format!(
-                        "{n} is listed by another business"
-                    )));
-                }
-            }
+            // Listing a number reserves nothing: each is a claim beside
+            // any other business's.
             let business = Business {
                 id: id.clone(),
                 legal_name: p.legal_name.clone(),
@@ -191,7 +166,7 @@ impl Service {
                 updated_at: at,
             };
             for (n, _) in &p.numbers {
-                w.put_number(n.as_str(), &unproven(&id, at))?;
+                w.put_claim(n.as_str(), id.as_str(), &Claim::new(at))?;
             }
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;
@@ -204,10 +179,10 @@ impl Service {
                 "registered",
                 business.default_name(),
             )?;
-            Ok(())
+            Ok::<_, ServiceError>(())
         })?;
         Ok(Registered {
-            business: self.business(&id, &[])?,
+            business: self.own_view(&id)?,
             api_key,
         })
     }
@@ -221,235 +196,9 @@ impl Service {
         Ok(found.and_then(|id| BusinessId::parse(&id).ok()))
     }
 
-    /// Sends a one-time code to a number the business wants to prove.
-    pub fn request_code(
-        &self,
-        id: &BusinessId,
-        number: &PhoneNumber,
-        client: Option<IpAddr>,
-    ) -> Result<CodeSent, ServiceError> {
-        let code = random_code()?;
-        let salt = random_bytes::<16>()?;
-        let at = now();
-        let e164 = number.as_str();
-        let outgoing = self.store.write(|w| {
-            let mut b = own_business(w, id)?;
-            if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict(
-                    "a suspended business cannot add numbers".into(),
-                ));
-            }
-            match w.number(e164)? {
-                Some(r) if r.business != *id => {
-                    return Err(ServiceError::Conflict(format!(
-                        "{e164} is listed by another business"
-                    )))
-                }
-                Some(r) if matches!(r.state, NumberState::Attested { .. }) => {
-                    return Err(ServiceError::Conflict(format!("{e164} is already proven")))
-                }
-                Some(r) if matches!(r.state, NumberState::Revoked { .. }) => {
-                    return Err(ServiceError::Conflict(format!(
-                        "{e164} was revoked by a reviewer; ask the reviewers to look at it again"
-                    )))
-                }
-                _ => {}
-            }
-            if w.otp_failures(e164)? >= MAX_CONSECUTIVE_FAILURES {
-                return Err(locked());
-            }
-            let client = client.map(|ip| ip.to_string()).unwrap_or_default();
-            let limits = [
-                (
-                    format!("otp:n:{e164}"),
-                    SENDS_PER_NUMBER,
-                    "codes for this number",
-                ),
-                (
-                    format!("otp:b:{id}"),
-                    SENDS_PER_BUSINESS,
-                    "codes for this business",
-                ),
-                (
-                    format!("otp:ip:{client}"),
-                    SENDS_PER_CLIENT,
-                    "codes from this address",
-                ),
-                (
-                    format!("otp:cc:{}", number.calling_code()),
-                    SENDS_PER_COUNTRY,
-                    "codes to this country",
-                ),
-            ];
-            for (key, max, what) in &limits {
-                if w.rate_count(key, at - SEND_WINDOW)? >= *max {
-                    return Err(ServiceError::RateLimited(
-                        format!("at most {max} {what} per hour"),
-                        SEND_WINDOW as u64,
-                    ));
-                }
-            }
-            for (key, _, _) in &limits {
-                w.add_rate_event(key, at)?;
-            }
-            w.put_challenge(
-                e164,
-                &OtpChallenge {
-                    business: id.clone(),
-                    salt: salt.to_vec(),
-                    code_hash: code_hash(&salt, &code).to_vec(),
-                    issued_at: at,
-                    expires_at: at + CODE_LIFETIME,
-                    attempts: 0,
-                },
-            )?;
-            if !b.numbers.iter().any(|n| n == e164) {
-                b.numbers.push(e164.to_owned());
-                b.updated_at = at;
-                w.put_business(&b)?;
-                w.put_number(e164, &unproven(id, at))?;
-            }
-            audit(w, at, "business", id, "code_sent", e164)?;
-            Ok(OutgoingCode {
-                number: e164.to_owned(),
-                code: code.clone(),
-                locale: b.default_lang.clone(),
-                at,
-            })
-        })?;
-        self.sender.send(&outgoing)?;
-        Ok(CodeSent {
-            number: outgoing.number,
-            expires_in: CODE_LIFETIME,
-        })
-    }
-
     /// The codes the log sender handed out recently (operator outbox).
     pub fn outbox(&self) -> Vec<OutgoingCode> {
         self.sender.outbox()
-    }
-
-    /// Checks a code; the right one proves the number: level B, or level A
-    /// at once for a business whose identity was already reviewed.
-    pub fn confirm_code(
-        &self,
-        id: &BusinessId,
-        number: &PhoneNumber,
-        code: &str,
-    ) -> Result<OwnNumber, ServiceError> {
-        if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(ServiceError::invalid("code", "is 6 digits"));
-        }
-        let e164 = number.as_str();
-        let at = now();
-        let keyring = self.keyring();
-        let signer = self.signer(&keyring, at);
-        let check = self.store.write(|w| {
-            let b = own_business(w, id)?;
-            let Some(mut ch) = w.challenge(e164)?.filter(|c| c.business == *id) else {
-                return Ok(CodeCheck::NoCode);
-            };
-            let failures = w.otp_failures(e164)?;
-            if failures >= MAX_CONSECUTIVE_FAILURES {
-                return Ok(CodeCheck::Locked);
-            }
-            if at >= ch.expires_at {
-                w.remove_challenge(e164)?;
-                return Ok(CodeCheck::Expired);
-            }
-            if ch.attempts >= MAX_CODE_ATTEMPTS {
-                w.remove_challenge(e164)?;
-                return Ok(CodeCheck::TooManyAttempts);
-            }
-            let expected = ch.code_hash.as_slice();
-            let given = code_hash(&ch.salt, code);
-            if !bool::from(given.as_slice().ct_eq(expected)) {
-                ch.attempts += 1;
-                if ch.attempts >= MAX_CODE_ATTEMPTS {
-                    w.remove_challenge(e164)?;
-                } else {
-                    w.put_challenge(e164, &ch)?;
-                }
-                w.set_otp_failures(e164, failures + 1)?;
-                return Ok(CodeCheck::Wrong(MAX_CODE_ATTEMPTS - ch.attempts));
-            }
-            w.remove_challenge(e164)?;
-            w.set_otp_failures(e164, 0)?;
-            let level = if b.status == BusinessStatus::Verified {
-                Level::A
-            } else {
-                Level::B
-            };
-            let proof = Proof {
-                method: ProofMethod::Otp,
-                at,
-            };
-            let app = w.application(id.as_str())?;
-            let state = signer.issue(
-                w,
-                &b,
-                e164,
-                level,
-                evidence(Some(proof), app.as_ref(), level),
-            )?;
-            let record = NumberRecord {
-                business: id.clone(),
-                state,
-                proof: Some(proof),
-                updated_at: at,
-            };
-            w.put_number(e164, &record)?;
-            audit(w, at, "business", id, "number_proven", e164)?;
-            Ok::<_, ServiceError>(CodeCheck::Proven)
-        })?;
-        match check {
-            CodeCheck::Proven => self
-                .status(id)?
-                .numbers
-                .into_iter()
-                .find(|n| n.number == e164)
-                .ok_or(ServiceError::NotFound("number")),
-            CodeCheck::NoCode => Err(ServiceError::CodeRejected(
-                "no_code",
-                "no code is outstanding for this number; request one".into(),
-            )),
-            CodeCheck::Wrong(left) => Err(ServiceError::CodeRejected(
-                "wrong_code",
-                format!("wrong code; {left} attempts left for this code"),
-            )),
-            CodeCheck::Expired => Err(ServiceError::CodeRejected(
-                "code_expired",
-                "the code expired; request a new one".into(),
-            )),
-            CodeCheck::TooManyAttempts => Err(ServiceError::CodeRejected(
-                "too_many_attempts",
-                "too many wrong codes; request a new one".into(),
-            )),
-            CodeCheck::Locked => Err(locked()),
-        }
-    }
-
-    /// Removes one of the business's numbers; its attestation is revoked.
-    pub fn remove_number(&self, id: &BusinessId, number: &PhoneNumber) -> Result<(), ServiceError> {
-        let e164 = number.as_str();
-        let at = now();
-        self.store.write(|w| {
-            let mut b = own_business(w, id)?;
-            let record = w
-                .number(e164)?
-                .filter(|r| r.business == *id)
-                .ok_or(ServiceError::NotFound("number"))?;
-            if let Some(serial) = record.state.serial() {
-                revoke_serial(w, serial, "removed by the business", at)?;
-            }
-            w.remove_number(e164)?;
-            w.remove_challenge(e164)?;
-            b.numbers.retain(|n| n != e164);
-            b.updated_at = at;
-            w.put_business(&b)?;
-            audit(w, at, "business", id, "number_removed", e164)?;
-            Ok(())
-        })
     }
 
     /// Starts (or restarts) a domain challenge.
@@ -499,8 +248,7 @@ impl Service {
                 .ok_or(ServiceError::NotFound("business"))?;
             r.application(id.as_str())?.and_then(|a| a.domain)
         };
-        let proof =
-            proof.ok_or_else(|| ServiceError::Conflict("start a domain challenge first".into()))?;
+        let proof = proof.ok_or(StateError::NoDomainChallenge)?;
         if proof.verified_at.is_some() {
             return Ok(DomainCheck {
                 verified: true,
@@ -518,19 +266,23 @@ impl Service {
             });
         }
         let at = now();
+        let keyring = self.keyring();
+        let signer = self.signer(&keyring, at);
         self.store.write(|w| {
             let mut app = application(w, id)?;
             match app.domain.as_mut() {
                 // The applicant may have restarted the challenge meanwhile.
                 Some(d) if d.token == proof.token => d.verified_at = Some(at),
-                _ => {
-                    return Err(ServiceError::Conflict(
-                        "the challenge changed; check again".into(),
-                    ))
-                }
+                _ => return Err(StateError::ChallengeChanged.into()),
             }
             w.put_application(&app)?;
-            audit(w, at, "business", id, "domain_proven", &proof.domain)
+            audit(w, at, "business", id, "domain_proven", &proof.domain)?;
+            // A reviewed business's level B numbers are level A now.
+            let b = own_business(w, id)?;
+            if b.status == BusinessStatus::Verified {
+                self.reissue_at(w, &signer, &b, Some(Level::A), None)?;
+            }
+            Ok::<_, ServiceError>(())
         })?;
         Ok(DomainCheck {
             verified: true,
@@ -541,37 +293,49 @@ impl Service {
     /// Puts the business in the review queue.
     pub fn submit(&self, id: &BusinessId) -> Result<StatusView, ServiceError> {
         let at = now();
+        let cooldown = self.config.resubmit_cooldown;
         self.store.write(|w| {
             let b = own_business(w, id)?;
-            if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict(
-                    "a suspended business cannot submit".into(),
-                ));
-            }
             let mut app = application(w, id)?;
-            match app.review {
-                ReviewState::Submitted { .. } => return Ok(()),
-                ReviewState::Approved { .. } if b.status == BusinessStatus::Verified => {
-                    return Err(ServiceError::Conflict(
-                        "the business is already verified".into(),
-                    ))
-                }
-                _ => {}
+            let proven = has_proven_claim(w, &b)?;
+            if app.submit(b.status, proven, at, cooldown)? {
+                w.put_application(&app)?;
+                audit(w, at, "business", id, "submitted", "")?;
             }
-            let mut proven = false;
-            for n in &b.numbers {
-                proven |= w.number(n)?.is_some_and(|r| r.state.level().is_some());
-            }
-            if !proven {
-                return Err(ServiceError::Conflict(
-                    "prove at least one number before submitting".into(),
-                ));
-            }
-            app.review = ReviewState::Submitted { at };
-            w.put_application(&app)?;
-            audit(w, at, "business", id, "submitted", "")
+            Ok::<_, ServiceError>(())
         })?;
         self.status(id)
+    }
+
+    /// Deletes the business: every live token of its numbers is revoked,
+    /// its numbers freed (a reviewed business that proved one too takes it
+    /// over), its claims, application and profile removed. The audit trail
+    /// stays.
+    pub fn delete_business(&self, id: &BusinessId) -> Result<(), ServiceError> {
+        let at = now();
+        let keyring = self.keyring();
+        let signer = self.signer(&keyring, at);
+        self.store.write(|w| {
+            let b = own_business(w, id)?;
+            for n in &b.numbers {
+                drop_number(w, id, n, "deleted", at)?;
+            }
+            super::review::index_names(
+                w,
+                Some(&b),
+                &Business {
+                    status: BusinessStatus::Registered,
+                    ..b.clone()
+                },
+            )?;
+            w.remove_application(id.as_str())?;
+            w.remove_business(id)?;
+            audit(w, at, "business", id, "deleted", b.default_name())?;
+            for n in &b.numbers {
+                settle(w, &signer, n, at)?;
+            }
+            Ok(())
+        })
     }
 
     /// Where the business stands.
@@ -583,16 +347,28 @@ impl Service {
         let app = r
             .application(id.as_str())?
             .unwrap_or_else(|| Application::new(id.clone()));
+        let at = now();
         let mut numbers = Vec::with_capacity(b.numbers.len());
         for n in &b.numbers {
-            let Some(record) = r.number(n)? else { continue };
-            numbers.push(OwnNumber {
-                number: n.clone(),
-                state: record.state.name(),
-                level: record.state.level(),
-                proven_at: record.proof.map(|p| p.at),
-                code_pending: r.challenge(n)?.is_some(),
-            });
+            if let Some(record) = r.number(n)?.filter(|rec| rec.business == *id) {
+                numbers.push(OwnNumber {
+                    number: n.clone(),
+                    state: record.state.name(),
+                    level: record.state.level(),
+                    proven_at: record.proof.map(|p| p.at),
+                    code_pending: false,
+                    locked_until: None,
+                });
+            } else if let Some(claim) = r.claim(n, id.as_str())? {
+                numbers.push(OwnNumber {
+                    number: n.clone(),
+                    state: claim.name(at),
+                    level: None,
+                    proven_at: claim.proof.map(|p| p.at),
+                    code_pending: claim.code.is_some(),
+                    locked_until: claim.locked(at),
+                });
+            }
         }
         let review = match &app.review {
             ReviewState::Draft => ReviewView {
@@ -630,96 +406,47 @@ impl Service {
                 domain: d.domain,
                 verified_at: d.verified_at,
             }),
-            pending_names: app.pending_names.map(|p| p.names),
+            pending_names: app.pending.as_ref().map(|p| p.names.clone()),
+            pending_edit: app.pending,
+            flag: app.flag.map(|f| f.reason),
         })
     }
 
-    /// Edits the profile. A verified business's name change waits for
-    /// review (the old names stay until approved); every other edit applies
-    /// at once, and tokens are re-issued only where their claims change.
+    /// Edits the profile. An edit of a reviewed business's public fields
+    /// waits for review as a whole (the public sees the last reviewed
+    /// version); a business that never passed review edits freely, since
+    /// nothing of it is public.
     pub fn edit(&self, id: &BusinessId, patch: ProfilePatch) -> Result<EditOutcome, ServiceError> {
         let at = now();
-        let keyring = self.keyring();
-        let signer = self.signer(&keyring, at);
         let pending = self.store.write(|w| {
             let mut b = own_business(w, id)?;
-            let legal_name = patch
-                .legal_name
-                .as_deref()
-                .map(|n| profile::name("legal_name", n))
-                .transpose()?;
-            let names = patch
-                .names
-                .clone()
-                .map(|n| profile::names("names", n))
-                .transpose()?;
-            let default_lang = patch
-                .default_lang
-                .as_deref()
-                .map(|l| profile::lang_tag("default_lang", l))
-                .transpose()?;
-            let new_names = PendingNames {
-                legal_name: legal_name.unwrap_or_else(|| b.legal_name.clone()),
-                names: names.unwrap_or_else(|| b.names.clone()),
-                default_lang: default_lang.unwrap_or_else(|| b.default_lang.clone()),
-                at,
-            };
-            if !new_names.names.contains_key(&new_names.default_lang) {
-                return Err(ServiceError::invalid(
-                    "names",
-                    "must include a name in default_lang",
-                ));
-            }
-            if let Some(c) = &patch.category {
-                b.category = profile::slug("category", c)?;
-            }
-            if let Some(c) = &patch.city {
-                b.city = profile::short_text("city", c)?;
-            }
-            if let Some(u) = &patch.website {
-                b.website = Some(profile::url("website", u)?);
-            }
-            if let Some(u) = &patch.logo_url {
-                b.logo_url = Some(profile::url("logo_url", u)?);
-            }
-            if let Some(d) = patch.description.clone() {
-                b.description = profile::descriptions("description", d)?;
-            }
-            if let Some(c) = &patch.commands {
-                b.commands = profile::commands(c)?;
-            }
-            let names_change = new_names.legal_name != b.legal_name
-                || new_names.names != b.names
-                || new_names.default_lang != b.default_lang;
-            let mut pending = false;
-            if names_change && b.status == BusinessStatus::Verified {
-                let mut app = application(w, id)?;
-                app.pending_names = Some(new_names);
-                w.put_application(&app)?;
-                audit(w, at, "business", id, "name_change_submitted", "")?;
-                pending = true;
-            } else if names_change {
-                let old_name = b.default_name().to_owned();
-                b.legal_name = new_names.legal_name;
-                b.names = new_names.names;
-                b.default_lang = new_names.default_lang;
-                if b.default_name() != old_name {
-                    self.reissue_at(
-                        w,
-                        &signer,
-                        &b,
-                        None,
-                        Some("superseded: the business name changed"),
-                    )?;
+            let mut app = application(w, id)?;
+            // An edit builds on the one already waiting, if any.
+            let base = app.pending.clone().unwrap_or_else(|| edit_of(&b, at));
+            let edit = patched(base, &patch, at)?;
+            let unchanged = edit_of(&b, at) == edit;
+            if unchanged {
+                if app.pending.take().is_some() {
+                    w.put_application(&app)?;
+                    audit(w, at, "business", id, "edit_withdrawn", "")?;
                 }
+                return Ok::<_, ServiceError>(false);
             }
+            if app.is_public(b.status) {
+                app.hold_edit(edit);
+                w.put_application(&app)?;
+                audit(w, at, "business", id, "edit_submitted", "")?;
+                return Ok(true);
+            }
+            apply_edit(&mut b, edit);
             b.updated_at = at;
             w.put_business(&b)?;
             audit(w, at, "business", id, "profile_edited", "")?;
-            Ok::<_, ServiceError>(pending)
+            Ok(false)
         })?;
         Ok(EditOutcome {
-            business: self.business(id, &[])?,
+            business: self.own_view(id)?,
+            edit_pending: pending,
             name_change_pending: pending,
         })
     }
@@ -737,7 +464,7 @@ impl Service {
     ) -> Result<(), StoreError> {
         let app = w.application(b.id.as_str())?;
         for n in &b.numbers {
-            let Some(mut record) = w.number(n)? else {
+            let Some(mut record) = w.number(n)?.filter(|r| r.business == b.id) else {
                 continue;
             };
             let NumberState::Attested {
@@ -747,6 +474,9 @@ impl Service {
             else {
                 continue;
             };
+            if revoke_reason.is_none() && level == Some(current) {
+                continue;
+            }
             if let Some(reason) = revoke_reason {
                 revoke_serial(w, &serial, reason, signer.at)?;
             } else if let Some(a) = w.attestation(&serial)? {
@@ -794,20 +524,85 @@ pub(super) fn audit(
     Ok(())
 }
 
-fn unproven(id: &BusinessId, at: i64) -> NumberRecord {
-    NumberRecord {
-        business: id.clone(),
-        state: NumberState::Unproven,
-        proof: None,
-        updated_at: at,
+/// Whether the business proved a number it does not hold yet (what a
+/// submission and its approval need).
+pub(super) fn has_proven_claim(w: &Writer, b: &Business) -> Result<bool, StoreError> {
+    for n in &b.numbers {
+        if w.claim(n, b.id.as_str())?
+            .is_some_and(|c| c.proof.is_some())
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The business's public fields as an edit that changes nothing.
+fn edit_of(b: &Business, at: i64) -> PendingEdit {
+    PendingEdit {
+        legal_name: b.legal_name.clone(),
+        names: b.names.clone(),
+        default_lang: b.default_lang.clone(),
+        category: b.category.clone(),
+        city: b.city.clone(),
+        website: b.website.clone(),
+        description: b.description.clone(),
+        logo_url: b.logo_url.clone(),
+        commands: b.commands.clone(),
+        at,
     }
 }
 
-fn locked() -> ServiceError {
-    ServiceError::CodeRejected(
-        "number_locked",
-        "too many failed codes for this number; ask the reviewers to unlock it".into(),
-    )
+/// `base` with the patch's fields validated and applied.
+fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingEdit, ServiceError> {
+    if let Some(n) = &patch.legal_name {
+        e.legal_name = profile::name("legal_name", n)?;
+    }
+    if let Some(n) = &patch.names {
+        e.names = profile::names("names", n.clone())?;
+    }
+    if let Some(l) = &patch.default_lang {
+        e.default_lang = profile::lang_tag("default_lang", l)?;
+    }
+    if !e.names.contains_key(&e.default_lang) {
+        return Err(ServiceError::invalid(
+            "names",
+            "must include a name in default_lang",
+        ));
+    }
+    if let Some(c) = &patch.category {
+        e.category = profile::slug("category", c)?;
+    }
+    if let Some(c) = &patch.city {
+        e.city = profile::short_text("city", c)?;
+    }
+    if let Some(u) = &patch.website {
+        e.website = Some(profile::url("website", u)?);
+    }
+    if let Some(u) = &patch.logo_url {
+        e.logo_url = Some(profile::url("logo_url", u)?);
+    }
+    if let Some(d) = &patch.description {
+        e.description = profile::descriptions("description", d.clone())?;
+    }
+    if let Some(c) = &patch.commands {
+        e.commands = profile::commands(c)?;
+    }
+    e.at = at;
+    Ok(e)
+}
+
+/// Copies an edit's fields into the business.
+pub(super) fn apply_edit(b: &mut Business, e: PendingEdit) {
+    b.legal_name = e.legal_name;
+    b.names = e.names;
+    b.default_lang = e.default_lang;
+    b.category = e.category;
+    b.city = e.city;
+    b.website = e.website;
+    b.description = e.description;
+    b.logo_url = e.logo_url;
+    b.commands = e.commands;
 }
 
 fn failure_name(f: DomainFailure) -> &'static str {
@@ -829,14 +624,14 @@ pub(super) fn sha256(bytes: &[u8]) -> [u8; 32] {
     out
 }
 
-fn code_hash(salt: &[u8], code: &str) -> [u8; 32] {
+pub(super) fn code_hash(salt: &[u8], code: &str) -> [u8; 32] {
     let mut input = Vec::with_capacity(salt.len() + code.len());
     input.extend_from_slice(salt);
     input.extend_from_slice(code.as_bytes());
     sha256(&input)
 }
 
-fn random_bytes<const N: usize>() -> Result<[u8; N], ServiceError> {
+pub(super) fn random_bytes<const N: usize>() -> Result<[u8; N], ServiceError> {
     let mut out = [0u8; N];
     SystemRandom::new()
         .fill(&mut out)
@@ -850,7 +645,7 @@ pub(super) fn random_token() -> Result<String, ServiceError> {
 }
 
 /// Six uniformly random digits (rejection sampling avoids modulo bias).
-fn random_code() -> Result<String, ServiceError> {
+pub(super) fn random_code() -> Result<String, ServiceError> {
     loop {
         let n = u32::from_le_bytes(random_bytes::<4>()?);
         if n < 4_294_000_000 {

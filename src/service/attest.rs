@@ -173,7 +173,10 @@ pub(super) fn evidence(
             at,
         });
     }
-    if level == Level::A {
+    // Both levels rest on a review (an operator's import vouches for its
+    // own and carries none).
+    {
+        let _ = level;
         if let Some(ReviewState::Approved { at, .. }) = app.map(|a| &a.review) {
             evd.push(Evidence {
                 method: "review".into(),
@@ -297,7 +300,8 @@ impl Service {
         let Some(business) = w.business(a.business.as_str())? else {
             return Ok(None);
         };
-        if business.status == crate::model::BusinessStatus::Suspended {
+        // Only a badge that holds is renewed.
+        if business.status != crate::model::BusinessStatus::Verified {
             return Ok(None);
         }
         let level = *level;

@@ -26,8 +26,8 @@ use super::profile::{ProfileInput, ValidProfile};
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
 use crate::model::{
-    default_name, now, Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState,
-    Proof, ProofMethod,
+    default_name, now, Application, Business, BusinessId, BusinessStatus, Claim, Level,
+    NumberRecord, NumberState, Proof, ProofMethod,
 };
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, RepackReport, SavedKnown, StoreError, Writer};
@@ -397,6 +397,13 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
             continue;
         };
         let Some(id) = &p.id else { continue };
+        let verified = match p.status {
+            Some(status) => status == BusinessStatus::Verified,
+            None => p.numbers.iter().any(|(_, l)| *l == Some(Level::A)),
+        };
+        if !verified {
+            continue; // no token before review
+        }
         let name = default_name(&p.names, &p.default_lang, &p.legal_name);
         for (number, level) in &p.numbers {
             let Some(want) = *level else { continue };
@@ -405,7 +412,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
                 Some(record) if record.business != *id => continue,
                 Some(record) => match &record.state {
                     NumberState::Revoked { .. } => continue,
-                    NumberState::Unproven => Some(imported),
+                    NumberState::Unproven | NumberState::OnHold { .. } => Some(imported),
                     NumberState::Attested { level, serial } => {
                         let same = *level == want
                             && r.attestation(serial)?.is_some_and(|a| a.name == name);
@@ -493,33 +500,90 @@ fn apply(
 
     if let Some(old) = &existing {
         for gone in old.numbers.iter().filter(|n| !business.numbers.contains(n)) {
-            if let Some(record) = w.number(gone)? {
-                if let Some(serial) = record.state.serial() {
-                    revoke_serial(w, serial, "removed from the profile", at)?;
-                }
-                w.remove_number(gone)?;
-            }
+            super::claims::drop_number(w, &id, gone, "removed from the profile", at)?;
             changed = true;
         }
     }
 
+    let newly_suspended = business.status == BusinessStatus::Suspended
+        && existing.as_ref().map(|b| b.status) != Some(BusinessStatus::Suspended);
+    if newly_suspended {
+        // An operator's import that suspends is a suspension like a
+        // reviewer's: remembered with the status it returns to.
+        let mut app = w
+            .application(id.as_str())?
+            .unwrap_or_else(|| Application::new(id.clone()));
+        let previous = match existing.as_ref().map(|b| b.status) {
+            Some(s) => s,
+            None if p.numbers.iter().any(|(_, l)| l.is_some()) => BusinessStatus::Verified,
+            None => BusinessStatus::Registered,
+        };
+        if app.suspend(previous, "suspended by import", at).is_ok() {
+            w.put_application(&app)?;
+        }
+    }
     for ((number, level), record) in p.numbers.iter().zip(records) {
-        let next = next_state(w, signer, &business, number, *level, record.as_ref())?;
-        if let Some(state) = next {
-            let proof = match state {
-                NumberState::Attested { .. } => record.and_then(|r| r.proof).or(Some(Proof {
+        let e164 = number.as_str();
+        if business.status == BusinessStatus::Suspended {
+            // A suspended business's numbers go on hold (their tokens
+            // revoked) and wait for the reviewers.
+            if let Some(mut record) = record {
+                if let Some((held, serial)) = record.state.hold().map(|(h, s)| (h, s.to_owned())) {
+                    revoke_serial(w, &serial, "suspended: by import", at)?;
+                    record.state = held;
+                    record.updated_at = at;
+                    w.put_number(e164, &record)?;
+                    changed = true;
+                }
+            }
+            continue;
+        }
+        // Public means reviewed: only a verified business's number with a
+        // level is held; every other one is a claim (proven when the
+        // operator vouches for it with a level).
+        let held = business.status == BusinessStatus::Verified && level.is_some();
+        if !held {
+            if let Some(NumberState::Attested { serial, .. }) = record.as_ref().map(|r| &r.state) {
+                revoke_serial(w, serial, "level withdrawn by import", at)?;
+                w.remove_number(e164)?;
+                changed = true;
+            }
+            if record
+                .as_ref()
+                .is_some_and(|r| matches!(r.state, NumberState::Revoked { .. }))
+            {
+                continue;
+            }
+            let want = match level {
+                Some(_) => Claim::proven(Proof {
                     method: ProofMethod::Import,
                     at,
-                })),
-                _ => None,
+                }),
+                None => Claim::new(at),
             };
+            let same = w
+                .claim(e164, id.as_str())?
+                .is_some_and(|c| c.proof.is_some() == want.proof.is_some());
+            if !same {
+                w.put_claim(e164, id.as_str(), &want)?;
+                changed = true;
+            }
+            continue;
+        }
+        let next = next_state(w, signer, &business, number, *level, record.as_ref())?;
+        if let Some(state) = next {
+            let proof = record.and_then(|r| r.proof).or(Some(Proof {
+                method: ProofMethod::Import,
+                at,
+            }));
             let record = NumberRecord {
                 business: id.clone(),
                 state,
                 proof,
                 updated_at: at,
             };
-            w.put_number(number.as_str(), &record)?;
+            w.put_number(e164, &record)?;
+            w.remove_claim(e164, id.as_str())?;
             changed = true;
         }
     }
@@ -536,7 +600,8 @@ fn apply(
     }))
 }
 
-/// The state a number moves to, or `None` when it stays as it is.
+/// The state a verified business's number with a level moves to, or
+/// `None` when it stays as it is.
 fn next_state(
     w: &mut Writer,
     signer: &Signer,
@@ -545,11 +610,15 @@ fn next_state(
     wanted: Option<Level>,
     current: Option<&NumberRecord>,
 ) -> Result<Option<NumberState>, StoreError> {
-    let state = current.map(|r| &r.state);
-    match (state, wanted) {
+    let Some(want) = wanted else { return Ok(None) };
+    let proof = current.and_then(|r| r.proof).unwrap_or(Proof {
+        method: ProofMethod::Import,
+        at: signer.at,
+    });
+    match current.map(|r| &r.state) {
         // A revocation is never lifted by an import.
-        (Some(NumberState::Revoked { .. }), _) => Ok(None),
-        (Some(NumberState::Attested { level, serial }), Some(want)) => {
+        Some(NumberState::Revoked { .. }) => Ok(None),
+        Some(NumberState::Attested { level, serial }) => {
             let same_claims = *level == want
                 && w.attestation(serial)?
                     .is_some_and(|a| a.name == business.default_name());
@@ -562,24 +631,6 @@ fn next_state(
                 "superseded: the attested facts changed",
                 signer.at,
             )?;
-            let evd = evidence(current.and_then(|r| r.proof), None, want);
-            Ok(Some(signer.issue(
-                w,
-                business,
-                number.as_str(),
-                want,
-                evd,
-            )?))
-        }
-        (Some(NumberState::Attested { serial, .. }), None) => {
-            revoke_serial(w, serial, "level withdrawn by import", signer.at)?;
-            Ok(Some(NumberState::Unproven))
-        }
-        (Some(NumberState::Unproven) | None, Some(want)) => {
-            let proof = Proof {
-                method: ProofMethod::Import,
-                at: signer.at,
-            };
             let evd = evidence(Some(proof), None, want);
             Ok(Some(signer.issue(
                 w,
@@ -589,8 +640,16 @@ fn next_state(
                 evd,
             )?))
         }
-        (Some(NumberState::Unproven), None) => Ok(None),
-        (None, None) => Ok(Some(NumberState::Unproven)),
+        Some(NumberState::Unproven | NumberState::OnHold { .. }) | None => {
+            let evd = evidence(Some(proof), None, want);
+            Ok(Some(signer.issue(
+                w,
+                business,
+                number.as_str(),
+                want,
+                evd,
+            )?))
+        }
     }
 }
 

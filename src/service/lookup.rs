@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::model::{
-    now, Business, BusinessId, BusinessRef, Command, Level, NumberRecord, PublicStatus, Revocation,
-    StoredAnswer,
+    now, Business, BusinessId, BusinessRef, BusinessStatus, Command, Level, NumberRecord,
+    PublicStatus, Revocation, StoredAnswer,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::{AnswerSource, Reader, StoreError, Writer};
@@ -234,6 +234,9 @@ impl Service {
                 continue;
             };
             let status = PublicStatus::given(&record, business);
+            if !status.names_business() {
+                continue; // not public: the bucket holds only reviewed businesses
+            }
             let hash = hex(&crate::phone::e164_hash(&e164));
             let token = token_for(&*r, &record, status)?;
             entries.push(RangeEntry {
@@ -329,7 +332,8 @@ impl Service {
         })
     }
 
-    /// The public profile of a business.
+    /// The public profile of a business: only of one that passed review
+    /// (a suspended one with its status); any other is not found.
     pub fn business(
         &self,
         id: &BusinessId,
@@ -339,7 +343,33 @@ impl Service {
         let b = r
             .business(id.as_str())?
             .ok_or(ServiceError::NotFound("business"))?;
-        let numbers = number_views(&r, &b)?;
+        let app = r.application(id.as_str())?;
+        if !app.is_some_and(|a| a.is_public(b.status)) && b.status != BusinessStatus::Verified {
+            return Err(ServiceError::NotFound("business"));
+        }
+        Ok(view(&r, b, langs)?)
+    }
+
+    /// The profile as its own business (and the reviewers) see it, public
+    /// or not; numbers as the public sees them.
+    pub fn own_view(&self, id: &BusinessId) -> Result<BusinessView, ServiceError> {
+        let r = self.store.read()?;
+        let b = r
+            .business(id.as_str())?
+            .ok_or(ServiceError::NotFound("business"))?;
+        Ok(view(&r, b, &[])?)
+    }
+
+    /// Revocations since `since` (seconds), oldest first, at most `limit`.
+    pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
+        Ok(self.store.read()?.revocations_since(since, limit)?)
+    }
+}
+
+/// A business's profile with its public numbers.
+fn view(r: &Reader, b: Business, langs: &[String]) -> Result<BusinessView, StoreError> {
+    {
+        let numbers = number_views(r, &b)?;
         Ok(BusinessView {
             display_name: b.display_name(langs).to_owned(),
             id: b.id,
@@ -356,11 +386,6 @@ impl Service {
             numbers,
             commands: b.commands,
         })
-    }
-
-    /// Revocations since `since` (seconds), oldest first, at most `limit`.
-    pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
-        Ok(self.store.read()?.revocations_since(since, limit)?)
     }
 }
 
@@ -560,6 +585,9 @@ fn answer_for<S: AnswerSource>(
         return Ok(unlisted(e164, reputation));
     };
     let status = PublicStatus::given(&record, business_status);
+    if !status.names_business() {
+        return Ok(unlisted(e164, reputation));
+    }
     let revocation = match &record.state {
         crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
             at: *at,
@@ -585,8 +613,11 @@ fn answer_for<S: AnswerSource>(
 pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, StoreError> {
     let mut numbers = Vec::with_capacity(b.numbers.len());
     for n in &b.numbers {
-        if let Some(record) = r.number(n)? {
+        if let Some(record) = r.number(n)?.filter(|rec| rec.business == b.id) {
             let status = PublicStatus::of(&record, b);
+            if !status.names_business() {
+                continue;
+            }
             numbers.push(NumberView {
                 number: n.clone(),
                 status,

@@ -7,6 +7,7 @@
 
 mod apply;
 mod attest;
+mod claims;
 pub mod confusable;
 pub mod domain;
 mod import;
@@ -17,12 +18,14 @@ mod review;
 mod search;
 pub mod sender;
 mod translog;
+mod upgrade;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
-pub use apply::{CodeSent, DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
+pub use apply::{DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use attest::RenewReport;
+pub use claims::CodeSent;
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 pub use lookup::{
     hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
@@ -33,6 +36,7 @@ pub use reports::ReportInput;
 pub use review::QueueItem;
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
+pub use upgrade::TrustUpgrade;
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring, MasterKey};
@@ -56,6 +60,9 @@ pub enum ServiceError {
     Invalid { field: String, message: String },
     #[error("{0}")]
     Conflict(String),
+    /// A transition the trust rules refuse (`model::lifecycle`).
+    #[error(transparent)]
+    State(#[from] crate::model::StateError),
     #[error(transparent)]
     Search(#[from] SearchError),
     #[error("missing or invalid credentials")]
@@ -75,6 +82,23 @@ impl ServiceError {
             field: field.into(),
             message: message.into(),
         }
+    }
+}
+
+/// The network a client address counts as, for limits and for counting
+/// distinct reporters: an IPv4 address, or an IPv6 /64 (what one
+/// subscriber gets). An IPv4-mapped IPv6 address is its IPv4 address.
+pub fn client_network(ip: std::net::IpAddr) -> String {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
 }
 
@@ -224,7 +248,7 @@ impl Service {
         let keyring = Keyring::load(&stored, &master)?;
         let reporter_salt = store.secret("reporter")?;
         let store = Arc::new(store);
-        Ok(Service {
+        let service = Service {
             master,
             reporter_salt,
             sender: sender::Sender::new(config.sender.clone()),
@@ -237,7 +261,16 @@ impl Service {
             keyring: RwLock::new(Arc::new(keyring)),
             config,
             search: search::SearchSlot::default(),
-        })
+        };
+        if let Some(done) = service.upgrade_to_trust_rules()? {
+            tracing::info!(
+                revoked = done.revoked,
+                claims = done.claims,
+                downgraded = done.downgraded,
+                "held the directory to the trust rules (schema 5)"
+            );
+        }
+        Ok(service)
     }
 
     /// Saves the filter of known numbers for the next start, if it is

@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::apply::{application, audit, sha256};
 use super::{Service, ServiceError};
-use crate::model::{new_serial, now, Flag, Report, ReportReason};
+use crate::model::{new_serial, now, BusinessId, Report, ReportReason};
 use crate::phone::PhoneNumber;
 use crate::store::REPORT_WINDOW;
 
@@ -53,8 +53,10 @@ impl Service {
             ));
         }
         let at = now();
+        // Reports count people: a network (an IPv4 address, an IPv6 /64)
+        // counts once per number in the window however often it reports.
         let reporter = {
-            let client = client.map(|ip| ip.to_string()).unwrap_or_default();
+            let client = client.map(super::client_network).unwrap_or_default();
             let mut keyed = self.reporter_salt.clone();
             keyed.extend_from_slice(client.as_bytes());
             crate::service::hex(&sha256(&keyed)[..16])
@@ -78,19 +80,27 @@ impl Service {
                 at,
             };
             w.add_report(&new_serial(), &report)?;
-            let Some(record) = w.number(e164)? else {
-                return Ok(());
-            };
             let reporters = w.reporters_since(e164, at - REPORT_WINDOW)?;
-            let mut app = application(w, &record.business)?;
-            if reporters >= threshold && app.flag.is_none() {
-                let why = format!("{reporters} people reported {e164} in 30 days");
-                app.flag = Some(Flag {
-                    at,
-                    reason: why.clone(),
-                });
-                w.put_application(&app)?;
-                audit(w, at, "reports", &record.business, "flagged", &why)?;
+            if reporters < threshold {
+                return Ok(());
+            }
+            // The holder and every business claiming the number go in
+            // front of the reviewers (who dismiss the flag or suspend).
+            let mut concerned: Vec<BusinessId> =
+                w.number(e164)?.map(|r| r.business).into_iter().collect();
+            for (id, _) in w.claims_of(e164)? {
+                concerned.extend(BusinessId::parse(&id).ok());
+            }
+            let why = format!("{reporters} networks reported {e164} in 30 days");
+            for id in &concerned {
+                if w.business(id.as_str())?.is_none() {
+                    continue;
+                }
+                let mut app = application(w, id)?;
+                if app.raise_flag(at, why.clone()) {
+                    w.put_application(&app)?;
+                    audit(w, at, "reports", id, "flagged", &why)?;
+                }
             }
             Ok(())
         })

@@ -5,13 +5,18 @@
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 
-use super::apply::{application, audit, own_business, random_token, sha256, DomainView};
-use super::attest::revoke_serial;
+use super::apply::{
+    application, apply_edit, audit, has_proven_claim, own_business, random_token, sha256,
+    DomainView,
+};
+use super::attest::{evidence, revoke_serial};
+use super::claims::take_number;
 use super::confusable;
 use super::{BusinessView, Service, ServiceError, StatusView};
+use crate::model::lifecycle::Approved;
 use crate::model::{
-    now, AuditEntry, Business, BusinessId, BusinessStatus, Flag, Level, NumberState, PendingNames,
-    Proof, ReviewState, Suspension,
+    now, AuditEntry, Business, BusinessId, BusinessStatus, Flag, Level, NumberState, PendingEdit,
+    Proof, StateError,
 };
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError, Writer, REPORT_WINDOW};
@@ -36,29 +41,50 @@ pub struct QueueItem {
     pub queued_at: Option<i64>,
     pub numbers: Vec<NumberEvidence>,
     pub domain: Option<DomainView>,
-    pub pending_names: Option<PendingNames>,
+    /// A reviewed business's edit of its public fields, whole.
+    pub pending_edit: Option<PendingEdit>,
+    /// The fields the edit changes: (field, current, proposed) as JSON.
+    pub pending_diff: Vec<FieldChange>,
+    /// A flag (reports, a disputed number): dismiss it or suspend.
     pub flag: Option<Flag>,
+    /// What the reviewer can do: `approve`/`reject` for a submission or
+    /// an edit, `dismiss`/`suspend` for a flag.
+    pub actions: Vec<&'static str>,
     pub warnings: Vec<Warning>,
+}
+
+/// One field a pending edit changes.
+#[derive(Debug, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub current: serde_json::Value,
+    pub proposed: serde_json::Value,
 }
 
 /// A number and how it was proven, with what the public says about it.
 #[derive(Debug, Serialize)]
 pub struct NumberEvidence {
     pub number: String,
+    /// As the business sees it (`attested`, `proven`, `disputed`, ...).
+    pub state: &'static str,
     pub level: Option<Level>,
     pub proof: Option<Proof>,
     pub revoked: bool,
+    /// Another business that holds the number, in a dispute.
+    pub held_by: Option<BusinessId>,
     pub reports_30d: u64,
     pub reporters_30d: u64,
 }
 
-/// Something the reviewer should look at twice.
+/// Something the reviewer should look at twice: a name confusable with a
+/// reviewed business's (`confusable_name`), or a website outside the
+/// proven domain (`website_outside_domain`, `name` the website).
 #[derive(Debug, Serialize)]
 pub struct Warning {
     pub kind: &'static str,
     pub name: String,
-    pub similar_to: BusinessId,
-    pub similar_name: String,
+    pub similar_to: Option<BusinessId>,
+    pub similar_name: Option<String>,
 }
 
 impl Service {
@@ -142,21 +168,54 @@ impl Service {
             let at = now();
             let mut numbers = Vec::new();
             for n in &b.numbers {
-                let Some(record) = r.number(n)? else { continue };
+                let held = r.number(n)?;
+                let own = held.as_ref().filter(|h| h.business == id);
+                let claim = r.claim(n, id.as_str())?;
+                let (state, level, proof) = match (own, &claim) {
+                    (Some(h), _) => (h.state.name(), h.state.level(), h.proof),
+                    (None, Some(c)) => (c.name(at), None, c.proof),
+                    (None, None) => continue,
+                };
                 numbers.push(NumberEvidence {
                     number: n.clone(),
-                    level: record.state.level(),
-                    proof: record.proof,
-                    revoked: matches!(record.state, NumberState::Revoked { .. }),
+                    state,
+                    level,
+                    proof,
+                    revoked: own.is_some_and(|h| matches!(h.state, NumberState::Revoked { .. })),
+                    held_by: held.filter(|h| h.business != id).map(|h| h.business),
                     reports_30d: r.reports_since(n, at - REPORT_WINDOW)?,
                     reporters_30d: r.reporters_since(n, at - REPORT_WINDOW)?,
                 });
             }
-            let candidate_names = match &app.pending_names {
+            let candidate_names = match &app.pending {
                 Some(p) => names_of(&p.legal_name, p.names.values()),
                 None => names_of(&b.legal_name, b.names.values()),
             };
-            let warnings = confusable_warnings(&r, &id, &candidate_names)?;
+            let mut warnings = confusable_warnings(&r, &id, &candidate_names)?;
+            let website = app.pending.as_ref().map_or(&b.website, |p| &p.website);
+            let proven_domain = app
+                .domain
+                .as_ref()
+                .filter(|d| d.verified_at.is_some())
+                .map(|d| d.domain.as_str());
+            if let Some(site) = website
+                .as_deref()
+                .filter(|w| !within_domain(w, proven_domain))
+            {
+                warnings.push(Warning {
+                    kind: "website_outside_domain",
+                    name: site.to_owned(),
+                    similar_to: None,
+                    similar_name: None,
+                });
+            }
+            let mut actions = Vec::new();
+            if app.review.name() == "submitted" || app.pending.is_some() {
+                actions.extend(["approve", "reject"]);
+            }
+            if app.flag.is_some() {
+                actions.extend(["dismiss", "suspend"]);
+            }
             items.push(QueueItem {
                 review: app.review.name(),
                 queued_at: app.queue_time(),
@@ -165,18 +224,25 @@ impl Service {
                     domain: d.domain,
                     verified_at: d.verified_at,
                 }),
-                pending_names: app.pending_names.clone(),
+                pending_diff: app
+                    .pending
+                    .as_ref()
+                    .map(|p| diff(&b, p))
+                    .unwrap_or_default(),
+                pending_edit: app.pending.clone(),
                 flag: app.flag.clone(),
+                actions,
                 numbers,
                 warnings,
-                business: self.business(&id, &[])?,
+                business: self.own_view(&id)?,
             });
         }
         Ok(items)
     }
 
-    /// Approves what waits: a submission (the business becomes verified and
-    /// every proven number is attested at level A), a name change, a flag.
+    /// Approves what waits: a submission (the business becomes verified
+    /// and holds each number it proved, at level A with a proven domain,
+    /// else B) or a pending edit. A flag is dismissed or suspended instead.
     pub fn approve(
         &self,
         id: &BusinessId,
@@ -189,50 +255,42 @@ impl Service {
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
-            if app.queue_time().is_none() {
-                return Err(ServiceError::Conflict(
-                    "nothing of this business waits for review".into(),
-                ));
-            }
-            if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict(
-                    "reinstate the business before approving".into(),
-                ));
-            }
+            let proven = has_proven_claim(w, &b)?;
             let old = b.clone();
-            let renamed = match app.pending_names.take() {
-                Some(p) => {
-                    b.legal_name = p.legal_name;
-                    b.names = p.names;
-                    b.default_lang = p.default_lang;
-                    old.default_name() != b.default_name()
+            match app.approve(b.status, proven, reviewer, note, at)? {
+                Approved::Submission => {
+                    b.status = BusinessStatus::Verified;
+                    b.updated_at = at;
+                    w.put_application(&app)?;
+                    w.put_business(&b)?;
+                    for n in &b.numbers {
+                        if let Some(claim) = w.claim(n, id.as_str())?.filter(|c| c.proof.is_some())
+                        {
+                            take_number(w, &signer, &b, &app, n, claim)?;
+                        }
+                    }
                 }
-                None => false,
-            };
-            let newly_verified = b.status != BusinessStatus::Verified;
-            b.status = BusinessStatus::Verified;
-            b.updated_at = at;
-            app.review = ReviewState::Approved {
-                at,
-                by: reviewer.to_owned(),
-                note: note.to_owned(),
-            };
-            app.flag = None;
-            w.put_application(&app)?;
-            if newly_verified || renamed {
-                let reason = renamed.then_some("superseded: the business name changed");
-                self.reissue_at(w, &signer, &b, Some(Level::A), reason)?;
+                Approved::Edit(edit) => {
+                    apply_edit(&mut b, *edit);
+                    b.updated_at = at;
+                    w.put_application(&app)?;
+                    if old.default_name() != b.default_name() {
+                        let reason = "superseded: the business name changed";
+                        self.reissue_at(w, &signer, &b, None, Some(reason))?;
+                    }
+                    w.put_business(&b)?;
+                }
             }
             index_names(w, Some(&old), &b)?;
-            w.put_business(&b)?;
             audit(w, at, reviewer, id, "approved", note)
         })?;
         self.status(id)
     }
 
-    /// Rejects what waits, with a reason the business sees. A verified
-    /// business stays verified (its pending name change is dropped); to
-    /// take one down, suspend it.
+    /// Rejects a submission or a pending edit, with a reason the business
+    /// sees. A rejected submission has nothing public to take back (no
+    /// token exists before review); a verified business stays verified
+    /// (only its edit is dropped); to take one down, suspend it.
     pub fn reject(
         &self,
         id: &BusinessId,
@@ -244,27 +302,39 @@ impl Service {
         self.store.write(|w| {
             own_business(w, id)?;
             let mut app = application(w, id)?;
-            if app.queue_time().is_none() {
-                return Err(ServiceError::Conflict(
-                    "nothing of this business waits for review".into(),
-                ));
-            }
-            if matches!(app.review, ReviewState::Submitted { .. }) {
-                app.review = ReviewState::Rejected {
-                    at,
-                    by: reviewer.to_owned(),
-                    reason: reason.clone(),
-                };
-            }
-            app.pending_names = None;
-            app.flag = None;
+            app.reject(reviewer, &reason, at)?;
             w.put_application(&app)?;
             audit(w, at, reviewer, id, "rejected", &reason)
         })?;
         self.status(id)
     }
 
-    /// Revokes one number's attestation.
+    /// Dismisses a flag: the reports stay, the business leaves the queue.
+    pub fn dismiss(
+        &self,
+        id: &BusinessId,
+        reviewer: &str,
+        note: &str,
+    ) -> Result<StatusView, ServiceError> {
+        let at = now();
+        self.store.write(|w| {
+            own_business(w, id)?;
+            let mut app = application(w, id)?;
+            let flag = app.dismiss()?;
+            w.put_application(&app)?;
+            audit(
+                w,
+                at,
+                reviewer,
+                id,
+                "flag_dismissed",
+                &format!("{}: {note}", flag.reason),
+            )
+        })?;
+        self.status(id)
+    }
+
+    /// Revokes one held number's attestation.
     pub fn revoke_number(
         &self,
         number: &PhoneNumber,
@@ -275,15 +345,18 @@ impl Service {
         let e164 = number.as_str();
         let at = now();
         self.store.write(|w| {
-            let mut record = w.number(e164)?.ok_or(ServiceError::NotFound("number"))?;
+            let Some(mut record) = w.number(e164)? else {
+                return Err(if w.claims_of(e164)?.is_empty() {
+                    ServiceError::NotFound("number")
+                } else {
+                    StateError::NotHeld.into()
+                });
+            };
             let serial = record.state.serial().map(str::to_owned);
-            record.state = record
-                .state
-                .revoke(at, &reason)
-                .map_err(|e| ServiceError::Conflict(e.to_string()))?;
+            record.state = record.state.revoke(at, &reason)?;
             record.updated_at = at;
             if let Some(serial) = serial {
-                revoke_serial(w, &serial, &reason, at)?;
+                revoke_serial(w, &serial, &format!("revoked: {reason}"), at)?;
             }
             w.put_number(e164, &record)?;
             audit(
@@ -298,7 +371,8 @@ impl Service {
         })
     }
 
-    /// Suspends a business: none of its numbers shows as verified.
+    /// Suspends a business: every live token of its numbers is revoked
+    /// (reason `suspended`) and its numbers go on hold; it settles any flag.
     pub fn suspend(
         &self,
         id: &BusinessId,
@@ -309,27 +383,31 @@ impl Service {
         let at = now();
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
-            if b.status == BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict(
-                    "the business is already suspended".into(),
-                ));
-            }
             let mut app = application(w, id)?;
-            app.suspension = Some(Suspension {
-                at,
-                reason: reason.clone(),
-                previous: b.status,
-            });
-            w.put_application(&app)?;
-            b.status = BusinessStatus::Suspended;
+            b.status = app.suspend(b.status, &reason, at)?;
             b.updated_at = at;
+            for n in &b.numbers {
+                let Some(mut record) = w.number(n)?.filter(|r| r.business == *id) else {
+                    continue;
+                };
+                let Some((held, serial)) = record.state.hold().map(|(h, s)| (h, s.to_owned()))
+                else {
+                    continue;
+                };
+                revoke_serial(w, &serial, &format!("suspended: {reason}"), at)?;
+                record.state = held;
+                record.updated_at = at;
+                w.put_number(n, &record)?;
+            }
+            w.put_application(&app)?;
             w.put_business(&b)?;
             audit(w, at, reviewer, id, "suspended", &reason)
         })?;
         self.status(id)
     }
 
-    /// Lifts a suspension.
+    /// Lifts a suspension. A business that was verified gets new tokens
+    /// for the numbers on hold; the old ones stay revoked.
     pub fn reinstate(
         &self,
         id: &BusinessId,
@@ -338,22 +416,29 @@ impl Service {
     ) -> Result<StatusView, ServiceError> {
         let reason = required("reason", reason)?;
         let at = now();
+        let keyring = self.keyring();
+        let signer = self.signer(&keyring, at);
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
-            if b.status != BusinessStatus::Suspended {
-                return Err(ServiceError::Conflict(
-                    "the business is not suspended".into(),
-                ));
-            }
             let mut app = application(w, id)?;
-            let previous = app
-                .suspension
-                .take()
-                .map_or(BusinessStatus::Registered, |s| s.previous);
-            w.put_application(&app)?;
-            b.status = previous;
+            b.status = app.reinstate(b.status)?;
             b.updated_at = at;
+            w.put_application(&app)?;
             w.put_business(&b)?;
+            if b.status == BusinessStatus::Verified {
+                for n in &b.numbers {
+                    let Some(mut record) = w.number(n)?.filter(|r| r.business == *id) else {
+                        continue;
+                    };
+                    let Some(level) = record.state.resumes_at() else {
+                        continue;
+                    };
+                    let evd = evidence(record.proof, Some(&app), level);
+                    record.state = signer.issue(w, &b, n, level, evd)?;
+                    record.updated_at = at;
+                    w.put_number(n, &record)?;
+                }
+            }
             audit(w, at, reviewer, id, "reinstated", &reason)
         })?;
         self.status(id)
@@ -430,7 +515,11 @@ fn confusable_warnings(
     for name in names {
         for probe in confusable::probes(name) {
             for other in r.businesses_with_name_key(&probe)? {
-                if other == id.as_str() || warnings.iter().any(|w| w.similar_to.as_str() == other) {
+                if other == id.as_str()
+                    || warnings
+                        .iter()
+                        .any(|w| w.similar_to.as_ref().is_some_and(|s| s.as_str() == other))
+                {
                     continue;
                 }
                 let Some(b) = r.business(&other)? else {
@@ -439,8 +528,8 @@ fn confusable_warnings(
                 warnings.push(Warning {
                     kind: "confusable_name",
                     name: name.clone(),
-                    similar_to: b.id.clone(),
-                    similar_name: b.default_name().to_owned(),
+                    similar_to: Some(b.id.clone()),
+                    similar_name: Some(b.default_name().to_owned()),
                 });
             }
         }
@@ -448,7 +537,46 @@ fn confusable_warnings(
     Ok(warnings)
 }
 
-fn required(field: &str, value: &str) -> Result<String, ServiceError> {
+/// Whether a website lies on the proven domain (or a subdomain of it).
+fn within_domain(website: &str, proven: Option<&str>) -> bool {
+    let Some(domain) = proven else { return false };
+    let host = website
+        .split_once("://")
+        .map_or(website, |(_, rest)| rest)
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("");
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next().unwrap_or("").to_ascii_lowercase();
+    host == domain || host.ends_with(&format!(".{domain}"))
+}
+
+/// The fields a pending edit changes, each with both values.
+fn diff(b: &Business, e: &PendingEdit) -> Vec<FieldChange> {
+    use serde_json::json;
+    let pairs = [
+        ("legal_name", json!(b.legal_name), json!(e.legal_name)),
+        ("names", json!(b.names), json!(e.names)),
+        ("default_lang", json!(b.default_lang), json!(e.default_lang)),
+        ("category", json!(b.category), json!(e.category)),
+        ("city", json!(b.city), json!(e.city)),
+        ("website", json!(b.website), json!(e.website)),
+        ("description", json!(b.description), json!(e.description)),
+        ("logo_url", json!(b.logo_url), json!(e.logo_url)),
+        ("commands", json!(b.commands), json!(e.commands)),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, current, proposed)| current != proposed)
+        .map(|(field, current, proposed)| FieldChange {
+            field,
+            current,
+            proposed,
+        })
+        .collect()
+}
+
+pub(super) fn required(field: &str, value: &str) -> Result<String, ServiceError> {
     let value = value.trim();
     if value.is_empty() || value.chars().count() > 1000 {
         return Err(ServiceError::invalid(field, "1-1000 characters"));

@@ -11,7 +11,8 @@ use redb::{
 
 use super::{codec, decode, encode, get_record, with_value, Reader, StoreError, Writer, CHANGES};
 use crate::model::{
-    Attestation, AttestationRef, Business, BusinessRef, Change, NumberRecord, Revocation, StoredKey,
+    Attestation, AttestationRef, Business, BusinessId, BusinessRef, Change, NumberRecord,
+    Revocation, StoredKey,
 };
 use crate::phone::e164_hash;
 
@@ -319,6 +320,14 @@ impl Writer {
         if let Some(record) = removed.transpose()? {
             self.changes.push(Change::Business(record.business));
         }
+        Ok(())
+    }
+
+    /// Removes a business record (its numbers, claims and application are
+    /// the caller's to remove first).
+    pub fn remove_business(&mut self, id: &BusinessId) -> Result<(), StoreError> {
+        self.tx.open_table(BUSINESSES)?.remove(id.as_str())?;
+        self.changes.push(Change::Business(id.clone()));
         Ok(())
     }
 

@@ -51,7 +51,15 @@ const DAY: i64 = 24 * 3600;
 /// filter of known numbers, valid while `meta`'s generation of number
 /// writes, which every write of a number counts up, is the one it was
 /// saved at (`known`); a build that does not count must not write.
-const SCHEMA_VERSION: u32 = 4;
+/// 5: the trust rules: claims apart from held numbers, pending edits of
+/// every public field (`workflow::upgrade_to_5`); the directory's records
+/// that the rules would not have written are put right by the service at
+/// its next open ([`TRUST_UPGRADE`]).
+const SCHEMA_VERSION: u32 = 5;
+
+/// The `meta` key that marks a directory upgraded to schema 5 whose
+/// numbers and tokens the service has yet to hold to the trust rules.
+pub const TRUST_UPGRADE: &str = "pending:trust_rules";
 
 /// The database file inside the data dir.
 const DB_FILE: &str = "bizseal.redb";
@@ -342,6 +350,11 @@ impl Store {
                     if v < 3 {
                         answers::drop_text_keyed(&tx, &mut meta)?;
                     }
+                    if v < 5 {
+                        let apps = workflow::upgrade_to_5(&tx)?;
+                        tracing::info!(applications = apps, "upgraded the data dir to schema 5");
+                        meta.insert(TRUST_UPGRADE, [1u8].as_slice())?;
+                    }
                     meta.insert("schema_version", encode(&SCHEMA_VERSION)?.as_slice())?;
                 }
                 None => {
@@ -357,6 +370,14 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether a one-off flag is set in `meta` (see [`TRUST_UPGRADE`]).
+    pub fn has_meta_flag(&self, name: &str) -> Result<bool, StoreError> {
+        let tx = self.begin_read()?;
+        let meta = tx.open_table(META)?;
+        let found = meta.get(name)?.is_some();
+        Ok(found)
     }
 
     /// A random secret kept in the database, made on first use (for keyed
@@ -533,6 +554,24 @@ pub struct Writer {
 }
 
 impl Writer {
+    /// Whether a one-off flag is set in `meta` (see [`TRUST_UPGRADE`]).
+    pub fn meta_flag(&self, name: &str) -> Result<bool, StoreError> {
+        Ok(self.tx.open_table(META)?.get(name)?.is_some())
+    }
+
+    /// Sets a one-off flag in `meta` (the schema upgrade does; so can a
+    /// test that builds an old directory).
+    pub fn set_meta_flag(&mut self, name: &str) -> Result<(), StoreError> {
+        self.tx.open_table(META)?.insert(name, [1u8].as_slice())?;
+        Ok(())
+    }
+
+    /// Clears a one-off flag in `meta`.
+    pub fn clear_meta_flag(&mut self, name: &str) -> Result<(), StoreError> {
+        self.tx.open_table(META)?.remove(name)?;
+        Ok(())
+    }
+
     fn commit(mut self) -> Result<(), StoreError> {
         self.refresh_answers()?;
         if self.noted_numbers {

@@ -7,7 +7,7 @@ use redb::{ReadableTable, TableDefinition, WriteTransaction};
 use super::answers::{ReportWindow, REPORT_WINDOW};
 use super::directory::opened;
 use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
-use crate::model::{Application, AuditEntry, OtpChallenge, Report};
+use crate::model::{Application, ApplicationV4, AuditEntry, Business, Claim, Report};
 
 pub(super) const APPLICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("applications");
 /// (queued_at, business): the review queue, oldest first.
@@ -17,10 +17,17 @@ pub(super) const REVIEW_QUEUE: TableDefinition<(i64, &str), ()> =
 pub(super) const API_KEYS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("api_keys");
 /// SHA-256 of a reviewer token → reviewer name.
 pub(super) const REVIEWERS: TableDefinition<&[u8; 32], &str> = TableDefinition::new("reviewers");
-/// E.164 → the outstanding one-time code for that number.
-pub(super) const CHALLENGES: TableDefinition<&str, &[u8]> = TableDefinition::new("challenges");
-/// E.164 → consecutive failed code entries, across codes.
-pub(super) const OTP_FAILURES: TableDefinition<&str, u32> = TableDefinition::new("otp_failures");
+/// (E.164, business) → that business's claim to the number: its code,
+/// failures and proof. Claims of several businesses sit side by side.
+pub(super) const CLAIMS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("claims");
+/// (claimed at, E.164, business): unproven claims by age, so lapsed ones
+/// are found with one range read.
+pub(super) const CLAIMS_BY_AGE: TableDefinition<(i64, &str, &str), ()> =
+    TableDefinition::new("claims_by_age");
+/// Schema 4's per-number code and failure tables, dropped by the upgrade
+/// to 5 (a code lives ten minutes; failures now count per claim).
+const CHALLENGES_V4: TableDefinition<&str, &[u8]> = TableDefinition::new("challenges");
+const OTP_FAILURES_V4: TableDefinition<&str, u32> = TableDefinition::new("otp_failures");
 /// (limit key, second) → events in that second, for sliding-window limits.
 pub(super) const RATE_EVENTS: TableDefinition<(&str, i64), u32> =
     TableDefinition::new("rate_events");
@@ -49,8 +56,8 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(REVIEW_QUEUE)?;
     tx.open_table(API_KEYS)?;
     tx.open_table(REVIEWERS)?;
-    tx.open_table(CHALLENGES)?;
-    tx.open_table(OTP_FAILURES)?;
+    tx.open_table(CLAIMS)?;
+    tx.open_table(CLAIMS_BY_AGE)?;
     tx.open_table(RATE_EVENTS)?;
     tx.open_table(REPORT_DAYS)?;
     tx.open_table(REPORTS)?;
@@ -59,6 +66,29 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(AUDIT)?;
     tx.open_table(AUDIT_BY_BUSINESS)?;
     Ok(())
+}
+
+/// The upgrade to schema 5: applications take today's shape (a pending
+/// name change becomes a pending edit), and the per-number code tables go.
+pub(super) fn upgrade_to_5(tx: &WriteTransaction) -> Result<u64, StoreError> {
+    let mut apps = tx.open_table(APPLICATIONS)?;
+    let businesses = tx.open_table(super::directory::BUSINESSES)?;
+    let mut old = Vec::new();
+    for row in apps.iter()? {
+        let (k, v) = row?;
+        old.push((k.value().to_owned(), decode::<ApplicationV4>(v.value())?));
+    }
+    let upgraded = old.len() as u64;
+    for (id, app) in old {
+        let business = get_record::<_, Business, _>(&businesses, id.as_str())?;
+        let app = app.upgrade(business.as_ref());
+        apps.insert(id.as_str(), encode(&app)?.as_slice())?;
+    }
+    drop(apps);
+    drop(businesses);
+    tx.delete_table(CHALLENGES_V4)?;
+    tx.delete_table(OTP_FAILURES_V4)?;
+    Ok(upgraded)
 }
 
 /// Reports about `e164` on days from the one holding `since` on, and the
@@ -119,16 +149,44 @@ macro_rules! workflow_reads {
             Ok(found)
         }
 
-        /// The outstanding code for a number.
-        pub fn challenge(&self, e164: &str) -> Result<Option<OtpChallenge>, StoreError> {
-            get_record(&self.tx.open_table(CHALLENGES)?, e164)
+        /// A business's claim to a number.
+        pub fn claim(&self, e164: &str, business: &str) -> Result<Option<Claim>, StoreError> {
+            get_record(&self.tx.open_table(CLAIMS)?, (e164, business))
         }
 
-        /// Consecutive failed code entries for a number.
-        pub fn otp_failures(&self, e164: &str) -> Result<u32, StoreError> {
-            let table = self.tx.open_table(OTP_FAILURES)?;
-            let n = table.get(e164)?.map(|v| v.value()).unwrap_or(0);
-            Ok(n)
+        /// Every claim to a number, by business id.
+        pub fn claims_of(&self, e164: &str) -> Result<Vec<(String, Claim)>, StoreError> {
+            let table = self.tx.open_table(CLAIMS)?;
+            let mut out = Vec::new();
+            for row in table.range::<(&str, &str)>((e164, "")..)? {
+                let (k, v) = row?;
+                let (number, business) = k.value();
+                if number != e164 {
+                    break;
+                }
+                out.push((business.to_owned(), decode::<Claim>(v.value())?));
+            }
+            Ok(out)
+        }
+
+        /// Unproven claims made before `before`, oldest first, at most
+        /// `limit`: (E.164, business).
+        pub fn claims_made_before(
+            &self,
+            before: i64,
+            limit: usize,
+        ) -> Result<Vec<(String, String)>, StoreError> {
+            let table = self.tx.open_table(CLAIMS_BY_AGE)?;
+            let mut out = Vec::new();
+            for row in table
+                .range::<(i64, &str, &str)>((i64::MIN, "", "")..(before, "", ""))?
+                .take(limit)
+            {
+                let (k, _) = row?;
+                let (_, number, business) = k.value();
+                out.push((number.to_owned(), business.to_owned()));
+            }
+            Ok(out)
         }
 
         /// Events under a rate-limit key at or after `since`.
@@ -282,29 +340,51 @@ impl Writer {
         Ok(())
     }
 
-    /// Stores the outstanding code for a number, replacing any older one.
-    pub fn put_challenge(&mut self, e164: &str, c: &OtpChallenge) -> Result<(), StoreError> {
+    /// Stores a business's claim to a number; only unproven claims are
+    /// indexed by age (proven ones wait for review and do not lapse).
+    pub fn put_claim(&mut self, e164: &str, business: &str, c: &Claim) -> Result<(), StoreError> {
+        let old = self.claim(e164, business)?;
+        let mut by_age = self.tx.open_table(CLAIMS_BY_AGE)?;
+        if let Some(old) = old.filter(|o| o.proof.is_none()) {
+            by_age.remove((old.claimed_at, e164, business))?;
+        }
+        if c.proof.is_none() {
+            by_age.insert((c.claimed_at, e164, business), ())?;
+        }
+        drop(by_age);
         let bytes = encode(c)?;
         self.tx
-            .open_table(CHALLENGES)?
-            .insert(e164, bytes.as_slice())?;
+            .open_table(CLAIMS)?
+            .insert((e164, business), bytes.as_slice())?;
         Ok(())
     }
 
-    /// Drops the outstanding code for a number.
-    pub fn remove_challenge(&mut self, e164: &str) -> Result<(), StoreError> {
-        self.tx.open_table(CHALLENGES)?.remove(e164)?;
-        Ok(())
-    }
-
-    /// Sets the consecutive failure count of a number.
-    pub fn set_otp_failures(&mut self, e164: &str, n: u32) -> Result<(), StoreError> {
-        let mut table = self.tx.open_table(OTP_FAILURES)?;
-        if n == 0 {
-            table.remove(e164)?;
-        } else {
-            table.insert(e164, n)?;
+    /// Drops a business's claim to a number.
+    pub fn remove_claim(
+        &mut self,
+        e164: &str,
+        business: &str,
+    ) -> Result<Option<Claim>, StoreError> {
+        let old = self
+            .tx
+            .open_table(CLAIMS)?
+            .remove((e164, business))?
+            .map(|v| decode::<Claim>(v.value()))
+            .transpose()?;
+        if let Some(o) = old.as_ref().filter(|o| o.proof.is_none()) {
+            self.tx
+                .open_table(CLAIMS_BY_AGE)?
+                .remove((o.claimed_at, e164, business))?;
         }
+        Ok(old)
+    }
+
+    /// Removes a business's application (and its place in the queue).
+    pub fn remove_application(&mut self, business: &str) -> Result<(), StoreError> {
+        if let Some(at) = self.application(business)?.and_then(|a| a.queue_time()) {
+            self.tx.open_table(REVIEW_QUEUE)?.remove((at, business))?;
+        }
+        self.tx.open_table(APPLICATIONS)?.remove(business)?;
         Ok(())
     }
 
@@ -327,13 +407,29 @@ impl Writer {
         self.tx
             .open_table(REPORTS)?
             .insert((e164, report.at, id), bytes.as_slice())?;
+        // A reporter (a network) counts once per window, on the day of its
+        // latest report: a repeat moves its count there rather than adding.
         let mut reporters = self.tx.open_table(REPORTERS)?;
         let key = (e164, report.reporter.as_str());
-        let last = reporters.get(key)?.map(|v| v.value()).unwrap_or(i64::MIN);
-        reporters.insert(key, last.max(report.at))?;
+        let last = reporters.get(key)?.map(|v| v.value());
+        let at = last.map_or(report.at, |l| l.max(report.at));
+        reporters.insert(key, at)?;
         drop(reporters);
+        let counted = last.filter(|l| *l >= report.at - REPORT_WINDOW);
         let mut days = self.tx.open_table(REPORT_DAYS)?;
-        let day = (e164, report.at.div_euclid(DAY));
+        if let Some(last) = counted {
+            let old_day = (e164, last.div_euclid(DAY));
+            let n = days.get(old_day)?.map(|v| v.value()).unwrap_or(0);
+            match n {
+                0 | 1 => {
+                    days.remove(old_day)?;
+                }
+                n => {
+                    days.insert(old_day, n - 1)?;
+                }
+            }
+        }
+        let day = (e164, at.div_euclid(DAY));
         let count = days.get(day)?.map(|v| v.value()).unwrap_or(0);
         days.insert(day, count + 1)?;
         drop(days);

@@ -143,7 +143,6 @@ fn fact(h: &mut String, term: &str, value: &str) {
 pub(super) fn status_style(status: PublicStatus) -> (&'static str, &'static str) {
     match status {
         PublicStatus::Verified => ("ok", "status.verified"),
-        PublicStatus::Registered => ("warn", "status.registered"),
         PublicStatus::Unknown => ("warn", "status.unknown"),
         PublicStatus::Suspended => ("bad", "status.suspended"),
         PublicStatus::Revoked => ("bad", "status.revoked"),

@@ -47,7 +47,7 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     assert!(results[1].get("number").is_none(), "{}", results[1]);
 
     assert_eq!(results[2]["number"], LEVEL_B);
-    assert_eq!(results[2]["status"], "registered");
+    assert_eq!(results[2]["status"], "verified");
     assert_eq!(results[2]["level"], "B");
 
     assert_eq!(results[3]["error"]["code"], "empty");
@@ -62,7 +62,8 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     assert_eq!(results[6]["error"]["code"], "needs_region");
 
     assert_eq!(results[7]["number"], UNPROVEN);
-    assert_eq!(results[7]["status"], "registered");
+    assert_eq!(results[7]["status"], "unknown", "a claim is not public");
+    assert!(results[7]["business"].is_null());
     assert!(results[7]["attestation"].is_null());
 }
 

@@ -344,10 +344,12 @@ async fn unknown_unreviewed_suspended_and_revoked_numbers_show_plain_warnings() 
     b.wait_text("#answer .badge", "Not verified — be careful")
         .await;
 
-    // A number proven by a business nobody reviewed: a warning, and not
-    // the name it claims (anyone can register any name).
-    check(&b, LEVEL_B).await;
-    b.wait_text("#answer", "has not been checked").await;
+    // A number listed by a business nobody reviewed: exactly like an
+    // unknown one, never the name it claims (anyone can register any name).
+    check(&b, UNPROVEN).await;
+    b.wait_text("#answer .number-big", UNPROVEN).await;
+    b.wait_text("#answer", "Nobody has registered this number")
+        .await;
     let answer = b.wait_text("#answer .badge", "Not verified").await;
     assert_eq!(answer, "Not verified — be careful");
     assert!(b
@@ -523,7 +525,8 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
     b.wait_text("#confirm-label", number).await;
     b.type_into("#confirm-code", &code_for(&app, number)).await;
     b.click("#confirm button[type=submit]").await;
-    b.wait_text("#own-numbers", "Proven (level B)").await;
+    b.wait_text("#own-numbers", "public once the review approves")
+        .await;
 
     // Send for review.
     b.click("#submit").await;
@@ -566,6 +569,6 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
     b.screenshot("home-new-badge").await;
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "verified");
-    assert_eq!(looked["level"], "A");
+    assert_eq!(looked["level"], "B", "reviewed, no domain proven");
     b.close().await;
 }

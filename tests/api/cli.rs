@@ -159,7 +159,7 @@ fn import_reports_each_bad_line_imports_the_good_ones_and_exits_2() {
     );
     assert_eq!(
         lookup(&service, UNPROVEN).status,
-        bizseal::model::PublicStatus::Registered
+        bizseal::model::PublicStatus::Unknown
     );
     assert_eq!(
         lookup(&service, KLM)
@@ -334,6 +334,63 @@ fn verify_with_a_jwks_file_accepts_a_good_token_and_prints_its_claims() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn a_released_number_is_revoked_for_offline_checks_with_a_revocation_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, token, jwks) = imported_klm(dir.path());
+    let jwks = jwks.to_str().expect("utf-8 path");
+
+    // Wrong arguments: a plain message and a non-zero exit.
+    let out = run_in(&data, &["number", "release", KLM]);
+    assert_ne!(out.code, Some(0));
+    assert!(out.stderr.contains("--reason"), "{}", out.stderr);
+    let out = run_in(&data, &["number", "unlock", "+31 20", "--region", "NL"]);
+    assert_eq!(out.code, Some(1), "{}", out.stderr);
+
+    let out = run_in(
+        &data,
+        &["number", "release", KLM, "--reason", "ported away"],
+    );
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("released +31206499123"),
+        "{}",
+        out.stdout
+    );
+    let service = open(&data);
+    let list = json!({ "revocations": service.revocations(0, 1000).expect("revocations") });
+    let audit = service.audit_trail(None, 1000).expect("audit");
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "number_released" && e.actor == "operator (cli)"));
+    drop(service);
+    let revocations = write(dir.path(), "revocations.json", &list.to_string());
+    let revocations = revocations.to_str().expect("utf-8 path");
+
+    // The JWKS alone cannot know; with the list the token is refused.
+    let out = run(&["verify", &token, "--jwks", jwks]);
+    assert_eq!(out.code, Some(0), "{}", out.stdout);
+    let out = run(&[
+        "verify",
+        &token,
+        "--jwks",
+        jwks,
+        "--revocations",
+        revocations,
+    ]);
+    assert_eq!(out.code, Some(1), "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stdout
+            .lines()
+            .any(|l| l == "verdict: revoked (released: ported away)"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("not consulted"), "{}", out.stdout);
+    let out = run(&["verify", &token, "--revocations", revocations]);
+    assert_ne!(out.code, Some(0), "--revocations needs --jwks");
 }
 
 #[test]
@@ -940,10 +997,18 @@ fn import_repacks_and_stats_and_compact_keep_every_answer() {
     assert_eq!(table_rows(&data, "answers"), rows);
     let service = open(&data);
     assert_eq!(lookup(&service, KLM).attestation, Some(token));
-    assert_ne!(
+    // Only claimed: not public, but the claim survived.
+    assert_eq!(
         lookup(&service, "+31205550103").status,
         bizseal::model::PublicStatus::Unknown
     );
+    assert!(service
+        .store()
+        .read()
+        .unwrap()
+        .claim("+31205550103", OTHER_ID)
+        .unwrap()
+        .is_some());
     drop(service);
 
     // Neither makes a data dir where there is none, nor takes a bad size.
@@ -1041,8 +1106,16 @@ fn an_import_leaves_every_answer_rendered_by_this_build() {
     assert!(answers_version_recorded(&data));
     let service = open(&data);
     assert_eq!(lookup(&service, KLM).attestation, Some(token));
-    assert_ne!(
+    // Only claimed: not public, but the claim survived.
+    assert_eq!(
         lookup(&service, "+31205550103").status,
         bizseal::model::PublicStatus::Unknown
     );
+    assert!(service
+        .store()
+        .read()
+        .unwrap()
+        .claim("+31205550103", OTHER_ID)
+        .unwrap()
+        .is_some());
 }

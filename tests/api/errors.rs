@@ -232,18 +232,16 @@ async fn a_business_profile_lists_each_kind_of_number() {
         .get_json("/v1/businesses/b_01JD7Z3K8Q82SBFT5X6HQW431V")
         .await;
     assert_eq!(status, 200, "{body}");
-    assert_eq!(body["status"], "registered");
+    assert_eq!(body["status"], "verified");
     assert_eq!(
         body["numbers"][0],
-        json!({ "number": LEVEL_B, "status": "registered", "level": "B" })
+        json!({ "number": LEVEL_B, "status": "verified", "level": "B" })
     );
-    let (_, body) = app
+    // A business that never passed review has no public profile.
+    let (status, body) = app
         .get_json("/v1/businesses/b_01JD7Z3K8QKTBYVAKBE8SPDD3A")
         .await;
-    assert_eq!(
-        body["numbers"],
-        json!([{ "number": UNPROVEN, "status": "registered", "level": Value::Null }])
-    );
+    assert_eq!(status, 404, "{body}");
 }
 
 #[tokio::test]

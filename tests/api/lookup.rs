@@ -48,12 +48,12 @@ async fn a_verified_number_carries_the_business_summary_and_a_token_for_that_num
 }
 
 #[tokio::test]
-async fn a_level_b_number_is_registered_with_level_b_and_a_token() {
+async fn a_level_b_number_is_verified_with_level_b_and_a_token() {
     let app = spawn_app().await;
     let (status, body) = app.get_json(&format!("/v1/numbers/{LEVEL_B}")).await;
     assert_eq!(status, 200);
     assert_eq!(body["number"], LEVEL_B);
-    assert_eq!(body["status"], "registered");
+    assert_eq!(body["status"], "verified");
     assert_eq!(body["level"], "B");
     assert_eq!(body["business"]["display_name"], "ShopKart");
     let token = body["attestation"]
@@ -65,15 +65,15 @@ async fn a_level_b_number_is_registered_with_level_b_and_a_token() {
 }
 
 #[tokio::test]
-async fn an_unproven_number_is_registered_without_level_or_token() {
+async fn an_unproven_number_answers_like_an_unknown_one() {
     let app = spawn_app().await;
     let (status, body) = app.get_json(&format!("/v1/numbers/{UNPROVEN}")).await;
     assert_eq!(status, 200);
     assert_eq!(body["number"], UNPROVEN);
-    assert_eq!(body["status"], "registered");
+    assert_eq!(body["status"], "unknown");
     assert!(body["level"].is_null(), "{body}");
     assert!(body["attestation"].is_null(), "{body}");
-    assert_eq!(body["business"]["display_name"], "Bakkerij De Molen");
+    assert!(body["business"].is_null(), "never reviewed: no name");
 }
 
 #[tokio::test]

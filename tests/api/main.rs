@@ -17,6 +17,8 @@ mod operations;
 mod range;
 mod search;
 mod translog;
+mod trust;
+mod trust_props;
 mod verify;
 mod web;
 mod workflow;

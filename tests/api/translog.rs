@@ -368,7 +368,7 @@ async fn signed_answers_cover_every_status() {
     .expect("revoke and suspend");
     for (number, status) in [
         (KLM, "verified"),
-        (LEVEL_B, "registered"),
+        (LEVEL_B, "verified"),
         (UNLISTED, "unknown"),
         ("+34913427110", "suspended"),
         (TELEFONICA, "revoked"),
@@ -493,6 +493,7 @@ async fn audit_accepts_an_honest_log_and_reports_a_fork_and_confusable_names() {
         "category": "airline",
         "country": "NL",
         "numbers": [{"number": "+31201234567", "level": "B"}],
+        "status": "verified",
     });
     let report = app.import(format!("{lookalike}\n")).await;
     assert!(report.failed.is_empty(), "{:?}", report.failed);

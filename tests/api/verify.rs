@@ -75,7 +75,7 @@ async fn a_token_from_a_lookup_verifies_with_its_claims_and_status() {
 }
 
 #[tokio::test]
-async fn a_level_b_token_verifies_with_status_registered() {
+async fn a_level_b_token_verifies_with_status_verified() {
     let app = spawn_app().await;
     let token = app.token_of(LEVEL_B).await;
     let answer = app
@@ -84,7 +84,7 @@ async fn a_level_b_token_verifies_with_status_registered() {
     assert_eq!(answer["valid"], true, "{answer}");
     assert_eq!(answer["reason"], "ok");
     assert_eq!(answer["claims"]["lvl"], "B");
-    assert_eq!(answer["status"], "registered");
+    assert_eq!(answer["status"], "verified");
 }
 
 #[tokio::test]
@@ -421,11 +421,14 @@ async fn a_withdrawn_level_revokes_the_old_token() {
     assert_eq!(answer["valid"], false);
     assert_eq!(answer["reason"], "revoked");
     assert_eq!(answer["claims"]["jti"], serial);
-    assert_eq!(answer["status"], "registered");
+    assert_eq!(
+        answer["status"], "unknown",
+        "a number without a level is only claimed"
+    );
 
     let (status, lookup) = app.get_json(&format!("/v1/numbers/{KLM}")).await;
     assert_eq!(status, 200);
-    assert_eq!(lookup["status"], "registered");
+    assert_eq!(lookup["status"], "unknown");
     assert!(lookup["attestation"].is_null(), "{lookup}");
     assert!(lookup["level"].is_null(), "{lookup}");
 
@@ -473,7 +476,7 @@ async fn a_changed_level_supersedes_the_old_token_with_a_new_one() {
     assert_eq!(jws_part(&new, 1)["lvl"], "B");
     let answer = app.verify(&json!({ "token": new, "number": KLM })).await;
     assert_eq!(answer["reason"], "ok", "{answer}");
-    assert_eq!(answer["status"], "registered");
+    assert_eq!(answer["status"], "verified", "level B is reviewed too");
     let answer = app.verify(&json!({ "token": old })).await;
     assert_eq!(answer["reason"], "revoked");
 }
@@ -537,6 +540,7 @@ async fn a_number_removed_from_its_profile_is_revoked_unlisted_and_free_to_claim
         "category": "retail",
         "country": "ES",
         "numbers": [{ "number": TELEFONICA, "level": "B" }],
+        "status": "verified",
     });
     let report = app.import(newcomer.to_string()).await;
     assert_eq!(report.created, 1, "{:?}", report.failed);

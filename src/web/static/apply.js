@@ -176,15 +176,17 @@
       ? t(d.verified ? 'apply.domain.ok' : 'apply.domain.pending', { domain: d.domain })
       : '';
     const waiting = s.review && s.review.state === 'submitted';
-    const done = s.status === 'verified' && !(s.pending_names);
+    const done = s.status === 'verified' && !(s.pending_edit);
     $('submit').disabled = Boolean(waiting || done || s.status === 'suspended');
   }
 
   function ownNumber(n) {
     const li = el('li', { 'data-number': n.number });
     li.append(el('span', { class: 'number' }, n.number), ' ');
-    if (n.state === 'proven') {
+    if (n.state === 'attested') {
       li.append(el('span', { class: 'pill pill-ok' }, t('apply.number.proven', { level: n.level || '' })));
+    } else if (n.state === 'proven' || n.state === 'disputed' || n.state === 'on_hold') {
+      li.append(el('span', { class: 'pill pill-warn' }, t(n.state === 'proven' ? 'apply.number.proven_waiting' : 'apply.number.' + n.state)));
     } else if (n.state === 'revoked') {
       li.append(el('span', { class: 'pill pill-bad' }, t('apply.number.revoked')));
     } else {
