@@ -27,8 +27,9 @@ use super::analyzer::{self, ANALYZER};
 use crate::model::{Business, BusinessStatus};
 
 /// Bumped whenever the schema or the analyzer changes what is indexed; an
-/// index of another version is rebuilt from redb on open.
-pub const SCHEMA_VERSION: u32 = 1;
+/// index of another version is rebuilt from redb on open. 2: only
+/// businesses that passed review are indexed (the trust rules).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The shortest number fragment worth a lookup: fewer digits match a
 /// large part of any directory.

@@ -14,8 +14,8 @@ use base64::Engine;
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
 
-use super::attest::{evidence, revoke_serial};
-use super::claims::{drop_number, settle};
+use super::attest::{evidence, revoke_live};
+use super::claims::{drop_number, revoked_by_reviewer, settle};
 use super::domain::{self, DomainFailure, TargetPolicy, CHALLENGE_PATH};
 use super::profile::{self, CommandInput, ProfileInput, ValidProfile};
 use super::sender::OutgoingCode;
@@ -317,6 +317,15 @@ impl Service {
         let signer = self.signer(&keyring, at);
         self.store.write(|w| {
             let b = own_business(w, id)?;
+            // Leaving must not erase what reviewers decided in public.
+            if b.status == BusinessStatus::Suspended {
+                return Err(StateError::Suspended.into());
+            }
+            for n in &b.numbers {
+                if revoked_by_reviewer(w, id, n)? {
+                    return Err(StateError::RevokedByReviewer.into());
+                }
+            }
             for n in &b.numbers {
                 drop_number(w, id, n, "deleted", at)?;
             }
@@ -478,7 +487,7 @@ impl Service {
                 continue;
             }
             if let Some(reason) = revoke_reason {
-                revoke_serial(w, &serial, reason, signer.at)?;
+                revoke_live(w, n, &b.id, reason, signer.at)?;
             } else if let Some(a) = w.attestation(&serial)? {
                 w.unschedule(a.expires_at, &serial)?;
             }

@@ -212,6 +212,32 @@ pub(super) fn revoke_serial(
     Ok(())
 }
 
+/// Withdraws every token of `e164` issued to `business` that has not
+/// expired: the current one and any a renewal or re-issue left valid.
+/// What taking a badge away calls (suspension, removal, revocation,
+/// release, deletion, a withdrawn level). Returns how many it revoked.
+pub(super) fn revoke_live(
+    w: &mut Writer,
+    e164: &str,
+    business: &BusinessId,
+    reason: &str,
+    at: i64,
+) -> Result<u64, StoreError> {
+    let mut revoked = 0;
+    for (serial, expires_at) in w.live_serials(e164)? {
+        if expires_at + crate::token::SKEW <= at {
+            continue; // expired: verify refuses it already
+        }
+        if w.attestation(&serial)?
+            .is_some_and(|a| a.business == *business)
+        {
+            revoke_serial(w, &serial, reason, at)?;
+            revoked += 1;
+        }
+    }
+    Ok(revoked)
+}
+
 /// What a renewal pass did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct RenewReport {

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 use subtle::ConstantTimeEq;
 
 use super::apply::{application, audit, code_hash, own_business, random_bytes, random_code};
-use super::attest::{evidence, revoke_serial, Signer};
+use super::attest::{evidence, revoke_live, Signer};
 use super::sender::OutgoingCode;
 use super::{client_network, Service, ServiceError};
 use crate::model::lifecycle::{level_for, CodeOutcome};
@@ -24,13 +24,15 @@ use crate::store::{StoreError, Writer};
 /// A code lives ten minutes (NIST SP 800-63B allows up to ten).
 pub const CODE_LIFETIME: i64 = 600;
 /// Every code sent costs money (SMS pumping, OWASP API4:2023). Limits per
-/// hour: one business for one number trips before the number's own
-/// budget, so no business can use up a number's codes; then per business
-/// and per client network. A country's calling code has a breaker instead
-/// of a cap (`Config::country_codes_per_hour`).
+/// hour: per claim (one business, one number), per number from one client
+/// network (however many businesses it registers), per business and per
+/// network. No budget is shared by everyone, so nobody can use up another's:
+/// a number's codes are bounded by the networks asking for it. A country's
+/// calling code has a breaker instead of a cap
+/// (`Config::country_codes_per_hour`).
 const SEND_WINDOW: i64 = 3600;
 const SENDS_PER_CLAIM: u64 = 3;
-const SENDS_PER_NUMBER: u64 = 10;
+const SENDS_PER_NUMBER_AND_NETWORK: u64 = 5;
 const SENDS_PER_BUSINESS: u64 = 20;
 const SENDS_PER_NETWORK: u64 = 20;
 /// Codes per business per country per hour while the country's breaker is
@@ -78,7 +80,6 @@ impl Service {
         let network = client.map(client_network).unwrap_or_default();
         let country = number.calling_code();
         let breaker_at = self.config.country_codes_per_hour;
-        let ttl = self.config.claim_ttl;
         let sent = self.store.write(|w| {
             let mut b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
@@ -91,8 +92,8 @@ impl Service {
                 }
                 .into());
             }
+            // Every code sent renews the claim's life.
             let mut claim = match w.claim(e164, id.as_str())? {
-                Some(c) if !c.lapsed(at, ttl) => c,
                 Some(c) => Claim {
                     claimed_at: at,
                     ..c
@@ -106,9 +107,9 @@ impl Service {
                     "codes for this number from this business",
                 ),
                 (
-                    format!("otp:n:{e164}"),
-                    SENDS_PER_NUMBER,
-                    "codes for this number",
+                    format!("otp:nn:{e164}:{network}"),
+                    SENDS_PER_NUMBER_AND_NETWORK,
+                    "codes for this number from this network",
                 ),
                 (
                     format!("otp:b:{id}"),
@@ -250,6 +251,11 @@ impl Service {
             let mut b = own_business(w, id)?;
             if !b.numbers.iter().any(|n| n == e164) {
                 return Err(ServiceError::NotFound("number"));
+            }
+            // A reviewer's revocation is undone only by a reviewer (a
+            // release): removing and adding the number again must not.
+            if revoked_by_reviewer(w, id, e164)? {
+                return Err(StateError::RevokedByReviewer.into());
             }
             drop_number(w, id, e164, "removed", at)?;
             b.numbers.retain(|n| n != e164);
@@ -436,7 +442,8 @@ pub(super) fn take_number(
 }
 
 /// Once nobody holds `e164`: the reviewed business that proved it first
-/// takes it; other proven claims are no longer disputes.
+/// takes it, and every other reviewed prover's claim is a dispute with it;
+/// the proven claims of businesses not reviewed are no longer disputes.
 pub(super) fn settle(
     w: &mut Writer,
     signer: &Signer,
@@ -452,7 +459,6 @@ pub(super) fn settle(
         .filter_map(|(id, c)| c.proof.map(|p| (p.at, id, c)))
         .collect();
     proven.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    let mut taken = false;
     for (_, id, claim) in proven {
         let Ok(id) = BusinessId::parse(&id) else {
             continue;
@@ -460,10 +466,12 @@ pub(super) fn settle(
         let Some(b) = w.business(id.as_str())? else {
             continue;
         };
-        if !taken && Application::review_holds(b.status) {
+        if Application::review_holds(b.status) {
+            // The first reviewed prover takes it; each later one is a
+            // dispute again (take_number flags both).
             let app = application(w, &id)?;
-            taken = take_number(w, signer, &b, &app, e164, claim)? == Holding::Held;
-            if taken {
+            let held = take_number(w, signer, &b, &app, e164, claim)? == Holding::Held;
+            if held {
                 audit(w, at, "workflow", &id, "number_taken_over", e164)?;
             }
         } else if claim.disputed {
@@ -475,6 +483,16 @@ pub(super) fn settle(
     Ok(())
 }
 
+/// Whether `id` holds `e164` as a number a reviewer revoked.
+pub(super) fn revoked_by_reviewer(
+    w: &Writer,
+    id: &BusinessId,
+    e164: &str,
+) -> Result<bool, StoreError> {
+    Ok(w.number(e164)?
+        .is_some_and(|r| r.business == *id && matches!(r.state, NumberState::Revoked { .. })))
+}
+
 /// Ends a business's holding of and claim to `e164` (the caller updates
 /// its number list): a live token is revoked with `reason`.
 pub(super) fn drop_number(
@@ -484,10 +502,8 @@ pub(super) fn drop_number(
     reason: &str,
     at: i64,
 ) -> Result<(), StoreError> {
-    if let Some(held) = w.number(e164)?.filter(|r| r.business == *id) {
-        if let Some(serial) = held.state.serial() {
-            revoke_serial(w, serial, reason, at)?;
-        }
+    if w.number(e164)?.is_some_and(|r| r.business == *id) {
+        revoke_live(w, e164, id, reason, at)?;
         w.remove_number(e164)?;
     }
     w.remove_claim(e164, id.as_str())?;

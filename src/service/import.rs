@@ -21,7 +21,7 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::attest::{evidence, revoke_serial, Presigned, Signer};
+use super::attest::{evidence, revoke_live, Presigned, Signer};
 use super::profile::{ProfileInput, ValidProfile};
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
@@ -528,8 +528,8 @@ fn apply(
             // A suspended business's numbers go on hold (their tokens
             // revoked) and wait for the reviewers.
             if let Some(mut record) = record {
-                if let Some((held, serial)) = record.state.hold().map(|(h, s)| (h, s.to_owned())) {
-                    revoke_serial(w, &serial, "suspended: by import", at)?;
+                if let Some((held, _)) = record.state.hold() {
+                    revoke_live(w, e164, &id, "suspended: by import", at)?;
                     record.state = held;
                     record.updated_at = at;
                     w.put_number(e164, &record)?;
@@ -543,8 +543,8 @@ fn apply(
         // operator vouches for it with a level).
         let held = business.status == BusinessStatus::Verified && level.is_some();
         if !held {
-            if let Some(NumberState::Attested { serial, .. }) = record.as_ref().map(|r| &r.state) {
-                revoke_serial(w, serial, "level withdrawn by import", at)?;
+            if let Some(NumberState::Attested { .. }) = record.as_ref().map(|r| &r.state) {
+                revoke_live(w, e164, &id, "level withdrawn by import", at)?;
                 w.remove_number(e164)?;
                 changed = true;
             }
@@ -625,9 +625,10 @@ fn next_state(
             if same_claims {
                 return Ok(None);
             }
-            revoke_serial(
+            revoke_live(
                 w,
-                serial,
+                number.as_str(),
+                &business.id,
                 "superseded: the attested facts changed",
                 signer.at,
             )?;

@@ -495,8 +495,9 @@ pub(super) fn answer(
 /// choice of stored numbers or the way bodies are stored changes, and every
 /// stored answer is rendered again at the next start
 /// (`Store::backfill_answers`). 4: bodies packed (`model::packed_body`; 3
-/// was an earlier packing that never reached main).
-pub(super) const RENDER_VERSION: u32 = 4;
+/// was an earlier packing that never reached main). 5: the trust rules (no
+/// `registered` status; level B is verified).
+pub(super) const RENDER_VERSION: u32 = 5;
 
 /// The stored answer of a listed number, rendered from what the write
 /// transaction `w` holds (the store calls this at commit): the answer for

@@ -9,7 +9,7 @@ use super::apply::{
     application, apply_edit, audit, has_proven_claim, own_business, random_token, sha256,
     DomainView,
 };
-use super::attest::{evidence, revoke_serial};
+use super::attest::{evidence, revoke_live};
 use super::claims::take_number;
 use super::confusable;
 use super::{BusinessView, Service, ServiceError, StatusView};
@@ -352,12 +352,9 @@ impl Service {
                     StateError::NotHeld.into()
                 });
             };
-            let serial = record.state.serial().map(str::to_owned);
             record.state = record.state.revoke(at, &reason)?;
             record.updated_at = at;
-            if let Some(serial) = serial {
-                revoke_serial(w, &serial, &format!("revoked: {reason}"), at)?;
-            }
+            revoke_live(w, e164, &record.business, &format!("revoked: {reason}"), at)?;
             w.put_number(e164, &record)?;
             audit(
                 w,
@@ -390,11 +387,10 @@ impl Service {
                 let Some(mut record) = w.number(n)?.filter(|r| r.business == *id) else {
                     continue;
                 };
-                let Some((held, serial)) = record.state.hold().map(|(h, s)| (h, s.to_owned()))
-                else {
+                let Some((held, _)) = record.state.hold() else {
                     continue;
                 };
-                revoke_serial(w, &serial, &format!("suspended: {reason}"), at)?;
+                revoke_live(w, n, id, &format!("suspended: {reason}"), at)?;
                 record.state = held;
                 record.updated_at = at;
                 w.put_number(n, &record)?;
@@ -437,6 +433,12 @@ impl Service {
                     record.state = signer.issue(w, &b, n, level, evd)?;
                     record.updated_at = at;
                     w.put_number(n, &record)?;
+                }
+                // Numbers it proved while suspended, or freed meanwhile.
+                for n in &b.numbers {
+                    if let Some(claim) = w.claim(n, id.as_str())?.filter(|c| c.proof.is_some()) {
+                        take_number(w, &signer, &b, &app, n, claim)?;
+                    }
                 }
             }
             audit(w, at, reviewer, id, "reinstated", &reason)

@@ -114,6 +114,14 @@ impl Service {
             let Some(b) = r.business(&hit.id)? else {
                 continue; // deleted since it was indexed
             };
+            // Only a business that passed review is public, whatever an
+            // older index holds.
+            let public = b.status == BusinessStatus::Verified
+                || r.application(&hit.id)?
+                    .is_some_and(|a| a.is_public(b.status));
+            if !public {
+                continue;
+            }
             let verified = b.status == BusinessStatus::Verified;
             if query.verified.is_some_and(|want| want != verified) {
                 continue; // its status changed since it was indexed

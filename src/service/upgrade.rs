@@ -16,8 +16,7 @@
 //!
 //! Cost: one pass over the numbers table, O(numbers), once.
 
-use super::apply::application;
-use super::attest::{evidence, revoke_serial};
+use super::attest::{evidence, revoke_live};
 use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessStatus, Claim, Level, NumberState, ProofMethod};
 use crate::store::TRUST_UPGRADE;
@@ -63,15 +62,42 @@ impl Service {
                 let Some(b) = w.business(record.business.as_str())? else {
                     continue;
                 };
-                let app = application(w, &b.id)?;
+                let app = match w.application(b.id.as_str())? {
+                    Some(app)
+                        if b.status != BusinessStatus::Suspended || app.suspension.is_some() =>
+                    {
+                        app
+                    }
+                    // Suspended without a record of it (schema 4's import
+                    // did that): it was verified if a reviewer approved it,
+                    // or, imported, if its numbers were at level A.
+                    found => {
+                        let approved = found.as_ref().is_some_and(|a| {
+                            matches!(a.review, crate::model::ReviewState::Approved { .. })
+                        });
+                        let imported_a = found.is_none() && record.state.level() == Some(Level::A);
+                        let mut app = found.unwrap_or_else(|| Application::new(b.id.clone()));
+                        if b.status == BusinessStatus::Suspended {
+                            app.suspension = Some(crate::model::Suspension {
+                                at: b.updated_at,
+                                reason: "suspended before schema 5".into(),
+                                previous: if approved || imported_a {
+                                    BusinessStatus::Verified
+                                } else {
+                                    BusinessStatus::Registered
+                                },
+                            });
+                            w.put_application(&app)?;
+                        }
+                        app
+                    }
+                };
                 let reviewed = app.is_public(b.status);
                 let claim = match &record.state {
                     NumberState::Unproven => Some(Claim::new(record.updated_at)),
                     _ if !reviewed => {
-                        if let Some(serial) = record.state.serial() {
-                            revoke_serial(w, serial, "unreviewed: issued before review", at)?;
-                            done.revoked += 1;
-                        }
+                        let why = "unreviewed: issued before review";
+                        done.revoked += revoke_live(w, e164, &b.id, why, at)?;
                         Some(match record.proof {
                             Some(proof) if record.state.level().is_some() => Claim::proven(proof),
                             _ => Claim::new(record.updated_at),
@@ -85,22 +111,17 @@ impl Service {
                     done.claims += 1;
                     continue;
                 }
-                let NumberState::Attested { level, serial } = record.state.clone() else {
+                let NumberState::Attested { level, .. } = record.state.clone() else {
                     continue;
                 };
                 if b.status == BusinessStatus::Suspended {
-                    revoke_serial(w, &serial, "suspended: held by a suspended business", at)?;
-                    done.revoked += 1;
+                    let why = "suspended: held by a suspended business";
+                    done.revoked += revoke_live(w, e164, &b.id, why, at)?;
                     record.state = NumberState::OnHold { level };
                     w.put_number(e164, &record)?;
                 } else if level == Level::A && a_needs_domain(&app, record.proof) {
-                    revoke_serial(
-                        w,
-                        &serial,
-                        "superseded: level B without a proven domain",
-                        at,
-                    )?;
-                    done.revoked += 1;
+                    let why = "superseded: level B without a proven domain";
+                    done.revoked += revoke_live(w, e164, &b.id, why, at)?;
                     done.downgraded += 1;
                     let evd = evidence(record.proof, Some(&app), Level::B);
                     record.state = signer.issue(w, &b, e164, Level::B, evd)?;

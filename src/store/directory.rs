@@ -32,6 +32,13 @@ pub(super) const REVOCATIONS: TableDefinition<&str, &[u8]> = TableDefinition::ne
 pub(super) const REVOCATIONS_BY_TIME: TableDefinition<(i64, &str), ()> =
     TableDefinition::new("revocations_by_time");
 pub(super) const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys");
+/// (E.164, serial) → expires_at of every token of a number that is neither
+/// revoked nor long expired: a renewal leaves the previous token valid
+/// until it expires, so taking a badge away must revoke all of them, not
+/// only the current one. Expired rows are pruned as the number's next
+/// token is issued, so a number keeps two or three.
+pub(super) const NUMBER_SERIALS: TableDefinition<(&str, &str), i64> =
+    TableDefinition::new("number_serials");
 
 /// Creates every directory table (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -43,7 +50,27 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(REVOCATIONS)?;
     tx.open_table(REVOCATIONS_BY_TIME)?;
     tx.open_table(KEYS)?;
+    tx.open_table(NUMBER_SERIALS)?;
     Ok(())
+}
+
+/// The upgrade to schema 5: indexes the live tokens of every number from
+/// the attestations, skipping revoked and expired ones. Returns how many.
+pub(super) fn index_live_serials(tx: &WriteTransaction, now: i64) -> Result<u64, StoreError> {
+    let attestations = tx.open_table(ATTESTATIONS)?;
+    let revocations = tx.open_table(REVOCATIONS)?;
+    let mut index = tx.open_table(NUMBER_SERIALS)?;
+    let mut live = 0;
+    for row in attestations.iter()? {
+        let (_, v) = row?;
+        let a: Attestation = decode(v.value())?;
+        if a.expires_at <= now || revocations.get(a.serial.as_str())?.is_some() {
+            continue;
+        }
+        index.insert((a.number.as_str(), a.serial.as_str()), a.expires_at)?;
+        live += 1;
+    }
+    Ok(live)
 }
 
 /// The tables a lookup, a token check or a hash bucket reads, each opened
@@ -331,7 +358,24 @@ impl Writer {
         Ok(())
     }
 
-    /// Stores an issued attestation and indexes its expiry.
+    /// The tokens of a number not yet revoked, with when they expire
+    /// (some may have expired since: the caller compares).
+    pub fn live_serials(&self, e164: &str) -> Result<Vec<(String, i64)>, StoreError> {
+        let table = self.tx.open_table(NUMBER_SERIALS)?;
+        let mut out = Vec::new();
+        for row in table.range::<(&str, &str)>((e164, "")..)? {
+            let (k, v) = row?;
+            let (number, serial) = k.value();
+            if number != e164 {
+                break;
+            }
+            out.push((serial.to_owned(), v.value()));
+        }
+        Ok(out)
+    }
+
+    /// Stores an issued attestation and indexes its expiry and its number
+    /// (dropping that number's tokens that expired before this one).
     pub fn put_attestation(&mut self, a: &Attestation) -> Result<(), StoreError> {
         let bytes = encode(a)?;
         self.tx
@@ -340,6 +384,18 @@ impl Writer {
         self.tx
             .open_table(EXPIRIES)?
             .insert((a.expires_at, a.serial.as_str()), ())?;
+        let expired: Vec<String> = self
+            .live_serials(&a.number)?
+            .into_iter()
+            .filter(|(_, exp)| *exp < a.issued_at - crate::token::SKEW)
+            .map(|(serial, _)| serial)
+            .collect();
+        let mut index = self.tx.open_table(NUMBER_SERIALS)?;
+        for serial in &expired {
+            index.remove((a.number.as_str(), serial.as_str()))?;
+        }
+        index.insert((a.number.as_str(), a.serial.as_str()), a.expires_at)?;
+        drop(index);
         self.answer_changed(&a.number);
         Ok(())
     }
@@ -360,6 +416,9 @@ impl Writer {
         self.tx
             .open_table(REVOCATIONS_BY_TIME)?
             .insert((r.at, r.serial.as_str()), ())?;
+        self.tx
+            .open_table(NUMBER_SERIALS)?
+            .remove((r.number.as_str(), r.serial.as_str()))?;
         Ok(())
     }
 

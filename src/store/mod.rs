@@ -351,8 +351,16 @@ impl Store {
                         answers::drop_text_keyed(&tx, &mut meta)?;
                     }
                     if v < 5 {
+                        // Tables new in 5 must exist before they are filled.
+                        directory::create_tables(&tx)?;
+                        workflow::create_tables(&tx)?;
                         let apps = workflow::upgrade_to_5(&tx)?;
-                        tracing::info!(applications = apps, "upgraded the data dir to schema 5");
+                        let live = directory::index_live_serials(&tx, crate::model::now())?;
+                        tracing::info!(
+                            applications = apps,
+                            live_tokens = live,
+                            "upgraded the data dir to schema 5"
+                        );
                         meta.insert(TRUST_UPGRADE, [1u8].as_slice())?;
                     }
                     meta.insert("schema_version", encode(&SCHEMA_VERSION)?.as_slice())?;

@@ -69,6 +69,7 @@ impl Store {
             REVOCATIONS,
             REVOCATIONS_BY_TIME,
             KEYS,
+            NUMBER_SERIALS,
             META,
             CHANGES,
             LOG_ENTRIES,

@@ -629,3 +629,107 @@ async fn the_upgrade_revokes_what_the_rules_would_not_have_issued() {
         bizseal::model::PublicStatus::Unknown
     );
 }
+
+#[tokio::test]
+async fn a_token_left_valid_by_a_renewal_is_revoked_with_the_badge() {
+    let app = workflow_app(1).await;
+    let n = "+34612300801";
+    let a = verified(&app, "Renovada", n).await;
+    let first = app.token_of(n).await;
+    let serial = jws_part(&first, 1)["jti"].as_str().unwrap().to_owned();
+    // Due for renewal: the renewed token takes over, the first one stays
+    // valid until it expires (its facts are still true).
+    app.service
+        .store()
+        .write(|w| {
+            let a = w.attestation(&serial)?.unwrap();
+            w.put_attestation(&bizseal::model::Attestation {
+                expires_at: now() + 60,
+                ..a
+            })
+        })
+        .unwrap();
+    let renewed = app.service.renew_expiring().unwrap();
+    assert_eq!(renewed.renewed, 1);
+    let second = app.token_of(n).await;
+    assert_ne!(second, first);
+    assert_eq!(verify(&app, &first).await["valid"], true);
+
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/businesses/{}/suspend", a.id),
+        REVIEWER,
+        json!({"reason": "fraud"}),
+    )
+    .await;
+    assert_eq!(status, 200);
+    for token in [&first, &second] {
+        assert_eq!(verify(&app, token).await["reason"], "revoked", "{token}");
+    }
+}
+
+#[tokio::test]
+async fn only_a_reviewer_undoes_a_revocation_or_a_suspension() {
+    let app = workflow_app(1).await;
+    let n = "+34612300901";
+    let a = verified(&app, "Revocada", n).await;
+    post(
+        &app,
+        &format!("/v1/review/numbers/{n}/revoke"),
+        REVIEWER,
+        json!({"reason": "scam calls"}),
+    )
+    .await;
+    let (status, body) = send(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/v1/businesses/{}/numbers/{n}", a.id),
+        &a.key,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("revoked_by_reviewer"))
+    );
+    let (status, body) = act(&app, &a, "numbers", json!({"number": n})).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("revoked_by_reviewer"))
+    );
+    let (status, body) = send(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/v1/businesses/{}", a.id),
+        &a.key,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("revoked_by_reviewer"))
+    );
+    let (_, answer) = app.get_json(&format!("/v1/numbers/{n}")).await;
+    assert_eq!(answer["status"], "revoked");
+
+    let b = verified(&app, "Suspendida", "+34612300902").await;
+    post(
+        &app,
+        &format!("/v1/review/businesses/{}/suspend", b.id),
+        REVIEWER,
+        json!({"reason": "fraud"}),
+    )
+    .await;
+    let (status, body) = send(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/v1/businesses/{}", b.id),
+        &b.key,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("business_suspended"))
+    );
+}

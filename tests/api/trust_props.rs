@@ -38,6 +38,8 @@ enum Action {
     Remove(usize, usize),
     Edit(usize),
     Delete(usize),
+    /// Every token falls due and is renewed: the old ones stay valid.
+    Renew,
 }
 
 fn action() -> impl Strategy<Value = Action> {
@@ -61,6 +63,7 @@ fn action() -> impl Strategy<Value = Action> {
         1 => (b.clone(), n.clone()).prop_map(|(b, n)| Action::Remove(b, n)),
         1 => b.clone().prop_map(Action::Edit),
         1 => b.prop_map(Action::Delete),
+        1 => Just(Action::Renew),
     ]
 }
 
@@ -209,6 +212,27 @@ impl World {
                 }
                 None => Ok(()),
             },
+            Renew => {
+                let now = bizseal::model::now();
+                self.service
+                    .store()
+                    .write(|w| {
+                        for n in NUMBERS {
+                            for (serial, _) in w.live_serials(n)? {
+                                if let Some(a) = w.attestation(&serial)? {
+                                    let due = bizseal::model::Attestation {
+                                        expires_at: now + 60,
+                                        ..a
+                                    };
+                                    w.put_attestation(&due)?;
+                                }
+                            }
+                        }
+                        Ok::<_, bizseal::store::StoreError>(())
+                    })
+                    .unwrap();
+                self.service.renew_expiring().map(drop)
+            }
             Delete(b) => match self.ids[b].take() {
                 Some(id) => self.service.delete_business(&id),
                 None => Ok(()),
