@@ -77,7 +77,8 @@ enum Command {
         #[arg(long, env = "BIZSEAL_ADDR", default_value = "127.0.0.1:8080")]
         addr: String,
         /// Load the bundled demo data set (once; later starts keep it).
-        #[arg(long, env = "BIZSEAL_DEMO")]
+        #[arg(long, env = "BIZSEAL_DEMO", action = clap::ArgAction::SetTrue,
+              value_parser = clap::builder::BoolishValueParser::new())]
         demo: bool,
         #[command(flatten)]
         workflow: WorkflowArgs,
@@ -200,7 +201,8 @@ struct WorkflowArgs {
     #[arg(long, env = "BIZSEAL_SENDER_URL", required_if_eq("sender", "webhook"))]
     sender_url: Option<String>,
     /// Let domain checks reach loopback and private addresses (labs and tests only).
-    #[arg(long, env = "BIZSEAL_ALLOW_PRIVATE_TARGETS")]
+    #[arg(long, env = "BIZSEAL_ALLOW_PRIVATE_TARGETS", action = clap::ArgAction::SetTrue,
+          value_parser = clap::builder::BoolishValueParser::new())]
     allow_private_targets: bool,
     /// Port the HTTP domain challenge is fetched from.
     #[arg(long, env = "BIZSEAL_CHALLENGE_PORT", default_value_t = 80)]
@@ -227,6 +229,20 @@ struct WorkflowArgs {
     /// Open connections at most.
     #[arg(long, env = "BIZSEAL_MAX_CONNECTIONS", default_value_t = 1000)]
     max_connections: usize,
+    /// Open connections at most from one network (IPv4 address, IPv6 /64);
+    /// trusted proxies are exempt.
+    #[arg(long, env = "BIZSEAL_MAX_CONNECTIONS_PER_NETWORK", default_value_t = crate::config::DEFAULT_CONNECTIONS_PER_NETWORK)]
+    max_connections_per_network: usize,
+    /// Seconds a connection may take to send a request head, or sit idle
+    /// between requests, before it is closed.
+    #[arg(long, env = "BIZSEAL_HEADER_TIMEOUT", default_value_t = crate::config::DEFAULT_HEADER_TIMEOUT_SECS,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// Reverse proxies (CIDRs, comma-separated) whose Forwarded /
+    /// X-Forwarded-For headers name the client, e.g. 127.0.0.1/32 for nginx
+    /// on the same host.
+    #[arg(long, env = "BIZSEAL_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<ipnet::IpNet>,
     /// Seconds a request may take before it is answered 503.
     #[arg(long, env = "BIZSEAL_REQUEST_TIMEOUT", default_value_t = 30)]
     request_timeout: u64,
@@ -333,6 +349,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.rate_limit = workflow.rate_limit;
             config.registrations_per_hour = workflow.registrations_per_hour;
             config.max_connections = workflow.max_connections;
+            config.max_connections_per_network = workflow.max_connections_per_network;
+            config.header_timeout_secs = workflow.header_timeout;
+            config.trusted_proxies = workflow.trusted_proxies;
             config.request_timeout_secs = workflow.request_timeout;
             serve(config, &addr, demo)
         }
@@ -396,7 +415,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The fewest characters an operator's reviewer token may have outside
+/// `--demo`: 32 hex digits are 128 bits (`openssl rand -hex 16`).
+const MIN_OPERATOR_TOKEN: usize = 32;
+
+/// Refuses an operator token that could be guessed: too short, or too few
+/// distinct characters to hold 128 bits (`rev`, `aaaa…`, `12341234…`).
+fn check_operator_token(token: Option<&str>, demo: bool) -> anyhow::Result<()> {
+    let Some(token) = token.filter(|_| !demo) else {
+        return Ok(());
+    };
+    let distinct = token
+        .chars()
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    if token.chars().count() < MIN_OPERATOR_TOKEN || distinct < 10 {
+        bail!(
+            "BIZSEAL_REVIEWER_TOKEN is too weak: use at least {MIN_OPERATOR_TOKEN} random characters \
+             (openssl rand -hex 16), or named reviewer tokens (bizseal reviewer create NAME); \
+             --demo accepts any"
+        );
+    }
+    Ok(())
+}
+
 fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
+    check_operator_token(config.reviewer_token.as_deref(), demo)?;
     let service = Arc::new(Service::open(config)?);
     if demo {
         match service.load_demo()? {

@@ -23,6 +23,13 @@ pub const DEFAULT_RESUBMIT_HOURS: u32 = 24;
 /// are told. Ordinary applicants never meet it; SMS pumping does.
 pub const DEFAULT_COUNTRY_CODES_PER_HOUR: u64 = 500;
 
+/// Connections one network may hold open: a busy office behind one
+/// address fits, a laptop cannot take the server's 1000.
+pub const DEFAULT_CONNECTIONS_PER_NETWORK: usize = 64;
+
+/// Seconds for a whole request head, and idle between keep-alive requests.
+pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
+
 /// How one-time codes reach the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SenderConfig {
@@ -67,6 +74,15 @@ pub struct Config {
     pub registrations_per_hour: u32,
     /// Open connections at most; more wait in the kernel's accept queue.
     pub max_connections: usize,
+    /// Open connections at most from one network (an IPv4 address, an
+    /// IPv6 /64); more are closed at once. Trusted proxies are exempt.
+    pub max_connections_per_network: usize,
+    /// Seconds a connection may take to send a whole request head, and may
+    /// sit idle between keep-alive requests, before it is closed.
+    pub header_timeout_secs: u64,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` say who the
+    /// client is.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
     /// Longest time a request may take before it is answered 503.
     pub request_timeout_secs: u64,
     /// A file holding the master key; without either, `master.key` in the
@@ -101,6 +117,12 @@ impl std::fmt::Debug for Config {
             .field("rate_limit", &self.rate_limit)
             .field("registrations_per_hour", &self.registrations_per_hour)
             .field("max_connections", &self.max_connections)
+            .field(
+                "max_connections_per_network",
+                &self.max_connections_per_network,
+            )
+            .field("header_timeout_secs", &self.header_timeout_secs)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("request_timeout_secs", &self.request_timeout_secs)
             .field("min_free_bytes", &self.min_free_bytes)
             .field("cache_bytes", &self.cache_bytes)
@@ -128,6 +150,9 @@ impl Config {
             rate_limit: 100,
             registrations_per_hour: 10,
             max_connections: 1000,
+            max_connections_per_network: DEFAULT_CONNECTIONS_PER_NETWORK,
+            header_timeout_secs: DEFAULT_HEADER_TIMEOUT_SECS,
+            trusted_proxies: Vec::new(),
             request_timeout_secs: 30,
             min_free_bytes: crate::store::DEFAULT_MIN_FREE_BYTES,
             cache_bytes: crate::store::DEFAULT_CACHE_BYTES,

@@ -5,6 +5,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
+use super::auth::ClientAddr;
 use super::extract::{cached_json, CachePolicy, Json, Query};
 use super::numbers::EntryError;
 use super::{blocking, ApiError, AppState};
@@ -56,8 +57,11 @@ struct VerifyBatchEntry {
 /// a batch runs on the blocking pool.
 pub async fn verify_batch(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Json(req): Json<VerifyBatchRequest>,
 ) -> Result<Response, ApiError> {
+    // A signature check costs more than a lookup: two tokens a request.
+    state.limits.charge_batch(client, req.tokens.len(), 2)?;
     let region = req.region.as_deref().map(Region::parse).transpose()?;
     let checks = req.tokens;
     let answers = blocking(&state.service, move |s| s.verify_many(&checks, region)).await?;

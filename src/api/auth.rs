@@ -43,12 +43,41 @@ impl FromRequestParts<AppState> for ReviewerAuth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let network = client(parts)
+            .map(crate::service::client_network)
+            .unwrap_or_default();
+        if let Some(wait) = state.limits.reviewer_locked(&network) {
+            return Err(ApiError::TooManyRequests(
+                "too many wrong reviewer tokens from this network; locked out for a while".into(),
+                wait,
+            ));
+        }
         let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
         match state.service.authenticate_reviewer(token)? {
             Some(name) => Ok(ReviewerAuth(name)),
-            None => Err(ApiError::Unauthorized),
+            None => {
+                if state.limits.reviewer_failed(&network) {
+                    tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
+                    let s = std::sync::Arc::clone(&state.service);
+                    let detail = format!(
+                        "{network}: repeated wrong reviewer tokens; locked out for 15 minutes"
+                    );
+                    super::blocking(&s, move |s| {
+                        s.note_security_event("reviewer_auth_lockout", &detail)
+                    })
+                    .await?;
+                }
+                Err(ApiError::Unauthorized)
+            }
         }
     }
+}
+
+fn client(parts: &Parts) -> Option<IpAddr> {
+    parts
+        .extensions
+        .get::<ConnectInfo<super::ClientSocket>>()
+        .map(|ConnectInfo(c)| c.0.ip())
 }
 
 /// The client's address, when the server knows it.

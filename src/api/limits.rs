@@ -1,12 +1,9 @@
-//! Keeping one client from crowding out the rest: per-address rate limits
+//! Keeping one client from crowding out the rest: per-network rate limits
 //! on the public API (tighter on registration), a time limit on every
-//! request, and a cap on open connections.
+//! request. (The connection caps are `server`'s.)
 
 use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
-use std::pin::Pin;
-use std::sync::Arc;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::extract::{ConnectInfo, Request, State};
@@ -15,18 +12,32 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota};
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::{ApiError, AppState};
 use crate::config::Config;
 
-/// The per-address limiters; `None` where the operator turned one off.
+/// The per-network limiters (an IPv4 address, an IPv6 /64: one
+/// subscriber); `None` where the operator turned one off.
 pub struct RateLimits {
-    public: Option<DefaultKeyedRateLimiter<IpAddr>>,
-    registration: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    public: Option<DefaultKeyedRateLimiter<String>>,
+    registration: Option<DefaultKeyedRateLimiter<String>>,
     timeout: Duration,
+    /// Failed reviewer authentications by network (always on).
+    reviewer_failures: std::sync::Mutex<std::collections::HashMap<String, Failures>>,
+}
+
+/// Wrong reviewer tokens a network may present in [`FAILURE_WINDOW`]
+/// before it is locked out for [`LOCKOUT`]: a person mistyping is never
+/// stopped, a guesser gets a few hundred tries a day instead of ~37,000 a
+/// second.
+const MAX_FAILURES: u32 = 10;
+const FAILURE_WINDOW: Duration = Duration::from_secs(600);
+const LOCKOUT: Duration = Duration::from_secs(900);
+
+struct Failures {
+    since: std::time::Instant,
+    count: u32,
+    locked_until: Option<std::time::Instant>,
 }
 
 impl RateLimits {
@@ -42,6 +53,7 @@ impl RateLimits {
             public,
             registration,
             timeout: Duration::from_secs(config.request_timeout_secs.max(1)),
+            reviewer_failures: Default::default(),
         }
     }
 
@@ -51,42 +63,113 @@ impl RateLimits {
             limiter.retain_recent();
             limiter.shrink_to_fit();
         }
+        let now = std::time::Instant::now();
+        self.failures().retain(|_, f| {
+            f.locked_until.is_some_and(|t| t > now) || now.duration_since(f.since) < FAILURE_WINDOW
+        });
     }
 
+    fn failures(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Failures>> {
+        self.reviewer_failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Seconds a network stays locked out of reviewer authentication.
+    pub fn reviewer_locked(&self, network: &str) -> Option<u64> {
+        let now = std::time::Instant::now();
+        let until = self.failures().get(network)?.locked_until?;
+        (until > now).then(|| until.duration_since(now).as_secs().max(1))
+    }
+
+    /// Counts a wrong reviewer token; true when this one starts a lockout.
+    pub fn reviewer_failed(&self, network: &str) -> bool {
+        let now = std::time::Instant::now();
+        let mut all = self.failures();
+        let f = all.entry(network.to_owned()).or_insert(Failures {
+            since: now,
+            count: 0,
+            locked_until: None,
+        });
+        if now.duration_since(f.since) >= FAILURE_WINDOW {
+            f.since = now;
+            f.count = 0;
+        }
+        f.count += 1;
+        if f.count >= MAX_FAILURES && f.locked_until.is_none_or(|t| t <= now) {
+            f.locked_until = Some(now + LOCKOUT);
+            f.count = 0;
+            f.since = now;
+            return true;
+        }
+        false
+    }
+
+    /// Charges `cost` requests to the client's network.
     fn check(
         &self,
-        limiter: &Option<DefaultKeyedRateLimiter<IpAddr>>,
-        ip: IpAddr,
+        limiter: &Option<DefaultKeyedRateLimiter<String>>,
+        network: &String,
+        cost: NonZeroU32,
     ) -> Result<(), ApiError> {
         let Some(limiter) = limiter else {
             return Ok(());
         };
-        limiter.check_key(&ip).map_err(|not_until| {
-            let wait = not_until.wait_time_from(DefaultClock::default().now());
+        let too_many = |wait: Duration| {
             ApiError::TooManyRequests(
-                "slow down: too many requests from this address".into(),
+                "slow down: too many requests from this network".into(),
                 wait.as_secs().max(1),
             )
-        })
+        };
+        match limiter.check_key_n(network, cost) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(not_until)) => Err(too_many(
+                not_until.wait_time_from(DefaultClock::default().now()),
+            )),
+            // More than a whole burst at once: never allowed.
+            Err(_) => Err(too_many(Duration::from_secs(1))),
+        }
     }
 }
 
-/// Middleware: rate limits by client address. Reviewer routes, health and
-/// metrics are exempt (the first are authenticated, the others are probes).
+impl RateLimits {
+    /// Charges a batch by its size, beyond the one request the middleware
+    /// charged: `per_request` entries cost one request.
+    pub fn charge_batch(
+        &self,
+        client: Option<IpAddr>,
+        entries: usize,
+        per_request: usize,
+    ) -> Result<(), ApiError> {
+        let Some(ip) = client else { return Ok(()) };
+        let extra = entries.div_ceil(per_request.max(1)).saturating_sub(1);
+        let Some(cost) = u32::try_from(extra).ok().and_then(NonZeroU32::new) else {
+            return Ok(());
+        };
+        self.check(&self.public, &crate::service::client_network(ip), cost)
+    }
+}
+
+/// Middleware: rate limits by client network. Health and metrics are
+/// exempt (probes); reviewer routes are not (a reviewer makes few requests,
+/// a guesser many).
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let exempt = path.starts_with("/v1/review/") || path == "/healthz" || path == "/metrics";
+    let exempt = path == "/healthz" || path == "/metrics";
     if !exempt {
         if let Some(ip) = client_ip(&request) {
             let limits = &state.limits;
+            let network = crate::service::client_network(ip);
             let registering = request.method() == Method::POST && path == "/v1/businesses";
-            let verdict = limits.check(&limits.public, ip).and_then(|()| {
-                if registering {
-                    limits.check(&limits.registration, ip)
-                } else {
-                    Ok(())
-                }
-            });
+            let verdict = limits
+                .check(&limits.public, &network, NonZeroU32::MIN)
+                .and_then(|()| {
+                    if registering {
+                        limits.check(&limits.registration, &network, NonZeroU32::MIN)
+                    } else {
+                        Ok(())
+                    }
+                });
             if let Err(problem) = verdict {
                 return problem.into_response();
             }
@@ -111,118 +194,7 @@ fn client_ip(request: &Request) -> Option<IpAddr> {
         .map(|ConnectInfo(c)| c.0.ip())
 }
 
-/// The peer address of a connection, as handlers see it.
+/// The client of a request: the peer address of its connection, or the
+/// client a trusted proxy forwards for (`proxy`).
 #[derive(Debug, Clone, Copy)]
 pub struct ClientSocket(pub SocketAddr);
-
-impl axum::extract::connect_info::Connected<axum::serve::IncomingStream<'_, LimitedListener>>
-    for ClientSocket
-{
-    fn connect_info(stream: axum::serve::IncomingStream<'_, LimitedListener>) -> Self {
-        ClientSocket(*stream.remote_addr())
-    }
-}
-
-/// A TCP listener that holds at most `max` connections open: at the cap it
-/// stops accepting, and new clients wait in the kernel's queue.
-pub struct LimitedListener {
-    inner: TcpListener,
-    permits: Arc<Semaphore>,
-}
-
-impl LimitedListener {
-    /// Wraps a bound listener.
-    pub fn new(inner: TcpListener, max: usize) -> LimitedListener {
-        LimitedListener {
-            inner,
-            permits: Arc::new(Semaphore::new(max.max(1))),
-        }
-    }
-}
-
-impl axum::serve::Listener for LimitedListener {
-    type Io = LimitedStream;
-    type Addr = SocketAddr;
-
-    async fn accept(&mut self) -> (Self::Io, Self::Addr) {
-        {
-            let permit = match Arc::clone(&self.permits).acquire_owned().await {
-                Ok(p) => p,
-                // The semaphore is never closed; if it were, wait forever
-                // rather than accept without a limit.
-                Err(_) => std::future::pending().await,
-            };
-            loop {
-                match self.inner.accept().await {
-                    Ok((stream, addr)) => {
-                        // Small answers should leave at once, not wait for Nagle.
-                        let _ = stream.set_nodelay(true);
-                        return (
-                            LimitedStream {
-                                stream,
-                                _permit: permit,
-                            },
-                            addr,
-                        );
-                    }
-                    Err(e) => {
-                        // Out of file descriptors and the like: back off, as
-                        // axum's own listener does.
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                    }
-                }
-            }
-        }
-    }
-
-    fn local_addr(&self) -> std::io::Result<Self::Addr> {
-        self.inner.local_addr()
-    }
-}
-
-/// A connection that gives its slot back when it closes.
-pub struct LimitedStream {
-    stream: TcpStream,
-    _permit: OwnedSemaphorePermit,
-}
-
-impl AsyncRead for LimitedStream {
-    fn poll_read(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &mut ReadBuf<'_>,
-    ) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_read(cx, buf)
-    }
-}
-
-impl AsyncWrite for LimitedStream {
-    fn poll_write(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        buf: &[u8],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
-    }
-
-    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_flush(cx)
-    }
-
-    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
-    }
-}

@@ -16,9 +16,11 @@ mod metrics;
 mod numbers;
 mod openapi;
 mod problem;
+mod proxy;
 mod reports;
 mod review;
 mod search;
+mod server;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -69,7 +71,8 @@ impl std::ops::Deref for AppState {
     }
 }
 
-pub use limits::{ClientSocket, LimitedListener};
+pub use limits::ClientSocket;
+pub use proxy::TrustedProxies;
 
 /// The routes of the v1 API, with metrics, rate limits and time limits.
 pub fn router(service: Arc<Service>) -> Router {
@@ -140,6 +143,11 @@ fn routes(state: AppState) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // No browser may sniff a JSON or problem answer into HTML.
+        .layer(tower_http::set_header::SetResponseHeaderLayer::overriding(
+            axum::http::header::X_CONTENT_TYPE_OPTIONS,
+            axum::http::HeaderValue::from_static("nosniff"),
+        ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             limits::time_limit,
@@ -162,14 +170,13 @@ pub async fn serve(
     service: Arc<Service>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let max_connections = service.config().max_connections;
+    let trusted = Arc::new(TrustedProxies::new(
+        service.config().trusted_proxies.clone(),
+    ));
+    let limits = server::ConnectionLimits::new(service.config(), trusted);
     let state = AppState::new(service);
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
-    let app = routes(state).into_make_service_with_connect_info::<ClientSocket>();
-    let listener = LimitedListener::new(listener, max_connections);
-    let result = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let result = server::run(listener, routes(state), limits, shutdown).await;
     housekeeping.abort();
     result
 }

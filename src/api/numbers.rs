@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use axum::body::Bytes;
 
+use super::auth::ClientAddr;
 use super::extract::{
     cached_json, languages, tagged_bytes, CachePolicy, Json, Path, Query, ReadHeaders,
 };
@@ -127,9 +128,12 @@ impl From<&PhoneError> for EntryError {
 /// `POST /v1/numbers/lookup`
 pub async fn lookup_many(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     headers: HeaderMap,
     Json(req): Json<BatchRequest>,
 ) -> Result<Response, ApiError> {
+    // An address book costs what its lookups cost: ten numbers a request.
+    state.limits.charge_batch(client, req.numbers.len(), 10)?;
     let region =
         region(req.region.as_deref()).map_err(|e| ApiError::invalid("region", e.to_string()))?;
     let langs = languages(req.lang.as_deref(), &headers);

@@ -137,6 +137,8 @@ pub fn is_global(ip: IpAddr) -> bool {
                 || v6.is_multicast()
                 || (s[0] & 0xfe00) == 0xfc00 // unique local fc00::/7
                 || (s[0] & 0xffc0) == 0xfe80 // link-local fe80::/10
+                || (s[0] & 0xffc0) == 0xfec0 // site-local fec0::/10 (deprecated)
+                || s[..4] == [0x0100, 0, 0, 0] // discard-only 100::/64
                 || (s[0] == 0x2001 && s[1] == 0x0db8) // documentation
                 || (s[0] == 0x0064 && s[1] == 0xff9b) // NAT64, embeds IPv4
                 || (s[0] == 0x2002) // 6to4, embeds IPv4
@@ -194,6 +196,8 @@ mod tests {
             "64:ff9b::a00:1",
             "2001:db8::1",
             "2002:a00:1::",
+            "100::1",
+            "fec0::1",
         ] {
             assert!(!global(ip), "{ip} must not be global");
         }

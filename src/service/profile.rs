@@ -237,7 +237,31 @@ fn text(field: &str, value: &str, max: usize, required: bool) -> Result<String, 
             "must not contain control characters",
         ));
     }
+    if let Some(c) = value.chars().find(|c| invisible(*c)) {
+        return Err(ServiceError::invalid(
+            field,
+            format!(
+                "must not contain invisible or direction-changing characters (U+{:04X})",
+                u32::from(c)
+            ),
+        ));
+    }
     Ok(value.to_owned())
+}
+
+/// Characters that change how text reads without showing themselves:
+/// bidirectional controls (a right-to-left override makes "Telefónica" of
+/// reversed letters) and default-ignorable code points (zero-width spaces,
+/// variation selectors, tags), from ICU's Unicode property tables. The
+/// zero-width joiner and non-joiner stay allowed: some scripts need them.
+pub(super) fn invisible(c: char) -> bool {
+    use icu_properties::props::{BidiControl, DefaultIgnorableCodePoint};
+    use icu_properties::CodePointSetData;
+    if matches!(c, '\u{200C}' | '\u{200D}') {
+        return false;
+    }
+    CodePointSetData::new::<BidiControl>().contains(c)
+        || CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c)
 }
 
 /// A BCP 47 tag in its common shape: 2-3 letter language, then subtags of

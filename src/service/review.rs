@@ -129,6 +129,21 @@ impl Service {
         Ok(self.store.read()?.reviewer_for_token(&presented)?)
     }
 
+    /// Records a security event (a lockout, say) in the audit trail.
+    pub fn note_security_event(&self, action: &str, detail: &str) -> Result<(), ServiceError> {
+        let at = now();
+        self.store.write(|w| {
+            w.add_audit(&AuditEntry {
+                at,
+                actor: "limits".into(),
+                business: None,
+                action: action.to_owned(),
+                detail: detail.to_owned(),
+            })?;
+            Ok::<_, ServiceError>(())
+        })
+    }
+
     /// Makes a reviewer token; it is shown once and stored only as a hash.
     pub fn create_reviewer(&self, name: &str) -> Result<String, ServiceError> {
         let name = name.trim();
@@ -582,6 +597,16 @@ pub(super) fn required(field: &str, value: &str) -> Result<String, ServiceError>
     let value = value.trim();
     if value.is_empty() || value.chars().count() > 1000 {
         return Err(ServiceError::invalid(field, "1-1000 characters"));
+    }
+    // Reasons reach the business, the revocation list and the audit.
+    if value
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || super::profile::invisible(c))
+    {
+        return Err(ServiceError::invalid(
+            field,
+            "must not contain control, invisible or direction-changing characters",
+        ));
     }
     Ok(value.to_owned())
 }

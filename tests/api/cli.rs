@@ -1119,3 +1119,28 @@ fn an_import_leaves_every_answer_rendered_by_this_build() {
         .unwrap()
         .is_some());
 }
+
+#[test]
+fn a_weak_operator_token_is_refused_outside_the_demo() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let out = Command::new(env!("CARGO_BIN_EXE_bizseal"))
+        .args([
+            "--data-dir",
+            data.to_str().expect("utf-8 path"),
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .env("BIZSEAL_REVIEWER_TOKEN", "rev")
+        .env_remove("BIZSEAL_DEMO")
+        .output()
+        .expect("run bizseal");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("BIZSEAL_REVIEWER_TOKEN is too weak"),
+        "{stderr}"
+    );
+    assert!(!data.exists(), "refused before anything was written");
+}

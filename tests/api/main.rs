@@ -3,6 +3,7 @@
 //! One test binary, so everything links once. `cli` runs the real binary;
 //! `browser` drives headless Chromium through the web pages.
 
+mod abuse;
 mod batch;
 mod browser;
 mod caching;
