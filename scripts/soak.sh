@@ -94,8 +94,9 @@ trap cleanup EXIT
 data=${DATA:-$RUN/data}
 demo=()
 [[ -n "$DATA" ]] || demo=(--demo)
-BIZSEAL_LOG=${BIZSEAL_LOG:-warn} "$BIN" serve --data-dir "$data" --addr "127.0.0.1:$PORT" "${demo[@]}" \
-  --rate-limit 0 --registrations-per-hour 0 --max-connections 10000 >"$RUN/server.log" 2>&1 &
+METRICS_TOKEN=${METRICS_TOKEN:-soak-$RANDOM$RANDOM$RANDOM}
+BIZSEAL_METRICS_TOKEN=$METRICS_TOKEN BIZSEAL_LOG=${BIZSEAL_LOG:-warn} "$BIN" serve --data-dir "$data" --addr "127.0.0.1:$PORT" "${demo[@]}" \
+  --rate-limit 0 --registrations-per-hour 0 --max-connections 10000 --max-connections-per-network 10000 >"$RUN/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 600); do
   curl -fsS -o /dev/null "$URL/healthz" 2>/dev/null && break
@@ -238,7 +239,7 @@ for p in "${PIDS[@]}"; do
   wait "$p" || echo "a load process ($p) exited non-zero" >&2
 done
 PIDS=()
-curl -fsS "$URL/metrics" >"$RUN/metrics.txt" || echo "could not read /metrics" >&2
+curl -fsS -H "authorization: Bearer $METRICS_TOKEN" "$URL/metrics" >"$RUN/metrics.txt" || echo "could not read /metrics" >&2
 
 # The summary.
 failed=0

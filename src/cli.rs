@@ -279,11 +279,19 @@ enum NumberAction {
 
 #[derive(Subcommand)]
 enum ReviewerAction {
-    /// Make a reviewer token (shown once).
-    Create {
-        /// Who the token is for; it appears in the audit trail.
+    /// Make a named reviewer's token (shown once, stored hashed).
+    #[command(alias = "create")]
+    Add {
+        /// Who the token is for; every decision is audited under it.
         name: String,
+        /// May also back up the database and rotate signing keys.
+        #[arg(long)]
+        admin: bool,
     },
+    /// List the named reviewers and their roles.
+    List,
+    /// Revoke a reviewer's token.
+    Remove { name: String },
 }
 
 #[derive(Subcommand)]
@@ -330,6 +338,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     config.reviewer_token = std::env::var("BIZSEAL_REVIEWER_TOKEN")
         .ok()
         .filter(|t| !t.is_empty());
+    config.metrics_token = std::env::var("BIZSEAL_METRICS_TOKEN")
+        .ok()
+        .filter(|t| !t.is_empty());
     match cli.command {
         Command::Serve {
             addr,
@@ -363,12 +374,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let token = token.or_else(|| config.reviewer_token.clone());
             backup(config, &dest, &server, token.as_deref())
         }
-        Command::Reviewer {
-            action: ReviewerAction::Create { name },
-        } => {
-            let token = Service::open_for_command(config)?.create_reviewer(&name)?;
-            println!("{token}");
-            eprintln!("reviewer token for {name:?}: shown once; use it as 'Authorization: Bearer <token>'");
+        Command::Reviewer { action } => {
+            let service = Service::open_for_command(config)?;
+            match action {
+                ReviewerAction::Add { name, admin } => {
+                    let token = service.create_reviewer(&name, admin)?;
+                    println!("{token}");
+                    let role = if admin { "admin" } else { "reviewer" };
+                    eprintln!("{role} token for {name:?}: shown once; use it as 'Authorization: Bearer <token>'");
+                }
+                ReviewerAction::List => {
+                    for r in service.reviewers()? {
+                        println!("{}\t{}", r.name, if r.admin { "admin" } else { "reviewer" });
+                    }
+                }
+                ReviewerAction::Remove { name } => {
+                    service.remove_reviewer(&name, "operator (cli)")?;
+                    println!("removed reviewer {name:?}");
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Number {

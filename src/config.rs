@@ -67,6 +67,9 @@ pub struct Config {
     pub country_codes_per_hour: u64,
     /// The master key as text (`BIZSEAL_MASTER_KEY`), if given.
     pub master_key: Option<String>,
+    /// A bearer token that may read `/metrics` (`BIZSEAL_METRICS_TOKEN`),
+    /// besides any reviewer's.
+    pub metrics_token: Option<String>,
     /// Requests per second each client address may make to the public API
     /// (bursts of twice that); 0 turns the limit off.
     pub rate_limit: u32,
@@ -113,6 +116,10 @@ impl std::fmt::Debug for Config {
             .field("resubmit_cooldown", &self.resubmit_cooldown)
             .field("country_codes_per_hour", &self.country_codes_per_hour)
             .field("master_key", &self.master_key.as_ref().map(|_| "<set>"))
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "<set>"),
+            )
             .field("master_key_file", &self.master_key_file)
             .field("rate_limit", &self.rate_limit)
             .field("registrations_per_hour", &self.registrations_per_hour)
@@ -146,6 +153,7 @@ impl Config {
             resubmit_cooldown: i64::from(DEFAULT_RESUBMIT_HOURS) * 3600,
             country_codes_per_hour: DEFAULT_COUNTRY_CODES_PER_HOUR,
             master_key: None,
+            metrics_token: None,
             master_key_file: None,
             rate_limit: 100,
             registrations_per_hour: 10,

@@ -36,39 +36,80 @@ impl FromRequestParts<AppState> for BusinessAuth {
     }
 }
 
-/// A reviewer authenticated by a reviewer token.
+/// A reviewer authenticated by a reviewer token (their name).
 pub struct ReviewerAuth(pub String);
 
 impl FromRequestParts<AppState> for ReviewerAuth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let network = client(parts)
-            .map(crate::service::client_network)
-            .unwrap_or_default();
-        if let Some(wait) = state.limits.reviewer_locked(&network) {
-            return Err(ApiError::TooManyRequests(
-                "too many wrong reviewer tokens from this network; locked out for a while".into(),
-                wait,
-            ));
+        Ok(ReviewerAuth(reviewer(parts, state).await?.name))
+    }
+}
+
+/// A reviewer with the admin role (backup, key rotation).
+pub struct AdminAuth(pub String);
+
+impl FromRequestParts<AppState> for AdminAuth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let who = reviewer(parts, state).await?;
+        if who.admin {
+            Ok(AdminAuth(who.name))
+        } else {
+            Err(ApiError::Forbidden("this needs an admin reviewer"))
         }
-        let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
-        match state.service.authenticate_reviewer(token)? {
-            Some(name) => Ok(ReviewerAuth(name)),
-            None => {
-                if state.limits.reviewer_failed(&network) {
-                    tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
-                    let s = std::sync::Arc::clone(&state.service);
-                    let detail = format!(
-                        "{network}: repeated wrong reviewer tokens; locked out for 15 minutes"
-                    );
-                    super::blocking(&s, move |s| {
-                        s.note_security_event("reviewer_auth_lockout", &detail)
-                    })
-                    .await?;
-                }
-                Err(ApiError::Unauthorized)
+    }
+}
+
+/// A caller allowed to read `/metrics`: the metrics token's holder (a
+/// Prometheus scraper) or any reviewer.
+pub struct MetricsAuth;
+
+impl FromRequestParts<AppState> for MetricsAuth {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        use subtle::ConstantTimeEq;
+        if let (Some(given), Some(expected)) =
+            (bearer(parts), &state.service.config().metrics_token)
+        {
+            if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) {
+                return Ok(MetricsAuth);
             }
+        }
+        reviewer(parts, state).await.map(|_| MetricsAuth)
+    }
+}
+
+/// The reviewer a request's token names; wrong tokens count towards the
+/// network's lockout.
+async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Reviewer, ApiError> {
+    let network = client(parts)
+        .map(crate::service::client_network)
+        .unwrap_or_default();
+    if let Some(wait) = state.limits.reviewer_locked(&network) {
+        return Err(ApiError::TooManyRequests(
+            "too many wrong reviewer tokens from this network; locked out for a while".into(),
+            wait,
+        ));
+    }
+    let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
+    match state.service.authenticate_reviewer(token)? {
+        Some(who) => Ok(who),
+        None => {
+            if state.limits.reviewer_failed(&network) {
+                tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
+                let s = std::sync::Arc::clone(&state.service);
+                let detail =
+                    format!("{network}: repeated wrong reviewer tokens; locked out for 15 minutes");
+                super::blocking(&s, move |s| {
+                    s.note_security_event("reviewer_auth_lockout", &detail)
+                })
+                .await?;
+            }
+            Err(ApiError::Unauthorized)
         }
     }
 }

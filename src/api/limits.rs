@@ -150,12 +150,12 @@ impl RateLimits {
     }
 }
 
-/// Middleware: rate limits by client network. Health and metrics are
-/// exempt (probes); reviewer routes are not (a reviewer makes few requests,
-/// a guesser many).
+/// Middleware: rate limits by client network. Only the health probe is
+/// exempt: reviewer routes and `/metrics` are not (their callers make few
+/// requests, a guesser or a flood many).
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let exempt = path == "/healthz" || path == "/metrics";
+    let exempt = path == "/healthz";
     if !exempt {
         if let Some(ip) = client_ip(&request) {
             let limits = &state.limits;

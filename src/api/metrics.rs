@@ -141,7 +141,10 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
 }
 
 /// `GET /metrics`: Prometheus / OpenMetrics text.
-pub async fn render(State(state): State<AppState>) -> Result<Response, ApiError> {
+pub async fn render(
+    State(state): State<AppState>,
+    _: super::auth::MetricsAuth,
+) -> Result<Response, ApiError> {
     let metrics = &state.metrics;
     let service = &state.service;
     if let Ok(meta) = std::fs::metadata(service.store().path()) {

@@ -33,6 +33,7 @@ pub enum ApiError {
     /// A transition the trust rules refuse, with its own stable code.
     State(crate::model::StateError),
     Unauthorized,
+    Forbidden(&'static str),
     TooManyRequests(String, u64),
     CodeRejected(&'static str, String),
     SenderFailed,
@@ -62,6 +63,11 @@ impl ApiError {
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
                 "Missing or invalid bearer credentials",
+            ),
+            ApiError::Forbidden(_) => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "The credentials do not allow this",
             ),
             ApiError::TooManyRequests(..) => (
                 StatusCode::TOO_MANY_REQUESTS,
@@ -158,6 +164,7 @@ impl ApiError {
             | ApiError::TooManyRequests(m, _)
             | ApiError::CodeRejected(_, m) => m.clone(),
             ApiError::State(e) => e.to_string(),
+            ApiError::Forbidden(why) => (*why).to_owned(),
             ApiError::Unauthorized => "send Authorization: Bearer <key>".into(),
             ApiError::SenderFailed | ApiError::Timeout => "try again later".into(),
             ApiError::UnsupportedMediaType => "send Content-Type: application/json".into(),

@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::ReviewerAuth;
+use super::auth::{AdminAuth, ReviewerAuth};
 use super::businesses::{parse_number, RegionQuery};
 use super::extract::{Json, Path, Query};
 use super::{blocking, ApiError, AppState};
@@ -196,7 +196,7 @@ pub async fn audit(
 /// `POST /v1/review/keys/rotate`
 pub async fn rotate_key(
     State(state): State<AppState>,
-    ReviewerAuth(reviewer): ReviewerAuth,
+    AdminAuth(reviewer): AdminAuth,
 ) -> Result<Response, ApiError> {
     let kid = blocking(&state.service, move |s| s.rotate_key_by(&reviewer)).await?;
     Ok(axum::Json(serde_json::json!({ "kid": kid })).into_response())
@@ -213,7 +213,7 @@ pub async fn outbox(State(state): State<AppState>, _: ReviewerAuth) -> Response 
 /// handle, so nothing is left behind whatever happens to the download.
 pub async fn backup(
     State(state): State<AppState>,
-    ReviewerAuth(reviewer): ReviewerAuth,
+    AdminAuth(reviewer): AdminAuth,
 ) -> Result<Response, ApiError> {
     let file = blocking(&state.service, move |s| {
         let tmp = s

@@ -35,15 +35,18 @@ use crate::config::Config;
 pub(super) struct ConnectionLimits {
     total: Arc<Semaphore>,
     per_network: usize,
-    open: Arc<Mutex<HashMap<String, usize>>>,
+    open: OpenByNetwork,
     header_timeout: Duration,
     trusted: Arc<super::proxy::TrustedProxies>,
 }
 
+/// Open connections by network.
+type OpenByNetwork = Arc<Mutex<HashMap<String, usize>>>;
+
 /// A connection's places in the caps, given back when it closes.
 struct Slot {
     _total: OwnedSemaphorePermit,
-    network: Option<(String, Arc<Mutex<HashMap<String, usize>>>)>,
+    network: Option<(String, OpenByNetwork)>,
 }
 
 impl Drop for Slot {

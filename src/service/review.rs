@@ -21,6 +21,42 @@ use crate::model::{
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError, Writer, REPORT_WINDOW};
 
+/// A person who may review: every decision is audited under `name`. An
+/// admin may also back up the database and rotate signing keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reviewer {
+    pub name: String,
+    pub admin: bool,
+}
+
+/// How an admin's name is stored in the reviewers table; a plain name (as
+/// older builds stored every reviewer) is a reviewer. Names have no
+/// control characters, so the prefix cannot be typed into one.
+const ADMIN_PREFIX: &str = "\u{1}admin\u{1}";
+
+impl Reviewer {
+    fn encode(&self) -> String {
+        if self.admin {
+            format!("{ADMIN_PREFIX}{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    fn decode(stored: &str) -> Reviewer {
+        match stored.strip_prefix(ADMIN_PREFIX) {
+            Some(name) => Reviewer {
+                name: name.to_owned(),
+                admin: true,
+            },
+            None => Reviewer {
+                name: stored.to_owned(),
+                admin: false,
+            },
+        }
+    }
+}
+
 /// A listed number the phone metadata of this build does not take as it
 /// was stored (see [`Service::refused_numbers`]).
 #[derive(Debug, Serialize)]
@@ -118,15 +154,56 @@ impl Service {
     }
 
     /// The reviewer a bearer token belongs to: the operator's token from the
-    /// environment, or one made with `bizseal reviewer create`.
-    pub fn authenticate_reviewer(&self, token: &str) -> Result<Option<String>, ServiceError> {
+    /// environment (an admin), or a named one made with `bizseal reviewer
+    /// add`.
+    pub fn authenticate_reviewer(&self, token: &str) -> Result<Option<Reviewer>, ServiceError> {
         let presented = sha256(token.as_bytes());
         if let Some(operator) = &self.config.reviewer_token {
             if bool::from(presented.ct_eq(&sha256(operator.as_bytes()))) {
-                return Ok(Some("operator".to_owned()));
+                return Ok(Some(Reviewer {
+                    name: "operator".to_owned(),
+                    admin: true,
+                }));
             }
         }
-        Ok(self.store.read()?.reviewer_for_token(&presented)?)
+        Ok(self
+            .store
+            .read()?
+            .reviewer_for_token(&presented)?
+            .map(|stored| Reviewer::decode(&stored)))
+    }
+
+    /// Every named reviewer, by name.
+    pub fn reviewers(&self) -> Result<Vec<Reviewer>, ServiceError> {
+        let mut out: Vec<Reviewer> = self
+            .store
+            .write(|w| w.reviewers())?
+            .into_iter()
+            .map(|(_, stored)| Reviewer::decode(&stored))
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// Revokes a named reviewer's token, audited.
+    pub fn remove_reviewer(&self, name: &str, by: &str) -> Result<(), ServiceError> {
+        let at = now();
+        self.store.write(|w| {
+            let found = w
+                .reviewers()?
+                .into_iter()
+                .find(|(_, stored)| Reviewer::decode(stored).name == name);
+            let (hash, _) = found.ok_or(ServiceError::NotFound("reviewer"))?;
+            w.remove_reviewer(&hash)?;
+            w.add_audit(&AuditEntry {
+                at,
+                actor: by.to_owned(),
+                business: None,
+                action: "reviewer_removed".into(),
+                detail: name.to_owned(),
+            })?;
+            Ok(())
+        })
     }
 
     /// Records a security event (a lockout, say) in the audit trail.
@@ -144,21 +221,50 @@ impl Service {
         })
     }
 
-    /// Makes a reviewer token; it is shown once and stored only as a hash.
-    pub fn create_reviewer(&self, name: &str) -> Result<String, ServiceError> {
+    /// Makes a named reviewer's token (an admin may also back up and
+    /// rotate keys); it is shown once and stored only as a hash. Names are
+    /// unique: the audit trail says who decided.
+    pub fn create_reviewer(&self, name: &str, admin: bool) -> Result<String, ServiceError> {
         let name = name.trim();
-        if name.is_empty() || name.len() > 64 || name.chars().any(char::is_control) {
-            return Err(ServiceError::invalid("name", "1-64 printable characters"));
+        if name.is_empty()
+            || name.len() > 64
+            || name
+                .chars()
+                .any(|c| c.is_control() || super::profile::invisible(c))
+            || name == "operator"
+        {
+            return Err(ServiceError::invalid(
+                "name",
+                "1-64 printable characters, not \"operator\"",
+            ));
         }
         let token = format!("bzr_{}", random_token()?);
         let at = now();
+        let who = Reviewer {
+            name: name.to_owned(),
+            admin,
+        };
         self.store.write(|w| {
-            w.put_reviewer(&sha256(token.as_bytes()), name)?;
+            if w.reviewers()?
+                .iter()
+                .any(|(_, s)| Reviewer::decode(s).name == name)
+            {
+                return Err(ServiceError::invalid(
+                    "name",
+                    "a reviewer of that name exists",
+                ));
+            }
+            w.put_reviewer(&sha256(token.as_bytes()), &who.encode())?;
             w.add_audit(&AuditEntry {
                 at,
                 actor: "operator".into(),
                 business: None,
-                action: "reviewer_created".into(),
+                action: if admin {
+                    "admin_created"
+                } else {
+                    "reviewer_created"
+                }
+                .into(),
                 detail: name.to_owned(),
             })?;
             Ok::<_, ServiceError>(())

@@ -334,9 +334,26 @@ impl Writer {
         Ok(())
     }
 
-    /// Records the hash of a reviewer token.
-    pub fn put_reviewer(&mut self, hash: &[u8; 32], name: &str) -> Result<(), StoreError> {
-        self.tx.open_table(REVIEWERS)?.insert(hash, name)?;
+    /// Records the hash of a reviewer token with what it stands for.
+    pub fn put_reviewer(&mut self, hash: &[u8; 32], who: &str) -> Result<(), StoreError> {
+        self.tx.open_table(REVIEWERS)?.insert(hash, who)?;
+        Ok(())
+    }
+
+    /// Every reviewer token's hash and what it stands for.
+    pub fn reviewers(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
+        let table = self.tx.open_table(REVIEWERS)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push((*k.value(), v.value().to_owned()));
+        }
+        Ok(out)
+    }
+
+    /// Forgets a reviewer token.
+    pub fn remove_reviewer(&mut self, hash: &[u8; 32]) -> Result<(), StoreError> {
+        self.tx.open_table(REVIEWERS)?.remove(hash)?;
         Ok(())
     }
 

@@ -233,3 +233,93 @@ async fn every_answer_forbids_sniffing() {
         assert_eq!(header(&r, "x-content-type-options"), "nosniff", "{path}");
     }
 }
+
+#[tokio::test]
+async fn reviewers_are_people_and_only_admins_back_up_or_rotate() {
+    let app = spawn_with(|c| c.reviewer_token = Some("operator-secret".into()), true).await;
+    let ana = app.service.create_reviewer("Ana", false).unwrap();
+    let root = app.service.create_reviewer("Root", true).unwrap();
+    assert!(
+        app.service.create_reviewer("Ana", false).is_err(),
+        "names are unique"
+    );
+    assert!(app.service.create_reviewer("operator", false).is_err());
+    let with = |token: &str, method: reqwest::Method, path: &str| {
+        app.client
+            .request(method, app.url(path))
+            .bearer_auth(token.to_owned())
+            .send()
+    };
+    assert_eq!(
+        with(&ana, reqwest::Method::GET, "/v1/review/queue")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let r = with(&ana, reqwest::Method::GET, "/v1/review/backup")
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["code"],
+        "forbidden"
+    );
+    assert_eq!(
+        with(&ana, reqwest::Method::POST, "/v1/review/keys/rotate")
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    assert_eq!(
+        with(&root, reqwest::Method::POST, "/v1/review/keys/rotate")
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    // Decisions carry the reviewer's name.
+    let klm = bizseal::phone::PhoneNumber::parse(KLM, None).unwrap();
+    let r = app
+        .client
+        .post(app.url(&format!("/v1/review/numbers/{KLM}/revoke")))
+        .bearer_auth(&ana)
+        .json(&json!({"reason": "test"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let _ = klm;
+    let audit = app.service.audit_trail(None, 1000).unwrap();
+    assert!(audit
+        .iter()
+        .any(|e| e.action == "number_revoked" && e.actor == "Ana"));
+    // A removed reviewer's token stops working.
+    app.service.remove_reviewer("Ana", "test").unwrap();
+    assert_eq!(
+        with(&ana, reqwest::Method::GET, "/v1/review/queue")
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
+    let listed: Vec<String> = app
+        .service
+        .reviewers()
+        .unwrap()
+        .into_iter()
+        .map(|r| r.name)
+        .collect();
+    assert_eq!(listed, ["Root"]);
+    // A reason may not hide control or direction characters.
+    let r = app
+        .client
+        .post(app.url(&format!("/v1/review/numbers/{TELEFONICA}/revoke")))
+        .bearer_auth(&root)
+        .json(&json!({"reason": "ok\u{202e}kcol"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+}

@@ -1144,3 +1144,21 @@ fn a_weak_operator_token_is_refused_outside_the_demo() {
     );
     assert!(!data.exists(), "refused before anything was written");
 }
+
+#[test]
+fn reviewers_are_added_listed_and_removed_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let added = run_in(&data, &["reviewer", "add", "Ana"]);
+    assert_eq!(added.code, Some(0), "{}", added.stderr);
+    assert!(added.stdout.trim().starts_with("bzr_"), "{}", added.stdout);
+    let admin = run_in(&data, &["reviewer", "create", "Root", "--admin"]);
+    assert_eq!(admin.code, Some(0), "{}", admin.stderr);
+    let listed = run_in(&data, &["reviewer", "list"]);
+    assert_eq!(listed.stdout, "Ana\treviewer\nRoot\tadmin\n");
+    let again = run_in(&data, &["reviewer", "add", "Ana"]);
+    assert_eq!(again.code, Some(1), "{}", again.stderr);
+    assert_eq!(run_in(&data, &["reviewer", "remove", "Ana"]).code, Some(0));
+    assert_eq!(run_in(&data, &["reviewer", "remove", "Ana"]).code, Some(1));
+    assert_eq!(run_in(&data, &["reviewer", "list"]).stdout, "Root\tadmin\n");
+}

@@ -143,10 +143,21 @@ async fn connections_over_the_cap_wait_until_one_closes() {
 
 #[tokio::test]
 async fn metrics_count_requests_by_route_and_never_show_numbers() {
-    let app = spawn_app().await;
+    let app = spawn_with(|c| c.metrics_token = Some("scrape-token".into()), true).await;
+    let metrics = || {
+        app.client
+            .get(app.url("/metrics"))
+            .bearer_auth("scrape-token")
+            .send()
+    };
     app.get(&format!("/v1/numbers/{KLM}")).await;
     app.get("/v1/numbers/+12").await;
-    let r = app.get("/metrics").await;
+    assert_eq!(
+        app.get("/metrics").await.status(),
+        401,
+        "metrics are not public"
+    );
+    let r = metrics().await.unwrap();
     assert_eq!(r.status(), 200);
     assert!(r.headers()["content-type"]
         .to_str()
@@ -172,7 +183,7 @@ async fn metrics_count_requests_by_route_and_never_show_numbers() {
     };
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     loop {
-        let text = app.get("/metrics").await.text().await.unwrap();
+        let text = metrics().await.unwrap().text().await.unwrap();
         let last = gauge(&text, "bizseal_changes_last_seq").expect("changes gauge");
         let indexed = gauge(&text, "bizseal_search_indexed_seq").expect("indexed gauge");
         let lag = gauge(&text, "bizseal_search_index_lag").expect("lag gauge");

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::*;
 use crate::workflow::{
-    act, code_for, get, post, prove, register, send, verify, workflow_app, Applicant, REVIEWER,
+    act, get, post, prove, register, send, verify, workflow_app, Applicant, REVIEWER,
 };
 use bizseal::model::{BusinessStatus, Claim, ReportReason};
 use bizseal::phone::PhoneNumber;
@@ -234,7 +234,7 @@ async fn a_claim_reserves_nothing_and_blocks_no_owner() {
             c.claimed_at -= 365 * 24 * 3600;
             w.put_claim(&numbers[2], &squatter, &c)
         })
-        .and_then(|_| Ok(app.service.lapse_claims()));
+        .map(|_| app.service.lapse_claims());
     assert_eq!(lapsed.unwrap().unwrap(), 1);
 }
 

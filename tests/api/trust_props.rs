@@ -269,9 +269,9 @@ impl World {
 
     fn check(&mut self, after: &Action) {
         let r = self.service.store().read().unwrap();
-        for n in 0..NUMBERS.len() {
+        for (n, number) in NUMBERS.iter().enumerate() {
             let answer = self.answer(n);
-            let record = r.number(NUMBERS[n]).unwrap();
+            let record = r.number(number).unwrap();
             // What the store says must make the badge: a holder whose
             // review holds, with a live token, not revoked.
             let holds = record.as_ref().and_then(|rec| {
@@ -312,7 +312,7 @@ impl World {
                 }
             }
             // Claims never show.
-            for (claimant, _) in r.claims_of(NUMBERS[n]).unwrap() {
+            for (claimant, _) in r.claims_of(number).unwrap() {
                 if holds.as_ref().map(|h| h.as_str()) != Some(claimant.as_str()) {
                     assert_ne!(answer["business"]["id"], claimant.as_str());
                 }
