@@ -10,8 +10,9 @@
 //! `DATA_DIR` is a data dir that `bizseal import INPUT.jsonl` filled (and no
 //! server holds). For every line of the input, in input order, it takes the
 //! rows the import wrote for that business, byte for byte: the business,
-//! its numbers and their hash-index entries, attestations and their expiry
-//! entries, confusable-name keys, the stored lookup answers of its numbers,
+//! its held numbers and their hash-index entries, attestations and their
+//! expiry and per-number entries, its claims (numbers it lists but does not
+//! hold) and their age entries, confusable-name keys, the stored lookup answers of its numbers,
 //! and the business's rows of the changes feed. (Not the transparency-log
 //! rows each issued token adds: the import's figure carries that work, the
 //! baseline does not.) It inserts them into `DEST_DIR/raw.redb` in transactions of the
@@ -39,13 +40,19 @@ const EXPIRIES: TableDefinition<(i64, &str), ()> = TableDefinition::new("expirie
 const NAME_KEYS: TableDefinition<(&str, &str), ()> = TableDefinition::new("name_keys");
 const CHANGES: TableDefinition<u64, &[u8]> = TableDefinition::new("changes");
 const ANSWERS: TableDefinition<u64, &[u8]> = TableDefinition::new("answers");
+const NUMBER_SERIALS: TableDefinition<(&str, &str), i64> = TableDefinition::new("number_serials");
+const CLAIMS: TableDefinition<(&str, &str), &[u8]> = TableDefinition::new("claims");
+const CLAIMS_BY_AGE: TableDefinition<(i64, &str, &str), ()> = TableDefinition::new("claims_by_age");
 
 /// Lines per transaction, as `service::import` batches them.
 const BATCH: usize = 1000;
 
-/// A number as the import wrote it: E.164, its SHA-256, and the current
-/// attestation (serial, expiry).
+/// A held number as the import wrote it: E.164, its SHA-256, and the
+/// current attestation (serial, expiry).
 type PlannedNumber = (String, [u8; 32], Option<(String, i64)>);
+
+/// A claimed number: E.164, and the claim's age-index time if unproven.
+type PlannedClaim = (String, Option<i64>);
 
 /// redb page cache, as `store` sets it.
 const CACHE_BYTES: usize = 512 * 1024 * 1024;
@@ -54,6 +61,7 @@ const CACHE_BYTES: usize = 512 * 1024 * 1024;
 struct Planned {
     id: String,
     numbers: Vec<PlannedNumber>,
+    claims: Vec<PlannedClaim>,
     /// Names whose confusable keys were indexed (verified businesses only).
     names: Vec<String>,
 }
@@ -66,6 +74,9 @@ struct Rows {
     hashes: Vec<([u8; 32], String)>,
     attestations: Vec<(String, Vec<u8>)>,
     expiries: Vec<(i64, String)>,
+    number_serials: Vec<(String, String, i64)>,
+    claims: Vec<(String, String, Vec<u8>)>,
+    claims_by_age: Vec<(i64, String, String)>,
     name_keys: Vec<(String, String)>,
     changes: Vec<(u64, Vec<u8>)>,
     answers: Vec<(u64, Vec<u8>)>,
@@ -78,6 +89,9 @@ impl Rows {
             + self.hashes.len()
             + self.attestations.len()
             + self.expiries.len()
+            + self.number_serials.len()
+            + self.claims.len()
+            + self.claims_by_age.len()
             + self.name_keys.len()
             + self.changes.len()
             + self.answers.len()
@@ -124,6 +138,9 @@ fn main() -> Result<(), AnyError> {
         tx.open_table(NAME_KEYS)?;
         tx.open_table(CHANGES)?;
         tx.open_table(ANSWERS)?;
+        tx.open_table(NUMBER_SERIALS)?;
+        tx.open_table(CLAIMS)?;
+        tx.open_table(CLAIMS_BY_AGE)?;
         tx.commit()?;
     }
 
@@ -164,8 +181,18 @@ fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, 
             continue; // refused by the import: it wrote nothing
         };
         let mut numbers = Vec::with_capacity(b.numbers.len());
+        let mut claims = Vec::new();
         for e164 in &b.numbers {
-            let record = r.number(e164)?.ok_or("a listed number has no record")?;
+            let Some(record) = r.number(e164)?.filter(|rec| rec.business == b.id) else {
+                let claim = r
+                    .claim(e164, id)?
+                    .ok_or("a listed number is neither held nor claimed")?;
+                claims.push((
+                    e164.clone(),
+                    claim.proof.is_none().then_some(claim.claimed_at),
+                ));
+                continue;
+            };
             let attestation = match record.state.serial() {
                 Some(serial) => {
                     let a = r
@@ -190,6 +217,7 @@ fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, 
         plan.push(Planned {
             id: b.id.as_str().to_owned(),
             numbers,
+            claims,
             names,
         });
     }
@@ -208,6 +236,7 @@ fn gather(
     let attestations = read.open_table(ATTESTATIONS)?;
     let change_rows = read.open_table(CHANGES)?;
     let answers = read.open_table(ANSWERS)?;
+    let claims = read.open_table(CLAIMS)?;
     let mut rows = Rows::default();
     for (p, count) in chunk.iter().zip(changes) {
         let bytes = businesses.get(p.id.as_str())?.ok_or("business row")?;
@@ -228,6 +257,18 @@ fn gather(
                 rows.attestations
                     .push((serial.clone(), bytes.value().to_vec()));
                 rows.expiries.push((*expires_at, serial.clone()));
+                rows.number_serials
+                    .push((e164.clone(), serial.clone(), *expires_at));
+            }
+        }
+        for (e164, age) in &p.claims {
+            let bytes = claims
+                .get((e164.as_str(), p.id.as_str()))?
+                .ok_or("claim row")?;
+            rows.claims
+                .push((e164.clone(), p.id.clone(), bytes.value().to_vec()));
+            if let Some(at) = age {
+                rows.claims_by_age.push((*at, e164.clone(), p.id.clone()));
             }
         }
         for name in &p.names {
@@ -280,6 +321,18 @@ fn insert(db: &Database, rows: &Rows) -> Result<(), AnyError> {
         for (k, v) in &rows.answers {
             t.insert(*k, v.as_slice())?;
         }
+        let mut t = tx.open_table(NUMBER_SERIALS)?;
+        for (e164, serial, expires_at) in &rows.number_serials {
+            t.insert((e164.as_str(), serial.as_str()), *expires_at)?;
+        }
+        let mut t = tx.open_table(CLAIMS)?;
+        for (e164, id, v) in &rows.claims {
+            t.insert((e164.as_str(), id.as_str()), v.as_slice())?;
+        }
+        let mut t = tx.open_table(CLAIMS_BY_AGE)?;
+        for (at, e164, id) in &rows.claims_by_age {
+            t.insert((*at, e164.as_str(), id.as_str()), ())?;
+        }
     }
     tx.commit()?;
     Ok(())
@@ -321,6 +374,21 @@ fn check_counts(read: &redb::ReadTransaction, db: &Database, changes: u64) -> Re
             dest.open_table(NAME_KEYS)?.len()?,
         ),
         ("changes", changes, dest.open_table(CHANGES)?.len()?),
+        (
+            "number_serials",
+            read.open_table(NUMBER_SERIALS)?.len()?,
+            dest.open_table(NUMBER_SERIALS)?.len()?,
+        ),
+        (
+            "claims",
+            read.open_table(CLAIMS)?.len()?,
+            dest.open_table(CLAIMS)?.len()?,
+        ),
+        (
+            "claims_by_age",
+            read.open_table(CLAIMS_BY_AGE)?.len()?,
+            dest.open_table(CLAIMS_BY_AGE)?.len()?,
+        ),
         (
             "answers",
             read.open_table(ANSWERS)?.len()?,
