@@ -749,10 +749,7 @@ fn verify(
         let claims: serde_json::Value = serde_json::from_str(claims.get())?;
         println!("{}", serde_json::to_string_pretty(&claims)?);
         if let Some(source) = revocations {
-            let list = load_json(source, MAX_REVOCATIONS_BYTES)?;
-            let entries = list["revocations"]
-                .as_array()
-                .context("the revocation list has no \"revocations\" array")?;
+            let entries = load_revocations(source)?;
             revocation_checked = true;
             // A revocation outranks a number mismatch, as on the server.
             let listed = entries.iter().find(|r| r["serial"] == claims["jti"]);
@@ -922,6 +919,32 @@ fn backup_from_server(server: &str, token: &str, dest: &Path) -> anyhow::Result<
 
 /// Largest JWKS we read; a real one is a few hundred bytes a key.
 const MAX_JWKS_BYTES: u64 = 1024 * 1024;
+
+/// Every revocation of a list: a file holding one `/v1/revocations`
+/// answer, or the URL of that endpoint, whose pages are followed.
+fn load_revocations(source: &str) -> anyhow::Result<Vec<serde_json::Value>> {
+    let is_url = source.starts_with("http://") || source.starts_with("https://");
+    let mut all = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let page_source = match (&after, is_url) {
+            (Some(a), true) => {
+                let sep = if source.contains('?') { '&' } else { '?' };
+                format!("{source}{sep}after={a}")
+            }
+            _ => source.to_owned(),
+        };
+        let page = load_json(&page_source, MAX_REVOCATIONS_BYTES)?;
+        let entries = page["revocations"]
+            .as_array()
+            .context("the revocation list has no \"revocations\" array")?;
+        all.extend(entries.iter().cloned());
+        match page["next"].as_str() {
+            Some(next) if is_url && after.as_deref() != Some(next) => after = Some(next.to_owned()),
+            _ => return Ok(all),
+        }
+    }
+}
 
 /// Largest revocation list we read.
 const MAX_REVOCATIONS_BYTES: u64 = 64 * 1024 * 1024;

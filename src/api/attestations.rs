@@ -91,10 +91,13 @@ struct VerifyBatchAnswer {
 #[derive(Deserialize)]
 pub struct RevocationsQuery {
     since: Option<i64>,
+    after: Option<String>,
     limit: Option<usize>,
 }
 
-/// `GET /v1/revocations?since=&limit=`: revoked serials, oldest first.
+/// `GET /v1/revocations?since=&after=&limit=`: revoked serials, oldest
+/// first; `next` (the last serial of a full page) is the `after` of the
+/// next page.
 pub async fn revocations(
     State(state): State<AppState>,
     Query(q): Query<RevocationsQuery>,
@@ -105,10 +108,15 @@ pub async fn revocations(
         .limit
         .unwrap_or(MAX_REVOCATIONS_PAGE)
         .clamp(1, MAX_REVOCATIONS_PAGE);
-    let list = blocking(&state.service, move |s| s.revocations(since, limit)).await?;
+    let after = q.after;
+    let list = blocking(&state.service, move |s| {
+        s.revocations(since, after.as_deref(), limit)
+    })
+    .await?;
+    let next = (list.len() == limit).then(|| list.last().map(|r| r.serial.clone()));
     Ok(cached_json(
         &headers,
-        &serde_json::json!({ "revocations": list }),
+        &serde_json::json!({ "revocations": list, "next": next.flatten() }),
         CachePolicy {
             max_age: REVOCATIONS_MAX_AGE,
             vary: None,

@@ -73,6 +73,104 @@ pub fn probes(name: &str) -> Vec<String> {
     out
 }
 
+/// Brand keys of a reviewed business's name, stored as `b:{key}`: the
+/// words a look-alike would *contain* rather than copy. A name written
+/// all in capitals ("KLM", "BBVA"), a name of one word ("Telefónica"), and
+/// the initials of a name of three or more words ("Koninklijke Luchtvaart
+/// Maatschappij" → "klm"). Ordinary words of a longer name ("Banco",
+/// "Airlines") are not brands: containing them proves nothing.
+pub fn brand_keys(name: &str) -> Vec<String> {
+    let words: Vec<&str> = words(name).collect();
+    let mut out = Vec::new();
+    for w in &words {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+            out.push(name_key(w));
+        }
+    }
+    if words.len() == 1 {
+        out.push(name_key(words[0]));
+    }
+    out.extend(initials(&words));
+    out.retain(|k| k.chars().count() >= 3);
+    out.sort();
+    out.dedup();
+    out.into_iter().map(|k| format!("b:{k}")).collect()
+}
+
+/// The brand probes of a candidate name: the key of each word, of runs of
+/// single letters joined ("K L M"), and of the whole name.
+pub fn brand_probes(name: &str) -> Vec<String> {
+    let words: Vec<&str> = words(name).collect();
+    let mut keys: Vec<String> = words.iter().map(|w| name_key(w)).collect();
+    let mut run = String::new();
+    for w in words.iter().chain(std::iter::once(&"")) {
+        if w.chars().filter(|c| c.is_alphanumeric()).count() == 1 {
+            run.push_str(w);
+        } else if !run.is_empty() {
+            keys.push(name_key(&run));
+            run.clear();
+        }
+    }
+    keys.push(name_key(name));
+    // The initials of any run of 3 to 6 of its words meet a reviewed
+    // brand's initials ("Koninklijke Luchtvaart Maatschapij" is "KLM"
+    // misspelled, and "... Maatschappij Service" contains it).
+    for start in 0..words.len() {
+        for len in 3..=6 {
+            if let Some(run) = words.get(start..start + len) {
+                keys.extend(initials(run));
+            }
+        }
+    }
+    keys.retain(|k| k.chars().count() >= 3);
+    keys.sort();
+    keys.dedup();
+    keys.into_iter().map(|k| format!("b:{k}")).collect()
+}
+
+/// Whether a word of the name mixes scripts as look-alikes do ("КLМ":
+/// Cyrillic К and М around a Latin L): its letters fall below UTS #39's
+/// moderately restrictive level. Latin beside Han, kana or Hangul
+/// ("Vodafone商城") and Latin beside one other recommended script stay
+/// allowed, as the standard's levels allow them; Latin with Cyrillic or
+/// Greek, or any three scripts, do not.
+pub fn mixed_script(name: &str) -> bool {
+    use unicode_security::{RestrictionLevel, RestrictionLevelDetection};
+    let nfkc: String = name.nfkc().collect();
+    for word in words(&nfkc) {
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        if matches!(
+            letters.as_str().detect_restriction_level(),
+            RestrictionLevel::MinimallyRestrictive | RestrictionLevel::Unrestricted
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The key of the initials of a name of 3 to 6 words, counting those that
+/// start with a letter (legal forms such as "N.V." or "S.A." hold a dot and
+/// are left out).
+fn initials(words: &[&str]) -> Option<String> {
+    let initials: String = words
+        .iter()
+        .filter(|w| !w.contains('.'))
+        .filter_map(|w| w.chars().next().filter(|c| c.is_alphabetic()))
+        .collect();
+    (3..=6)
+        .contains(&initials.chars().count())
+        .then(|| name_key(&initials))
+}
+
+/// The words of a name: split at spaces and punctuation except dots and
+/// apostrophes, which stay inside words ("N.V.", "L'Oréal").
+fn words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || (c.is_ascii_punctuation() && c != '.' && c != '\''))
+        .filter(|w| !w.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +194,43 @@ mod tests {
         assert!(confusable("Banco Santander", "Banco Santandeer"));
         assert!(confusable("Banco Santander", "banco-santander"));
         assert!(confusable("Telefónica", "Telefonica"));
+    }
+
+    fn contains_brand(reviewed: &str, candidate: &str) -> bool {
+        let stored = brand_keys(reviewed);
+        brand_probes(candidate).iter().any(|p| stored.contains(p))
+    }
+
+    #[test]
+    fn brands_are_found_inside_longer_names() {
+        assert!(contains_brand(
+            "KLM Royal Dutch Airlines",
+            "KLM Customer Service"
+        ));
+        assert!(contains_brand(
+            "Koninklijke Luchtvaart Maatschappij N.V.",
+            "klm-service"
+        ));
+        assert!(contains_brand("KLM Royal Dutch Airlines", "K L M"));
+        assert!(contains_brand(
+            "KLM Royal Dutch Airlines",
+            "\u{FF2B}\u{FF2C}\u{FF2D} Support"
+        ));
+        assert!(contains_brand("Telefónica", "Atención Telefonica"));
+        assert!(!contains_brand("Banco Santander", "Banco Pequeño"));
+        assert!(!contains_brand("KLM Royal Dutch Airlines", "Royal Bakery"));
+    }
+
+    #[test]
+    fn a_word_mixing_scripts_is_flagged() {
+        assert!(mixed_script("\u{041A}L\u{041C} Airlines"));
+        assert!(mixed_script("\u{039A}L\u{039C}"));
+        assert!(!mixed_script("KLM"));
+        assert!(!mixed_script("ヤマト運輸"));
+        assert!(
+            !mixed_script("Москва Telecom"),
+            "two scripts, one a word each"
+        );
     }
 
     #[test]

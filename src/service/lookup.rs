@@ -361,8 +361,14 @@ impl Service {
     }
 
     /// Revocations since `since` (seconds), oldest first, at most `limit`.
-    pub fn revocations(&self, since: i64, limit: usize) -> Result<Vec<Revocation>, ServiceError> {
-        Ok(self.store.read()?.revocations_since(since, limit)?)
+    /// `after` continues a listing after that serial.
+    pub fn revocations(
+        &self,
+        since: i64,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Revocation>, ServiceError> {
+        Ok(self.store.read()?.revocations_since(since, after, limit)?)
     }
 }
 

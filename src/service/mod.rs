@@ -33,7 +33,7 @@ pub use lookup::{
 };
 pub use profile::ProfileInput;
 pub use reports::ReportInput;
-pub use review::{QueueItem, Reviewer};
+pub use review::{QueueItem, Reviewer, Warning};
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 pub use upgrade::TrustUpgrade;

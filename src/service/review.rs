@@ -206,6 +206,15 @@ impl Service {
         })
     }
 
+    /// The warnings a business with these names would get in the queue
+    /// (look-alikes, brands it contains, mixed scripts), without
+    /// registering it.
+    pub fn name_warnings(&self, names: &[String]) -> Result<Vec<Warning>, ServiceError> {
+        let r = self.store.read()?;
+        let nobody = BusinessId::generate();
+        Ok(confusable_warnings(&r, &nobody, names)?)
+    }
+
     /// Records a security event (a lockout, say) in the audit trail.
     pub fn note_security_event(&self, action: &str, detail: &str) -> Result<(), ServiceError> {
         let at = now();
@@ -614,7 +623,11 @@ pub(super) fn index_names_with(
 pub(super) fn name_keys<'a>(legal: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut keys: Vec<String> = names_of(legal, names)
         .iter()
-        .flat_map(|name| confusable::variants(name))
+        .flat_map(|name| {
+            let mut keys = confusable::variants(name);
+            keys.extend(confusable::brand_keys(name));
+            keys
+        })
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -636,7 +649,23 @@ fn confusable_warnings(
 ) -> Result<Vec<Warning>, StoreError> {
     let mut warnings: Vec<Warning> = Vec::new();
     for name in names {
-        for probe in confusable::probes(name) {
+        if confusable::mixed_script(name) {
+            warnings.push(Warning {
+                kind: "mixed_script",
+                name: name.clone(),
+                similar_to: None,
+                similar_name: None,
+            });
+        }
+        let probes = confusable::probes(name)
+            .into_iter()
+            .map(|p| ("confusable_name", p))
+            .chain(
+                confusable::brand_probes(name)
+                    .into_iter()
+                    .map(|p| ("contains_brand", p)),
+            );
+        for (kind, probe) in probes {
             for other in r.businesses_with_name_key(&probe)? {
                 if other == id.as_str()
                     || warnings
@@ -649,7 +678,7 @@ fn confusable_warnings(
                     continue;
                 };
                 warnings.push(Warning {
-                    kind: "confusable_name",
+                    kind,
                     name: name.clone(),
                     similar_to: Some(b.id.clone()),
                     similar_name: Some(b.default_name().to_owned()),

@@ -205,12 +205,27 @@ impl Reader {
     pub fn revocations_since(
         &self,
         since: i64,
+        after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Revocation>, StoreError> {
+        use std::ops::Bound;
         let index = self.tx.open_table(REVOCATIONS_BY_TIME)?;
         let records = self.tx.open_table(REVOCATIONS)?;
+        // A page continues strictly after the last revocation seen (many
+        // can share one second: an upgrade, a large suspension).
+        let last: Option<Revocation> = match after {
+            Some(serial) => get_record(&records, serial)?,
+            None => None,
+        };
+        let start = match &last {
+            Some(r) if r.at >= since => Bound::Excluded((r.at, r.serial.as_str())),
+            _ => Bound::Included((since, "")),
+        };
         let mut out = Vec::new();
-        for row in index.range::<(i64, &str)>((since, "")..)?.take(limit) {
+        for row in index
+            .range::<(i64, &str)>((start, Bound::Unbounded))?
+            .take(limit)
+        {
             let (key, _) = row?;
             let (_, serial) = key.value();
             if let Some(r) = get_record(&records, serial)? {

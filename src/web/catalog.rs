@@ -396,6 +396,20 @@ pub const MESSAGES: &[(&str, [&str; 2])] = &[
         ],
     ),
     (
+        "review.warning.mixed_script",
+        [
+            "“{name}” mixes alphabets inside a word, as look-alikes do.",
+            "«{name}» mezcla alfabetos dentro de una palabra, como hacen las imitaciones.",
+        ],
+    ),
+    (
+        "review.warning.website_outside_domain",
+        [
+            "The website {name} is not on the proven domain.",
+            "El sitio web {name} no está en el dominio demostrado.",
+        ],
+    ),
+    (
         "review.pending_names",
         ["Asks to change its name to: {names}", "Pide cambiar su nombre a: {names}"],
     ),

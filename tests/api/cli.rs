@@ -204,7 +204,10 @@ fn importing_the_same_file_again_changes_nothing() {
     );
     let service = open(&data);
     assert_eq!(lookup(&service, KLM).attestation, Some(token));
-    assert!(service.revocations(0, 100).expect("revocations").is_empty());
+    assert!(service
+        .revocations(0, None, 100)
+        .expect("revocations")
+        .is_empty());
 }
 
 #[test]
@@ -360,7 +363,7 @@ fn a_released_number_is_revoked_for_offline_checks_with_a_revocation_list() {
         out.stdout
     );
     let service = open(&data);
-    let list = json!({ "revocations": service.revocations(0, 1000).expect("revocations") });
+    let list = json!({ "revocations": service.revocations(0, None, 1000).expect("revocations") });
     let audit = service.audit_trail(None, 1000).expect("audit");
     assert!(audit
         .iter()

@@ -10,6 +10,7 @@ mod caching;
 mod cli;
 mod errors;
 mod helpers;
+mod impersonation;
 mod jwks;
 mod limits;
 mod lookup;

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::helpers::*;
 
 #[path = "../support/corpus.rs"]
-mod corpus;
+pub(crate) mod corpus;
 
 const TELEFONICA_ID: &str = "b_01JD7Z3K8QXMV8VX50PYTSMH55";
 const SANTANDER_ID: &str = "b_01JD7Z3K8QZ4BPPY7VEE5J278E";

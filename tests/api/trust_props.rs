@@ -322,7 +322,7 @@ impl World {
         // otherwise revoked, with a reason, in the public list.
         let revoked: HashMap<String, String> = self
             .service
-            .revocations(0, 100_000)
+            .revocations(0, None, 100_000)
             .unwrap()
             .into_iter()
             .map(|rv| (rv.serial, rv.reason))

@@ -570,6 +570,16 @@ async fn revocations_can_be_read_since_a_time_and_in_pages() {
 
     let (_, page) = app.get_json("/v1/revocations?limit=2").await;
     assert_eq!(page["revocations"].as_array().map(Vec::len), Some(2));
+    // The cursor continues after the last one seen, even within a second.
+    let next = page["next"].as_str().expect("a full page names the next");
+    let (_, rest) = app
+        .get_json(&format!("/v1/revocations?limit=2&after={next}"))
+        .await;
+    assert_eq!(rest["revocations"].as_array().map(Vec::len), Some(1));
+    assert!(rest["next"].is_null());
+    let mut paged: Vec<Value> = page["revocations"].as_array().unwrap().clone();
+    paged.extend(rest["revocations"].as_array().unwrap().iter().cloned());
+    assert_eq!(paged, all);
     let (_, later) = app
         .get_json(&format!("/v1/revocations?since={}", now() + 3600))
         .await;

@@ -692,6 +692,7 @@ async fn a_confusable_name_is_flagged_to_the_reviewer() {
             .as_array()
             .unwrap()
             .iter()
+            .filter(|w| w["kind"] == "confusable_name")
             .map(|w| w["similar_name"].as_str().unwrap().to_owned())
             .collect()
     };

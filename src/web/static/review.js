@@ -80,14 +80,20 @@
     if (warnings.length) {
       const list = el('ul', { class: 'warnings' });
       for (const w of warnings) {
-        list.append(el('li', null, B.badge('bad', t('review.warning', { name: w.name, other: w.similar_name })),
-          el('a', { href: B.profileUrl(w.similar_to) }, w.similar_name)));
+        if (w.similar_to) {
+          list.append(el('li', null, B.badge('bad', t('review.warning', { name: w.name, other: w.similar_name })),
+            el('a', { href: B.profileUrl(w.similar_to) }, w.similar_name)));
+        } else {
+          // A warning about the name itself (mixed scripts) or the website.
+          const key = w.kind === 'mixed_script' ? 'review.warning.mixed_script' : 'review.warning.website_outside_domain';
+          list.append(el('li', null, B.badge('bad', t(key, { name: w.name }))));
+        }
       }
       li.append(list);
     }
     if (item.flag) li.append(el('p', { class: 'status-line status-bad' }, t('review.flag', { reason: item.flag.reason })));
-    if (item.pending_names && item.pending_names.names) {
-      const names = Object.values(item.pending_names.names).join(', ');
+    if (item.pending_edit && item.pending_edit.names) {
+      const names = Object.values(item.pending_edit.names).join(', ');
       li.append(el('p', { class: 'status-line status-warn' }, t('review.pending_names', { names })));
     }
 
