@@ -272,7 +272,7 @@ fn gather(
             }
         }
         for name in &p.names {
-            for key in confusable::variants(name) {
+            for key in confusable::stored_keys(name) {
                 rows.name_keys.push((key, p.id.clone()));
             }
         }

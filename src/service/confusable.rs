@@ -73,6 +73,14 @@ pub fn probes(name: &str) -> Vec<String> {
     out
 }
 
+/// Every key a reviewed name is stored under: its look-alike keys
+/// ([`variants`]) and its brand keys ([`brand_keys`]).
+pub fn stored_keys(name: &str) -> Vec<String> {
+    let mut keys = variants(name);
+    keys.extend(brand_keys(name));
+    keys
+}
+
 /// Brand keys of a reviewed business's name, stored as `b:{key}`: the
 /// words a look-alike would *contain* rather than copy. A name written
 /// all in capitals ("KLM", "BBVA"), a name of one word ("Telefónica"), and

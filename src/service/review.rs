@@ -623,11 +623,7 @@ pub(super) fn index_names_with(
 pub(super) fn name_keys<'a>(legal: &str, names: impl Iterator<Item = &'a String>) -> Vec<String> {
     let mut keys: Vec<String> = names_of(legal, names)
         .iter()
-        .flat_map(|name| {
-            let mut keys = confusable::variants(name);
-            keys.extend(confusable::brand_keys(name));
-            keys
-        })
+        .flat_map(|name| confusable::stored_keys(name))
         .collect();
     keys.sort_unstable();
     keys.dedup();

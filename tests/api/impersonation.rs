@@ -127,7 +127,10 @@ async fn impersonation_attempts_are_refused_or_flagged_and_ordinary_names_pass()
     }
     let mut false_flags = Vec::new();
     for name in &names {
-        let warnings = app.service.name_warnings(std::slice::from_ref(name)).unwrap();
+        let warnings = app
+            .service
+            .name_warnings(std::slice::from_ref(name))
+            .unwrap();
         if !warnings.is_empty() {
             false_flags.push(format!(
                 "{name:?}: {:?}",
