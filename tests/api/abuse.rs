@@ -323,3 +323,21 @@ async fn reviewers_are_people_and_only_admins_back_up_or_rotate() {
         .unwrap();
     assert_eq!(r.status(), 400);
 }
+
+#[tokio::test]
+async fn an_http2_preface_is_refused_at_once() {
+    // HTTP/2 is not spoken (nginx in front speaks it): a client opening
+    // with the h2c preface is answered and closed, not kept waiting.
+    let app = spawn_app().await;
+    let mut s = connect_from([127, 0, 0, 1], app.addr).await.unwrap();
+    s.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    tokio::time::timeout(Duration::from_secs(2), s.read_to_end(&mut out))
+        .await
+        .expect("closed at once")
+        .unwrap();
+    let text = String::from_utf8_lossy(&out);
+    assert!(out.is_empty() || text.starts_with("HTTP/1.1 4"), "{text}");
+}
