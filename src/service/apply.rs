@@ -492,8 +492,7 @@ impl Service {
                 w.unschedule(a.expires_at, &serial)?;
             }
             let level = level.unwrap_or(current);
-            record.state =
-                signer.issue(w, b, n, level, evidence(record.proof, app.as_ref(), level))?;
+            record.state = signer.issue(w, b, n, level, evidence(record.proof, app.as_ref()))?;
             record.updated_at = signer.at;
             w.put_number(n, &record)?;
         }

@@ -146,13 +146,9 @@ impl Signer<'_> {
     }
 }
 
-/// The evidence an attestation of `level` rests on: how the number was
-/// proven, the domain proof if any, and, for level A, the review decision.
-pub(super) fn evidence(
-    proof: Option<Proof>,
-    app: Option<&Application>,
-    level: Level,
-) -> Vec<Evidence> {
+/// The evidence an attestation rests on: how the number was proven, the
+/// domain proof if any, and the review decision.
+pub(super) fn evidence(proof: Option<Proof>, app: Option<&Application>) -> Vec<Evidence> {
     let mut evd = Vec::with_capacity(3);
     if let Some(p) = proof {
         let method = match p.method {
@@ -175,14 +171,11 @@ pub(super) fn evidence(
     }
     // Both levels rest on a review (an operator's import vouches for its
     // own and carries none).
-    {
-        let _ = level;
-        if let Some(ReviewState::Approved { at, .. }) = app.map(|a| &a.review) {
-            evd.push(Evidence {
-                method: "review".into(),
-                at: *at,
-            });
-        }
+    if let Some(ReviewState::Approved { at, .. }) = app.map(|a| &a.review) {
+        evd.push(Evidence {
+            method: "review".into(),
+            at: *at,
+        });
     }
     evd
 }
@@ -284,7 +277,7 @@ impl Service {
                     match self.renewal_target(w, serial)? {
                         Some((business, number, level, mut record)) => {
                             let app = w.application(business.id.as_str())?;
-                            let evd = evidence(record.proof, app.as_ref(), level);
+                            let evd = evidence(record.proof, app.as_ref());
                             record.state = signer.issue(w, &business, &number, level, evd)?;
                             record.updated_at = at;
                             w.put_number(&number, &record)?;

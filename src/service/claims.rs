@@ -420,7 +420,7 @@ pub(super) fn take_number(
             let domain = app.domain.as_ref().is_some_and(|d| d.verified_at.is_some());
             let imported_a = claim.proof.is_some_and(|p| p.method == ProofMethod::Import);
             let level = level_for(domain || imported_a);
-            let state = signer.issue(w, b, e164, level, evidence(claim.proof, Some(app), level))?;
+            let state = signer.issue(w, b, e164, level, evidence(claim.proof, Some(app)))?;
             w.put_number(
                 e164,
                 &NumberRecord {

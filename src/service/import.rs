@@ -423,7 +423,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
                     }
                 },
             };
-            let evd = evidence(proof, None, want);
+            let evd = evidence(proof, None);
             signer.sign_ahead(&mut out, id, name, number.as_str(), want, evd);
         }
     }
@@ -632,7 +632,7 @@ fn next_state(
                 "superseded: the attested facts changed",
                 signer.at,
             )?;
-            let evd = evidence(Some(proof), None, want);
+            let evd = evidence(Some(proof), None);
             Ok(Some(signer.issue(
                 w,
                 business,
@@ -642,7 +642,7 @@ fn next_state(
             )?))
         }
         Some(NumberState::Unproven | NumberState::OnHold { .. }) | None => {
-            let evd = evidence(Some(proof), None, want);
+            let evd = evidence(Some(proof), None);
             Ok(Some(signer.issue(
                 w,
                 business,

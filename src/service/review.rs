@@ -559,7 +559,7 @@ impl Service {
                     let Some(level) = record.state.resumes_at() else {
                         continue;
                     };
-                    let evd = evidence(record.proof, Some(&app), level);
+                    let evd = evidence(record.proof, Some(&app));
                     record.state = signer.issue(w, &b, n, level, evd)?;
                     record.updated_at = at;
                     w.put_number(n, &record)?;

@@ -123,7 +123,7 @@ impl Service {
                     let why = "superseded: level B without a proven domain";
                     done.revoked += revoke_live(w, e164, &b.id, why, at)?;
                     done.downgraded += 1;
-                    let evd = evidence(record.proof, Some(&app), Level::B);
+                    let evd = evidence(record.proof, Some(&app));
                     record.state = signer.issue(w, &b, e164, Level::B, evd)?;
                     w.put_number(e164, &record)?;
                 }
