@@ -59,7 +59,8 @@ pub struct Config {
     pub reviewer_token: Option<String>,
     /// Distinct reporters in 30 days that flag a business for review.
     pub report_threshold: u64,
-    /// Seconds an unproven claim lasts.
+    /// Seconds an unproven claim lasts; also the oldest a proof may be for
+    /// a business to take a freed number over on it.
     pub claim_ttl: i64,
     /// Seconds a rejected business waits before it may submit again.
     pub resubmit_cooldown: i64,

@@ -3,7 +3,7 @@
 
 use std::net::IpAddr;
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::header;
 use axum::http::request::Parts;
 
@@ -86,10 +86,11 @@ impl FromRequestParts<AppState> for MetricsAuth {
 /// The reviewer a request's token names; wrong tokens count towards the
 /// network's lockout.
 async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Reviewer, ApiError> {
-    let network = client(parts)
-        .map(crate::service::client_network)
-        .unwrap_or_default();
-    if let Some(wait) = state.limits.reviewer_locked(&network) {
+    // A request always carries its client (server.rs); were it missing,
+    // all such requests would share one lockout, which fails closed.
+    let network = super::limits::client_of(&parts.extensions)
+        .map_or(IpAddr::from([0, 0, 0, 0]), crate::service::client_network);
+    if let Some(wait) = state.limits.reviewer_locked(network) {
         return Err(ApiError::TooManyRequests(
             "too many wrong reviewer tokens from this network; locked out for a while".into(),
             wait,
@@ -99,7 +100,7 @@ async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Rev
     match state.service.authenticate_reviewer(token)? {
         Some(who) => Ok(who),
         None => {
-            if state.limits.reviewer_failed(&network) {
+            if state.limits.reviewer_failed(network) {
                 tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
                 let s = std::sync::Arc::clone(&state.service);
                 let detail =
@@ -114,13 +115,6 @@ async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Rev
     }
 }
 
-fn client(parts: &Parts) -> Option<IpAddr> {
-    parts
-        .extensions
-        .get::<ConnectInfo<super::ClientSocket>>()
-        .map(|ConnectInfo(c)| c.0.ip())
-}
-
 /// The client's address, when the server knows it.
 pub struct ClientAddr(pub Option<IpAddr>);
 
@@ -128,12 +122,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<super::ClientSocket>>()
-                .map(|ConnectInfo(c)| c.0.ip()),
-        ))
+        Ok(ClientAddr(super::limits::client_of(&parts.extensions)))
     }
 }
 

@@ -19,11 +19,11 @@ use crate::config::Config;
 /// The per-network limiters (an IPv4 address, an IPv6 /64: one
 /// subscriber); `None` where the operator turned one off.
 pub struct RateLimits {
-    public: Option<DefaultKeyedRateLimiter<String>>,
-    registration: Option<DefaultKeyedRateLimiter<String>>,
+    public: Option<DefaultKeyedRateLimiter<IpAddr>>,
+    registration: Option<DefaultKeyedRateLimiter<IpAddr>>,
     timeout: Duration,
     /// Failed reviewer authentications by network (always on).
-    reviewer_failures: std::sync::Mutex<std::collections::HashMap<String, Failures>>,
+    reviewer_failures: std::sync::Mutex<std::collections::HashMap<IpAddr, Failures>>,
 }
 
 /// Wrong reviewer tokens a network may present in [`FAILURE_WINDOW`]
@@ -69,24 +69,24 @@ impl RateLimits {
         });
     }
 
-    fn failures(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, Failures>> {
+    fn failures(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<IpAddr, Failures>> {
         self.reviewer_failures
             .lock()
             .unwrap_or_else(|p| p.into_inner())
     }
 
     /// Seconds a network stays locked out of reviewer authentication.
-    pub fn reviewer_locked(&self, network: &str) -> Option<u64> {
+    pub fn reviewer_locked(&self, network: IpAddr) -> Option<u64> {
         let now = std::time::Instant::now();
-        let until = self.failures().get(network)?.locked_until?;
+        let until = self.failures().get(&network)?.locked_until?;
         (until > now).then(|| until.duration_since(now).as_secs().max(1))
     }
 
     /// Counts a wrong reviewer token; true when this one starts a lockout.
-    pub fn reviewer_failed(&self, network: &str) -> bool {
+    pub fn reviewer_failed(&self, network: IpAddr) -> bool {
         let now = std::time::Instant::now();
         let mut all = self.failures();
-        let f = all.entry(network.to_owned()).or_insert(Failures {
+        let f = all.entry(network).or_insert(Failures {
             since: now,
             count: 0,
             locked_until: None,
@@ -108,8 +108,8 @@ impl RateLimits {
     /// Charges `cost` requests to the client's network.
     fn check(
         &self,
-        limiter: &Option<DefaultKeyedRateLimiter<String>>,
-        network: &String,
+        limiter: &Option<DefaultKeyedRateLimiter<IpAddr>>,
+        network: &IpAddr,
         cost: NonZeroU32,
     ) -> Result<(), ApiError> {
         let Some(limiter) = limiter else {
@@ -157,7 +157,7 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
     let path = request.uri().path();
     let exempt = path == "/healthz";
     if !exempt {
-        if let Some(ip) = client_ip(&request) {
+        if let Some(ip) = client_of(request.extensions()) {
             let limits = &state.limits;
             let network = crate::service::client_network(ip);
             let registering = request.method() == Method::POST && path == "/v1/businesses";
@@ -187,9 +187,10 @@ pub async fn time_limit(State(state): State<AppState>, request: Request, next: N
     }
 }
 
-fn client_ip(request: &Request) -> Option<IpAddr> {
-    request
-        .extensions()
+/// The client's address a request carries (`server` puts it there: the
+/// peer, or whom a trusted proxy forwards for).
+pub(super) fn client_of(extensions: &axum::http::Extensions) -> Option<IpAddr> {
+    extensions
         .get::<ConnectInfo<ClientSocket>>()
         .map(|ConnectInfo(c)| c.0.ip())
 }

@@ -41,12 +41,12 @@ pub(super) struct ConnectionLimits {
 }
 
 /// Open connections by network.
-type OpenByNetwork = Arc<Mutex<HashMap<String, usize>>>;
+type OpenByNetwork = Arc<Mutex<HashMap<IpAddr, usize>>>;
 
 /// A connection's places in the caps, given back when it closes.
 struct Slot {
     _total: OwnedSemaphorePermit,
-    network: Option<(String, OpenByNetwork)>,
+    network: Option<(IpAddr, OpenByNetwork)>,
 }
 
 impl Drop for Slot {
@@ -86,7 +86,7 @@ impl ConnectionLimits {
         }
         let network = crate::service::client_network(peer);
         let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
-        let n = open.entry(network.clone()).or_insert(0);
+        let n = open.entry(network).or_insert(0);
         if *n >= self.per_network {
             return None;
         }

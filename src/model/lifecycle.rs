@@ -13,14 +13,14 @@
 //! `registered/submitted`, `registered/rejected`, `verified/approved`,
 //! `suspended` (remembering the status it returns to). Flags and pending
 //! edits ride on top of them. Transitions: submit, approve, reject,
-//! dismiss, suspend, reinstate, flag, edit.
+//! dismiss, suspend, reinstate, flag, hold an edit, withdraw for an edit.
 //!
 //! Number states: `claimed`, `proven` (a claim with a proof), `disputed`
 //! (a proven claim on a number another business holds), `locked` (a claim
 //! refusing codes until a time), `attested` (held, with a live token),
 //! `on hold` (held by a suspended business, no live token), `revoked`.
-//! Transitions: claim, send code, confirm, fail, unlock, expire, attest,
-//! hold, resume, revoke, release, remove.
+//! Transitions: claim, send code, confirm, fail, unlock, lapse, expire a
+//! proof, attest, hold, resume, revoke, release, remove.
 
 use super::review::{Claim, Flag, OtpCode, PendingEdit, ReviewState, Suspension};
 use super::{Application, BusinessStatus, Level, NumberState, Proof};
@@ -229,6 +229,18 @@ impl Application {
         self.pending = Some(edit);
     }
 
+    /// A business never reviewed edits its profile freely, but not under a
+    /// reviewer's eyes: an edit withdraws a waiting submission (true when
+    /// it did), so what a reviewer approves is what they read, not a name
+    /// swapped in a second before the click.
+    pub fn withdraw_for_edit(&mut self) -> bool {
+        if matches!(self.review, ReviewState::Submitted { .. }) {
+            self.review = ReviewState::Draft;
+            return true;
+        }
+        false
+    }
+
     /// Suspends the business: the new status.
     pub fn suspend(
         &mut self,
@@ -314,6 +326,18 @@ impl Claim {
     /// `ttl` seconds. Proven claims wait for review and do not lapse.
     pub fn lapsed(&self, at: i64, ttl: i64) -> bool {
         self.proof.is_none() && at >= self.claimed_at.saturating_add(ttl)
+    }
+
+    /// Forgets a proof older than `max_age`: a number can change hands
+    /// since, so taking it over needs a fresh one. True when it did.
+    pub fn expire_proof(&mut self, at: i64, max_age: i64) -> bool {
+        if self.proof.is_some_and(|p| at - p.at > max_age) {
+            self.proof = None;
+            self.disputed = false;
+            self.claimed_at = at;
+            return true;
+        }
+        false
     }
 
     /// A new code replaces any outstanding one.
@@ -552,6 +576,19 @@ mod tests {
             at: 100,
         });
         assert!(!p.lapsed(10_000, 100));
+    }
+
+    #[test]
+    fn an_old_proof_is_forgotten_before_a_take_over() {
+        let mut c = Claim::proven(Proof {
+            method: crate::model::ProofMethod::Otp,
+            at: 100,
+        });
+        assert!(!c.expire_proof(150, 100));
+        assert_eq!(c.name(150), "proven");
+        assert!(c.expire_proof(201, 100));
+        assert_eq!(c.name(201), "unproven");
+        assert!(!c.lapsed(201, 100), "its life starts again");
     }
 
     #[test]

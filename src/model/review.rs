@@ -68,6 +68,38 @@ pub struct PendingEdit {
     pub at: i64,
 }
 
+impl PendingEdit {
+    /// A business's public fields as they stand: an edit that changes
+    /// nothing.
+    pub fn of(b: &super::Business, at: i64) -> PendingEdit {
+        PendingEdit {
+            legal_name: b.legal_name.clone(),
+            names: b.names.clone(),
+            default_lang: b.default_lang.clone(),
+            category: b.category.clone(),
+            city: b.city.clone(),
+            website: b.website.clone(),
+            description: b.description.clone(),
+            logo_url: b.logo_url.clone(),
+            commands: b.commands.clone(),
+            at,
+        }
+    }
+
+    /// Copies the edit's fields into the business.
+    pub fn apply_to(self, b: &mut super::Business) {
+        b.legal_name = self.legal_name;
+        b.names = self.names;
+        b.default_lang = self.default_lang;
+        b.category = self.category;
+        b.city = self.city;
+        b.website = self.website;
+        b.description = self.description;
+        b.logo_url = self.logo_url;
+        b.commands = self.commands;
+    }
+}
+
 /// A name change as schema 4 stored it (the only pending edit it knew).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingNamesV4 {
@@ -123,13 +155,7 @@ impl ApplicationV4 {
                 legal_name: p.legal_name,
                 names: p.names,
                 default_lang: p.default_lang,
-                category: b.category.clone(),
-                city: b.city.clone(),
-                website: b.website.clone(),
-                description: b.description.clone(),
-                logo_url: b.logo_url.clone(),
-                commands: b.commands.clone(),
-                at: p.at,
+                ..PendingEdit::of(b, p.at)
             }),
             _ => None,
         };

@@ -15,7 +15,7 @@ use ring::rand::{SecureRandom, SystemRandom};
 use serde::{Deserialize, Serialize};
 
 use super::attest::{evidence, revoke_live};
-use super::claims::{drop_number, revoked_by_reviewer, settle};
+use super::claims::{drop_number, held, revoked_by_reviewer, settle};
 use super::domain::{self, DomainFailure, TargetPolicy, CHALLENGE_PATH};
 use super::profile::{self, CommandInput, ProfileInput, ValidProfile};
 use super::sender::OutgoingCode;
@@ -341,7 +341,7 @@ impl Service {
             w.remove_business(id)?;
             audit(w, at, "business", id, "deleted", b.default_name())?;
             for n in &b.numbers {
-                settle(w, &signer, n, at)?;
+                settle(w, &signer, n, self.config.claim_ttl)?;
             }
             Ok(())
         })
@@ -431,9 +431,12 @@ impl Service {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             // An edit builds on the one already waiting, if any.
-            let base = app.pending.clone().unwrap_or_else(|| edit_of(&b, at));
+            let base = app
+                .pending
+                .clone()
+                .unwrap_or_else(|| PendingEdit::of(&b, at));
             let edit = patched(base, &patch, at)?;
-            let unchanged = edit_of(&b, at) == edit;
+            let unchanged = PendingEdit::of(&b, at) == edit;
             if unchanged {
                 if app.pending.take().is_some() {
                     w.put_application(&app)?;
@@ -447,10 +450,21 @@ impl Service {
                 audit(w, at, "business", id, "edit_submitted", "")?;
                 return Ok(true);
             }
-            apply_edit(&mut b, edit);
+            edit.apply_to(&mut b);
             b.updated_at = at;
             w.put_business(&b)?;
             audit(w, at, "business", id, "profile_edited", "")?;
+            if app.withdraw_for_edit() {
+                w.put_application(&app)?;
+                audit(
+                    w,
+                    at,
+                    "business",
+                    id,
+                    "submission_withdrawn",
+                    "edited while waiting for review",
+                )?;
+            }
             Ok(false)
         })?;
         Ok(EditOutcome {
@@ -473,7 +487,7 @@ impl Service {
     ) -> Result<(), StoreError> {
         let app = w.application(b.id.as_str())?;
         for n in &b.numbers {
-            let Some(mut record) = w.number(n)?.filter(|r| r.business == b.id) else {
+            let Some(mut record) = held(w, &b.id, n)? else {
                 continue;
             };
             let NumberState::Attested {
@@ -545,22 +559,6 @@ pub(super) fn has_proven_claim(w: &Writer, b: &Business) -> Result<bool, StoreEr
     Ok(false)
 }
 
-/// The business's public fields as an edit that changes nothing.
-fn edit_of(b: &Business, at: i64) -> PendingEdit {
-    PendingEdit {
-        legal_name: b.legal_name.clone(),
-        names: b.names.clone(),
-        default_lang: b.default_lang.clone(),
-        category: b.category.clone(),
-        city: b.city.clone(),
-        website: b.website.clone(),
-        description: b.description.clone(),
-        logo_url: b.logo_url.clone(),
-        commands: b.commands.clone(),
-        at,
-    }
-}
-
 /// `base` with the patch's fields validated and applied.
 fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingEdit, ServiceError> {
     if let Some(n) = &patch.legal_name {
@@ -598,19 +596,6 @@ fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingE
     }
     e.at = at;
     Ok(e)
-}
-
-/// Copies an edit's fields into the business.
-pub(super) fn apply_edit(b: &mut Business, e: PendingEdit) {
-    b.legal_name = e.legal_name;
-    b.names = e.names;
-    b.default_lang = e.default_lang;
-    b.category = e.category;
-    b.city = e.city;
-    b.website = e.website;
-    b.description = e.description;
-    b.logo_url = e.logo_url;
-    b.commands = e.commands;
 }
 
 fn failure_name(f: DomainFailure) -> &'static str {

@@ -77,7 +77,9 @@ impl Service {
         let salt = random_bytes::<16>()?;
         let at = now();
         let e164 = number.as_str();
-        let network = client.map(client_network).unwrap_or_default();
+        let network = client
+            .map(|ip| client_network(ip).to_string())
+            .unwrap_or_default();
         let country = number.calling_code();
         let breaker_at = self.config.country_codes_per_hour;
         let sent = self.store.write(|w| {
@@ -85,7 +87,7 @@ impl Service {
             if b.status == BusinessStatus::Suspended {
                 return Err(StateError::Suspended.into());
             }
-            if let Some(held) = w.number(e164)?.filter(|r| r.business == *id) {
+            if let Some(held) = held(w, id, e164)? {
                 return Err(match held.state {
                     NumberState::Revoked { .. } => StateError::RevokedByReviewer,
                     _ => StateError::AlreadyProven,
@@ -196,7 +198,7 @@ impl Service {
             if b.status == BusinessStatus::Suspended {
                 return Err(StateError::Suspended.into());
             }
-            if w.number(e164)?.is_some_and(|r| r.business == *id) {
+            if held(w, id, e164)?.is_some() {
                 return Err(StateError::AlreadyProven.into());
             }
             let mut claim = w.claim(e164, id.as_str())?.ok_or(StateError::NoCode)?;
@@ -262,7 +264,7 @@ impl Service {
             b.updated_at = at;
             w.put_business(&b)?;
             audit(w, at, "business", id, "number_removed", e164)?;
-            settle(w, &signer, e164, at)?;
+            settle(w, &signer, e164, self.config.claim_ttl)?;
             Ok(())
         })
     }
@@ -297,11 +299,7 @@ impl Service {
             let revocation = format!("released: {reason}");
             for id in &from {
                 drop_number(w, id, e164, &revocation, at)?;
-                if let Some(mut b) = w.business(id.as_str())? {
-                    b.numbers.retain(|n| n != e164);
-                    b.updated_at = at;
-                    w.put_business(&b)?;
-                }
+                unlist(w, id, e164, at)?;
                 audit(
                     w,
                     at,
@@ -311,7 +309,7 @@ impl Service {
                     &format!("{e164}: {reason}"),
                 )?;
             }
-            settle(w, &signer, e164, at)?;
+            settle(w, &signer, e164, self.config.claim_ttl)?;
             Ok(())
         })
     }
@@ -369,10 +367,10 @@ impl Service {
                         continue;
                     }
                     w.remove_claim(e164, id)?;
-                    let held = w.number(e164)?.is_some_and(|r| r.business.as_str() == id);
-                    if let Some(mut b) = w.business(id)?.filter(|_| !held) {
-                        b.numbers.retain(|n| n != e164);
-                        w.put_business(&b)?;
+                    if let Ok(id) = BusinessId::parse(id) {
+                        if held(w, &id, e164)?.is_none() {
+                            unlist(w, &id, e164, at)?;
+                        }
                     }
                     step += 1;
                 }
@@ -444,12 +442,15 @@ pub(super) fn take_number(
 /// Once nobody holds `e164`: the reviewed business that proved it first
 /// takes it, and every other reviewed prover's claim is a dispute with it;
 /// the proven claims of businesses not reviewed are no longer disputes.
+/// Nobody takes a number over on a proof older than `max_proof_age` (it
+/// may have changed hands since): such a claim must be proven again.
 pub(super) fn settle(
     w: &mut Writer,
     signer: &Signer,
     e164: &str,
-    at: i64,
+    max_proof_age: i64,
 ) -> Result<(), ServiceError> {
+    let at = signer.at;
     if w.number(e164)?.is_some() {
         return Ok(());
     }
@@ -459,10 +460,14 @@ pub(super) fn settle(
         .filter_map(|(id, c)| c.proof.map(|p| (p.at, id, c)))
         .collect();
     proven.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    for (_, id, claim) in proven {
+    for (_, id, mut claim) in proven {
         let Ok(id) = BusinessId::parse(&id) else {
             continue;
         };
+        if claim.expire_proof(at, max_proof_age) {
+            w.put_claim(e164, id.as_str(), &claim)?;
+            continue;
+        }
         let Some(b) = w.business(id.as_str())? else {
             continue;
         };
@@ -483,14 +488,32 @@ pub(super) fn settle(
     Ok(())
 }
 
+/// The directory's record of `e164` if `id` holds it.
+pub(super) fn held(
+    w: &Writer,
+    id: &BusinessId,
+    e164: &str,
+) -> Result<Option<NumberRecord>, StoreError> {
+    Ok(w.number(e164)?.filter(|r| r.business == *id))
+}
+
 /// Whether `id` holds `e164` as a number a reviewer revoked.
 pub(super) fn revoked_by_reviewer(
     w: &Writer,
     id: &BusinessId,
     e164: &str,
 ) -> Result<bool, StoreError> {
-    Ok(w.number(e164)?
-        .is_some_and(|r| r.business == *id && matches!(r.state, NumberState::Revoked { .. })))
+    Ok(held(w, id, e164)?.is_some_and(|r| matches!(r.state, NumberState::Revoked { .. })))
+}
+
+/// Takes `e164` off business `id`'s own list of numbers.
+fn unlist(w: &mut Writer, id: &BusinessId, e164: &str, at: i64) -> Result<(), StoreError> {
+    if let Some(mut b) = w.business(id.as_str())? {
+        b.numbers.retain(|n| n != e164);
+        b.updated_at = at;
+        w.put_business(&b)?;
+    }
+    Ok(())
 }
 
 /// Ends a business's holding of and claim to `e164` (the caller updates
@@ -502,7 +525,7 @@ pub(super) fn drop_number(
     reason: &str,
     at: i64,
 ) -> Result<(), StoreError> {
-    if w.number(e164)?.is_some_and(|r| r.business == *id) {
+    if held(w, id, e164)?.is_some() {
         revoke_live(w, e164, id, reason, at)?;
         w.remove_number(e164)?;
     }

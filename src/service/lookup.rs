@@ -343,8 +343,7 @@ impl Service {
         let b = r
             .business(id.as_str())?
             .ok_or(ServiceError::NotFound("business"))?;
-        let app = r.application(id.as_str())?;
-        if !app.is_some_and(|a| a.is_public(b.status)) && b.status != BusinessStatus::Verified {
+        if !is_public(&r, &b)? {
             return Err(ServiceError::NotFound("business"));
         }
         Ok(view(&r, b, langs)?)
@@ -370,6 +369,15 @@ impl Service {
     ) -> Result<Vec<Revocation>, ServiceError> {
         Ok(self.store.read()?.revocations_since(since, after, limit)?)
     }
+}
+
+/// Whether the public may see a business: one whose review holds, or a
+/// suspended one whose review held (with its warning). Only a suspension
+/// needs the application read to decide.
+pub(super) fn is_public(r: &Reader, b: &Business) -> Result<bool, StoreError> {
+    Ok(b.status == BusinessStatus::Verified
+        || r.application(b.id.as_str())?
+            .is_some_and(|a| a.is_public(b.status)))
 }
 
 /// A business's profile with its public numbers.

@@ -36,7 +36,6 @@ pub use reports::ReportInput;
 pub use review::{QueueItem, Reviewer, Warning};
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
-pub use upgrade::TrustUpgrade;
 
 use crate::config::Config;
 use crate::keys::{self, KeyError, Keyring, MasterKey};
@@ -88,16 +87,17 @@ impl ServiceError {
 /// The network a client address counts as, for limits and for counting
 /// distinct reporters: an IPv4 address, or an IPv6 /64 (what one
 /// subscriber gets). An IPv4-mapped IPv6 address is its IPv4 address.
-pub fn client_network(ip: std::net::IpAddr) -> String {
-    use std::net::IpAddr;
+/// Returned as an address (the /64's first), so it keys maps and limiters
+/// without allocating on the request path.
+pub fn client_network(ip: std::net::IpAddr) -> std::net::IpAddr {
+    use std::net::{IpAddr, Ipv6Addr};
     match ip {
-        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V4(_) => ip,
         IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => v4.to_string(),
-            None => {
-                let s = v6.segments();
-                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
-            }
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(Ipv6Addr::from(
+                u128::from(v6) & 0xffff_ffff_ffff_ffff_0000_0000_0000_0000,
+            )),
         },
     }
 }

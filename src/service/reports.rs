@@ -56,7 +56,9 @@ impl Service {
         // Reports count people: a network (an IPv4 address, an IPv6 /64)
         // counts once per number in the window however often it reports.
         let reporter = {
-            let client = client.map(super::client_network).unwrap_or_default();
+            let client = client
+                .map(|ip| super::client_network(ip).to_string())
+                .unwrap_or_default();
             let mut keyed = self.reporter_salt.clone();
             keyed.extend_from_slice(client.as_bytes());
             crate::service::hex(&sha256(&keyed)[..16])

@@ -6,11 +6,10 @@ use serde::Serialize;
 use subtle::ConstantTimeEq;
 
 use super::apply::{
-    application, apply_edit, audit, has_proven_claim, own_business, random_token, sha256,
-    DomainView,
+    application, audit, has_proven_claim, own_business, random_token, sha256, DomainView,
 };
 use super::attest::{evidence, revoke_live};
-use super::claims::take_number;
+use super::claims::{held, take_number};
 use super::confusable;
 use super::{BusinessView, Service, ServiceError, StatusView};
 use crate::model::lifecycle::Approved;
@@ -177,7 +176,8 @@ impl Service {
     pub fn reviewers(&self) -> Result<Vec<Reviewer>, ServiceError> {
         let mut out: Vec<Reviewer> = self
             .store
-            .write(|w| w.reviewers())?
+            .read()?
+            .reviewers()?
             .into_iter()
             .map(|(_, stored)| Reviewer::decode(&stored))
             .collect();
@@ -401,7 +401,7 @@ impl Service {
                     }
                 }
                 Approved::Edit(edit) => {
-                    apply_edit(&mut b, *edit);
+                    edit.apply_to(&mut b);
                     b.updated_at = at;
                     w.put_application(&app)?;
                     if old.default_name() != b.default_name() {
@@ -514,7 +514,7 @@ impl Service {
             b.status = app.suspend(b.status, &reason, at)?;
             b.updated_at = at;
             for n in &b.numbers {
-                let Some(mut record) = w.number(n)?.filter(|r| r.business == *id) else {
+                let Some(mut record) = held(w, id, n)? else {
                     continue;
                 };
                 let Some((held, _)) = record.state.hold() else {
@@ -553,7 +553,7 @@ impl Service {
             w.put_business(&b)?;
             if b.status == BusinessStatus::Verified {
                 for n in &b.numbers {
-                    let Some(mut record) = w.number(n)?.filter(|r| r.business == *id) else {
+                    let Some(mut record) = held(w, id, n)? else {
                         continue;
                     };
                     let Some(level) = record.state.resumes_at() else {

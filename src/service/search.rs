@@ -116,10 +116,7 @@ impl Service {
             };
             // Only a business that passed review is public, whatever an
             // older index holds.
-            let public = b.status == BusinessStatus::Verified
-                || r.application(&hit.id)?
-                    .is_some_and(|a| a.is_public(b.status));
-            if !public {
+            if !super::lookup::is_public(&r, &b)? {
                 continue;
             }
             let verified = b.status == BusinessStatus::Verified;

@@ -23,7 +23,7 @@ use crate::store::TRUST_UPGRADE;
 
 /// What the upgrade changed.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct TrustUpgrade {
+pub(super) struct TrustUpgrade {
     /// Tokens revoked because the rules would not have issued them.
     pub revoked: u64,
     /// Directory records that became claims.

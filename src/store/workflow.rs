@@ -142,6 +142,17 @@ macro_rules! workflow_reads {
             Ok(found)
         }
 
+        /// Every reviewer token's hash and what it stands for.
+        pub fn reviewers(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
+            let table = self.tx.open_table(REVIEWERS)?;
+            let mut out = Vec::new();
+            for row in table.iter()? {
+                let (k, v) = row?;
+                out.push((*k.value(), v.value().to_owned()));
+            }
+            Ok(out)
+        }
+
         /// The reviewer a token (by its hash) belongs to.
         pub fn reviewer_for_token(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
             let table = self.tx.open_table(REVIEWERS)?;
@@ -338,17 +349,6 @@ impl Writer {
     pub fn put_reviewer(&mut self, hash: &[u8; 32], who: &str) -> Result<(), StoreError> {
         self.tx.open_table(REVIEWERS)?.insert(hash, who)?;
         Ok(())
-    }
-
-    /// Every reviewer token's hash and what it stands for.
-    pub fn reviewers(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
-        let table = self.tx.open_table(REVIEWERS)?;
-        let mut out = Vec::new();
-        for row in table.iter()? {
-            let (k, v) = row?;
-            out.push((*k.value(), v.value().to_owned()));
-        }
-        Ok(out)
     }
 
     /// Forgets a reviewer token.

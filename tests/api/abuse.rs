@@ -42,15 +42,19 @@ async fn get_from(from: [u8; 4], to: SocketAddr, path: &str, limit: Duration) ->
 
 #[tokio::test]
 async fn idle_and_half_sent_connections_of_one_network_leave_others_served() {
+    // A global cap of 32 that 60 idle sockets would fill without the
+    // per-network cap of 16; a header timeout long enough (3 s) that
+    // waiting for it would show.
     let app = spawn_with(
         |c| {
+            c.max_connections = 32;
             c.max_connections_per_network = 16;
-            c.header_timeout_secs = 1;
+            c.header_timeout_secs = 3;
         },
         false,
     )
     .await;
-    // 60 sockets from one address: nothing, or half a header.
+    let opened = Instant::now();
     let mut idle = Vec::new();
     for i in 0..60 {
         let Ok(mut s) = connect_from([127, 0, 0, 1], app.addr).await else {
@@ -63,6 +67,7 @@ async fn idle_and_half_sent_connections_of_one_network_leave_others_served() {
         }
         idle.push(s);
     }
+    assert_eq!(idle.len(), 60);
     // Another network is answered at once.
     let started = Instant::now();
     let status = get_from([127, 0, 0, 2], app.addr, "/healthz", Duration::from_secs(2)).await;
@@ -72,17 +77,36 @@ async fn idle_and_half_sent_connections_of_one_network_leave_others_served() {
         "{:?}",
         started.elapsed()
     );
-    // Past its share, the network's sockets were closed at once; the rest
-    // go within the header timeout.
-    let mut closed = 0;
-    for s in &mut idle {
+    // Past its share, the network's sockets were closed at once...
+    async fn closed_within(s: &mut TcpStream, limit: Duration) -> bool {
         let mut byte = [0u8; 1];
-        match tokio::time::timeout(Duration::from_secs(5), s.read(&mut byte)).await {
-            Ok(Ok(0)) | Ok(Err(_)) => closed += 1,
-            other => panic!("an idle socket stayed open: {other:?}"),
+        matches!(
+            tokio::time::timeout(limit, s.read(&mut byte)).await,
+            Ok(Ok(0)) | Ok(Err(_))
+        )
+    }
+    let mut open = Vec::new();
+    for mut s in idle {
+        if !closed_within(&mut s, Duration::from_millis(20)).await {
+            open.push(s);
         }
     }
-    assert_eq!(closed, idle.len());
+    assert!(
+        opened.elapsed() < Duration::from_secs(3),
+        "checked before the timeout"
+    );
+    assert_eq!(
+        open.len(),
+        16,
+        "the network keeps its share, the rest is closed"
+    );
+    // ...and its share goes within the header timeout.
+    for s in &mut open {
+        assert!(
+            closed_within(s, Duration::from_secs(6)).await,
+            "an idle socket stayed open"
+        );
+    }
 }
 
 #[tokio::test]

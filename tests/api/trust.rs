@@ -34,6 +34,30 @@ async fn verified(app: &TestApp, name: &str, number: &str) -> Applicant {
     a
 }
 
+/// A reviewer suspends the business.
+async fn suspend(app: &TestApp, a: &Applicant, reason: &str) -> u16 {
+    post(
+        app,
+        &format!("/v1/review/businesses/{}/suspend", a.id),
+        REVIEWER,
+        json!({ "reason": reason }),
+    )
+    .await
+    .0
+}
+
+/// The business deletes `tail` of its own resources ("" for itself).
+async fn delete(app: &TestApp, a: &Applicant, tail: &str) -> (u16, Value) {
+    send(
+        app,
+        reqwest::Method::DELETE,
+        &format!("/v1/businesses/{}{tail}", a.id),
+        &a.key,
+        None,
+    )
+    .await
+}
+
 fn phone(n: &str) -> PhoneNumber {
     PhoneNumber::parse(n, None).unwrap()
 }
@@ -114,13 +138,7 @@ async fn suspension_revokes_every_token_and_reinstatement_issues_new_ones() {
     let jti = jws_part(&old, 1)["jti"].as_str().unwrap().to_owned();
     assert_eq!(verify(&app, &old).await["valid"], true);
 
-    let (status, _) = post(
-        &app,
-        &format!("/v1/review/businesses/{}/suspend", a.id),
-        REVIEWER,
-        json!({"reason": "phishing"}),
-    )
-    .await;
+    let status = suspend(&app, &a, "phishing").await;
     assert_eq!(status, 200);
     let checked = verify(&app, &old).await;
     assert_eq!(
@@ -520,14 +538,7 @@ async fn deleting_a_business_revokes_its_tokens() {
     let a = verified(&app, "Se Despide", n).await;
     let token = app.token_of(n).await;
     let jti = jws_part(&token, 1)["jti"].as_str().unwrap().to_owned();
-    let (status, _) = send(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/v1/businesses/{}", a.id),
-        &a.key,
-        None,
-    )
-    .await;
+    let (status, _) = delete(&app, &a, "").await;
     assert_eq!(status, 204);
     assert_eq!(
         revocation_reason(&app, &jti).await.as_deref(),
@@ -655,13 +666,7 @@ async fn a_token_left_valid_by_a_renewal_is_revoked_with_the_badge() {
     assert_ne!(second, first);
     assert_eq!(verify(&app, &first).await["valid"], true);
 
-    let (status, _) = post(
-        &app,
-        &format!("/v1/review/businesses/{}/suspend", a.id),
-        REVIEWER,
-        json!({"reason": "fraud"}),
-    )
-    .await;
+    let status = suspend(&app, &a, "fraud").await;
     assert_eq!(status, 200);
     for token in [&first, &second] {
         assert_eq!(verify(&app, token).await["reason"], "revoked", "{token}");
@@ -680,14 +685,7 @@ async fn only_a_reviewer_undoes_a_revocation_or_a_suspension() {
         json!({"reason": "scam calls"}),
     )
     .await;
-    let (status, body) = send(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/v1/businesses/{}/numbers/{n}", a.id),
-        &a.key,
-        None,
-    )
-    .await;
+    let (status, body) = delete(&app, &a, &format!("/numbers/{n}")).await;
     assert_eq!(
         (status, body["code"].as_str()),
         (409, Some("revoked_by_reviewer"))
@@ -697,14 +695,7 @@ async fn only_a_reviewer_undoes_a_revocation_or_a_suspension() {
         (status, body["code"].as_str()),
         (409, Some("revoked_by_reviewer"))
     );
-    let (status, body) = send(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/v1/businesses/{}", a.id),
-        &a.key,
-        None,
-    )
-    .await;
+    let (status, body) = delete(&app, &a, "").await;
     assert_eq!(
         (status, body["code"].as_str()),
         (409, Some("revoked_by_reviewer"))
@@ -713,23 +704,84 @@ async fn only_a_reviewer_undoes_a_revocation_or_a_suspension() {
     assert_eq!(answer["status"], "revoked");
 
     let b = verified(&app, "Suspendida", "+34612300902").await;
-    post(
-        &app,
-        &format!("/v1/review/businesses/{}/suspend", b.id),
-        REVIEWER,
-        json!({"reason": "fraud"}),
-    )
-    .await;
-    let (status, body) = send(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/v1/businesses/{}", b.id),
-        &b.key,
-        None,
-    )
-    .await;
+    suspend(&app, &b, "fraud").await;
+    let (status, body) = delete(&app, &b, "").await;
     assert_eq!(
         (status, body["code"].as_str()),
         (409, Some("business_suspended"))
     );
+}
+
+#[tokio::test]
+async fn a_name_swapped_in_while_under_review_is_never_approved() {
+    let app = workflow_app(1).await;
+    let a = register(&app, "Panadería Honrada").await;
+    prove(&app, &a, "+34612301001").await;
+    assert_eq!(act(&app, &a, "submit", json!({})).await.0, 202);
+    // The reviewer reads "Panadería Honrada"; the applicant swaps the name
+    // in just before the click.
+    let (status, _) = send(
+        &app,
+        reqwest::Method::PATCH,
+        &format!("/v1/businesses/{}", a.id),
+        &a.key,
+        Some(
+            json!({"names": {"es": "KLM Royal Dutch Airlines", "en": "KLM Royal Dutch Airlines"}}),
+        ),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = review(&app, &a, "approve", json!({"note": "bakery ok"})).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (409, Some("nothing_waits")),
+        "{body}"
+    );
+    let (_, own) = get(&app, &format!("/v1/businesses/{}/status", a.id), &a.key).await;
+    assert_eq!(
+        own["review"]["state"], "draft",
+        "the edit withdrew the submission"
+    );
+    let (_, answer) = app.get_json("/v1/numbers/+34612301001").await;
+    assert_unknown(&answer);
+}
+
+#[tokio::test]
+async fn nobody_takes_a_number_over_on_an_old_proof() {
+    let app = workflow_app(1).await;
+    let n = "+34612301101";
+    let holder = verified(&app, "Titular Antiguo", n).await;
+    let rival = verified(&app, "Rival Paciente", "+34612301102").await;
+    assert_eq!(prove(&app, &rival, n).await["state"], "disputed");
+    // Months later (the number may have changed hands since) the holder
+    // gives it up: the rival's old proof takes nothing over.
+    app.service
+        .store()
+        .write(|w| {
+            let mut c = w.claim(n, &rival.id)?.unwrap();
+            c.proof.as_mut().unwrap().at -= 90 * 24 * 3600;
+            w.put_claim(n, &rival.id, &c)
+        })
+        .unwrap();
+    assert_eq!(delete(&app, &holder, &format!("/numbers/{n}")).await.0, 204);
+    let (_, answer) = app.get_json(&format!("/v1/numbers/{n}")).await;
+    assert_unknown(&answer);
+    let (_, own) = get(
+        &app,
+        &format!("/v1/businesses/{}/status", rival.id),
+        &rival.key,
+    )
+    .await;
+    let state = own["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["number"] == n)
+        .unwrap()["state"]
+        .clone();
+    assert_eq!(state, "unproven", "it must prove the number again");
+    // A fresh proof takes it.
+    assert_eq!(prove(&app, &rival, n).await["state"], "attested");
+    let (_, answer) = app.get_json(&format!("/v1/numbers/{n}")).await;
+    assert_eq!(answer["business"]["id"], rival.id.as_str());
 }
