@@ -87,9 +87,25 @@ pub async fn revoke(
     Query(q): Query<RegionQuery>,
     Json(req): Json<Reason>,
 ) -> Result<Response, ApiError> {
-    let number = parse_number(&state.service, &number, q.region.as_deref())?;
+    decide_number(&state, &number, q.region, move |s, n| {
+        s.revoke_number(n, &reviewer, &req.reason)
+    })
+    .await
+}
+
+/// A reviewer's decision on one number, run on the blocking pool; answers
+/// the number's public answer afterwards.
+async fn decide_number(
+    state: &AppState,
+    number: &str,
+    region: Option<String>,
+    decision: impl FnOnce(&Service, &crate::phone::PhoneNumber) -> Result<(), ServiceError>
+        + Send
+        + 'static,
+) -> Result<Response, ApiError> {
+    let number = parse_number(&state.service, number, region.as_deref())?;
     let answer = blocking(&state.service, move |s| {
-        s.revoke_number(&number, &reviewer, &req.reason)?;
+        decision(s, &number)?;
         s.lookup(&number, &[])
     })
     .await?;
@@ -144,14 +160,11 @@ pub async fn release(
     Query(q): Query<RegionQuery>,
     Json(req): Json<NumberDecision>,
 ) -> Result<Response, ApiError> {
-    let number = parse_number(&state.service, &number, q.region.as_deref())?;
     let business = req.business.as_deref().map(business_id).transpose()?;
-    let answer = blocking(&state.service, move |s| {
-        s.release_number(&number, business.as_ref(), &reviewer, &req.reason)?;
-        s.lookup(&number, &[])
+    decide_number(&state, &number, q.region, move |s, n| {
+        s.release_number(n, business.as_ref(), &reviewer, &req.reason)
     })
-    .await?;
-    Ok(axum::Json(answer).into_response())
+    .await
 }
 
 /// `POST /v1/review/numbers/{number}/unlock`: lifts the code lock of a

@@ -216,9 +216,12 @@ impl Service {
         }
         let token = random_token()?;
         let at = now();
+        let keyring = self.keyring();
+        let signer = self.signer(&keyring, at);
         self.store.write(|w| {
-            own_business(w, id)?;
+            let b = own_business(w, id)?;
             let mut app = application(w, id)?;
+            let was_proven = app.domain.as_ref().is_some_and(|d| d.verified_at.is_some());
             app.domain = Some(DomainProof {
                 domain: domain.clone(),
                 token: token.clone(),
@@ -226,6 +229,12 @@ impl Service {
                 verified_at: None,
             });
             w.put_application(&app)?;
+            // A new challenge withdraws the old proof: level A tokens no
+            // longer hold until the new one is proven.
+            if was_proven && b.status == BusinessStatus::Verified {
+                let why = "superseded: the domain is being proven again";
+                self.reissue_at(w, &signer, &b, Some(Level::B), Some(why))?;
+            }
             audit(w, at, "business", id, "domain_challenge", &domain)
         })?;
         let port = match self.config.challenge_port {
@@ -497,8 +506,8 @@ impl Service {
             else {
                 continue;
             };
-            if revoke_reason.is_none() && level == Some(current) {
-                continue;
+            if level == Some(current) {
+                continue; // nothing to change
             }
             if let Some(reason) = revoke_reason {
                 revoke_live(w, n, &b.id, reason, signer.at)?;

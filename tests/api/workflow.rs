@@ -223,6 +223,19 @@ async fn a_business_earns_the_badge_and_loses_it() {
         .collect();
     assert_eq!(methods, ["otp", "domain", "review"]);
 
+    // A new domain challenge withdraws the proof: level B until it holds
+    // again, the level A token revoked.
+    let (_, challenge) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
+    assert_eq!(looked["level"], "B");
+    assert_eq!(verify(&app, &a_token).await["reason"], "revoked");
+    *site.token.lock().unwrap() = challenge["token"].as_str().unwrap().to_owned();
+    let (_, check) = act(&app, &a, "domain/check", json!({})).await;
+    assert_eq!(check["verified"], true);
+    let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
+    assert_eq!(looked["level"], "A");
+    let a_token = looked["attestation"].as_str().unwrap().to_owned();
+
     // Suspend: the badge goes at once; reinstate brings it back.
     let (status, _) = post(
         &app,
