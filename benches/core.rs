@@ -4,7 +4,7 @@
 //! `phonenumber` crate), a stored lookup as the API makes it, 1000-number
 //! batches, and a 1000-line import.
 //!
-//! Run: `cargo bench --bench core`. Figures go to BENCHMARKS.md as ratios
+//! Run: `cargo bench -p bizseal-benches --bench core`. Figures go to BENCHMARKS.md as ratios
 //! against the baselines measured in the same run.
 
 use std::hint::black_box;

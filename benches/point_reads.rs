@@ -10,7 +10,7 @@
 //! misses alone: the floor under a uniformly random lookup at this size,
 //! however little the code around it does.
 //!
-//! Run: `cargo bench --bench point_reads` (`BIZSEAL_BENCH_ROWS=N` for
+//! Run: `cargo bench -p bizseal-benches --bench point_reads` (`BIZSEAL_BENCH_ROWS=N` for
 //! another size). Figures go to BENCHMARKS.md.
 
 use std::hint::black_box;

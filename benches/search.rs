@@ -4,7 +4,7 @@
 //! build rate, index size, latency p50/p99, top-3 hit rate (all queries and
 //! typo queries) and peak memory.
 //!
-//! `cargo bench --bench search` runs 100,000 businesses; set
+//! `cargo bench -p bizseal-benches --bench search` runs 100,000 businesses; set
 //! `BIZSEAL_BENCH_N=1000000` (or pass the number as the first argument to
 //! the compiled binary) for the full run. Rounds of the query set:
 //! `BIZSEAL_BENCH_ROUNDS` (default 5).

@@ -2,7 +2,7 @@
 //! size of an inclusion and a consistency proof, and the time to make and
 //! check one, from the stored subtrees (as the API does) and in memory.
 //!
-//! Run: `cargo bench --bench translog` (`BIZSEAL_BENCH_ENTRIES=N` for
+//! Run: `cargo bench -p bizseal-benches --bench translog` (`BIZSEAL_BENCH_ENTRIES=N` for
 //! another size). A plain timing harness: building a 1M-entry log once is
 //! the expensive part, and criterion would rebuild or hold it per group.
 //! Figures go to BENCHMARKS.md.

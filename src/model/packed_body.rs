@@ -15,7 +15,7 @@
 //!   payload repeats from the body cost one each too.
 //!
 //! Unpacking is an LZ4 block decode and three base64 encodings: a stored
-//! lookup went from 0.45 to 0.78 µs in process (`cargo bench --bench core
+//! lookup went from 0.45 to 0.78 µs in process (`cargo bench -p bizseal-benches --bench core
 //! -- lookup/stored_answer`), the price of fitting 2.4× as many answers in
 //! the cache.
 //! Packing checks that unpacking gives the body back byte for byte and

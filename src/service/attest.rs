@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use super::shared::held;
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
 use crate::model::{
@@ -325,5 +326,46 @@ impl Service {
         }
         let level = *level;
         Ok(Some((business, a.number, level, record)))
+    }
+}
+
+impl Service {
+    /// Re-issues every attested number, at `level` if given; the old serial
+    /// is revoked when `revoke_reason` is given (its facts are no longer
+    /// true), else it simply ages out.
+    pub(super) fn reissue_at(
+        &self,
+        w: &mut Writer,
+        signer: &super::attest::Signer,
+        b: &Business,
+        level: Option<Level>,
+        revoke_reason: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let app = w.application(b.id.as_str())?;
+        for n in &b.numbers {
+            let Some(mut record) = held(w, &b.id, n)? else {
+                continue;
+            };
+            let NumberState::Attested {
+                level: current,
+                serial,
+            } = record.state.clone()
+            else {
+                continue;
+            };
+            if level == Some(current) {
+                continue; // nothing to change
+            }
+            if let Some(reason) = revoke_reason {
+                revoke_live(w, n, &b.id, reason, signer.at)?;
+            } else if let Some(a) = w.attestation(&serial)? {
+                w.unschedule(a.expires_at, &serial)?;
+            }
+            let level = level.unwrap_or(current);
+            record.state = signer.issue(w, b, n, level, evidence(record.proof, app.as_ref()))?;
+            record.updated_at = signer.at;
+            w.put_number(n, &record)?;
+        }
+        Ok(())
     }
 }

@@ -9,9 +9,9 @@ use std::net::IpAddr;
 
 use subtle::ConstantTimeEq;
 
-use super::apply::{application, audit, code_hash, own_business, random_bytes, random_code};
 use super::attest::{evidence, revoke_live, Signer};
 use super::sender::OutgoingCode;
+use super::shared::{application, audit, code_hash, held, own_business, random_bytes, random_code};
 use super::{client_network, Service, ServiceError};
 use crate::model::lifecycle::{level_for, CodeOutcome};
 use crate::model::{
@@ -185,7 +185,7 @@ impl Service {
         id: &BusinessId,
         number: &PhoneNumber,
         code: &str,
-    ) -> Result<super::apply::OwnNumber, ServiceError> {
+    ) -> Result<super::status::OwnNumber, ServiceError> {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ServiceError::invalid("code", "is 6 digits"));
         }
@@ -488,15 +488,6 @@ pub(super) fn settle(
     Ok(())
 }
 
-/// The directory's record of `e164` if `id` holds it.
-pub(super) fn held(
-    w: &Writer,
-    id: &BusinessId,
-    e164: &str,
-) -> Result<Option<NumberRecord>, StoreError> {
-    Ok(w.number(e164)?.filter(|r| r.business == *id))
-}
-
 /// Whether `id` holds `e164` as a number a reviewer revoked.
 pub(super) fn revoked_by_reviewer(
     w: &Writer,
@@ -553,4 +544,24 @@ fn trip_breaker(w: &mut Writer, country: u16, at: i64) -> Result<(), StoreError>
             "+{country}: codes per hour over the breaker; one per business per hour until it calms"
         ),
     })
+}
+
+/// Whether the business proved a number it does not hold yet (what a
+/// submission and its approval need).
+pub(super) fn has_proven_claim(w: &Writer, b: &Business) -> Result<bool, StoreError> {
+    for n in &b.numbers {
+        if w.claim(n, b.id.as_str())?
+            .is_some_and(|c| c.proof.is_some())
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+impl Service {
+    /// The codes the log sender handed out recently (operator outbox).
+    pub fn outbox(&self) -> Vec<super::sender::OutgoingCode> {
+        self.sender.outbox()
+    }
 }

@@ -5,36 +5,43 @@
 //! Every method blocks (redb, signing); async callers run them on a blocking
 //! thread or, for the few-microsecond point reads of a lookup, inline.
 
-mod apply;
 mod attest;
 mod claims;
 pub mod confusable;
 pub mod domain;
+mod domain_proof;
+mod edits;
 mod import;
 mod lookup;
 mod profile;
+mod registration;
 mod reports;
 mod review;
 mod search;
 pub mod sender;
+mod shared;
+mod status;
 mod translog;
 mod upgrade;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
-pub use apply::{DomainChallenge, DomainCheck, ProfilePatch, Registered, StatusView};
 pub use attest::RenewReport;
 pub use claims::CodeSent;
+pub use domain_proof::{DomainChallenge, DomainCheck};
+pub use edits::ProfilePatch;
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 pub use lookup::{
     hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
     Rendered, Reputation, TokenCheck, VerifyAnswer,
 };
 pub use profile::ProfileInput;
+pub use registration::Registered;
 pub use reports::ReportInput;
 pub use review::{QueueItem, Reviewer, Warning};
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
+pub use status::StatusView;
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use serde::Deserialize;
 
-use super::apply::{application, audit, sha256};
+use super::shared::{application, audit, sha256};
 use super::{Service, ServiceError};
 use crate::model::{new_serial, now, BusinessId, Report, ReportReason};
 use crate::phone::PhoneNumber;

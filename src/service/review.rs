@@ -5,12 +5,12 @@
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 
-use super::apply::{
-    application, audit, has_proven_claim, own_business, random_token, sha256, DomainView,
-};
 use super::attest::{evidence, revoke_live};
-use super::claims::{held, take_number};
+use super::claims::{has_proven_claim, take_number};
 use super::confusable;
+use super::shared::held;
+use super::shared::{application, audit, own_business, random_token, sha256};
+use super::status::DomainView;
 use super::{BusinessView, Service, ServiceError, StatusView};
 use crate::model::lifecycle::Approved;
 use crate::model::{

@@ -35,7 +35,7 @@ pub(super) const ANSWERS: TableDefinition<u64, &[u8]> = TableDefinition::new("an
 /// texts do (so a pass over the numbers table in its order writes answers
 /// in key order) and compare as one integer: a lookup's B-tree search does
 /// no `memcmp` and finds each key at a fixed offset, with no offset table
-/// to read first (a read ~0.3 – 0.4 µs faster at 1M rows, `cargo bench --bench
+/// to read first (a read ~0.3 – 0.4 µs faster at 1M rows, `cargo bench -p bizseal-benches --bench
 /// point_reads`). `None` for text that is not `+` and 1 – 15 digits,
 /// which then has no stored answer: its lookups build one.
 pub fn answer_key(e164: &str) -> Option<u64> {
