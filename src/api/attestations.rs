@@ -5,10 +5,10 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 
-use super::auth::ClientAddr;
-use super::extract::{cached_json, CachePolicy, Json, Query};
 use super::numbers::EntryError;
-use super::{blocking, ApiError, AppState};
+use crate::http::auth::ClientAddr;
+use crate::http::extract::{cached_json, CachePolicy, Json, Query};
+use crate::http::{blocking, ApiError, AppState};
 use crate::phone::Region;
 use crate::service::{TokenCheck, VerifyAnswer};
 

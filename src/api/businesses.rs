@@ -6,9 +6,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::{BusinessAuth, ClientAddr};
-use super::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
-use super::{blocking, ApiError, AppState};
+use crate::http::auth::{BusinessAuth, ClientAddr};
+use crate::http::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
+use crate::http::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
 use crate::phone::{PhoneNumber, Region};
 use crate::service::{ProfileInput, ProfilePatch, Service};

@@ -7,8 +7,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::extract::{cached_json, CachePolicy, Query};
-use super::{blocking, ApiError, AppState};
+use crate::http::extract::{cached_json, CachePolicy, Query};
+use crate::http::{blocking, ApiError, AppState};
 use crate::translog::entry::Kind;
 
 /// A tree head grows with every issue: caches may keep one for seconds.

@@ -1,26 +1,21 @@
-//! The HTTP API (axum): the router, shared state and the server loop.
+//! The JSON API (axum): one module per resource, the router that lists
+//! every route (the pages' included) and the server's entry point.
 //!
 //! Handlers are thin: extract and parse (numbers, ids, languages) at the
-//! edge, call the service, map the result. Only this module knows axum and
-//! HTTP. Point reads (one lookup) run inline: they are a few microseconds of
-//! cache-resident redb reads. Anything that may take longer (batches,
-//! writes, signing) runs on tokio's blocking pool.
+//! edge, call the service, map the result. What every route shares (state,
+//! limits, authentication, problem answers, the connection loop) is in
+//! `http`. Point reads (one lookup) run inline: they are a few
+//! microseconds of cache-resident redb reads. Anything that may take longer
+//! (batches, writes, signing) runs on tokio's blocking pool.
 
 mod attestations;
-mod auth;
 mod businesses;
-pub(crate) mod extract;
-mod limits;
 mod log;
-mod metrics;
 mod numbers;
 mod openapi;
-mod problem;
-mod proxy;
 mod reports;
 mod review;
 mod search;
-mod server;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -32,47 +27,14 @@ use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 
-pub use problem::ApiError;
-
-use crate::service::{Service, ServiceError};
+use crate::http::{limits, metrics, proxy::TrustedProxies, server, ApiError, AppState};
+use crate::service::Service;
 
 /// Largest request body: a 1000-number address book in JSON is ~30 KiB.
 const BODY_LIMIT: usize = 256 * 1024;
 
 /// How often expiring attestations are looked for and renewed.
 const RENEW_EVERY: Duration = Duration::from_secs(600);
-
-/// What every handler can reach. Every middleware layer and the handler
-/// take their own copy per request, so a copy is one reference count.
-#[derive(Clone)]
-pub struct AppState(Arc<Shared>);
-
-pub struct Shared {
-    pub service: Arc<Service>,
-    pub metrics: metrics::Metrics,
-    pub limits: limits::RateLimits,
-}
-
-impl AppState {
-    fn new(service: Arc<Service>) -> AppState {
-        AppState(Arc::new(Shared {
-            limits: limits::RateLimits::new(service.config()),
-            metrics: metrics::Metrics::new(),
-            service,
-        }))
-    }
-}
-
-impl std::ops::Deref for AppState {
-    type Target = Shared;
-
-    fn deref(&self) -> &Shared {
-        &self.0
-    }
-}
-
-pub use limits::ClientSocket;
-pub use proxy::TrustedProxies;
 
 /// The routes of the v1 API, with metrics, rate limits and time limits.
 pub fn router(service: Arc<Service>) -> Router {
@@ -209,22 +171,6 @@ async fn housekeeping(state: AppState) {
             Ok(Ok(dropped)) => tracing::info!(dropped, "dropped lapsed claims"),
             Ok(Err(e)) => tracing::warn!(error = %e, "dropping lapsed claims failed; will retry"),
             Err(e) => tracing::error!(error = %e, "claim task died"),
-        }
-    }
-}
-
-/// Runs blocking service work off the async workers.
-async fn blocking<T, F>(service: &Arc<Service>, f: F) -> Result<T, ApiError>
-where
-    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
-    T: Send + 'static,
-{
-    let s = Arc::clone(service);
-    match tokio::task::spawn_blocking(move || f(&s)).await {
-        Ok(result) => result.map_err(ApiError::from),
-        Err(e) => {
-            tracing::error!(error = %e, "blocking task failed");
-            Err(ApiError::Internal)
         }
     }
 }

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 
 use axum::body::Bytes;
 
-use super::auth::ClientAddr;
-use super::extract::{
+use crate::http::auth::ClientAddr;
+use crate::http::extract::{
     cached_json, languages, tagged_bytes, CachePolicy, Json, Path, Query, ReadHeaders,
 };
-use super::{blocking, ApiError, AppState};
+use crate::http::{blocking, ApiError, AppState};
 use crate::model::now;
 use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::service::{NumberAnswer, RangeEntry, Rendered};

@@ -5,7 +5,7 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::extract::{cached_bytes, CachePolicy};
+use crate::http::extract::{cached_bytes, CachePolicy};
 
 /// The description, byte for byte as in the repository.
 pub const DOCUMENT: &str = include_str!("../../schema/openapi.json");

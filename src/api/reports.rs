@@ -4,10 +4,10 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
-use super::auth::ClientAddr;
 use super::businesses::parse_number;
-use super::extract::Json;
-use super::{blocking, ApiError, AppState};
+use crate::http::auth::ClientAddr;
+use crate::http::extract::Json;
+use crate::http::{blocking, ApiError, AppState};
 use crate::service::ReportInput;
 
 /// `POST /v1/reports` → 202.

@@ -4,10 +4,10 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::auth::{AdminAuth, ReviewerAuth};
 use super::businesses::{parse_number, RegionQuery};
-use super::extract::{Json, Path, Query};
-use super::{blocking, ApiError, AppState};
+use crate::http::auth::{AdminAuth, ReviewerAuth};
+use crate::http::extract::{Json, Path, Query};
+use crate::http::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
 use crate::service::{Service, ServiceError, StatusView};
 

@@ -10,8 +10,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::extract::{cached_json, languages, CachePolicy, Query};
-use super::{blocking, ApiError, AppState};
+use crate::http::extract::{cached_json, languages, CachePolicy, Query};
+use crate::http::{blocking, ApiError, AppState};
 use crate::search::{SearchQuery, MAX_LIMIT, MAX_OFFSET};
 
 /// Search answers may be cached briefly: a profile change shows within

@@ -279,7 +279,7 @@ impl Service {
         reviewer: &str,
         reason: &str,
     ) -> Result<(), ServiceError> {
-        let reason = super::review::required("reason", reason)?;
+        let reason = super::profile::reason("reason", reason)?;
         let e164 = number.as_str();
         let at = now();
         let keyring = self.keyring();

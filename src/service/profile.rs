@@ -345,6 +345,26 @@ fn status(value: &str) -> Result<BusinessStatus, ServiceError> {
     }
 }
 
+/// A reviewer's reason: it reaches the business, the revocation list and
+/// the audit trail.
+pub(super) fn reason(field: &str, value: &str) -> Result<String, ServiceError> {
+    let value = value.trim();
+    if value.is_empty() || value.chars().count() > 1000 {
+        return Err(ServiceError::invalid(field, "1-1000 characters"));
+    }
+    // Reasons reach the business, the revocation list and the audit.
+    if value
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || invisible(c))
+    {
+        return Err(ServiceError::invalid(
+            field,
+            "must not contain control, invisible or direction-changing characters",
+        ));
+    }
+    Ok(value.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

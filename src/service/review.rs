@@ -427,7 +427,7 @@ impl Service {
         reviewer: &str,
         reason: &str,
     ) -> Result<StatusView, ServiceError> {
-        let reason = required("reason", reason)?;
+        let reason = super::profile::reason("reason", reason)?;
         let at = now();
         self.store.write(|w| {
             own_business(w, id)?;
@@ -471,7 +471,7 @@ impl Service {
         reviewer: &str,
         reason: &str,
     ) -> Result<(), ServiceError> {
-        let reason = required("reason", reason)?;
+        let reason = super::profile::reason("reason", reason)?;
         let e164 = number.as_str();
         let at = now();
         self.store.write(|w| {
@@ -506,7 +506,7 @@ impl Service {
         reviewer: &str,
         reason: &str,
     ) -> Result<StatusView, ServiceError> {
-        let reason = required("reason", reason)?;
+        let reason = super::profile::reason("reason", reason)?;
         let at = now();
         self.store.write(|w| {
             let mut b = own_business(w, id)?;
@@ -540,7 +540,7 @@ impl Service {
         reviewer: &str,
         reason: &str,
     ) -> Result<StatusView, ServiceError> {
-        let reason = required("reason", reason)?;
+        let reason = super::profile::reason("reason", reason)?;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -722,22 +722,4 @@ fn diff(b: &Business, e: &PendingEdit) -> Vec<FieldChange> {
             proposed,
         })
         .collect()
-}
-
-pub(super) fn required(field: &str, value: &str) -> Result<String, ServiceError> {
-    let value = value.trim();
-    if value.is_empty() || value.chars().count() > 1000 {
-        return Err(ServiceError::invalid(field, "1-1000 characters"));
-    }
-    // Reasons reach the business, the revocation list and the audit.
-    if value
-        .chars()
-        .any(|c| (c.is_control() && c != '\n') || super::profile::invisible(c))
-    {
-        return Err(ServiceError::invalid(
-            field,
-            "must not contain control, invisible or direction-changing characters",
-        ));
-    }
-    Ok(value.to_owned())
 }

@@ -24,7 +24,8 @@ use std::sync::Arc;
 use redb::{TableDefinition, WriteTransaction};
 
 use super::directory::{business_ref, opened, BUSINESSES, NUMBERS};
-use super::{codec, encode, get_record, with_value, Reader, Store, StoreError, Writer, DAY, META};
+use super::workflow::ReportWindow;
+use super::{codec, encode, get_record, with_value, Reader, Store, StoreError, Writer, META};
 use crate::model::{BusinessRef, Change, NumberRecord, StoredAnswer, StoredAnswerRef};
 
 /// [`answer_key`] of an E.164 number → [`StoredAnswer`].
@@ -61,23 +62,10 @@ const BACKFILLED: &str = "answers_backfilled";
 /// directory that predates them.
 const BACKFILL_BATCH: usize = 1000;
 
-/// Spam reports count towards a number's reputation for this long.
-pub const REPORT_WINDOW: i64 = 30 * DAY;
-
 /// Renders the stored answer of a number from what a write transaction
 /// holds (`None`: the number has no answer worth storing).
 pub type Renderer =
     Arc<dyn Fn(&Writer, &str, i64) -> Result<Option<StoredAnswer>, StoreError> + Send + Sync>;
-
-/// The spam reports of a number inside the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReportWindow {
-    /// Reports over the last [`REPORT_WINDOW`].
-    pub count: u64,
-    /// The count holds until this time: then its oldest day leaves the
-    /// window (`i64::MAX` when nothing is counted).
-    pub valid_until: i64,
-}
 
 /// The reads an answer is made of, the same for a snapshot and for a write
 /// transaction (which sees its own writes).

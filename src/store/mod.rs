@@ -32,11 +32,12 @@ use redb::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use answers::{answer_key, AnswerSource, Renderer, ReportWindow, REPORT_WINDOW};
+pub use answers::{answer_key, AnswerSource, Renderer};
 pub use codec::CodecError;
 pub use known::{Learned, SavedKnown};
 pub use repack::RepackReport;
 pub use stats::{StoreStats, TableStats};
+pub use workflow::{ReportWindow, REPORT_WINDOW};
 
 use crate::model::Change;
 

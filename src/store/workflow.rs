@@ -4,10 +4,22 @@
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
-use super::answers::{ReportWindow, REPORT_WINDOW};
 use super::directory::opened;
 use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
 use crate::model::{Application, ApplicationV4, AuditEntry, Business, Claim, Report};
+
+/// Spam reports count towards a number's reputation for this long.
+pub const REPORT_WINDOW: i64 = 30 * DAY;
+
+/// The spam reports of a number inside the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportWindow {
+    /// Reports over the last [`REPORT_WINDOW`].
+    pub count: u64,
+    /// The count holds until this time: then its oldest day leaves the
+    /// window (`i64::MAX` when nothing is counted).
+    pub valid_until: i64,
+}
 
 pub(super) const APPLICATIONS: TableDefinition<&str, &[u8]> = TableDefinition::new("applications");
 /// (queued_at, business): the review queue, oldest first.

@@ -9,7 +9,7 @@
 use axum::http::{header, HeaderMap};
 
 use super::catalog::{CATEGORIES, MESSAGES, REGIONS};
-use crate::api::extract::languages;
+use crate::http::extract::languages;
 
 /// A language the pages speak.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -29,7 +29,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Extension, Router};
 
-use crate::api::AppState;
+use crate::http::AppState;
 use assets::Assets;
 use html::{escape, Page};
 use i18n::{t, Choice, Lang};

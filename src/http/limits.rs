@@ -189,7 +189,7 @@ pub async fn time_limit(State(state): State<AppState>, request: Request, next: N
 
 /// The client's address a request carries (`server` puts it there: the
 /// peer, or whom a trusted proxy forwards for).
-pub(super) fn client_of(extensions: &axum::http::Extensions) -> Option<IpAddr> {
+pub(crate) fn client_of(extensions: &axum::http::Extensions) -> Option<IpAddr> {
     extensions
         .get::<ConnectInfo<ClientSocket>>()
         .map(|ConnectInfo(c)| c.0.ip())

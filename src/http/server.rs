@@ -32,7 +32,7 @@ use crate::config::Config;
 
 /// Connection limits as configured.
 #[derive(Clone)]
-pub(super) struct ConnectionLimits {
+pub(crate) struct ConnectionLimits {
     total: Arc<Semaphore>,
     per_network: usize,
     open: OpenByNetwork,
@@ -64,7 +64,7 @@ impl Drop for Slot {
 }
 
 impl ConnectionLimits {
-    pub(super) fn new(config: &Config, trusted: Arc<super::proxy::TrustedProxies>) -> Self {
+    pub(crate) fn new(config: &Config, trusted: Arc<super::proxy::TrustedProxies>) -> Self {
         ConnectionLimits {
             total: Arc::new(Semaphore::new(config.max_connections.max(1))),
             per_network: config.max_connections_per_network.max(1),
@@ -100,7 +100,7 @@ impl ConnectionLimits {
 
 /// Serves `app` on `listener` until `shutdown` resolves, then lets the
 /// requests in flight finish.
-pub(super) async fn run(
+pub(crate) async fn run(
     listener: TcpListener,
     app: Router,
     limits: ConnectionLimits,
