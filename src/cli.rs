@@ -309,7 +309,12 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("bizseal: {e:#}");
+            // A refusal of the service says its stable code too, as the
+            // API does (`error_code`), so scripts need not parse prose.
+            match e.chain().find_map(|c| c.downcast_ref::<ServiceError>()) {
+                Some(refusal) => eprintln!("bizseal: {e:#} [{}]", refusal.code()),
+                None => eprintln!("bizseal: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }

@@ -31,6 +31,7 @@ pub mod api;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod error_code;
 pub mod http;
 pub mod keys;
 pub mod model;

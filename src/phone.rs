@@ -58,8 +58,25 @@ pub enum PhoneError {
 }
 
 impl PhoneError {
-    /// A stable machine-readable name for the error, used in API answers.
-    pub fn code(&self) -> &'static str {
+    /// One of each kind, for the tables that list every reason
+    /// (`schema/openapi.json`).
+    pub fn every_kind() -> [PhoneError; 9] {
+        [
+            PhoneError::Empty,
+            PhoneError::TooLong,
+            PhoneError::BadCharacter('x'),
+            PhoneError::NeedsRegion,
+            PhoneError::UnknownRegion(String::new()),
+            PhoneError::InvalidCountryCode,
+            PhoneError::TooShort,
+            PhoneError::TooManyDigits,
+            PhoneError::Invalid,
+        ]
+    }
+
+    /// Why, as a stable machine-readable name: the `reason` beside the
+    /// `invalid_number` code (`error_code`) in API answers.
+    pub fn reason(&self) -> &'static str {
         match self {
             PhoneError::Empty => "empty",
             PhoneError::TooLong => "too_long",

@@ -28,7 +28,7 @@ pub async fn show(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     // A malformed id names no business: 404, like an unknown one.
-    let id = BusinessId::parse(&id).map_err(|_| ApiError::NotFound("business"))?;
+    let id = BusinessId::parse(&id).map_err(|_| ApiError::not_found("business"))?;
     let langs = languages(q.lang.as_deref(), &headers);
     let view = state.service.business(&id, &langs)?;
     Ok(cached_json(

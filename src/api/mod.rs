@@ -27,6 +27,7 @@ use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
 
+use crate::error_code::Code;
 use crate::http::{limits, metrics, proxy::TrustedProxies, server, ApiError, AppState};
 use crate::service::Service;
 
@@ -180,9 +181,9 @@ async fn health() -> &'static str {
 }
 
 async fn not_found() -> ApiError {
-    ApiError::NotFound("resource")
+    ApiError::not_found("resource")
 }
 
 async fn method_not_allowed() -> ApiError {
-    ApiError::MethodNotAllowed
+    ApiError::from(Code::MethodNotAllowed)
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use axum::body::Bytes;
 
+use crate::error_code::Code;
 use crate::http::auth::ClientAddr;
 use crate::http::extract::{
     cached_json, languages, tagged_bytes, CachePolicy, Json, Path, Query, ReadHeaders,
@@ -109,17 +110,20 @@ struct BatchEntry<'a> {
     error: Option<EntryError>,
 }
 
-/// Why one entry of a batch has no answer: its text is not a number.
+/// Why one entry of a batch has no answer: its text is not a number. The
+/// same code and reason a single lookup's problem answer carries.
 #[derive(Serialize)]
 pub(super) struct EntryError {
-    code: &'static str,
+    code: Code,
+    reason: &'static str,
     detail: String,
 }
 
 impl From<&PhoneError> for EntryError {
     fn from(e: &PhoneError) -> EntryError {
         EntryError {
-            code: e.code(),
+            code: Code::InvalidNumber,
+            reason: e.reason(),
             detail: e.to_string(),
         }
     }
@@ -147,7 +151,7 @@ pub async fn lookup_many(
         Ok(body) => Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response()),
         Err(e) => {
             tracing::error!(error = %e, "batch answer does not serialise");
-            Err(ApiError::Internal)
+            Err(ApiError::from(Code::Internal))
         }
     }
 }

@@ -41,7 +41,7 @@ pub struct Reason {
 }
 
 fn business_id(id: &str) -> Result<BusinessId, ApiError> {
-    BusinessId::parse(id).map_err(|_| ApiError::NotFound("business"))
+    BusinessId::parse(id).map_err(|_| ApiError::not_found("business"))
 }
 
 /// A reviewer's decision on one business (`approve`, `reject`, `suspend`,

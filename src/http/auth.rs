@@ -8,6 +8,7 @@ use axum::http::header;
 use axum::http::request::Parts;
 
 use super::{ApiError, AppState};
+use crate::error_code::Code;
 use crate::model::BusinessId;
 
 /// A business authenticated by its API key.
@@ -19,7 +20,7 @@ impl BusinessAuth {
     pub fn owns(&self, path_id: &str) -> Result<BusinessId, ApiError> {
         match BusinessId::parse(path_id) {
             Ok(id) if id == self.0 => Ok(id),
-            _ => Err(ApiError::NotFound("business")),
+            _ => Err(ApiError::not_found("business")),
         }
     }
 }
@@ -28,10 +29,10 @@ impl FromRequestParts<AppState> for BusinessAuth {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let key = bearer(parts).ok_or(ApiError::Unauthorized)?;
+        let key = bearer(parts).ok_or(ApiError::from(Code::Unauthorized))?;
         match state.service.authenticate_business(key)? {
             Some(id) => Ok(BusinessAuth(id)),
-            None => Err(ApiError::Unauthorized),
+            None => Err(ApiError::from(Code::Unauthorized)),
         }
     }
 }
@@ -58,7 +59,10 @@ impl FromRequestParts<AppState> for AdminAuth {
         if who.admin {
             Ok(AdminAuth(who.name))
         } else {
-            Err(ApiError::Forbidden("this needs an admin reviewer"))
+            Err(ApiError::new(
+                Code::Forbidden,
+                "this needs an admin reviewer",
+            ))
         }
     }
 }
@@ -91,12 +95,12 @@ async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Rev
     let network = super::limits::client_of(&parts.extensions)
         .map_or(IpAddr::from([0, 0, 0, 0]), crate::service::client_network);
     if let Some(wait) = state.limits.reviewer_locked(network) {
-        return Err(ApiError::TooManyRequests(
-            "too many wrong reviewer tokens from this network; locked out for a while".into(),
+        return Err(ApiError::rate_limited(
+            "too many wrong reviewer tokens from this network; locked out for a while",
             wait,
         ));
     }
-    let token = bearer(parts).ok_or(ApiError::Unauthorized)?;
+    let token = bearer(parts).ok_or(ApiError::from(Code::Unauthorized))?;
     match state.service.authenticate_reviewer(token)? {
         Some(who) => Ok(who),
         None => {
@@ -110,7 +114,7 @@ async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Rev
                 })
                 .await?;
             }
-            Err(ApiError::Unauthorized)
+            Err(ApiError::from(Code::Unauthorized))
         }
     }
 }

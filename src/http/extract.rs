@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::problem::ApiError;
+use crate::error_code::Code;
 
 /// A JSON body; axum's rejections become our problems.
 pub struct Json<T>(pub T);
@@ -25,13 +26,19 @@ where
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(value)) => Ok(Json(value)),
             Err(rejection) => Err(match rejection {
-                JsonRejection::JsonDataError(e) => ApiError::UnprocessableJson(e.body_text()),
-                JsonRejection::JsonSyntaxError(e) => ApiError::MalformedJson(e.body_text()),
-                JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                    ApiError::PayloadTooLarge
+                JsonRejection::JsonDataError(e) => {
+                    ApiError::new(Code::UnprocessableBody, e.body_text())
                 }
-                other => ApiError::MalformedJson(other.body_text()),
+                JsonRejection::JsonSyntaxError(e) => {
+                    ApiError::new(Code::MalformedJson, e.body_text())
+                }
+                JsonRejection::MissingJsonContentType(_) => {
+                    ApiError::from(Code::UnsupportedMediaType)
+                }
+                JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    ApiError::from(Code::PayloadTooLarge)
+                }
+                other => ApiError::new(Code::MalformedJson, other.body_text()),
             }),
         }
     }
@@ -174,7 +181,7 @@ pub fn cached_json<T: Serialize>(headers: &HeaderMap, value: &T, policy: CachePo
     let mut body = Vec::with_capacity(INITIAL_BODY);
     if let Err(e) = serde_json::to_writer(&mut body, value) {
         tracing::error!(error = %e, "answer does not serialise");
-        return ApiError::Internal.into_response();
+        return ApiError::from(Code::Internal).into_response();
     }
     cached_bytes(
         headers,

@@ -15,6 +15,7 @@ use governor::{DefaultKeyedRateLimiter, Quota};
 
 use super::{ApiError, AppState};
 use crate::config::Config;
+use crate::error_code::Code;
 
 /// The per-network limiters (an IPv4 address, an IPv6 /64: one
 /// subscriber); `None` where the operator turned one off.
@@ -116,8 +117,8 @@ impl RateLimits {
             return Ok(());
         };
         let too_many = |wait: Duration| {
-            ApiError::TooManyRequests(
-                "slow down: too many requests from this network".into(),
+            ApiError::rate_limited(
+                "slow down: too many requests from this network",
                 wait.as_secs().max(1),
             )
         };
@@ -183,7 +184,7 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
 pub async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     match tokio::time::timeout(state.limits.timeout, next.run(request)).await {
         Ok(response) => response,
-        Err(_) => ApiError::Timeout.into_response(),
+        Err(_) => ApiError::from(Code::Timeout).into_response(),
     }
 }
 

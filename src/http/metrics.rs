@@ -16,6 +16,7 @@ use prometheus_client::metrics::histogram::Histogram;
 use prometheus_client::registry::Registry;
 
 use super::{ApiError, AppState};
+use crate::error_code::Code;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -167,7 +168,7 @@ pub async fn render(
     }
     let mut text = String::new();
     if prometheus_client::encoding::text::encode(&mut text, &metrics.registry).is_err() {
-        return Err(ApiError::Internal);
+        return Err(ApiError::from(Code::Internal));
     }
     Ok((
         [(

@@ -17,6 +17,7 @@ pub use limits::ClientSocket;
 pub use problem::ApiError;
 pub use proxy::TrustedProxies;
 
+use crate::error_code::Code;
 use crate::service::{Service, ServiceError};
 
 /// What every handler can reach. Every middleware layer and the handler
@@ -59,7 +60,7 @@ where
         Ok(result) => result.map_err(ApiError::from),
         Err(e) => {
             tracing::error!(error = %e, "blocking task failed");
-            Err(ApiError::Internal)
+            Err(ApiError::from(Code::Internal))
         }
     }
 }

@@ -1,46 +1,29 @@
 //! Every error the API returns, as RFC 9457 `application/problem+json`.
 //!
-//! One table ([`ApiError::kind`]) maps each variant to its HTTP status, a
-//! stable machine-readable `code` and a title; `type` is `/problems/{code}`.
-//! Internal causes are logged with a request-independent message and never
-//! shown to the caller.
+//! An [`ApiError`] is a stable [`Code`] (the table in `error_code` gives
+//! its status and title) with this occurrence's detail; `type` is
+//! `/problems/{code}`. Internal causes are logged with a
+//! request-independent message and never shown to the caller.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use crate::model::StateError;
+use crate::error_code::Code;
 use crate::phone::PhoneError;
-use crate::search::SearchError;
 use crate::service::ServiceError;
-use crate::store::StoreError;
 
 /// An error answer of the API.
 #[derive(Debug)]
-pub enum ApiError {
-    InvalidNumber(PhoneError),
-    Invalid {
-        field: String,
-        message: String,
-    },
-    MalformedJson(String),
-    UnprocessableJson(String),
-    UnsupportedMediaType,
-    PayloadTooLarge,
-    NotFound(&'static str),
-    MethodNotAllowed,
-    Conflict(String),
-    /// A transition the trust rules refuse, with its own stable code.
-    State(crate::model::StateError),
-    Unauthorized,
-    Forbidden(&'static str),
-    TooManyRequests(String, u64),
-    CodeRejected(&'static str, String),
-    SenderFailed,
-    Timeout,
-    Unavailable,
-    StorageFull,
-    Internal,
+pub struct ApiError {
+    code: Code,
+    detail: String,
+    /// The refused field, for `invalid_request`.
+    field: Option<String>,
+    /// The finer reason, for `invalid_number` (`PhoneError::reason`).
+    reason: Option<&'static str>,
+    /// Seconds for `Retry-After`, where the code's own default is not it.
+    retry_after: Option<u64>,
 }
 
 #[derive(Serialize)]
@@ -49,159 +32,83 @@ struct Problem<'a> {
     type_: String,
     title: &'a str,
     status: u16,
-    detail: String,
-    code: &'a str,
+    detail: &'a str,
+    code: Code,
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'a str>,
 }
 
 impl ApiError {
-    /// The table: status, stable code, title.
-    fn kind(&self) -> (StatusCode, &'static str, &'static str) {
-        match self {
-            ApiError::Unauthorized => (
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "Missing or invalid bearer credentials",
-            ),
-            ApiError::Forbidden(_) => (
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "The credentials do not allow this",
-            ),
-            ApiError::TooManyRequests(..) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
-                "Too many requests",
-            ),
-            ApiError::CodeRejected(code, _) => {
-                (StatusCode::BAD_REQUEST, code, "One-time code not accepted")
-            }
-            ApiError::SenderFailed => (
-                StatusCode::BAD_GATEWAY,
-                "sender_failed",
-                "The one-time code could not be handed to the sender",
-            ),
-            ApiError::InvalidNumber(_) => (
-                StatusCode::BAD_REQUEST,
-                "invalid_number",
-                "Invalid phone number",
-            ),
-            ApiError::Invalid { .. } => (
-                StatusCode::BAD_REQUEST,
-                "invalid_request",
-                "Invalid request",
-            ),
-            ApiError::MalformedJson(_) => (
-                StatusCode::BAD_REQUEST,
-                "malformed_json",
-                "Malformed JSON body",
-            ),
-            ApiError::UnprocessableJson(_) => (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unprocessable_body",
-                "The JSON body does not have the expected shape",
-            ),
-            ApiError::UnsupportedMediaType => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
-                "Request body must be application/json",
-            ),
-            ApiError::PayloadTooLarge => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                "Request body too large",
-            ),
-            ApiError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found", "Not found"),
-            ApiError::MethodNotAllowed => (
-                StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                "Method not allowed on this resource",
-            ),
-            ApiError::Conflict(_) => (StatusCode::CONFLICT, "conflict", "Conflict"),
-            // A code that cannot be entered is the caller's to fix, as a
-            // wrong one is; every other refusal is a state conflict.
-            ApiError::State(e @ (StateError::NoCode | StateError::Locked(_))) => (
-                StatusCode::BAD_REQUEST,
-                e.code(),
-                "One-time code not accepted",
-            ),
-            ApiError::State(e) => (
-                StatusCode::CONFLICT,
-                e.code(),
-                "Not allowed in the current state",
-            ),
-            ApiError::Timeout => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "timeout",
-                "The request took too long",
-            ),
-            ApiError::Unavailable => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
-                "Storage is temporarily unavailable",
-            ),
-            ApiError::StorageFull => (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "storage_full",
-                "The service cannot accept writes: its disk is nearly full",
-            ),
-            ApiError::Internal => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal error",
-            ),
-        }
-    }
-
-    fn detail(&self) -> String {
-        match self {
-            ApiError::InvalidNumber(e) => e.to_string(),
-            ApiError::Invalid { field, message } => format!("{field}: {message}"),
-            ApiError::MalformedJson(m)
-            | ApiError::UnprocessableJson(m)
-            | ApiError::Conflict(m)
-            | ApiError::TooManyRequests(m, _)
-            | ApiError::CodeRejected(_, m) => m.clone(),
-            ApiError::State(e) => e.to_string(),
-            ApiError::Forbidden(why) => (*why).to_owned(),
-            ApiError::Unauthorized => "send Authorization: Bearer <key>".into(),
-            ApiError::SenderFailed | ApiError::Timeout => "try again later".into(),
-            ApiError::UnsupportedMediaType => "send Content-Type: application/json".into(),
-            ApiError::PayloadTooLarge => "the request body exceeds the limit".into(),
-            ApiError::NotFound(what) => format!("no such {what}"),
-            ApiError::MethodNotAllowed => "see /openapi.json for the methods of each path".into(),
-            ApiError::Unavailable => "try again later".into(),
-            ApiError::StorageFull => {
-                "nothing was written; reads keep working; try again later".into()
-            }
-            ApiError::Internal => "the error was logged".into(),
+    /// An answer with `code` and this occurrence's `detail`.
+    pub fn new(code: Code, detail: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            detail: detail.into(),
+            field: None,
+            reason: None,
+            retry_after: None,
         }
     }
 
     /// A validation failure of one field.
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
-        ApiError::Invalid {
-            field: field.into(),
-            message: message.into(),
-        }
+        let field = field.into();
+        let mut e = ApiError::new(Code::InvalidRequest, format!("{field}: {}", message.into()));
+        e.field = Some(field);
+        e
+    }
+
+    /// `what` does not exist.
+    pub fn not_found(what: &str) -> ApiError {
+        ApiError::new(Code::NotFound, format!("no such {what}"))
+    }
+
+    /// Too many requests; try again in `seconds`.
+    pub fn rate_limited(detail: impl Into<String>, seconds: u64) -> ApiError {
+        let mut e = ApiError::new(Code::RateLimited, detail);
+        e.retry_after = Some(seconds);
+        e
+    }
+
+    /// The code this answer carries.
+    pub fn code(&self) -> Code {
+        self.code
+    }
+}
+
+/// An answer with the code's usual detail.
+impl From<Code> for ApiError {
+    fn from(code: Code) -> ApiError {
+        let detail = match code {
+            Code::Unauthorized => "send Authorization: Bearer <key>",
+            Code::UnsupportedMediaType => "send Content-Type: application/json",
+            Code::PayloadTooLarge => "the request body exceeds the limit",
+            Code::MethodNotAllowed => "see /openapi.json for the methods of each path",
+            Code::StorageFull => "nothing was written; reads keep working; try again later",
+            Code::Internal => "the error was logged",
+            Code::NotFound => "no such resource",
+            _ if code.status() >= 500 => "try again later",
+            _ => code.title(),
+        };
+        ApiError::new(code, detail)
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, code, title) = self.kind();
-        let field = match &self {
-            ApiError::Invalid { field, .. } => Some(field.as_str()),
-            _ => None,
-        };
+        let code = self.code;
+        let status =
+            StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let problem = Problem {
             type_: format!("/problems/{code}"),
-            title,
+            title: code.title(),
             status: status.as_u16(),
-            detail: self.detail(),
+            detail: &self.detail,
             code,
-            field,
+            field: self.field.as_deref(),
+            reason: self.reason,
         };
         let body = serde_json::to_vec(&problem).unwrap_or_default();
         let mut response = (status, body).into_response();
@@ -210,10 +117,10 @@ impl IntoResponse for ApiError {
             header::CONTENT_TYPE,
             HeaderValue::from_static("application/problem+json"),
         );
-        let retry_after = match &self {
-            ApiError::TooManyRequests(_, seconds) => Some(*seconds),
+        let retry_after = match code {
+            _ if self.retry_after.is_some() => self.retry_after,
             // Space comes back when an operator frees it, not in seconds.
-            ApiError::StorageFull => Some(60),
+            Code::StorageFull => Some(60),
             _ if status == StatusCode::SERVICE_UNAVAILABLE => Some(5),
             _ => None,
         };
@@ -229,42 +136,37 @@ impl IntoResponse for ApiError {
 
 impl From<ServiceError> for ApiError {
     fn from(e: ServiceError) -> Self {
-        match e {
-            ServiceError::InvalidNumber(p) => ApiError::InvalidNumber(p),
-            ServiceError::Invalid { field, message } => ApiError::Invalid { field, message },
-            ServiceError::NotFound(what) => ApiError::NotFound(what),
-            ServiceError::Conflict(m) => ApiError::Conflict(m),
-            ServiceError::State(e) => ApiError::State(e),
-            ServiceError::Unauthorized => ApiError::Unauthorized,
-            ServiceError::RateLimited(m, seconds) => ApiError::TooManyRequests(m, seconds),
-            ServiceError::CodeRejected(code, m) => ApiError::CodeRejected(code, m),
-            ServiceError::SenderFailed(cause) => {
+        let code = e.code();
+        match (code, e) {
+            (_, ServiceError::InvalidNumber(p)) => p.into(),
+            (_, ServiceError::Invalid { field, message }) => ApiError::invalid(field, message),
+            (_, ServiceError::NotFound(what)) => ApiError::not_found(what),
+            (_, ServiceError::RateLimited(m, seconds)) => ApiError::rate_limited(m, seconds),
+            (Code::SenderFailed, cause) => {
                 tracing::warn!(%cause, "one-time code sender failed");
-                ApiError::SenderFailed
+                code.into()
             }
-            ServiceError::Store(StoreError::Unavailable(cause))
-            | ServiceError::Search(SearchError::Store(StoreError::Unavailable(cause))) => {
-                tracing::warn!(%cause, "storage unavailable");
-                ApiError::Unavailable
+            (Code::Unavailable, cause) => {
+                tracing::warn!(%cause, "storage or search unavailable");
+                code.into()
             }
-            ServiceError::Store(StoreError::Full { free, needed }) => {
-                tracing::error!(free, needed, "write refused: the disk is nearly full");
-                ApiError::StorageFull
+            (Code::StorageFull, cause) => {
+                tracing::error!(%cause, "write refused: the disk is nearly full");
+                code.into()
             }
-            ServiceError::Search(SearchError::NotRunning) => {
-                tracing::warn!("search asked while the index is not running");
-                ApiError::Unavailable
+            (Code::Internal, cause) => {
+                tracing::error!(error = %cause, "internal error");
+                code.into()
             }
-            other => {
-                tracing::error!(error = %other, "internal error");
-                ApiError::Internal
-            }
+            (_, other) => ApiError::new(code, other.to_string()),
         }
     }
 }
 
 impl From<PhoneError> for ApiError {
     fn from(e: PhoneError) -> Self {
-        ApiError::InvalidNumber(e)
+        let mut answer = ApiError::new(Code::InvalidNumber, e.to_string());
+        answer.reason = Some(e.reason());
+        answer
     }
 }

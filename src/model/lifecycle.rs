@@ -71,25 +71,26 @@ pub enum StateError {
 }
 
 impl StateError {
-    /// The stable code the API shows (`type` is `/problems/{code}`).
-    pub fn code(&self) -> &'static str {
+    /// Its stable code (`error_code`).
+    pub fn code(&self) -> crate::error_code::Code {
+        use crate::error_code::Code;
         match self {
-            StateError::Suspended => "business_suspended",
-            StateError::NotSuspended => "not_suspended",
-            StateError::AlreadyVerified => "already_verified",
-            StateError::NothingProven => "nothing_proven",
-            StateError::CoolingDown(_) => "resubmit_later",
-            StateError::NothingWaits => "nothing_waits",
-            StateError::FlagNotSubmission => "flag_not_submission",
-            StateError::NotFlagged => "not_flagged",
-            StateError::AlreadyProven => "already_proven",
-            StateError::NoCode => "no_code",
-            StateError::Locked(_) => "number_locked",
-            StateError::NotAttested => "not_attested",
-            StateError::NotHeld => "not_held",
-            StateError::RevokedByReviewer => "revoked_by_reviewer",
-            StateError::NoDomainChallenge => "no_domain_challenge",
-            StateError::ChallengeChanged => "challenge_changed",
+            StateError::Suspended => Code::BusinessSuspended,
+            StateError::NotSuspended => Code::NotSuspended,
+            StateError::AlreadyVerified => Code::AlreadyVerified,
+            StateError::NothingProven => Code::NothingProven,
+            StateError::CoolingDown(_) => Code::ResubmitLater,
+            StateError::NothingWaits => Code::NothingWaits,
+            StateError::FlagNotSubmission => Code::FlagNotSubmission,
+            StateError::NotFlagged => Code::NotFlagged,
+            StateError::AlreadyProven => Code::AlreadyProven,
+            StateError::NoCode => Code::NoCode,
+            StateError::Locked(_) => Code::NumberLocked,
+            StateError::NotAttested => Code::NotAttested,
+            StateError::NotHeld => Code::NotHeld,
+            StateError::RevokedByReviewer => Code::RevokedByReviewer,
+            StateError::NoDomainChallenge => Code::NoDomainChallenge,
+            StateError::ChallengeChanged => Code::ChallengeChanged,
         }
     }
 }

@@ -12,7 +12,7 @@ use subtle::ConstantTimeEq;
 use super::attest::{evidence, revoke_live, Signer};
 use super::sender::OutgoingCode;
 use super::shared::{application, audit, code_hash, held, own_business, random_bytes, random_code};
-use super::{client_network, Service, ServiceError};
+use super::{client_network, CodeRejected, Service, ServiceError};
 use crate::model::lifecycle::{level_for, CodeOutcome};
 use crate::model::{
     now, Application, AuditEntry, Business, BusinessId, BusinessStatus, Claim, NumberRecord,
@@ -226,18 +226,11 @@ impl Service {
                 .into_iter()
                 .find(|n| n.number == e164)
                 .ok_or(ServiceError::NotFound("number")),
-            CodeOutcome::Wrong(left) => Err(ServiceError::CodeRejected(
-                "wrong_code",
-                format!("wrong code; {left} attempts left for this code"),
-            )),
-            CodeOutcome::Expired => Err(ServiceError::CodeRejected(
-                "code_expired",
-                "the code expired; request a new one".into(),
-            )),
-            CodeOutcome::TooManyAttempts => Err(ServiceError::CodeRejected(
-                "too_many_attempts",
-                "too many wrong codes; request a new one".into(),
-            )),
+            CodeOutcome::Wrong(left) => Err(ServiceError::CodeRejected(CodeRejected::Wrong(left))),
+            CodeOutcome::Expired => Err(ServiceError::CodeRejected(CodeRejected::Expired)),
+            CodeOutcome::TooManyAttempts => {
+                Err(ServiceError::CodeRejected(CodeRejected::TooManyAttempts))
+            }
         }
     }
 

@@ -45,13 +45,16 @@ pub use status::StatusView;
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;
+use crate::error_code::Code;
 use crate::keys::{self, KeyError, Keyring, MasterKey};
 use crate::model::now;
 use crate::phone::PhoneError;
 use crate::search::SearchError;
 use crate::store::{Learned, SavedKnown, Store, StoreError};
 
-/// What a workflow refuses, in terms a caller (API or CLI) can act on.
+/// What a workflow refuses, in terms a caller (API, page or CLI) can act
+/// on. Each has one stable code ([`ServiceError::code`], from the table
+/// in `error_code`).
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     #[error(transparent)]
@@ -64,21 +67,33 @@ pub enum ServiceError {
     NotFound(&'static str),
     #[error("{field}: {message}")]
     Invalid { field: String, message: String },
-    #[error("{0}")]
-    Conflict(String),
     /// A transition the trust rules refuse (`model::lifecycle`).
     #[error(transparent)]
     State(#[from] crate::model::StateError),
     #[error(transparent)]
     Search(#[from] SearchError),
+    #[error("search is running in this process; stop it before a rebuild")]
+    SearchRunning,
     #[error("missing or invalid credentials")]
     Unauthorized,
+    /// Too many requests of one kind; try again after the seconds given.
     #[error("too many requests: {0}")]
     RateLimited(String, u64),
-    #[error("{1}")]
-    CodeRejected(&'static str, String),
+    #[error(transparent)]
+    CodeRejected(CodeRejected),
     #[error(transparent)]
     SenderFailed(#[from] sender::SendError),
+}
+
+/// Why an entered one-time code was not taken (the entry still counts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum CodeRejected {
+    #[error("wrong code; {0} attempts left for this code")]
+    Wrong(u32),
+    #[error("the code expired; request a new one")]
+    Expired,
+    #[error("too many wrong codes; request a new one")]
+    TooManyAttempts,
 }
 
 impl ServiceError {
@@ -87,6 +102,31 @@ impl ServiceError {
         ServiceError::Invalid {
             field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// Its stable code: the one mapping from a refusal to what API, pages
+    /// and CLI show.
+    pub fn code(&self) -> Code {
+        match self {
+            ServiceError::InvalidNumber(_) => Code::InvalidNumber,
+            ServiceError::NotFound(_) => Code::NotFound,
+            ServiceError::Invalid { .. } => Code::InvalidRequest,
+            ServiceError::State(e) => e.code(),
+            ServiceError::SearchRunning => Code::SearchRunning,
+            ServiceError::Unauthorized => Code::Unauthorized,
+            ServiceError::RateLimited(..) => Code::RateLimited,
+            ServiceError::CodeRejected(CodeRejected::Wrong(_)) => Code::WrongCode,
+            ServiceError::CodeRejected(CodeRejected::Expired) => Code::CodeExpired,
+            ServiceError::CodeRejected(CodeRejected::TooManyAttempts) => Code::TooManyAttempts,
+            ServiceError::SenderFailed(_) => Code::SenderFailed,
+            ServiceError::Store(StoreError::Unavailable(_))
+            | ServiceError::Search(SearchError::Store(StoreError::Unavailable(_)))
+            | ServiceError::Search(SearchError::NotRunning) => Code::Unavailable,
+            ServiceError::Store(StoreError::Full { .. }) => Code::StorageFull,
+            ServiceError::Store(_) | ServiceError::Key(_) | ServiceError::Search(_) => {
+                Code::Internal
+            }
         }
     }
 }

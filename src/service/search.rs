@@ -153,9 +153,7 @@ impl Service {
         progress: impl FnMut(u64, u64),
     ) -> Result<RebuildReport, ServiceError> {
         if self.search.lock().is_some() {
-            return Err(ServiceError::Conflict(
-                "search is running in this process; stop it before a rebuild".into(),
-            ));
+            return Err(ServiceError::SearchRunning);
         }
         let reader = self.store.read()?;
         Ok(search::rebuild(

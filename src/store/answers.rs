@@ -416,6 +416,7 @@ mod tests {
     use super::*;
     use crate::model::{Business, NumberState, Report, ReportReason};
     use crate::store::tests::business;
+    use crate::store::{DAY, REPORT_WINDOW};
 
     const N: &str = "+34915820317";
 

@@ -39,7 +39,8 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     );
     assert!(results[0].get("error").is_none(), "{}", results[0]);
 
-    assert_eq!(results[1]["error"]["code"], "bad_character");
+    assert_eq!(results[1]["error"]["code"], "invalid_number", "one code, as a single lookup");
+    assert_eq!(results[1]["error"]["reason"], "bad_character");
     assert!(results[1]["error"]["detail"]
         .as_str()
         .is_some_and(|d| !d.is_empty()));
@@ -50,7 +51,7 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     assert_eq!(results[2]["status"], "verified");
     assert_eq!(results[2]["level"], "B");
 
-    assert_eq!(results[3]["error"]["code"], "empty");
+    assert_eq!(results[3]["error"]["reason"], "empty");
 
     assert_eq!(results[4]["number"], UNLISTED);
     assert_eq!(results[4]["status"], "unknown");
@@ -59,7 +60,7 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     assert_eq!(results[5]["number"], TELEFONICA);
     assert_eq!(results[5]["status"], "verified");
 
-    assert_eq!(results[6]["error"]["code"], "needs_region");
+    assert_eq!(results[6]["error"]["reason"], "needs_region");
 
     assert_eq!(results[7]["number"], UNPROVEN);
     assert_eq!(results[7]["status"], "unknown", "a claim is not public");
@@ -217,7 +218,7 @@ async fn a_00_dialling_prefix_without_region_is_refused_as_needing_a_region() {
         .await;
     assert_eq!(status, 200);
     for result in body["results"].as_array().expect("results") {
-        assert_eq!(result["error"]["code"], "needs_region", "{result}");
+        assert_eq!(result["error"]["reason"], "needs_region", "{result}");
     }
     let (_, with_region) = app
         .post_json(

@@ -142,7 +142,7 @@ async fn a_body_just_under_the_limit_is_read() {
         .await;
     let (status, _, answer) = parts(response).await;
     assert_eq!(status, 200, "{answer}");
-    assert_eq!(answer["results"][0]["error"]["code"], "too_long");
+    assert_eq!(answer["results"][0]["error"]["reason"], "too_long");
 }
 
 #[tokio::test]

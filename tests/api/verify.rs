@@ -624,7 +624,8 @@ async fn a_batch_answers_each_token_as_the_single_check_does() {
     assert_eq!(results[2]["reason"], "number_mismatch");
     assert_eq!(results[3]["reason"], "bad_signature");
     assert_eq!(results[4]["reason"], "malformed");
-    assert_eq!(results[5]["error"]["code"], "bad_character", "{body}");
+    assert_eq!(results[5]["error"]["code"], "invalid_number", "{body}");
+    assert_eq!(results[5]["error"]["reason"], "bad_character", "{body}");
     assert!(results[5].get("valid").is_none(), "{body}");
 
     // A revoked token is revoked in a batch too.
