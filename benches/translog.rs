@@ -7,6 +7,7 @@
 //! the expensive part, and criterion would rebuild or hold it per group.
 //! Figures go to BENCHMARKS.md.
 
+use bizseal::store::prelude::*;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -24,6 +24,7 @@
 //! This is a measuring tool: it knows the table layout of `store`, which
 //! nothing in the product outside `store` may.
 
+use bizseal::store::prelude::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

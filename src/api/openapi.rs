@@ -65,7 +65,11 @@ mod tests {
             let comma = if i + 1 < values.len() { "," } else { "" };
             generated.push(format!("{pad}  \"{v}\"{comma}"));
         }
-        let comma = if lines[close].trim_end().ends_with(',') { "," } else { "" };
+        let comma = if lines[close].trim_end().ends_with(',') {
+            ","
+        } else {
+            ""
+        };
         generated.push(format!("{pad}]{comma}"));
         let mut out: Vec<String> = lines[..open].iter().map(|l| l.to_string()).collect();
         out.extend(generated);

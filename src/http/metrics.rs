@@ -1,6 +1,7 @@
 //! Prometheus metrics: requests and latencies per route, and gauges read
 //! when scraped (database size, businesses, changes feed position).
 
+use crate::store::prelude::*;
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 

@@ -14,6 +14,7 @@
 //! commits every [`COMMIT_DOCS`] documents or [`COMMIT_INTERVAL`], whichever
 //! comes first, so a search sees progress and a crash loses little.
 
+use crate::store::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender, TryRecvError};
 use std::sync::Arc;

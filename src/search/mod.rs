@@ -25,6 +25,7 @@ mod indexer;
 mod query;
 mod schema;
 
+use crate::store::prelude::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

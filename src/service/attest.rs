@@ -5,6 +5,7 @@
 //! may happen ahead, outside the transaction ([`Presigned`]): the bulk
 //! import signs a batch's tokens while the previous batch is being written.
 
+use crate::store::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
 

@@ -5,6 +5,7 @@
 //! transitions are `model::lifecycle`'s; this module runs them inside
 //! write transactions and signs, revokes and audits around them.
 
+use crate::store::prelude::*;
 use std::net::IpAddr;
 
 use subtle::ConstantTimeEq;

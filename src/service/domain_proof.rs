@@ -2,6 +2,7 @@
 //! HTTP, fetched through the SSRF fence (`domain`). A verified business
 //! whose domain proof holds has its numbers at level A.
 
+use crate::store::prelude::*;
 use serde::Serialize;
 
 use super::domain::{self, DomainFailure, TargetPolicy, CHALLENGE_PATH};

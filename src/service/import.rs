@@ -16,6 +16,7 @@
 //! claims (see `attest::Presigned`); the decisions themselves are all taken
 //! inside the transaction, as before.
 
+use crate::store::prelude::*;
 use std::io::BufRead;
 use std::sync::mpsc;
 use std::sync::Arc;

@@ -14,7 +14,8 @@ use crate::model::{
     PublicStatus, Revocation, StoredAnswer,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
-use crate::store::{AnswerSource, Reader, StoreError, Writer};
+use crate::store::prelude::*;
+use crate::store::{Reader, StoreError, Tables, Writer};
 use crate::token::{self, Claims, Reason};
 
 /// At most this many numbers in one batch lookup (an address book).
@@ -577,7 +578,7 @@ fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
 }
 
 /// The answer for `e164`, whose stored record (if any) was already read.
-fn answer_for<S: AnswerSource>(
+fn answer_for<S: Tables>(
     r: &S,
     e164: &str,
     record: Option<NumberRecord>,
@@ -658,7 +659,7 @@ fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, Sto
 
 /// The stored token of a number and when it expires, if the number's
 /// status lets a client have it.
-fn token_for<S: AnswerSource>(
+fn token_for<S: Tables>(
     r: &S,
     record: &NumberRecord,
     status: PublicStatus,

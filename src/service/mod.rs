@@ -24,6 +24,7 @@ mod status;
 mod translog;
 mod upgrade;
 
+use crate::store::prelude::*;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 

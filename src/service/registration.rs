@@ -1,6 +1,7 @@
 //! Registering a business, its API key, submitting for review and
 //! deleting it.
 
+use crate::store::prelude::*;
 use serde::Serialize;
 
 use super::claims::{drop_number, has_proven_claim, revoked_by_reviewer, settle};

@@ -6,6 +6,7 @@
 //! suspend anything by themselves: a competitor must not be able to take a
 //! business down by filing them.
 
+use crate::store::prelude::*;
 use std::net::IpAddr;
 
 use serde::Deserialize;

@@ -2,6 +2,7 @@
 //! and reject, revoke a number, suspend and reinstate a business, the audit
 //! trail, and reviewer tokens.
 
+use crate::store::prelude::*;
 use serde::Serialize;
 use subtle::ConstantTimeEq;
 

@@ -6,6 +6,7 @@
 //! now: a business suspended or a number revoked a moment ago is never
 //! shown as verified, whatever the index still says.
 
+use crate::store::prelude::*;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;

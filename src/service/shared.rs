@@ -1,6 +1,7 @@
 //! Small helpers every workflow uses: the business and application a
 //! write works on, the audit trail, hashing and random secrets.
 
+use crate::store::prelude::*;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use ring::rand::{SecureRandom, SystemRandom};

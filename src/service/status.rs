@@ -1,5 +1,6 @@
 //! A business's view of its own verification: review, numbers, domain.
 
+use crate::store::prelude::*;
 use std::collections::BTreeMap;
 
 use serde::Serialize;

@@ -8,6 +8,7 @@
 //! on request with the active key: signing is ~20 µs, and a head always
 //! describes the tree as it is.
 
+use crate::store::prelude::*;
 use serde::Serialize;
 
 use super::lookup::{answer, NumberAnswer};

@@ -19,6 +19,7 @@
 use super::attest::{evidence, revoke_live};
 use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessStatus, Claim, Level, NumberState, ProofMethod};
+use crate::store::prelude::*;
 use crate::store::TRUST_UPGRADE;
 
 /// What the upgrade changed.

@@ -16,6 +16,7 @@
 //! answers of the numbers it touches instead, and lookups build those
 //! answers the slow way until the next write renders them.
 
+use super::prelude::*;
 use std::collections::BTreeSet;
 use std::ops::Bound;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,10 +24,10 @@ use std::sync::Arc;
 
 use redb::{TableDefinition, WriteTransaction};
 
-use super::directory::{business_ref, opened, BUSINESSES, NUMBERS};
-use super::workflow::ReportWindow;
+use super::directory::NUMBERS;
+use super::read::Tables;
 use super::{codec, encode, get_record, with_value, Reader, Store, StoreError, Writer, META};
-use crate::model::{BusinessRef, Change, NumberRecord, StoredAnswer, StoredAnswerRef};
+use crate::model::{Change, StoredAnswer, StoredAnswerRef};
 
 /// [`answer_key`] of an E.164 number → [`StoredAnswer`].
 pub(super) const ANSWERS: TableDefinition<u64, &[u8]> = TableDefinition::new("answers");
@@ -67,83 +68,18 @@ const BACKFILL_BATCH: usize = 1000;
 pub type Renderer =
     Arc<dyn Fn(&Writer, &str, i64) -> Result<Option<StoredAnswer>, StoreError> + Send + Sync>;
 
-/// The reads an answer is made of, the same for a snapshot and for a write
-/// transaction (which sees its own writes).
-pub trait AnswerSource {
-    /// A listed number.
-    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError>;
-    /// What `f` makes of a business read in place.
-    fn with_business<T>(
-        &self,
-        id: &str,
-        f: impl FnOnce(&BusinessRef<'_>) -> T,
-    ) -> Result<Option<T>, StoreError>;
-    /// An attestation's token and its expiry.
-    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError>;
-    /// The reports of a number in the window that ends at `at`.
-    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError>;
-}
-
-impl AnswerSource for Reader {
-    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
-        Reader::number(self, e164)
-    }
-
-    fn with_business<T>(
-        &self,
-        id: &str,
-        f: impl FnOnce(&BusinessRef<'_>) -> T,
-    ) -> Result<Option<T>, StoreError> {
-        Reader::with_business(self, id, f)
-    }
-
-    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
-        Reader::token(self, serial)
-    }
-
-    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
-        Reader::report_window(self, e164, at)
-    }
-}
-
-impl AnswerSource for Writer {
-    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
-        Writer::number(self, e164)
-    }
-
-    fn with_business<T>(
-        &self,
-        id: &str,
-        f: impl FnOnce(&BusinessRef<'_>) -> T,
-    ) -> Result<Option<T>, StoreError> {
-        business_ref(&self.tx.open_table(BUSINESSES)?, id, f)
-    }
-
-    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
-        Ok(self.attestation(serial)?.map(|a| (a.token, a.expires_at)))
-    }
-
-    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
-        super::workflow::report_window(&self.tx.open_table(super::workflow::REPORT_DAYS)?, e164, at)
-    }
-}
-
 impl Reader {
     /// The stored answer of a listed number, if one was rendered.
     pub fn stored_answer(&self, e164: &str) -> Result<Option<StoredAnswer>, StoreError> {
         let Some(key) = answer_key(e164) else {
             return Ok(None);
         };
-        get_record(opened(&self.tables.answers, &self.tx, ANSWERS)?, key)
+        get_record(&self.table(ANSWERS)?, key)
     }
 
     /// How many numbers have a stored answer (redb keeps the count: O(1)).
     pub fn stored_answers(&self) -> Result<u64, StoreError> {
-        Ok(redb::ReadableTableMetadata::len(opened(
-            &self.tables.answers,
-            &self.tx,
-            ANSWERS,
-        )?)?)
+        Ok(redb::ReadableTableMetadata::len(&self.table(ANSWERS)?)?)
     }
 
     /// What `f` makes of the stored answer of `e164` read in place (the
@@ -156,8 +92,8 @@ impl Reader {
         let Some(key) = answer_key(e164) else {
             return Ok(None);
         };
-        let table = opened(&self.tables.answers, &self.tx, ANSWERS)?;
-        let read = with_value(table, key, |bytes| {
+        let table = self.table(ANSWERS)?;
+        let read = with_value(&table, key, |bytes| {
             Ok(match codec::decode_borrowed::<StoredAnswerRef>(bytes) {
                 Ok(answer) => Some(f(answer)),
                 // A row this build cannot read (damaged, or packed in a
@@ -414,9 +350,10 @@ pub(super) fn drop_text_keyed(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::NumberRecord;
     use crate::model::{Business, NumberState, Report, ReportReason};
     use crate::store::tests::business;
-    use crate::store::{DAY, REPORT_WINDOW};
+    use crate::store::{ReportWindow, DAY, REPORT_WINDOW};
 
     const N: &str = "+34915820317";
 
@@ -433,13 +370,14 @@ mod tests {
     /// the number's report count.
     fn echo() -> Renderer {
         Arc::new(|w: &Writer, e164: &str, at: i64| {
-            let Some(record) = AnswerSource::number(w, e164)? else {
+            let Some(record) = crate::store::DirectoryReads::number(w, e164)? else {
                 return Ok(None);
             };
-            let name = AnswerSource::with_business(w, record.business.as_str(), |b| {
-                b.legal_name.to_owned()
-            })?
-            .unwrap_or_default();
+            let name =
+                crate::store::DirectoryReads::with_business(w, record.business.as_str(), |b| {
+                    b.legal_name.to_owned()
+                })?
+                .unwrap_or_default();
             let reports = w.report_window(e164, at)?;
             Ok(Some(StoredAnswer {
                 body: format!("{name}/{}", reports.count),
@@ -585,7 +523,7 @@ mod tests {
     /// in 7 (an answer not worth storing).
     fn padded() -> Renderer {
         Arc::new(|w: &Writer, e164: &str, _at: i64| {
-            if e164.ends_with('7') || AnswerSource::number(w, e164)?.is_none() {
+            if e164.ends_with('7') || crate::store::DirectoryReads::number(w, e164)?.is_none() {
                 return Ok(None);
             }
             Ok(Some(StoredAnswer {

@@ -2,14 +2,10 @@
 //! attestations and their expiry schedule, revocations, signing keys, and
 //! reads of the changes feed.
 
-use std::sync::OnceLock;
+use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransaction};
 
-use redb::{
-    Key, ReadOnlyTable, ReadTransaction, ReadableTable, ReadableTableMetadata, TableDefinition,
-    Value, WriteTransaction,
-};
-
-use super::{codec, decode, encode, get_record, with_value, Reader, StoreError, Writer, CHANGES};
+use super::read::Tables;
+use super::{codec, decode, encode, get_record, with_value, StoreError, Writer, CHANGES};
 use crate::model::{
     Attestation, AttestationRef, Business, BusinessId, BusinessRef, Change, NumberRecord,
     Revocation, StoredKey,
@@ -73,86 +69,49 @@ pub(super) fn index_live_serials(tx: &WriteTransaction, now: i64) -> Result<u64,
     Ok(live)
 }
 
-/// The tables a lookup, a token check or a hash bucket reads, each opened
-/// on first use and then kept for the life of the snapshot: opening a
-/// table is itself a read of redb's table directory (~0.6 µs at 1M
-/// businesses), which a batch of 1000 lookups would otherwise repeat 4000
-/// times and every token check once.
-#[derive(Default)]
-pub(super) struct ReadTables {
-    businesses: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
-    numbers: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
-    attestations: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
-    pub(super) report_days: OnceLock<ReadOnlyTable<(&'static str, i64), u64>>,
-    pub(super) answers: OnceLock<ReadOnlyTable<u64, &'static [u8]>>,
-    revocations: OnceLock<ReadOnlyTable<&'static str, &'static [u8]>>,
-    number_hashes: OnceLock<ReadOnlyTable<&'static [u8; 32], &'static str>>,
-}
-
-/// The table in `cell`, opened in `tx` if this is its first use.
-pub(super) fn opened<'c, K: Key + 'static, V: Value + 'static>(
-    cell: &'c OnceLock<ReadOnlyTable<K, V>>,
-    tx: &ReadTransaction,
-    definition: TableDefinition<K, V>,
-) -> Result<&'c ReadOnlyTable<K, V>, StoreError> {
-    if let Some(table) = cell.get() {
-        return Ok(table);
-    }
-    let table = tx.open_table(definition)?;
-    Ok(cell.get_or_init(|| table))
-}
-
-/// Reads shared by [`Reader`] and [`Writer`] (a writer reads its own writes).
-macro_rules! directory_reads {
-    () => {
-        /// Every signing key, oldest first.
-        pub fn keys(&self) -> Result<Vec<StoredKey>, StoreError> {
-            let table = self.tx.open_table(KEYS)?;
-            let mut keys = Vec::new();
-            for row in table.iter()? {
-                let (_, v) = row?;
-                keys.push(decode::<StoredKey>(v.value())?);
-            }
-            keys.sort_by_key(|k| k.created_at);
-            Ok(keys)
+/// The directory's reads, the same for a snapshot and a write
+/// transaction (`read`).
+pub trait DirectoryReads: Tables {
+    /// Every signing key, oldest first.
+    fn keys(&self) -> Result<Vec<StoredKey>, StoreError> {
+        let table = self.table(KEYS)?;
+        let mut keys = Vec::new();
+        for row in table.iter()? {
+            let (_, v) = row?;
+            keys.push(decode::<StoredKey>(v.value())?);
         }
-    };
-}
-
-impl Reader {
-    directory_reads!();
+        keys.sort_by_key(|k| k.created_at);
+        Ok(keys)
+    }
 
     /// The revocation of a serial, if it was revoked (every token check
     /// asks).
-    pub fn revocation(&self, serial: &str) -> Result<Option<Revocation>, StoreError> {
-        get_record(
-            opened(&self.tables.revocations, &self.tx, REVOCATIONS)?,
-            serial,
-        )
+    fn revocation(&self, serial: &str) -> Result<Option<Revocation>, StoreError> {
+        get_record(&self.table(REVOCATIONS)?, serial)
     }
 
     /// A business by id.
-    pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
-        get_record(opened(&self.tables.businesses, &self.tx, BUSINESSES)?, id)
+    fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
+        get_record(&self.table(BUSINESSES)?, id)
     }
 
     /// A listed number by E.164.
-    pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
-        get_record(opened(&self.tables.numbers, &self.tx, NUMBERS)?, e164)
+    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+        get_record(&self.table(NUMBERS)?, e164)
     }
 
     /// How many numbers are listed (redb keeps the count: O(1)).
-    pub fn number_count(&self) -> Result<u64, StoreError> {
-        Ok(opened(&self.tables.numbers, &self.tx, NUMBERS)?.len()?)
+    fn number_count(&self) -> Result<u64, StoreError> {
+        Ok(self.table(NUMBERS)?.len()?)
     }
 
     /// Every listed number with its record, in E.164 order, to `f`
     /// (one pass over the numbers table; a tool's scan, not a request's).
-    pub fn each_number(
+    fn each_number(
         &self,
         mut f: impl FnMut(&str, NumberRecord) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        for entry in opened(&self.tables.numbers, &self.tx, NUMBERS)?.iter()? {
+        for entry in self.table(NUMBERS)?.iter()? {
             let (key, value) = entry?;
             f(key.value(), decode(value.value())?)?;
         }
@@ -160,28 +119,25 @@ impl Reader {
     }
 
     /// An attestation by serial.
-    pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
-        get_record(
-            opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?,
-            serial,
-        )
+    fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
+        get_record(&self.table(ATTESTATIONS)?, serial)
     }
 
     /// What `f` makes of a business read in place (its text is not copied
     /// unless `f` copies it), or `None` when there is no such business.
-    pub fn with_business<T>(
+    fn with_business<T>(
         &self,
         id: &str,
         f: impl FnOnce(&BusinessRef<'_>) -> T,
     ) -> Result<Option<T>, StoreError> {
-        let table = opened(&self.tables.businesses, &self.tx, BUSINESSES)?;
-        business_ref(table, id, f)
+        let table = self.table(BUSINESSES)?;
+        business_ref(&table, id, f)
     }
 
     /// The token of an attestation and when it expires, copying nothing
     /// else out of the stored record.
-    pub fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
-        let table = opened(&self.tables.attestations, &self.tx, ATTESTATIONS)?;
+    fn token(&self, serial: &str) -> Result<Option<(String, i64)>, StoreError> {
+        let table = self.table(ATTESTATIONS)?;
         let Some(bytes) = table.get(serial)? else {
             return Ok(None);
         };
@@ -190,8 +146,8 @@ impl Reader {
     }
 
     /// The E.164 numbers whose SHA-256 starts with the 20-bit `prefix`.
-    pub fn bucket(&self, prefix: u32) -> Result<Vec<String>, StoreError> {
-        let table = opened(&self.tables.number_hashes, &self.tx, NUMBER_HASHES)?;
+    fn bucket(&self, prefix: u32) -> Result<Vec<String>, StoreError> {
+        let table = self.table(NUMBER_HASHES)?;
         let (low, high) = bucket_bounds(prefix);
         let mut out = Vec::new();
         for row in table.range::<&[u8; 32]>(&low..=&high)? {
@@ -202,15 +158,15 @@ impl Reader {
     }
 
     /// Revocations at or after `since` (seconds), oldest first.
-    pub fn revocations_since(
+    fn revocations_since(
         &self,
         since: i64,
         after: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Revocation>, StoreError> {
         use std::ops::Bound;
-        let index = self.tx.open_table(REVOCATIONS_BY_TIME)?;
-        let records = self.tx.open_table(REVOCATIONS)?;
+        let index = self.table(REVOCATIONS_BY_TIME)?;
+        let records = self.table(REVOCATIONS)?;
         // A page continues strictly after the last revocation seen (many
         // can share one second: an upgrade, a large suspension).
         let last: Option<Revocation> = match after {
@@ -236,12 +192,8 @@ impl Reader {
     }
 
     /// Serials of attestations expiring before `before`, soonest first.
-    pub fn expiring_before(
-        &self,
-        before: i64,
-        limit: usize,
-    ) -> Result<Vec<(i64, String)>, StoreError> {
-        let table = self.tx.open_table(EXPIRIES)?;
+    fn expiring_before(&self, before: i64, limit: usize) -> Result<Vec<(i64, String)>, StoreError> {
+        let table = self.table(EXPIRIES)?;
         let mut out = Vec::new();
         for row in table.range::<(i64, &str)>(..(before, ""))?.take(limit) {
             let (key, _) = row?;
@@ -252,12 +204,8 @@ impl Reader {
     }
 
     /// Changes with a sequence number above `after`, in order.
-    pub fn changes_after(
-        &self,
-        after: u64,
-        limit: usize,
-    ) -> Result<Vec<(u64, Change)>, StoreError> {
-        let table = self.tx.open_table(CHANGES)?;
+    fn changes_after(&self, after: u64, limit: usize) -> Result<Vec<(u64, Change)>, StoreError> {
+        let table = self.table(CHANGES)?;
         let mut out = Vec::new();
         for row in table.range::<u64>((after + 1)..)?.take(limit) {
             let (k, v) = row?;
@@ -267,21 +215,21 @@ impl Reader {
     }
 
     /// The sequence number of the newest change (0 when there is none).
-    pub fn last_seq(&self) -> Result<u64, StoreError> {
-        let table = self.tx.open_table(CHANGES)?;
+    fn last_seq(&self) -> Result<u64, StoreError> {
+        let table = self.table(CHANGES)?;
         let last = table.last()?.map(|(k, _)| k.value()).unwrap_or(0);
         Ok(last)
     }
 
     /// How many businesses are stored.
-    pub fn business_count(&self) -> Result<u64, StoreError> {
-        Ok(self.tx.open_table(BUSINESSES)?.len()?)
+    fn business_count(&self) -> Result<u64, StoreError> {
+        Ok(self.table(BUSINESSES)?.len()?)
     }
 
     /// Every business, in id order, starting after `after` (for paging
     /// through the whole directory, as a reindex does).
-    pub fn businesses_after(&self, after: &str, limit: usize) -> Result<Vec<Business>, StoreError> {
-        let table = self.tx.open_table(BUSINESSES)?;
+    fn businesses_after(&self, after: &str, limit: usize) -> Result<Vec<Business>, StoreError> {
+        let table = self.table(BUSINESSES)?;
         let mut out = Vec::with_capacity(limit.min(1024));
         let range = table.range::<&str>(after..)?;
         for row in range.take(limit + 1) {
@@ -296,31 +244,27 @@ impl Reader {
         }
         Ok(out)
     }
+
+    /// The tokens of a number not yet revoked, with when they expire
+    /// (some may have expired since: the caller compares).
+    fn live_serials(&self, e164: &str) -> Result<Vec<(String, i64)>, StoreError> {
+        let table = self.table(NUMBER_SERIALS)?;
+        let mut out = Vec::new();
+        for row in table.range::<(&str, &str)>((e164, "")..)? {
+            let (k, v) = row?;
+            let (number, serial) = k.value();
+            if number != e164 {
+                break;
+            }
+            out.push((serial.to_owned(), v.value()));
+        }
+        Ok(out)
+    }
 }
 
+impl<T: Tables> DirectoryReads for T {}
+
 impl Writer {
-    directory_reads!();
-
-    /// The revocation of a serial, as this transaction left it.
-    pub fn revocation(&self, serial: &str) -> Result<Option<Revocation>, StoreError> {
-        get_record(&self.tx.open_table(REVOCATIONS)?, serial)
-    }
-
-    /// A business by id, as this transaction left it.
-    pub fn business(&self, id: &str) -> Result<Option<Business>, StoreError> {
-        get_record(&self.tx.open_table(BUSINESSES)?, id)
-    }
-
-    /// A listed number by E.164, as this transaction left it.
-    pub fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
-        get_record(&self.tx.open_table(NUMBERS)?, e164)
-    }
-
-    /// An attestation by serial, as this transaction left it.
-    pub fn attestation(&self, serial: &str) -> Result<Option<Attestation>, StoreError> {
-        get_record(&self.tx.open_table(ATTESTATIONS)?, serial)
-    }
-
     /// Inserts or replaces a business.
     pub fn put_business(&mut self, business: &Business) -> Result<(), StoreError> {
         let bytes = encode(business)?;
@@ -371,22 +315,6 @@ impl Writer {
         self.tx.open_table(BUSINESSES)?.remove(id.as_str())?;
         self.changes.push(Change::Business(id.clone()));
         Ok(())
-    }
-
-    /// The tokens of a number not yet revoked, with when they expire
-    /// (some may have expired since: the caller compares).
-    pub fn live_serials(&self, e164: &str) -> Result<Vec<(String, i64)>, StoreError> {
-        let table = self.tx.open_table(NUMBER_SERIALS)?;
-        let mut out = Vec::new();
-        for row in table.range::<(&str, &str)>((e164, "")..)? {
-            let (k, v) = row?;
-            let (number, serial) = k.value();
-            if number != e164 {
-                break;
-            }
-            out.push((serial.to_owned(), v.value()));
-        }
-        Ok(out)
     }
 
     /// Stores an issued attestation and indexes its expiry and its number

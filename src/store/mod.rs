@@ -12,6 +12,7 @@ mod answers;
 mod codec;
 mod directory;
 mod known;
+mod read;
 mod repack;
 mod stats;
 mod translog;
@@ -32,7 +33,19 @@ use redb::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use answers::{answer_key, AnswerSource, Renderer};
+pub use answers::{answer_key, Renderer};
+pub use directory::DirectoryReads;
+pub use read::{SnapshotTable, Tables};
+pub use translog::LogReads;
+pub use workflow::WorkflowReads;
+
+/// The read traits, for `use crate::store::prelude::*`.
+pub mod prelude {
+    pub use super::directory::DirectoryReads as _;
+    pub use super::read::Tables as _;
+    pub use super::translog::LogReads as _;
+    pub use super::workflow::WorkflowReads as _;
+}
 pub use codec::CodecError;
 pub use known::{Learned, SavedKnown};
 pub use repack::RepackReport;
@@ -470,7 +483,7 @@ impl Store {
         }
         let reader = Arc::new(Reader {
             tx: self.begin_read()?,
-            tables: directory::ReadTables::default(),
+            kept: read::KeptTables::default(),
             generation,
             known: Arc::clone(&self.known),
         });
@@ -532,8 +545,8 @@ impl Store {
 /// A read snapshot (shared: see [`Store::read`]).
 pub struct Reader {
     tx: ReadTransaction,
-    /// The tables a lookup reads, opened once per snapshot.
-    tables: directory::ReadTables,
+    /// The tables a lookup reads, opened once per snapshot (`read`).
+    kept: read::KeptTables,
     /// The commit count this snapshot was taken at.
     generation: u64,
     known: Arc<known::KnownNumbers>,

@@ -21,6 +21,7 @@
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
+use super::read::Tables;
 use super::{Reader, StoreError, Writer};
 use crate::translog::entry::{Entry, Kind};
 use crate::translog::merkle::{self, Hash, Subtree};
@@ -46,24 +47,25 @@ fn kind_code(kind: Kind) -> u8 {
     }
 }
 
-/// Reads shared by [`Reader`] and [`Writer`].
-macro_rules! translog_reads {
-    () => {
-        /// How many entries the log holds.
-        pub fn log_size(&self) -> Result<u64, StoreError> {
-            let table = self.tx.open_table(LOG_ENTRIES)?;
-            let last = table.last()?.map_or(0, |(k, _)| k.value() + 1);
-            Ok(last)
-        }
+/// The log's reads, the same for a snapshot and a write transaction
+/// (`read`).
+pub trait LogReads: Tables {
+    /// How many entries the log holds.
+    fn log_size(&self) -> Result<u64, StoreError> {
+        let table = self.table(LOG_ENTRIES)?;
+        let last = table.last()?.map_or(0, |(k, _)| k.value() + 1);
+        Ok(last)
+    }
 
-        /// The index of the entry that issued or revoked `serial`.
-        pub fn log_index(&self, serial: &str, kind: Kind) -> Result<Option<u64>, StoreError> {
-            let table = self.tx.open_table(LOG_SERIALS)?;
-            let found = table.get((serial, kind_code(kind)))?.map(|v| v.value());
-            Ok(found)
-        }
-    };
+    /// The index of the entry that issued or revoked `serial`.
+    fn log_index(&self, serial: &str, kind: Kind) -> Result<Option<u64>, StoreError> {
+        let table = self.table(LOG_SERIALS)?;
+        let found = table.get((serial, kind_code(kind)))?.map(|v| v.value());
+        Ok(found)
+    }
 }
+
+impl<T: Tables> LogReads for T {}
 
 /// The stored subtree hashes, opened once for the many reads of one root
 /// or proof (opening a table per read would cost more than the read).
@@ -88,8 +90,6 @@ fn missing(t: Subtree) -> StoreError {
 }
 
 impl Reader {
-    translog_reads!();
-
     /// The subtree hashes, for computing roots and proofs.
     pub fn log_nodes(&self) -> Result<LogNodes, StoreError> {
         Ok(LogNodes {
@@ -110,8 +110,6 @@ impl Reader {
 }
 
 impl Writer {
-    translog_reads!();
-
     /// Appends an entry to the log; returns its index.
     pub fn log_append(&mut self, entry: &Entry) -> Result<u64, StoreError> {
         let bytes = entry

@@ -4,8 +4,8 @@
 
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
-use super::directory::opened;
-use super::{decode, encode, get_record, Reader, StoreError, Writer, DAY};
+use super::read::Tables;
+use super::{decode, encode, get_record, StoreError, Writer, DAY};
 use crate::model::{Application, ApplicationV4, AuditEntry, Business, Claim, Report};
 
 /// Spam reports count towards a number's reputation for this long.
@@ -139,143 +139,134 @@ pub(super) fn report_window(
     })
 }
 
-/// Reads shared by [`Reader`] and [`Writer`].
-macro_rules! workflow_reads {
-    () => {
-        /// The application of a business.
-        pub fn application(&self, business: &str) -> Result<Option<Application>, StoreError> {
-            get_record(&self.tx.open_table(APPLICATIONS)?, business)
-        }
+/// The workflow's reads, the same for a snapshot and a write
+/// transaction (`read`).
+pub trait WorkflowReads: Tables {
+    /// The application of a business.
+    fn application(&self, business: &str) -> Result<Option<Application>, StoreError> {
+        get_record(&self.table(APPLICATIONS)?, business)
+    }
 
-        /// The business an API key (by its hash) belongs to.
-        pub fn business_for_key(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
-            let table = self.tx.open_table(API_KEYS)?;
-            let found = table.get(hash)?.map(|v| v.value().to_owned());
-            Ok(found)
-        }
+    /// The business an API key (by its hash) belongs to.
+    fn business_for_key(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
+        let table = self.table(API_KEYS)?;
+        let found = table.get(hash)?.map(|v| v.value().to_owned());
+        Ok(found)
+    }
 
-        /// Every reviewer token's hash and what it stands for.
-        pub fn reviewers(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
-            let table = self.tx.open_table(REVIEWERS)?;
-            let mut out = Vec::new();
-            for row in table.iter()? {
-                let (k, v) = row?;
-                out.push((*k.value(), v.value().to_owned()));
+    /// Every reviewer token's hash and what it stands for.
+    fn reviewers(&self) -> Result<Vec<([u8; 32], String)>, StoreError> {
+        let table = self.table(REVIEWERS)?;
+        let mut out = Vec::new();
+        for row in table.iter()? {
+            let (k, v) = row?;
+            out.push((*k.value(), v.value().to_owned()));
+        }
+        Ok(out)
+    }
+
+    /// The reviewer a token (by its hash) belongs to.
+    fn reviewer_for_token(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
+        let table = self.table(REVIEWERS)?;
+        let found = table.get(hash)?.map(|v| v.value().to_owned());
+        Ok(found)
+    }
+
+    /// A business's claim to a number.
+    fn claim(&self, e164: &str, business: &str) -> Result<Option<Claim>, StoreError> {
+        get_record(&self.table(CLAIMS)?, (e164, business))
+    }
+
+    /// Every claim to a number, by business id.
+    fn claims_of(&self, e164: &str) -> Result<Vec<(String, Claim)>, StoreError> {
+        let table = self.table(CLAIMS)?;
+        let mut out = Vec::new();
+        for row in table.range::<(&str, &str)>((e164, "")..)? {
+            let (k, v) = row?;
+            let (number, business) = k.value();
+            if number != e164 {
+                break;
             }
-            Ok(out)
+            out.push((business.to_owned(), decode::<Claim>(v.value())?));
         }
+        Ok(out)
+    }
 
-        /// The reviewer a token (by its hash) belongs to.
-        pub fn reviewer_for_token(&self, hash: &[u8; 32]) -> Result<Option<String>, StoreError> {
-            let table = self.tx.open_table(REVIEWERS)?;
-            let found = table.get(hash)?.map(|v| v.value().to_owned());
-            Ok(found)
+    /// Unproven claims made before `before`, oldest first, at most
+    /// `limit`: (E.164, business).
+    fn claims_made_before(
+        &self,
+        before: i64,
+        limit: usize,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let table = self.table(CLAIMS_BY_AGE)?;
+        let mut out = Vec::new();
+        for row in table
+            .range::<(i64, &str, &str)>((i64::MIN, "", "")..(before, "", ""))?
+            .take(limit)
+        {
+            let (k, _) = row?;
+            let (_, number, business) = k.value();
+            out.push((number.to_owned(), business.to_owned()));
         }
+        Ok(out)
+    }
 
-        /// A business's claim to a number.
-        pub fn claim(&self, e164: &str, business: &str) -> Result<Option<Claim>, StoreError> {
-            get_record(&self.tx.open_table(CLAIMS)?, (e164, business))
+    /// Events under a rate-limit key at or after `since`.
+    fn rate_count(&self, key: &str, since: i64) -> Result<u64, StoreError> {
+        let table = self.table(RATE_EVENTS)?;
+        let mut total = 0u64;
+        for row in table.range::<(&str, i64)>((key, since)..=(key, i64::MAX))? {
+            total += u64::from(row?.1.value());
         }
+        Ok(total)
+    }
 
-        /// Every claim to a number, by business id.
-        pub fn claims_of(&self, e164: &str) -> Result<Vec<(String, Claim)>, StoreError> {
-            let table = self.tx.open_table(CLAIMS)?;
-            let mut out = Vec::new();
-            for row in table.range::<(&str, &str)>((e164, "")..)? {
-                let (k, v) = row?;
-                let (number, business) = k.value();
-                if number != e164 {
-                    break;
-                }
-                out.push((business.to_owned(), decode::<Claim>(v.value())?));
+    /// Distinct reporters of a number since `since`.
+    fn reporters_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+        let table = self.table(REPORTERS)?;
+        let mut n = 0;
+        for row in table.range::<(&str, &str)>((e164, "")..)? {
+            let (k, v) = row?;
+            if k.value().0 != e164 {
+                break;
             }
-            Ok(out)
-        }
-
-        /// Unproven claims made before `before`, oldest first, at most
-        /// `limit`: (E.164, business).
-        pub fn claims_made_before(
-            &self,
-            before: i64,
-            limit: usize,
-        ) -> Result<Vec<(String, String)>, StoreError> {
-            let table = self.tx.open_table(CLAIMS_BY_AGE)?;
-            let mut out = Vec::new();
-            for row in table
-                .range::<(i64, &str, &str)>((i64::MIN, "", "")..(before, "", ""))?
-                .take(limit)
-            {
-                let (k, _) = row?;
-                let (_, number, business) = k.value();
-                out.push((number.to_owned(), business.to_owned()));
+            if v.value() >= since {
+                n += 1;
             }
-            Ok(out)
         }
+        Ok(n)
+    }
 
-        /// Events under a rate-limit key at or after `since`.
-        pub fn rate_count(&self, key: &str, since: i64) -> Result<u64, StoreError> {
-            let table = self.tx.open_table(RATE_EVENTS)?;
-            let mut total = 0u64;
-            for row in table.range::<(&str, i64)>((key, since)..=(key, i64::MAX))? {
-                total += u64::from(row?.1.value());
+    /// Businesses that hold a confusable-name key.
+    fn businesses_with_name_key(&self, key: &str) -> Result<Vec<String>, StoreError> {
+        let table = self.table(NAME_KEYS)?;
+        let mut out = Vec::new();
+        for row in table.range::<(&str, &str)>((key, "")..)? {
+            let (k, _) = row?;
+            let (found, business) = k.value();
+            if found != key {
+                break;
             }
-            Ok(total)
+            out.push(business.to_owned());
         }
-
-        /// Distinct reporters of a number since `since`.
-        pub fn reporters_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
-            let table = self.tx.open_table(REPORTERS)?;
-            let mut n = 0;
-            for row in table.range::<(&str, &str)>((e164, "")..)? {
-                let (k, v) = row?;
-                if k.value().0 != e164 {
-                    break;
-                }
-                if v.value() >= since {
-                    n += 1;
-                }
-            }
-            Ok(n)
-        }
-
-        /// Businesses that hold a confusable-name key.
-        pub fn businesses_with_name_key(&self, key: &str) -> Result<Vec<String>, StoreError> {
-            let table = self.tx.open_table(NAME_KEYS)?;
-            let mut out = Vec::new();
-            for row in table.range::<(&str, &str)>((key, "")..)? {
-                let (k, _) = row?;
-                let (found, business) = k.value();
-                if found != key {
-                    break;
-                }
-                out.push(business.to_owned());
-            }
-            Ok(out)
-        }
-    };
-}
-
-impl Reader {
-    workflow_reads!();
+        Ok(out)
+    }
 
     /// Spam reports about a number since `since` (seconds), counted by day.
-    pub fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
-        let table = opened(&self.tables.report_days, &self.tx, REPORT_DAYS)?;
-        Ok(days_since(table, e164, since)?.0)
+    fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+        let table = self.table(REPORT_DAYS)?;
+        Ok(days_since(&table, e164, since)?.0)
     }
 
     /// The spam reports of a number in the window ending at `at`.
-    pub fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
-        report_window(
-            opened(&self.tables.report_days, &self.tx, REPORT_DAYS)?,
-            e164,
-            at,
-        )
+    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
+        report_window(&self.table(REPORT_DAYS)?, e164, at)
     }
 
     /// Businesses waiting for review, oldest first.
-    pub fn review_queue(&self, limit: usize) -> Result<Vec<String>, StoreError> {
-        let table = self.tx.open_table(REVIEW_QUEUE)?;
+    fn review_queue(&self, limit: usize) -> Result<Vec<String>, StoreError> {
+        let table = self.table(REVIEW_QUEUE)?;
         let mut out = Vec::new();
         for row in table.iter()?.take(limit) {
             let (k, _) = row?;
@@ -285,8 +276,8 @@ impl Reader {
     }
 
     /// The most recent reports about a number, newest first.
-    pub fn reports_for(&self, e164: &str, limit: usize) -> Result<Vec<Report>, StoreError> {
-        let table = self.tx.open_table(REPORTS)?;
+    fn reports_for(&self, e164: &str, limit: usize) -> Result<Vec<Report>, StoreError> {
+        let table = self.table(REPORTS)?;
         let mut out = Vec::new();
         for row in table
             .range::<(&str, i64, &str)>((e164, i64::MIN, "")..=(e164, i64::MAX, "\u{10FFFF}"))?
@@ -299,16 +290,12 @@ impl Reader {
     }
 
     /// The audit trail, oldest first: of one business, or of everything.
-    pub fn audit(
-        &self,
-        business: Option<&str>,
-        limit: usize,
-    ) -> Result<Vec<AuditEntry>, StoreError> {
-        let entries = self.tx.open_table(AUDIT)?;
+    fn audit(&self, business: Option<&str>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+        let entries = self.table(AUDIT)?;
         let mut out = Vec::new();
         match business {
             Some(id) => {
-                let index = self.tx.open_table(AUDIT_BY_BUSINESS)?;
+                let index = self.table(AUDIT_BY_BUSINESS)?;
                 for row in index
                     .range::<(&str, u64)>((id, 0)..=(id, u64::MAX))?
                     .take(limit)
@@ -329,9 +316,9 @@ impl Reader {
     }
 }
 
-impl Writer {
-    workflow_reads!();
+impl<T: Tables> WorkflowReads for T {}
 
+impl Writer {
     /// Stores an application and keeps the review queue in step with it.
     pub fn put_application(&mut self, app: &Application) -> Result<(), StoreError> {
         let id = app.business.as_str();

@@ -39,7 +39,10 @@ async fn a_batch_is_answered_in_the_same_order_with_invalid_entries_marked() {
     );
     assert!(results[0].get("error").is_none(), "{}", results[0]);
 
-    assert_eq!(results[1]["error"]["code"], "invalid_number", "one code, as a single lookup");
+    assert_eq!(
+        results[1]["error"]["code"], "invalid_number",
+        "one code, as a single lookup"
+    );
     assert_eq!(results[1]["error"]["reason"], "bad_character");
     assert!(results[1]["error"]["detail"]
         .as_str()

@@ -1,5 +1,6 @@
 //! The `bizseal` binary: import, keys, verify, and a data dir in use.
 
+use bizseal::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,5 +1,6 @@
 //! `spawn_app`: the real server on 127.0.0.1:0 with a temporary data dir.
 
+use bizseal::store::prelude::*;
 use std::net::SocketAddr;
 use std::sync::Arc;
 

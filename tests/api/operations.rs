@@ -3,6 +3,7 @@
 use bizseal::config::Config;
 use bizseal::keys::MasterKey;
 use bizseal::service::{Service, ServiceError};
+use bizseal::store::prelude::*;
 
 #[test]
 fn signing_keys_open_only_with_their_master_key() {

@@ -2,6 +2,7 @@
 //! a change, statuses re-read from the store, hostile input, and the index
 //! staying equal to the store across stops, deleted folders and crashes.
 
+use bizseal::store::prelude::*;
 use std::collections::BTreeMap;
 use std::time::Duration;
 

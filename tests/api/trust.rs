@@ -3,6 +3,7 @@
 //! attacker could obtain, keep or block a badge on the build before the
 //! rules, and shows that it no longer works.
 
+use bizseal::store::prelude::*;
 use serde_json::{json, Value};
 
 use crate::helpers::*;

@@ -5,6 +5,7 @@
 //! revoked (listed with a reason), and every token `verify` still calls
 //! valid stands for a badge the public sees.
 
+use bizseal::store::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 use proptest::prelude::*;

@@ -2,6 +2,7 @@
 //! Content-Security-Policy, speaks the visitor's language, escapes what
 //! businesses write, and loads only hashed, long-cached assets of its own.
 
+use bizseal::store::prelude::*;
 use serde_json::json;
 
 use crate::helpers::*;

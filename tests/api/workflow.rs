@@ -1,6 +1,7 @@
 //! A business earns the green badge and loses it: registration, one-time
 //! codes, the domain challenge, review, revocation, suspension, reports.
 
+use bizseal::store::prelude::*;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{json, Value};
