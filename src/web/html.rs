@@ -1,187 +1,162 @@
-//! HTML text: escaping, and the page shell every page shares.
+//! The page shell every page shares, and what the templates need from Rust.
 //!
-//! Pages are built as plain strings. Every piece of outside text (a
-//! business name, a number, a language tag) goes through [`escape`] on its
-//! way in, and every attribute value is double-quoted, so one function
-//! covers both text and attribute contexts. Nothing here emits inline
-//! script or style: the Content-Security-Policy forbids both.
+//! Pages are askama templates in `templates/` (compiled into the binary,
+//! checked at build time). Each extends `templates/base.html`, the shell:
+//! head with the assets, header with navigation and the language switch,
+//! footer. askama HTML-escapes every value a template prints, in text and
+//! (double-quoted) attribute positions alike, so no code here or in the
+//! pages escapes anything by hand, and no template marks a value `safe`.
+//! Nothing here emits inline script or style: the Content-Security-Policy
+//! forbids both.
 
-use std::borrow::Cow;
-use std::fmt::Write;
+use askama::Template;
 
 use super::assets::Assets;
-use super::i18n::{t, Lang, LANGS};
+use super::i18n::{self, Lang, LANGS};
 
-/// Escapes text for an HTML text node or a double-quoted attribute value.
-/// The five characters that can end a text run or an attribute are
-/// replaced by character references (OWASP XSS cheat sheet, rule 1 and 2).
-pub fn escape(input: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'');
-    if !input.contains(needs) {
-        return Cow::Borrowed(input);
-    }
-    let mut out = String::with_capacity(input.len() + 16);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// One page before it is wrapped in the shell.
-pub struct Page<'a> {
+/// What the shell shows around a page.
+pub struct Shell<'a> {
     pub lang: Lang,
     /// The `<title>`, before " · bizseal" is added; plain text.
     pub title: &'a str,
-    /// The contents of `<main>`, already escaped HTML.
-    pub main: String,
     /// The page's own script (an asset name such as `home.js`), if any.
     pub script: Option<&'static str>,
     /// Which entry of the navigation is this page (a path), if any.
     pub nav: Option<&'static str>,
+    pub assets: &'a Assets,
 }
 
-/// The navigation: path and message key.
-const NAV: [(&str, &str); 3] = [
-    ("/", "nav.check"),
-    ("/apply", "nav.apply"),
-    ("/review", "nav.review"),
-];
+impl Shell<'_> {
+    /// The hashed URL of an asset by its plain name.
+    pub fn asset(&self, name: &str) -> String {
+        self.assets.url(name)
+    }
 
-/// Wraps a page in the shared shell: head with the assets, header with
-/// navigation and the language switch, footer.
-pub fn render(page: &Page<'_>, assets: &Assets) -> String {
-    let lang = page.lang;
-    let mut h = String::with_capacity(page.main.len() + 2048);
-    let _ = write!(
-        h,
-        "<!doctype html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title} · bizseal</title>\n\
-         <link rel=\"stylesheet\" href=\"{css}\">\n\
-         <link rel=\"icon\" type=\"image/svg+xml\" href=\"{icon}\">\n\
-         <script src=\"{msgs}\" defer></script>\n\
-         <script src=\"{common}\" defer></script>\n",
-        code = lang.code(),
-        title = escape(page.title),
-        css = assets.url("app.css"),
-        icon = assets.url("icon.svg"),
-        msgs = assets.messages_url(lang),
-        common = assets.url("common.js"),
-    );
-    if let Some(script) = page.script {
-        let _ = writeln!(h, "<script src=\"{}\" defer></script>", assets.url(script));
+    /// The URL of the page language's messages script.
+    pub fn messages_url(&self) -> String {
+        self.assets.messages_url(self.lang)
     }
-    let _ = write!(
-        h,
-        "</head>\n<body>\n<a class=\"skip\" href=\"#main\">{skip}</a>\n\
-         <header class=\"top\">\n<a class=\"brand\" href=\"/\">\
-         <img src=\"{icon}\" alt=\"\" width=\"28\" height=\"28\"> bizseal</a>\n\
-         <nav aria-label=\"{nav_label}\"><ul>",
-        skip = t(lang, "nav.skip"),
-        icon = assets.url("icon.svg"),
-        nav_label = t(lang, "nav.label"),
-    );
-    for (path, key) in NAV {
-        let current = if page.nav == Some(path) {
-            " aria-current=\"page\""
-        } else {
-            ""
-        };
-        let _ = write!(
-            h,
-            "<li><a href=\"{path}\"{current}>{}</a></li>",
-            t(lang, key)
-        );
+
+    /// The URL of the page's own script, if it has one.
+    pub fn script_url(&self) -> Option<String> {
+        self.script.map(|name| self.assets.url(name))
     }
-    let _ = write!(
-        h,
-        "</ul></nav>\n<p class=\"langs\"><span class=\"visually-hidden\">{}: </span>",
-        t(lang, "lang.label")
-    );
-    for (i, other) in LANGS.iter().enumerate() {
-        if i > 0 {
-            h.push_str(" · ");
-        }
-        if *other == lang {
-            let _ = write!(
-                h,
-                "<strong lang=\"{c}\" aria-current=\"true\">{n}</strong>",
-                c = other.code(),
-                n = other.native_name()
-            );
-        } else {
-            let _ = write!(
-                h,
-                "<a href=\"?lang={c}\" hreflang=\"{c}\" lang=\"{c}\">{n}</a>",
-                c = other.code(),
-                n = other.native_name()
-            );
-        }
+
+    /// Whether the navigation entry `path` is this page.
+    pub fn is_current(&self, path: &str) -> bool {
+        self.nav == Some(path)
     }
-    let _ = write!(
-        h,
-        "</p>\n</header>\n<main id=\"main\" tabindex=\"-1\">\n{main}\n</main>\n\
-         <footer class=\"foot\"><p>{foot}</p></footer>\n</body>\n</html>\n",
-        main = page.main,
-        foot = t(lang, "site.footer"),
-    );
-    h
+
+    /// Every language, with the page's own marked: the switch in the
+    /// header and the application form's language list.
+    pub fn langs(&self) -> Vec<Item> {
+        LANGS
+            .into_iter()
+            .map(|l| Item {
+                value: l.code(),
+                text: l.native_name(),
+                chosen: l == self.lang,
+            })
+            .collect()
+    }
 }
+
+/// One entry of a list a template writes out: an `<option>` (`chosen` is
+/// `selected`) or a link of the language switch (`chosen` is this page's).
+pub struct Item {
+    pub value: &'static str,
+    pub text: &'static str,
+    pub chosen: bool,
+}
+
+/// A page: a template that extends `base.html`, so it has a [`Shell`].
+pub trait Page: Template {
+    fn shell(&self) -> &Shell<'_>;
+
+    /// The words for `key` in the page's language: `{{ t("nav.skip") }}` in a
+    /// template (askama calls a bare name as a method of the page).
+    fn t(&self, key: &'static str) -> &'static str {
+        i18n::t(self.shell().lang, key)
+    }
+}
+
+/// Implements [`Page`] for page templates whose shell is the `shell` field.
+macro_rules! impl_page {
+    ($($ty:ident),+ $(,)?) => {
+        $(impl $crate::web::html::Page for $ty<'_> {
+            fn shell(&self) -> &$crate::web::html::Shell<'_> {
+                &self.shell
+            }
+        })+
+    };
+}
+pub(super) use impl_page;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn escape_replaces_every_markup_character() {
-        assert_eq!(
-            escape(r#"<script>alert("x" & 'y')</script>"#),
-            "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;"
-        );
+    /// A page with nothing of its own, to look at the shell.
+    #[derive(Template)]
+    #[template(source = "{% extends \"base.html\" %}", ext = "html")]
+    struct Bare<'a> {
+        shell: Shell<'a>,
     }
-
-    #[test]
-    fn escape_borrows_clean_text_and_keeps_unicode() {
-        assert!(matches!(escape("Telefónica 日本"), Cow::Borrowed(_)));
-        assert_eq!(escape("Zapatería <Lumbre>"), "Zapatería &lt;Lumbre&gt;");
-        assert_eq!(escape(""), "");
-    }
-
-    #[test]
-    fn escaped_text_cannot_leave_an_attribute() {
-        let hostile = r#"" onmouseover="alert(1)"#;
-        let attr = format!("<a title=\"{}\">", escape(hostile));
-        assert_eq!(
-            attr, "<a title=\"&quot; onmouseover=&quot;alert(1)\">",
-            "the value stays one attribute"
-        );
-    }
+    impl_page!(Bare);
 
     #[test]
     fn the_shell_escapes_the_title_and_names_the_language() {
         let assets = Assets::new();
-        let html = render(
-            &Page {
+        let html = Bare {
+            shell: Shell {
                 lang: Lang::Es,
                 title: "<b>x</b>",
-                main: String::new(),
                 script: Some("home.js"),
                 nav: Some("/"),
+                assets: &assets,
             },
-            &assets,
+        }
+        .render()
+        .unwrap();
+        assert!(html.starts_with("<!doctype html>\n<html lang=\"es\">\n"));
+        assert!(
+            html.contains("<title>&#60;b&#62;x&#60;/b&#62; · bizseal</title>"),
+            "{html}"
         );
-        assert!(html.contains("<html lang=\"es\">"));
-        assert!(html.contains("<title>&lt;b&gt;x&lt;/b&gt; · bizseal</title>"));
-        assert!(html.contains("href=\"?lang=en\""));
-        assert!(html.contains("aria-current=\"page\""));
+        assert!(html.contains(&format!(
+            "<script src=\"{}\" defer></script>\n</head>",
+            assets.url("home.js")
+        )));
+        assert!(html.contains("<a href=\"?lang=en\" hreflang=\"en\" lang=\"en\">English</a>"));
+        assert!(html.contains("<strong lang=\"es\" aria-current=\"true\">Español</strong>"));
+        assert!(html.contains("<li><a href=\"/\" aria-current=\"page\">Comprobar un número</a></li><li><a href=\"/apply\">"));
+        assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
+        assert!(html.contains("<main id=\"main\" tabindex=\"-1\">\n\n</main>"));
         assert!(!html.contains("<script>"), "no inline script");
         assert!(!html.contains("style="), "no inline style");
+    }
+
+    #[test]
+    fn a_page_without_a_script_or_navigation_entry_has_neither() {
+        let assets = Assets::new();
+        let html = Bare {
+            shell: Shell {
+                lang: Lang::En,
+                title: "t",
+                script: None,
+                nav: None,
+                assets: &assets,
+            },
+        }
+        .render()
+        .unwrap();
+        assert!(html.contains(&format!(
+            "<script src=\"{}\" defer></script>\n</head>",
+            assets.url("common.js")
+        )));
+        assert!(!html.contains("aria-current=\"page\""));
+        assert!(html.contains(
+            "<strong lang=\"en\" aria-current=\"true\">English</strong> · <a href=\"?lang=es\""
+        ));
     }
 }

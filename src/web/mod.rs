@@ -1,8 +1,10 @@
 //! The web pages for people: check a number (`/`), a business's public
 //! profile (`/b/{id}`), apply for the badge (`/apply`), review (`/review`).
 //!
-//! This is the one module that knows HTML. Pages are server-rendered shells
-//! in the visitor's language; the interactive parts are small scripts that
+//! This is the one module that knows HTML. Pages are server-rendered in the
+//! visitor's language from askama templates (`templates/*.html`, checked
+//! and compiled in at build time, every printed value HTML-escaped; see
+//! `html.rs`); the interactive parts are small scripts that
 //! call the same public `/v1` API any client uses, so the pages hold no
 //! business rule of their own. The profile page reads the service directly,
 //! so it works without JavaScript.
@@ -23,6 +25,7 @@ mod review;
 
 use std::sync::Arc;
 
+use askama::Template;
 use axum::extract::RawQuery;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -31,7 +34,7 @@ use axum::{Extension, Router};
 
 use crate::http::AppState;
 use assets::Assets;
-use html::{escape, Page};
+use html::{impl_page, Item, Page, Shell};
 use i18n::{t, Choice, Lang};
 
 /// The policy every page is served with: nothing inline, nothing foreign.
@@ -91,8 +94,21 @@ impl Visit {
 /// A rendered page as an HTML answer. Pages depend on the language, so
 /// caches keep them apart by `Accept-Language` and `Cookie`; they are
 /// cheap to render, so they are revalidated every time.
-fn respond(status: StatusCode, visit: &Visit, page: &Page<'_>, assets: &Assets) -> Response {
-    let body = html::render(page, assets);
+fn respond(status: StatusCode, visit: &Visit, page: &impl Page) -> Response {
+    // Rendering fails only if a value's `Display` does, which none of the
+    // pages' values do; should it happen, say so rather than send half a page.
+    let body = match page.render() {
+        Ok(body) => body,
+        Err(e) => {
+            tracing::error!(error = %e, "a page failed to render");
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+                "internal error\n",
+            )
+                .into_response();
+        }
+    };
     let mut response = (
         status,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
@@ -119,6 +135,15 @@ fn respond(status: StatusCode, visit: &Visit, page: &Page<'_>, assets: &Assets) 
     response
 }
 
+/// `templates/error.html`: the shell's title is the page's heading.
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    shell: Shell<'a>,
+    text: &'static str,
+}
+impl_page!(ErrorPage);
+
 /// A page that says something went wrong, in the visitor's language.
 fn error_page(status: StatusCode, visit: &Visit, assets: &Assets) -> Response {
     let lang = visit.lang();
@@ -127,20 +152,17 @@ fn error_page(status: StatusCode, visit: &Visit, assets: &Assets) -> Response {
     } else {
         (t(lang, "error.title"), t(lang, "error.text"))
     };
-    let main = format!(
-        "<h1>{}</h1>\n<p>{}</p>\n<p><a href=\"/\">{}</a></p>",
-        escape(title),
-        escape(text),
-        escape(t(lang, "nav.check"))
-    );
-    let page = Page {
-        lang,
-        title,
-        main,
-        script: None,
-        nav: None,
+    let page = ErrorPage {
+        shell: Shell {
+            lang,
+            title,
+            script: None,
+            nav: None,
+            assets,
+        },
+        text,
     };
-    let mut response = respond(status, visit, &page, assets);
+    let mut response = respond(status, visit, &page);
     if status == StatusCode::SERVICE_UNAVAILABLE {
         response
             .headers_mut()
@@ -149,15 +171,15 @@ fn error_page(status: StatusCode, visit: &Visit, assets: &Assets) -> Response {
     response
 }
 
-/// `<option>`s of the countries, with `selected` on one.
-fn region_options(lang: Lang, selected: &str) -> String {
-    let mut out = String::new();
-    for (code, name) in i18n::regions(lang) {
-        let sel = if code == selected { " selected" } else { "" };
-        out.push_str(&format!(
-            "<option value=\"{code}\"{sel}>{} ({code})</option>",
-            escape(name)
-        ));
-    }
-    out
+/// The countries for a `<select>` (`templates/region_options.html`), in
+/// `lang`, with `selected` on one.
+fn region_items(lang: Lang, selected: &str) -> Vec<Item> {
+    i18n::regions(lang)
+        .into_iter()
+        .map(|(value, text)| Item {
+            value,
+            text,
+            chosen: value == selected,
+        })
+        .collect()
 }

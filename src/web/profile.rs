@@ -3,16 +3,16 @@
 //! their status, website, quick-reply commands, and a form to report a
 //! number, which `profile.js` sends to `POST /v1/reports`.
 
-use std::fmt::Write;
 use std::sync::Arc;
 
+use askama::Template;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Extension;
 
-use super::html::{escape, Page};
+use super::html::{impl_page, Page, Shell};
 use super::i18n::{category_name, region_name, t, Lang};
 use super::{error_page, respond, Assets, Visit};
 use crate::http::extract::languages;
@@ -40,14 +40,8 @@ pub async fn page(
     // A profile is a few point reads: inline, as the API's own lookup.
     match state.service.business(&id, &langs) {
         Ok(view) => {
-            let page = Page {
-                lang: visit.lang(),
-                title: &view.display_name,
-                main: render(&view, visit.lang(), &langs),
-                script: Some("profile.js"),
-                nav: None,
-            };
-            respond(StatusCode::OK, &visit, &page, &assets)
+            let page = ProfilePage::new(&view, visit.lang(), &langs, &assets);
+            respond(StatusCode::OK, &visit, &page)
         }
         Err(ServiceError::NotFound(_)) => error_page(StatusCode::NOT_FOUND, &visit, &assets),
         Err(ServiceError::Store(StoreError::Unavailable(cause))) => {
@@ -61,82 +55,115 @@ pub async fn page(
     }
 }
 
-/// The profile's `<main>`: every value from the business is escaped.
-fn render(b: &BusinessView, lang: Lang, langs: &[String]) -> String {
-    let tr = |key: &'static str| escape(t(lang, key));
-    let mut h = String::with_capacity(4096);
-    let (badge_class, badge, detail) = match b.status {
-        BusinessStatus::Verified => ("ok", "badge.verified", "profile.verified.detail"),
-        BusinessStatus::Registered => ("warn", "badge.not_verified", "profile.registered.detail"),
-        BusinessStatus::Suspended => ("bad", "badge.suspended", "profile.suspended.detail"),
-    };
-    let _ = write!(
-        h,
-        "<article class=\"profile\">\n<header class=\"profile-head\">\n\
-         <h1 id=\"name\">{name}</h1>\n\
-         <p class=\"badge badge-{badge_class}\" id=\"badge\"><span class=\"badge-icon\" aria-hidden=\"true\"></span>{badge}</p>\n\
-         <p class=\"lead\">{detail}</p>\n</header>\n",
-        name = escape(&b.display_name),
-        badge = tr(badge),
-        detail = tr(detail),
-    );
-    if let Some(text) = pick_lang(
-        b.description.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        langs,
-        &b.default_lang,
-    ) {
-        // Say which language the text is in: it may not be the page's.
-        let tag = b
-            .description
-            .iter()
-            .find(|(_, v)| v.as_str() == text)
-            .map_or("", |(k, _)| k.as_str());
-        let _ = writeln!(
-            h,
-            "<p class=\"description\" lang=\"{}\">{}</p>",
-            escape(tag),
-            escape(text)
-        );
-    }
-    h.push_str("<dl class=\"facts\">\n");
-    fact(&mut h, &tr("profile.legal_name"), &escape(&b.legal_name));
-    fact(
-        &mut h,
-        &tr("profile.category"),
-        &escape(&category_name(lang, &b.category)),
-    );
-    let country = region_name(lang, &b.country).unwrap_or(&b.country);
-    let place = if b.city.is_empty() {
-        country.to_owned()
-    } else {
-        format!("{}, {country}", b.city)
-    };
-    fact(&mut h, &tr("profile.location"), &escape(&place));
-    // The service only stores http(s) URLs; checked again, since an href
-    // is where a `javascript:` URL would do harm.
-    if let Some(site) = b
-        .website
-        .as_deref()
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        let site = escape(site);
-        fact(
-            &mut h,
-            &tr("profile.website"),
-            &format!("<a href=\"{site}\" rel=\"noopener noreferrer nofollow\">{site}</a>"),
-        );
-    }
-    h.push_str("</dl>\n");
-    numbers(&mut h, b, lang);
-    other_names(&mut h, b, lang);
-    commands(&mut h, b, lang);
-    report_form(&mut h, b, lang);
-    h.push_str("</article>");
-    h
+/// `templates/profile.html`: the business as it is, plus what the page
+/// works out from it (badge, words, which texts to show).
+#[derive(Template)]
+#[template(path = "profile.html")]
+struct ProfilePage<'a> {
+    shell: Shell<'a>,
+    b: &'a BusinessView,
+    /// `ok`, `warn` or `bad`.
+    badge_class: &'static str,
+    badge: &'static str,
+    detail: &'static str,
+    description: Option<Description<'a>>,
+    category: String,
+    place: String,
+    /// The website, if it is one to link to.
+    website: Option<&'a str>,
+    numbers: Vec<Number<'a>>,
+    /// Names other than the one shown, with their language tags.
+    other_names: Vec<(&'a str, &'a str)>,
+}
+impl_page!(ProfilePage);
+
+/// The description, and the language it is in: it may not be the page's.
+struct Description<'a> {
+    lang: &'a str,
+    text: &'a str,
 }
 
-fn fact(h: &mut String, term: &str, value: &str) {
-    let _ = writeln!(h, "<div><dt>{term}</dt><dd>{value}</dd></div>");
+/// A listed number, its status's pill class and its status in words.
+struct Number<'a> {
+    number: &'a str,
+    pill: &'static str,
+    status: &'static str,
+}
+
+impl<'a> ProfilePage<'a> {
+    fn new(
+        b: &'a BusinessView,
+        lang: Lang,
+        langs: &[String],
+        assets: &'a Assets,
+    ) -> ProfilePage<'a> {
+        let (badge_class, badge, detail) = match b.status {
+            BusinessStatus::Verified => ("ok", "badge.verified", "profile.verified.detail"),
+            BusinessStatus::Registered => {
+                ("warn", "badge.not_verified", "profile.registered.detail")
+            }
+            BusinessStatus::Suspended => ("bad", "badge.suspended", "profile.suspended.detail"),
+        };
+        let description = pick_lang(
+            b.description.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            langs,
+            &b.default_lang,
+        )
+        .map(|text| Description {
+            lang: b
+                .description
+                .iter()
+                .find(|(_, v)| v.as_str() == text)
+                .map_or("", |(k, _)| k.as_str()),
+            text,
+        });
+        let country = region_name(lang, &b.country).unwrap_or(&b.country);
+        let place = if b.city.is_empty() {
+            country.to_owned()
+        } else {
+            format!("{}, {country}", b.city)
+        };
+        ProfilePage {
+            shell: Shell {
+                lang,
+                title: &b.display_name,
+                script: Some("profile.js"),
+                nav: None,
+                assets,
+            },
+            b,
+            badge_class,
+            badge: t(lang, badge),
+            detail: t(lang, detail),
+            description,
+            category: category_name(lang, &b.category),
+            place,
+            // The service only stores http(s) URLs; checked again, since an
+            // href is where a `javascript:` URL would do harm.
+            website: b
+                .website
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            numbers: b
+                .numbers
+                .iter()
+                .map(|n| {
+                    let (pill, key) = status_style(n.status);
+                    Number {
+                        number: &n.number,
+                        pill,
+                        status: t(lang, key),
+                    }
+                })
+                .collect(),
+            other_names: b
+                .names
+                .iter()
+                .filter(|(_, name)| **name != b.display_name)
+                .map(|(tag, name)| (tag.as_str(), name.as_str()))
+                .collect(),
+        }
+    }
 }
 
 /// The CSS class and message key of a number's status.
@@ -149,171 +176,103 @@ pub(super) fn status_style(status: PublicStatus) -> (&'static str, &'static str)
     }
 }
 
-fn numbers(h: &mut String, b: &BusinessView, lang: Lang) {
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"numbers-h\">\n<h2 id=\"numbers-h\">{}</h2>\n",
-        escape(t(lang, "profile.numbers"))
-    );
-    if b.numbers.is_empty() {
-        let _ = writeln!(h, "<p>{}</p>", escape(t(lang, "profile.no_numbers")));
-    } else {
-        h.push_str("<ul class=\"numbers\" id=\"numbers\">\n");
-        for n in &b.numbers {
-            let (class, key) = status_style(n.status);
-            let number = escape(&n.number);
-            let _ = writeln!(
-                h,
-                "<li><a class=\"number\" href=\"tel:{number}\">{number}</a> \
-                 <span class=\"pill pill-{class}\">{}</span></li>",
-                escape(t(lang, key))
-            );
-        }
-        h.push_str("</ul>\n");
-    }
-    h.push_str("</section>\n");
-}
-
-fn other_names(h: &mut String, b: &BusinessView, lang: Lang) {
-    let others: Vec<_> = b
-        .names
-        .iter()
-        .filter(|(_, name)| **name != b.display_name)
-        .collect();
-    if others.is_empty() {
-        return;
-    }
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"names-h\">\n<h2 id=\"names-h\">{}</h2>\n<ul class=\"names\">\n",
-        escape(t(lang, "profile.names"))
-    );
-    for (tag, name) in others {
-        let tag = escape(tag);
-        let _ = writeln!(
-            h,
-            "<li><span lang=\"{tag}\">{}</span> <span class=\"muted\">({tag})</span></li>",
-            escape(name)
-        );
-    }
-    h.push_str("</ul>\n</section>\n");
-}
-
-fn commands(h: &mut String, b: &BusinessView, lang: Lang) {
-    if b.commands.is_empty() {
-        return;
-    }
-    let _ = write!(
-        h,
-        "<section aria-labelledby=\"commands-h\">\n<h2 id=\"commands-h\">{}</h2>\n\
-         <p class=\"hint\">{}</p>\n<dl class=\"commands\">\n",
-        escape(t(lang, "profile.commands")),
-        escape(t(lang, "profile.commands.help")),
-    );
-    for c in &b.commands {
-        let _ = writeln!(
-            h,
-            "<div><dt><kbd>{}</kbd></dt><dd>{}</dd></div>",
-            escape(&c.keyword),
-            escape(&c.reply)
-        );
-    }
-    h.push_str("</dl>\n</section>\n");
-}
-
-fn report_form(h: &mut String, b: &BusinessView, lang: Lang) {
-    if b.numbers.is_empty() {
-        return;
-    }
-    let tr = |key: &'static str| escape(t(lang, key));
-    let _ = write!(
-        h,
-        "<section class=\"card report\" aria-labelledby=\"report-h\">\n\
-         <h2 id=\"report-h\">{title}</h2>\n<p>{intro}</p>\n\
-         <form id=\"report\" novalidate>\n\
-         <label for=\"report-number\">{number}</label>\n<select id=\"report-number\" name=\"number\">",
-        title = tr("report.title"),
-        intro = tr("report.intro"),
-        number = tr("report.number"),
-    );
-    for n in &b.numbers {
-        let number = escape(&n.number);
-        let _ = write!(h, "<option value=\"{number}\">{number}</option>");
-    }
-    let _ = write!(
-        h,
-        "</select>\n<label for=\"report-reason\">{reason}</label>\n\
-         <select id=\"report-reason\" name=\"reason\">\
-         <option value=\"spam\">{spam}</option>\
-         <option value=\"scam\">{scam}</option>\
-         <option value=\"impersonation\">{imp}</option>\
-         <option value=\"other\">{other}</option></select>\n\
-         <label for=\"report-comment\">{comment}</label>\n\
-         <textarea id=\"report-comment\" name=\"comment\" rows=\"3\" maxlength=\"1000\"></textarea>\n\
-         <button type=\"submit\">{send}</button>\n\
-         <p id=\"report-result\" class=\"status-line\" role=\"status\"></p>\n\
-         </form>\n<noscript><p class=\"notice\">{noscript}</p></noscript>\n</section>\n",
-        reason = tr("report.reason"),
-        spam = tr("report.reason.spam"),
-        scam = tr("report.reason.scam"),
-        imp = tr("report.reason.impersonation"),
-        other = tr("report.reason.other"),
-        comment = tr("report.comment"),
-        send = tr("report.send"),
-        noscript = tr("site.noscript"),
-    );
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Command, Level};
     use crate::service::NumberView;
 
+    /// Every markup character, for text and attribute positions alike.
+    const HOSTILE: &str = r#"<script>alert(1)</script>"'&"#;
+    /// `HOSTILE` as askama escapes it (numeric character references).
+    const ESCAPED: &str = "&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#39;&#38;";
+
     fn hostile() -> BusinessView {
         BusinessView {
             id: BusinessId::generate(),
-            legal_name: "<img src=x onerror=alert(1)> S.L.".into(),
+            legal_name: format!("{HOSTILE} S.L."),
             names: [
-                ("es".to_owned(), "<script>alert(1)</script>".to_owned()),
-                ("en\"><b".to_owned(), "Other \"name\"".to_owned()),
+                ("es".to_owned(), HOSTILE.to_owned()),
+                (HOSTILE.to_owned(), "Other \"name\"".to_owned()),
             ]
             .into_iter()
             .collect(),
             default_lang: "es".into(),
-            display_name: "<script>alert(1)</script>".into(),
+            display_name: HOSTILE.into(),
             category: "retail".into(),
             country: "ES".into(),
-            city: "Madrid & <Co>".into(),
-            website: Some("javascript:alert(1)".into()),
-            description: Default::default(),
+            city: format!("Madrid {HOSTILE}"),
+            website: Some(format!("https://example.com/?q={HOSTILE}")),
+            description: [(HOSTILE.to_owned(), HOSTILE.to_owned())]
+                .into_iter()
+                .collect(),
             logo_url: None,
             status: BusinessStatus::Verified,
-            numbers: vec![NumberView {
-                number: "+34612000111".into(),
-                status: PublicStatus::Verified,
-                level: Some(Level::A),
-            }],
+            numbers: vec![
+                NumberView {
+                    number: "+34612000111".into(),
+                    status: PublicStatus::Verified,
+                    level: Some(Level::A),
+                },
+                NumberView {
+                    number: HOSTILE.into(),
+                    status: PublicStatus::Revoked,
+                    level: None,
+                },
+            ],
             commands: vec![Command {
                 keyword: "hola".into(),
-                reply: "</dd><script>x</script>".into(),
+                reply: HOSTILE.into(),
             }],
         }
     }
 
+    fn render(b: &BusinessView, lang: Lang, langs: &[String]) -> String {
+        ProfilePage::new(b, lang, langs, &Assets::new())
+            .render()
+            .unwrap()
+    }
+
+    /// Fails if askama's escaping were off (`escape = "none"`, a `|safe`,
+    /// a `.txt` template): each position would hold the raw text instead.
     #[test]
-    fn hostile_profile_text_is_escaped_everywhere() {
-        let html = render(&hostile(), Lang::Es, &["es".into()]);
-        assert!(!html.contains("<script"), "{html}");
-        assert!(!html.contains("<img"), "{html}");
-        assert!(!html.contains("\"><b"), "{html}");
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("Madrid &amp; &lt;Co&gt;"));
-        assert!(
-            !html.contains("javascript:"),
-            "non-http website is not linked"
-        );
+    fn a_hostile_business_is_escaped_in_text_and_attributes() {
+        let html = render(&hostile(), Lang::Es, &[HOSTILE.into()]);
+        assert!(!html.contains(HOSTILE), "{html}");
+        assert!(!html.contains("<script>"), "{html}");
+        for expected in [
+            // Text: the title, the heading, facts, names, commands.
+            format!("<title>{ESCAPED} · bizseal</title>"),
+            format!("<h1 id=\"name\">{ESCAPED}</h1>"),
+            format!("<dd>{ESCAPED} S.L.</dd>"),
+            format!("<dd>Madrid {ESCAPED}, España</dd>"),
+            format!("<dd>{ESCAPED}</dd></div>\n</dl>\n</section>"),
+            // Attributes (and text): a language tag, a link, a number.
+            format!("<p class=\"description\" lang=\"{ESCAPED}\">{ESCAPED}</p>"),
+            format!(
+                "<li><span lang=\"{ESCAPED}\">Other &#34;name&#34;</span> \
+                 <span class=\"muted\">({ESCAPED})</span></li>"
+            ),
+            format!(
+                "<a href=\"https://example.com/?q={ESCAPED}\" rel=\"noopener noreferrer nofollow\">\
+                 https://example.com/?q={ESCAPED}</a>"
+            ),
+            format!("<a class=\"number\" href=\"tel:{ESCAPED}\">{ESCAPED}</a>"),
+            format!("<option value=\"{ESCAPED}\">{ESCAPED}</option>"),
+        ] {
+            assert!(html.contains(&expected), "{expected} missing in {html}");
+        }
         assert!(html.contains("Empresa verificada"));
+        assert!(html.contains("<span class=\"pill pill-bad\">Retirado</span>"));
+    }
+
+    #[test]
+    fn a_website_that_is_not_http_is_not_linked() {
+        let mut b = hostile();
+        b.website = Some("javascript:alert(1)".into());
+        let html = render(&b, Lang::Es, &[]);
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("Sitio web"), "no website row");
     }
 
     #[test]
@@ -323,5 +282,16 @@ mod tests {
         let html = render(&b, Lang::En, &[]);
         assert!(html.contains("badge-warn"));
         assert!(html.contains("Not verified — be careful"));
+    }
+
+    #[test]
+    fn a_business_without_numbers_has_no_report_form() {
+        let mut b = hostile();
+        b.numbers.clear();
+        b.commands.clear();
+        let html = render(&b, Lang::En, &[]);
+        assert!(html.contains("<p>No phone numbers listed.</p>\n</section>"));
+        assert!(!html.contains("id=\"report\""));
+        assert!(!html.contains("commands-h"));
     }
 }
