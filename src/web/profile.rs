@@ -18,8 +18,7 @@ use super::{error_page, respond, Assets, Visit};
 use crate::http::extract::languages;
 use crate::http::AppState;
 use crate::model::{pick_lang, BusinessId, BusinessStatus, PublicStatus};
-use crate::service::{BusinessView, ServiceError};
-use crate::store::StoreError;
+use crate::service::BusinessView;
 
 /// `GET /b/{id}`
 pub async fn page(
@@ -43,14 +42,17 @@ pub async fn page(
             let page = ProfilePage::new(&view, visit.lang(), &langs, &assets);
             respond(StatusCode::OK, &visit, &page)
         }
-        Err(ServiceError::NotFound(_)) => error_page(StatusCode::NOT_FOUND, &visit, &assets),
-        Err(ServiceError::Store(StoreError::Unavailable(cause))) => {
-            tracing::warn!(%cause, "storage unavailable for a profile page");
-            error_page(StatusCode::SERVICE_UNAVAILABLE, &visit, &assets)
-        }
         Err(e) => {
-            tracing::error!(error = %e, "profile page failed");
-            error_page(StatusCode::INTERNAL_SERVER_ERROR, &visit, &assets)
+            // The status the API would answer (the one table, `error_code`).
+            let code = e.code();
+            match code.status() {
+                404 => {}
+                500 => tracing::error!(error = %e, "profile page failed"),
+                _ => tracing::warn!(error = %e, %code, "profile page refused"),
+            }
+            let status =
+                StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            error_page(status, &visit, &assets)
         }
     }
 }
