@@ -34,6 +34,7 @@ pub mod demo;
 pub mod error_code;
 pub mod http;
 pub mod keys;
+pub mod lookup;
 pub mod model;
 pub mod phone;
 pub mod search;

@@ -13,9 +13,10 @@ use crate::http::extract::{
     cached_json, languages, tagged_bytes, CachePolicy, Json, Path, Query, ReadHeaders,
 };
 use crate::http::{blocking, ApiError, AppState};
+use crate::lookup::{NumberAnswer, Rendered};
 use crate::model::now;
 use crate::phone::{PhoneError, PhoneNumber, Region};
-use crate::service::{NumberAnswer, RangeEntry, Rendered};
+use crate::service::RangeEntry;
 
 /// A number's status can change (revocation), so shared caches keep it for
 /// a minute at most; clients that need more check the token's own expiry.

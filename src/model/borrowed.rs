@@ -14,10 +14,10 @@ use std::marker::PhantomData;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::{answer_serves, pick_lang, BusinessStatus, Level};
+use super::{pick_lang, BusinessStatus, Level};
 
 #[cfg(doc)]
-use super::{Attestation, Business, StoredAnswer};
+use super::{Attestation, Business};
 
 /// A [`Business`] read in place.
 #[derive(Debug, Deserialize)]
@@ -62,26 +62,6 @@ pub struct AttestationRef<'a> {
     pub issued_at: i64,
     pub expires_at: i64,
     pub token: &'a str,
-}
-
-/// A [`StoredAnswer`] read in place.
-#[derive(Debug, Deserialize)]
-pub struct StoredAnswerRef<'a> {
-    /// Unpacked from its stored form (`model::packed_body`).
-    #[serde(deserialize_with = "super::packed_body::deserialize")]
-    pub body: String,
-    pub etag: &'a str,
-    pub expires_at: Option<i64>,
-    pub valid_until: i64,
-    #[serde(borrow)]
-    pub names: Vec<(&'a str, bool)>,
-}
-
-impl StoredAnswerRef<'_> {
-    /// As [`StoredAnswer::serves`].
-    pub fn serves(&self, langs: &[String], now: i64) -> bool {
-        answer_serves(self.valid_until, self.names.iter().copied(), langs, now)
-    }
 }
 
 /// A language-keyed map read in place, in stored (key) order.

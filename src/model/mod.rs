@@ -12,10 +12,9 @@ use serde::{Deserialize, Serialize};
 
 mod borrowed;
 pub mod lifecycle;
-pub mod packed_body;
 mod review;
 
-pub use borrowed::{AttestationRef, BusinessRef, LangMap, StoredAnswerRef};
+pub use borrowed::{AttestationRef, BusinessRef, LangMap};
 pub use lifecycle::StateError;
 pub use review::{
     Application, ApplicationV4, AuditEntry, Claim, DomainProof, Flag, OtpCode, PendingEdit, Report,
@@ -379,52 +378,6 @@ impl fmt::Debug for StoredKey {
     }
 }
 
-/// A listed number's public answer, rendered in the write transaction that
-/// last changed anything it shows, so that a lookup is one read and no JSON
-/// work. It is the answer for a client with no language preference; it
-/// serves other clients too when their languages pick the same name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredAnswer {
-    /// The JSON answer, byte for byte what a lookup builds (stored packed).
-    #[serde(with = "packed_body")]
-    pub body: String,
-    /// Strong `ETag` over `body`, quoted.
-    pub etag: String,
-    /// When the token in `body` expires (seconds).
-    pub expires_at: Option<i64>,
-    /// `body` holds until this time (seconds): then its oldest counted spam
-    /// report leaves the 30-day window and the count changes.
-    pub valid_until: i64,
-    /// Every language the business has a name in, and whether that name is
-    /// the one `body` shows.
-    pub names: Vec<(String, bool)>,
-}
-
-impl StoredAnswer {
-    /// Whether `body` is the answer for a client preferring `langs` at
-    /// `now`.
-    pub fn serves(&self, langs: &[String], now: i64) -> bool {
-        answer_serves(
-            self.valid_until,
-            self.names.iter().map(|(k, same)| (k.as_str(), *same)),
-            langs,
-            now,
-        )
-    }
-}
-
-/// Whether a stored answer is the one for a client preferring `langs` at
-/// `now`: its report count still holds, and the client's languages pick a
-/// name the answer shows (or none, which falls back to that name too).
-pub fn answer_serves<'a>(
-    valid_until: i64,
-    names: impl Iterator<Item = (&'a str, bool)> + Clone,
-    langs: &[String],
-    now: i64,
-) -> bool {
-    now < valid_until && pick_preferred(names, langs).unwrap_or(true)
-}
-
 /// One entry of the changes feed that the search indexer and replicas follow.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Change {
@@ -492,25 +445,6 @@ mod tests {
         assert!(BusinessId::parse("b_01jd7z3k8q0000000000000000").is_err());
         assert!(BusinessId::parse("b_01JD7Z3K8Q000000000000000L").is_err());
         assert!(BusinessId::parse("b_01JD7Z3K8Q0000000000000000").is_ok());
-    }
-
-    #[test]
-    fn a_stored_answer_serves_the_languages_that_pick_its_name() {
-        // KLM's answer shows the Dutch name; the English one differs.
-        let answer = StoredAnswer {
-            body: String::new(),
-            etag: String::new(),
-            expires_at: None,
-            valid_until: 1_000,
-            names: vec![("en".into(), false), ("nl".into(), true)],
-        };
-        let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(answer.serves(&[], 999));
-        assert!(!answer.serves(&[], 1_000), "the report count changed");
-        assert!(answer.serves(&langs(&["nl-BE", "en"]), 0));
-        assert!(answer.serves(&langs(&["fr", "de"]), 0), "falls back to it");
-        assert!(!answer.serves(&langs(&["en-GB"]), 0));
-        assert!(!answer.serves(&langs(&["fr", "EN", "nl"]), 0));
     }
 
     #[test]

@@ -272,7 +272,7 @@ impl Service {
             }
             let keyring = self.keyring();
             let signer = self.signer(&keyring, at);
-            let step = self.store.write(|w| {
+            let step = self.write(|w| {
                 let mut step = RenewReport::default();
                 for (expires_at, serial) in &due {
                     w.unschedule(*expires_at, serial)?;

@@ -83,7 +83,7 @@ impl Service {
             .unwrap_or_default();
         let country = number.calling_code();
         let breaker_at = self.config.country_codes_per_hour;
-        let sent = self.store.write(|w| {
+        let sent = self.write(|w| {
             let mut b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
                 return Err(StateError::Suspended.into());
@@ -194,7 +194,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        let outcome = self.store.write(|w| {
+        let outcome = self.write(|w| {
             let b = own_business(w, id)?;
             if b.status == BusinessStatus::Suspended {
                 return Err(StateError::Suspended.into());
@@ -243,7 +243,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let mut b = own_business(w, id)?;
             if !b.numbers.iter().any(|n| n == e164) {
                 return Err(ServiceError::NotFound("number"));
@@ -278,7 +278,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let mut from: Vec<BusinessId> = Vec::new();
             if let Some(held) = w.number(e164)? {
                 from.push(held.business);
@@ -318,7 +318,7 @@ impl Service {
     ) -> Result<u32, ServiceError> {
         let e164 = number.as_str();
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             let mut claims = w.claims_of(e164)?;
             claims.retain(|(id, _)| business.is_none_or(|only| only.as_str() == id));
             if claims.is_empty() {
@@ -353,7 +353,7 @@ impl Service {
                 return Ok(dropped);
             }
             let ttl = self.config.claim_ttl;
-            let step = self.store.write(|w| {
+            let step = self.write(|w| {
                 let mut step = 0;
                 for (e164, id) in &due {
                     // A code requested since the snapshot renewed it.

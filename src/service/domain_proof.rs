@@ -43,7 +43,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let b = own_business(w, id)?;
             let mut app = application(w, id)?;
             let was_proven = app.domain.as_ref().is_some_and(|d| d.verified_at.is_some());
@@ -102,7 +102,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let mut app = application(w, id)?;
             match app.domain.as_mut() {
                 // The applicant may have restarted the challenge meanwhile.

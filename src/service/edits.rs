@@ -43,7 +43,7 @@ impl Service {
     /// nothing of it is public.
     pub fn edit(&self, id: &BusinessId, patch: ProfilePatch) -> Result<EditOutcome, ServiceError> {
         let at = now();
-        let pending = self.store.write(|w| {
+        let pending = self.write(|w| {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             // An edit builds on the one already waiting, if any.

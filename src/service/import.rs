@@ -142,7 +142,7 @@ impl Service {
     /// start after the import has nothing to render.
     pub fn begin_bulk_import(&self) -> Result<BulkImport, ServiceError> {
         let was_empty = self.store.read()?.number_count()? == 0;
-        let answers_current = !self.store.start_answers_over()?;
+        let answers_current = !crate::lookup::start_over(&self.store)?;
         Ok(BulkImport {
             answers_current,
             was_empty,
@@ -168,15 +168,16 @@ impl Service {
         let mut finish = BulkFinish::default();
         if !begun.answers_current {
             if begun.was_empty {
-                self.store.mark_answers_current()?;
+                crate::lookup::mark_current(&self.store)?;
             } else {
-                finish.rendered = self
-                    .store
-                    .render_answers(&std::sync::atomic::AtomicBool::new(false))?;
+                finish.rendered = crate::lookup::render_all(
+                    &self.store,
+                    &std::sync::atomic::AtomicBool::new(false),
+                )?;
             }
         }
         let written = report.created + report.updated;
-        let stored = self.store.read()?.stored_answers()?;
+        let stored = self.store.read()?.answer_rows()?;
         let rewrote_all = finish.rendered > 0;
         if rewrote_all || (written > 0 && written.saturating_mul(REPACK_SHARE) >= stored) {
             finish.repacked = Some(self.store.repack_lookup_tables()?);
@@ -342,7 +343,7 @@ impl Service {
             ..
         } = batch;
         let signer = self.signer(&keyring, at).with_presigned(presigned);
-        let outcomes = self.store.write(|w| {
+        let outcomes = self.write(|w| {
             let mut outcomes = Vec::with_capacity(lines.len());
             for (line, parsed) in lines {
                 let outcome = match parsed {

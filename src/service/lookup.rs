@@ -9,13 +9,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{Service, ServiceError};
+use crate::lookup::answer::token_for;
+use crate::lookup::{answer, answer_typed, hex, NumberAnswer, Rendered};
 use crate::model::{
-    now, Business, BusinessId, BusinessRef, BusinessStatus, Command, Level, NumberRecord,
-    PublicStatus, Revocation, StoredAnswer,
+    now, Business, BusinessId, BusinessStatus, Command, Level, PublicStatus, Revocation,
 };
 use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::prelude::*;
-use crate::store::{Reader, StoreError, Tables, Writer};
+use crate::store::{Reader, StoreError};
 use crate::token::{self, Claims, Reason};
 
 /// At most this many numbers in one batch lookup (an address book).
@@ -30,50 +31,6 @@ pub const MAX_VERIFY_BATCH: usize = 200;
 pub struct TokenCheck {
     pub token: String,
     pub number: Option<String>,
-}
-
-/// The answer for one number.
-#[derive(Debug, Clone, Serialize)]
-pub struct NumberAnswer {
-    pub number: String,
-    pub status: PublicStatus,
-    pub level: Option<Level>,
-    pub business: Option<BusinessSummary>,
-    /// The JWS, while the number is verified or registered with a token.
-    pub attestation: Option<String>,
-    pub revocation: Option<RevocationInfo>,
-    pub reputation: Reputation,
-    /// When `attestation` expires (seconds), so that nobody caches the
-    /// answer longer than its token lives. Not part of the JSON: the token
-    /// says it itself.
-    #[serde(skip)]
-    pub attestation_expires_at: Option<i64>,
-}
-
-/// The part of a profile a lookup shows.
-#[derive(Debug, Clone, Serialize)]
-pub struct BusinessSummary {
-    pub id: BusinessId,
-    pub display_name: String,
-    pub legal_name: String,
-    pub category: String,
-    pub country: String,
-    pub website: Option<String>,
-    pub logo_url: Option<String>,
-}
-
-/// When and why a number's attestation was withdrawn.
-#[derive(Debug, Clone, Serialize)]
-pub struct RevocationInfo {
-    pub at: i64,
-    pub reason: String,
-}
-
-/// What people have said about a number.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Reputation {
-    /// Spam reports over the last 30 days.
-    pub reports_30d: u64,
 }
 
 /// A number as the public profile lists it.
@@ -126,35 +83,6 @@ pub struct VerifyAnswer {
     pub claims: Option<Box<serde_json::value::RawValue>>,
     /// The number's status now, when the signature verified.
     pub status: Option<PublicStatus>,
-}
-
-/// A lookup's answer: the stored one, ready to send, or one built now
-/// (a number with no stored answer, or a client whose languages pick
-/// another name than the stored answer shows).
-#[derive(Debug, Clone)]
-pub enum Rendered {
-    Stored(Ready),
-    Built(Box<NumberAnswer>),
-}
-
-/// A stored answer's JSON, as it goes out.
-#[derive(Debug, Clone)]
-pub struct Ready {
-    pub body: String,
-    /// Strong `ETag` over `body`, quoted.
-    pub etag: String,
-    /// When the token in `body` expires.
-    pub expires_at: Option<i64>,
-}
-
-impl Rendered {
-    /// When the token in the answer expires.
-    pub fn expires_at(&self) -> Option<i64> {
-        match self {
-            Rendered::Stored(a) => a.expires_at,
-            Rendered::Built(a) => a.attestation_expires_at,
-        }
-    }
 }
 
 impl Service {
@@ -434,196 +362,6 @@ fn bound_verdict(
     Ok(verdict)
 }
 
-/// The answer for typed text. The outer `Result` is storage failing, the
-/// inner one the text not being a number.
-fn answer_typed(
-    r: &Reader,
-    input: &str,
-    region: Option<Region>,
-    langs: &[String],
-    at: i64,
-) -> Result<Result<Rendered, PhoneError>, StoreError> {
-    let shaped = PhoneNumber::is_e164_shaped(input);
-    if shaped && r.may_know(input) {
-        if let Some(stored) = stored(r, input, langs, at)? {
-            return Ok(Ok(stored));
-        }
-        if let Some(record) = r.number(input)? {
-            let built = answer_for(r, input, Some(record), langs, at)?;
-            return Ok(Ok(Rendered::Built(Box::new(built))));
-        }
-    }
-    let number = match PhoneNumber::parse(input, region) {
-        Ok(number) => number,
-        Err(e) => return Ok(Err(e)),
-    };
-    let e164 = number.as_str();
-    // Most of an address book: a number the store holds nothing about.
-    if !r.may_know(e164) {
-        return Ok(Ok(Rendered::Built(Box::new(unlisted(
-            e164,
-            Reputation::default(),
-        )))));
-    }
-    // Text that was its own E.164 form was looked for above: unlisted.
-    let looked = shaped && e164 == input;
-    if !looked {
-        if let Some(stored) = stored(r, e164, langs, at)? {
-            return Ok(Ok(stored));
-        }
-    }
-    let record = if looked { None } else { r.number(e164)? };
-    let built = answer_for(r, e164, record, langs, at)?;
-    Ok(Ok(Rendered::Built(Box::new(built))))
-}
-
-/// The stored answer of `e164`, if there is one and it is this client's.
-fn stored(
-    r: &Reader,
-    e164: &str,
-    langs: &[String],
-    at: i64,
-) -> Result<Option<Rendered>, StoreError> {
-    let ready = r.with_stored_answer(e164, |a| {
-        // A body that is not a JSON object with a field (a damaged row)
-        // is not served: batches splice it after `"input"`.
-        let whole = a.body.len() > 2 && a.body.starts_with("{\"");
-        (whole && a.serves(langs, at)).then(|| Ready {
-            etag: a.etag.to_owned(),
-            expires_at: a.expires_at,
-            body: a.body,
-        })
-    })?;
-    Ok(ready.flatten().map(Rendered::Stored))
-}
-
-pub(super) fn answer(
-    r: &Reader,
-    e164: &str,
-    langs: &[String],
-    at: i64,
-) -> Result<NumberAnswer, StoreError> {
-    answer_for(r, e164, r.number(e164)?, langs, at)
-}
-
-/// Names what [`render`] makes: bump it whenever the answer's JSON, the
-/// choice of stored numbers or the way bodies are stored changes, and every
-/// stored answer is rendered again at the next start
-/// (`Store::backfill_answers`). 4: bodies packed (`model::packed_body`; 3
-/// was an earlier packing that never reached main). 5: the trust rules (no
-/// `registered` status; level B is verified).
-pub(super) const RENDER_VERSION: u32 = 5;
-
-/// The stored answer of a listed number, rendered from what the write
-/// transaction `w` holds (the store calls this at commit): the answer for
-/// no language preference, its `ETag`, and what decides whom it serves.
-///
-/// Only answers that hand out a token are stored: they are the badge
-/// clients look for, and the dearest to build (a token read besides the
-/// number and its business). An unproven, revoked or suspended number is
-/// built on each lookup, which keeps the table to the attested numbers
-/// (45% of the numbers of the generated million; ~1 KiB each).
-pub(super) fn render(w: &Writer, e164: &str, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
-    let Some(record) = w.number(e164)? else {
-        return Ok(None);
-    };
-    let business = record.business.clone();
-    let answer = answer_for(w, e164, Some(record), &[], at)?;
-    if answer.attestation.is_none() {
-        return Ok(None);
-    }
-    let Some(shown) = answer.business.as_ref().map(|b| b.display_name.clone()) else {
-        return Ok(None);
-    };
-    let body = serde_json::to_string(&answer)
-        .map_err(|e| StoreError::Internal(format!("answer does not serialise: {e}")))?;
-    let names = w
-        .with_business(business.as_str(), |b| {
-            b.names
-                .0
-                .iter()
-                .map(|(lang, name)| ((*lang).to_owned(), *name == shown))
-                .collect()
-        })?
-        .unwrap_or_default();
-    Ok(Some(StoredAnswer {
-        etag: strong_etag(body.as_bytes()),
-        body,
-        expires_at: answer.attestation_expires_at,
-        valid_until: w.report_window(e164, at)?.valid_until,
-        names,
-    }))
-}
-
-/// A strong `ETag` (quoted) for these bytes: 128 bits of their SHA-256.
-pub fn strong_etag(body: &[u8]) -> String {
-    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    use base64::Engine;
-    let digest = ring::digest::digest(&ring::digest::SHA256, body);
-    format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]))
-}
-
-/// The answer for a number that is not listed.
-fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
-    NumberAnswer {
-        number: e164.to_owned(),
-        status: PublicStatus::Unknown,
-        level: None,
-        business: None,
-        attestation: None,
-        revocation: None,
-        reputation,
-        attestation_expires_at: None,
-    }
-}
-
-/// The answer for `e164`, whose stored record (if any) was already read.
-fn answer_for<S: Tables>(
-    r: &S,
-    e164: &str,
-    record: Option<NumberRecord>,
-    langs: &[String],
-    at: i64,
-) -> Result<NumberAnswer, StoreError> {
-    let reputation = Reputation {
-        reports_30d: r.report_window(e164, at)?.count,
-    };
-    let listed = match record {
-        Some(record) => r
-            .with_business(record.business.as_str(), |b| {
-                summary(b, langs).map(|summary| (b.status, summary))
-            })?
-            .transpose()?
-            .map(|b| (record, b)),
-        None => None,
-    };
-    let Some((record, (business_status, business))) = listed else {
-        return Ok(unlisted(e164, reputation));
-    };
-    let status = PublicStatus::given(&record, business_status);
-    if !status.names_business() {
-        return Ok(unlisted(e164, reputation));
-    }
-    let revocation = match &record.state {
-        crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
-            at: *at,
-            reason: reason.clone(),
-        }),
-        _ => None,
-    };
-    let token = token_for(r, &record, status)?;
-    Ok(NumberAnswer {
-        number: e164.to_owned(),
-        status,
-        level: record.state.level().filter(|_| status.shows_token()),
-        attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
-        attestation: token.map(|(t, _)| t),
-        revocation,
-        reputation,
-        business: Some(business),
-    })
-}
-
 /// The numbers of a business as its public profile and search hits list
 /// them.
 pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, StoreError> {
@@ -644,35 +382,6 @@ pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, 
     Ok(numbers)
 }
 
-fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, StoreError> {
-    Ok(BusinessSummary {
-        id: BusinessId::parse(b.id)
-            .map_err(|e| StoreError::Corrupt(format!("stored business id {:?}: {e}", b.id)))?,
-        display_name: b.display_name(langs).to_owned(),
-        legal_name: b.legal_name.to_owned(),
-        category: b.category.to_owned(),
-        country: b.country.to_owned(),
-        website: b.website.map(str::to_owned),
-        logo_url: b.logo_url.map(str::to_owned),
-    })
-}
-
-/// The stored token of a number and when it expires, if the number's
-/// status lets a client have it.
-fn token_for<S: Tables>(
-    r: &S,
-    record: &NumberRecord,
-    status: PublicStatus,
-) -> Result<Option<(String, i64)>, StoreError> {
-    if !status.shows_token() {
-        return Ok(None);
-    }
-    match record.state.serial() {
-        Some(serial) => r.token(serial),
-        None => Ok(None),
-    }
-}
-
 fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreError> {
     let Some(record) = r.number(&claims.sub)? else {
         return Ok(PublicStatus::Unknown);
@@ -686,15 +395,4 @@ fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreErro
             None => PublicStatus::Unknown,
         },
     )
-}
-
-/// Lowercase hex.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 0xF) as usize] as char);
-    }
-    s
 }

@@ -25,7 +25,6 @@ mod translog;
 mod upgrade;
 
 use crate::store::prelude::*;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 pub use attest::RenewReport;
@@ -33,10 +32,9 @@ pub use claims::CodeSent;
 pub use domain_proof::{DomainChallenge, DomainCheck};
 pub use edits::ProfilePatch;
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
-pub use lookup::{
-    hex, strong_etag, BusinessSummary, BusinessView, NumberAnswer, NumberView, RangeEntry,
-    Rendered, Reputation, TokenCheck, VerifyAnswer,
-};
+// What the lookups return is the read model's (`crate::lookup`).
+pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
+pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer};
 pub use profile::ProfileInput;
 pub use registration::Registered;
 pub use reports::ReportInput;
@@ -48,10 +46,11 @@ pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 use crate::config::Config;
 use crate::error_code::Code;
 use crate::keys::{self, KeyError, Keyring, MasterKey};
+use crate::lookup::Background;
 use crate::model::now;
 use crate::phone::PhoneError;
 use crate::search::SearchError;
-use crate::store::{Learned, SavedKnown, Store, StoreError};
+use crate::store::{SavedKnown, Store, StoreError, Writer};
 
 /// What a workflow refuses, in terms a caller (API, page or CLI) can act
 /// on. Each has one stable code ([`ServiceError::code`], from the table
@@ -169,100 +168,6 @@ pub struct Service {
     _background: Background,
 }
 
-/// The work a start does in the background, so that the server answers at
-/// once: it fills the filter of known numbers (`Store::learn_known_numbers`:
-/// at a million businesses 15 – 61 ms from the copy a graceful stop or an
-/// import saved, even with a cold disk; from the tables when there is no
-/// usable copy, 1.1 s with the file cached, 9 – 22 s from a cold slow disk;
-/// until then lookups of unlisted numbers read the tables), then, after an upgrade, renders every stored
-/// answer again (a directory from before stored answers, or from another
-/// renderer version: 36 – 77 s at a million businesses on the 2-core test
-/// VM, so hours at a hundred million) while lookups build the answers that are not
-/// back yet. Dropping it stops the work and waits for it; the next start
-/// begins again.
-struct Background {
-    stop: Arc<AtomicBool>,
-    thread: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Background {
-    /// No background work.
-    fn none() -> Background {
-        Background {
-            stop: Arc::new(AtomicBool::new(false)),
-            thread: None,
-        }
-    }
-
-    fn start(store: Arc<Store>, render_all: bool) -> Background {
-        let stop = Arc::new(AtomicBool::new(false));
-        let stopped = Arc::clone(&stop);
-        let thread = std::thread::Builder::new()
-            .name("start-background".into())
-            .spawn(move || {
-                let started = std::time::Instant::now();
-                match store.learn_known_numbers(&stopped) {
-                    Ok(Some(Learned::Copy { bytes })) => tracing::info!(
-                        bytes,
-                        seconds = started.elapsed().as_secs_f64(),
-                        "learned the known numbers from their saved filter"
-                    ),
-                    Ok(Some(Learned::Tables { keys })) => tracing::info!(
-                        keys,
-                        seconds = started.elapsed().as_secs_f64(),
-                        "learned the known numbers from the tables"
-                    ),
-                    Ok(None) => return,
-                    Err(e) => tracing::warn!(
-                        error = %e,
-                        "learning the known numbers failed; lookups of unlisted numbers read the tables"
-                    ),
-                }
-                if render_all {
-                    render_answers(&store, &stopped);
-                }
-            });
-        match thread {
-            Ok(thread) => Background {
-                stop,
-                thread: Some(thread),
-            },
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot start the background work; lookups read the tables and build answers");
-                Background::none()
-            }
-        }
-    }
-}
-
-impl Drop for Background {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Renders every stored answer again (see [`Background`]).
-fn render_answers(store: &Store, stopped: &AtomicBool) {
-    let started = std::time::Instant::now();
-    match store.render_answers(stopped) {
-        // Stopped, or a new directory with nothing to render.
-        Ok(0) => {}
-        Ok(_) if stopped.load(Ordering::Relaxed) => {}
-        Ok(numbers) => tracing::info!(
-            numbers,
-            seconds = started.elapsed().as_secs_f64(),
-            "rendered every stored answer again"
-        ),
-        Err(e) => tracing::warn!(
-            error = %e,
-            "rendering the stored answers failed; lookups build them, the next start tries again"
-        ),
-    }
-}
-
 impl Service {
     /// Opens the data dir for a server; on first start generates the first
     /// signing key. Starts the [`Background`] work.
@@ -283,13 +188,12 @@ impl Service {
         crate::phone::warm_up();
         let store = Store::open_with_cache(&config.data_dir, config.cache_bytes)?;
         store.set_min_free(config.min_free_bytes);
-        store.set_renderer(Arc::new(lookup::render), lookup::RENDER_VERSION);
-        let render_all = background && store.start_answers_over()?;
+        let render_all = background && crate::lookup::start_over(&store)?;
         let master = master_key(&config)?;
         let mut stored = store.read()?.keys()?;
         if stored.iter().all(|k| k.retired_at.is_some()) {
             let key = keys::generate(now(), &master)?;
-            store.write(|w| w.put_key(&key))?;
+            write_refreshed(&store, |w| w.put_key(&key))?;
             tracing::info!(kid = %key.kid, "generated the first signing key");
             stored.push(key);
         }
@@ -339,6 +243,16 @@ impl Service {
         &self.store
     }
 
+    /// Runs `f` in one write transaction of the store and, before it
+    /// commits, makes again the stored answers of every number it touched
+    /// (`lookup::refresh`): every write of the service goes through here.
+    pub(crate) fn write<T, E>(&self, f: impl FnOnce(&mut Writer) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        write_refreshed(&self.store, f)
+    }
+
     /// The current keyring.
     pub fn keyring(&self) -> Arc<Keyring> {
         // A poisoned lock only means a writer panicked mid-swap; the Arc
@@ -370,7 +284,7 @@ impl Service {
     pub fn rotate_key_by(&self, actor: &str) -> Result<String, ServiceError> {
         let at = now();
         let new = keys::generate(at, &self.master)?;
-        let stored = self.store.write(|w| {
+        let stored = self.write(|w| {
             for mut key in w.keys()? {
                 if key.retired_at.is_none() {
                     key.retired_at = Some(at);
@@ -438,4 +352,16 @@ fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let mut file = options.open(path)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()
+}
+
+/// [`Service::write`] for a caller that holds only the store.
+fn write_refreshed<T, E>(store: &Store, f: impl FnOnce(&mut Writer) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<StoreError>,
+{
+    store.write(|w| {
+        let done = f(w)?;
+        crate::lookup::refresh(w)?;
+        Ok(done)
+    })
 }

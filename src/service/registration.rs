@@ -37,7 +37,7 @@ impl Service {
         let id = BusinessId::generate();
         let api_key = format!("bzk_{}", random_token()?);
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             // Listing a number reserves nothing: each is a claim beside
             // any other business's.
             let business = Business {
@@ -96,7 +96,7 @@ impl Service {
     pub fn submit(&self, id: &BusinessId) -> Result<StatusView, ServiceError> {
         let at = now();
         let cooldown = self.config.resubmit_cooldown;
-        self.store.write(|w| {
+        self.write(|w| {
             let b = own_business(w, id)?;
             let mut app = application(w, id)?;
             let proven = has_proven_claim(w, &b)?;
@@ -117,7 +117,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let b = own_business(w, id)?;
             // Leaving must not erase what reviewers decided in public.
             if b.status == BusinessStatus::Suspended {

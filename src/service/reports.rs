@@ -66,7 +66,7 @@ impl Service {
         };
         let e164 = number.as_str();
         let threshold = self.config.report_threshold;
-        self.store.write(|w| {
+        self.write(|w| {
             let limit_key = format!("report:{reporter}");
             if w.rate_count(&limit_key, at - 3600)? >= REPORTS_PER_CLIENT_PER_HOUR {
                 return Err(ServiceError::RateLimited(

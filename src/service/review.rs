@@ -189,7 +189,7 @@ impl Service {
     /// Revokes a named reviewer's token, audited.
     pub fn remove_reviewer(&self, name: &str, by: &str) -> Result<(), ServiceError> {
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             let found = w
                 .reviewers()?
                 .into_iter()
@@ -219,7 +219,7 @@ impl Service {
     /// Records a security event (a lockout, say) in the audit trail.
     pub fn note_security_event(&self, action: &str, detail: &str) -> Result<(), ServiceError> {
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             w.add_audit(&AuditEntry {
                 at,
                 actor: "limits".into(),
@@ -254,7 +254,7 @@ impl Service {
             name: name.to_owned(),
             admin,
         };
-        self.store.write(|w| {
+        self.write(|w| {
             if w.reviewers()?
                 .iter()
                 .any(|(_, s)| Reviewer::decode(s).name == name)
@@ -383,7 +383,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             let proven = has_proven_claim(w, &b)?;
@@ -430,7 +430,7 @@ impl Service {
     ) -> Result<StatusView, ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             own_business(w, id)?;
             let mut app = application(w, id)?;
             app.reject(reviewer, &reason, at)?;
@@ -448,7 +448,7 @@ impl Service {
         note: &str,
     ) -> Result<StatusView, ServiceError> {
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             own_business(w, id)?;
             let mut app = application(w, id)?;
             let flag = app.dismiss()?;
@@ -475,7 +475,7 @@ impl Service {
         let reason = super::profile::reason("reason", reason)?;
         let e164 = number.as_str();
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             let Some(mut record) = w.number(e164)? else {
                 return Err(if w.claims_of(e164)?.is_empty() {
                     ServiceError::NotFound("number")
@@ -509,7 +509,7 @@ impl Service {
     ) -> Result<StatusView, ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
         let at = now();
-        self.store.write(|w| {
+        self.write(|w| {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             b.status = app.suspend(b.status, &reason, at)?;
@@ -545,7 +545,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             let mut b = own_business(w, id)?;
             let mut app = application(w, id)?;
             b.status = app.reinstate(b.status)?;

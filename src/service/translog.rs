@@ -11,8 +11,8 @@
 use crate::store::prelude::*;
 use serde::Serialize;
 
-use super::lookup::{answer, NumberAnswer};
 use super::{Service, ServiceError};
+use crate::lookup::{answer, NumberAnswer};
 use crate::model::{now, Level, PublicStatus};
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError};

@@ -51,7 +51,7 @@ impl Service {
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
-        self.store.write(|w| {
+        self.write(|w| {
             if !w.meta_flag(TRUST_UPGRADE)? {
                 return Ok(None);
             }

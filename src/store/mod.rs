@@ -22,7 +22,7 @@ use std::borrow::Borrow;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use arc_swap::ArcSwapOption;
@@ -33,7 +33,7 @@ use redb::{
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-pub use answers::{answer_key, Renderer};
+pub use answers::answer_key;
 pub use directory::DirectoryReads;
 pub use read::{SnapshotTable, Tables};
 pub use translog::LogReads;
@@ -185,8 +185,6 @@ pub struct Store {
     min_free: AtomicU64,
     /// Serialises reopening, and remembers when it was last tried.
     reopen: Mutex<Option<Instant>>,
-    /// Renders stored answers at commit (see [`answers`]), and its version.
-    renderer: OnceLock<(Renderer, u32)>,
     /// The shared read snapshot, and how many commits there have been.
     snapshot: ArcSwapOption<Reader>,
     commits: AtomicU64,
@@ -227,7 +225,6 @@ impl Store {
             cache_bytes,
             min_free: AtomicU64::new(DEFAULT_MIN_FREE_BYTES),
             reopen: Mutex::new(None),
-            renderer: OnceLock::new(),
             snapshot: ArcSwapOption::empty(),
             commits: AtomicU64::new(0),
             known: Arc::new(known::KnownNumbers::new(0)),
@@ -520,7 +517,7 @@ impl Store {
                     tx,
                     changes: Vec::new(),
                     stale_answers: Vec::new(),
-                    renderer: self.renderer.get().map(|(r, _)| Arc::clone(r)),
+                    answers_seen: 0,
                     known: Arc::clone(&self.known),
                     noted_numbers: false,
                 };
@@ -567,7 +564,8 @@ pub struct Writer {
     /// Numbers whose stored answer changed in ways `changes` does not say
     /// (a report, a token).
     stale_answers: Vec<String>,
-    renderer: Option<Renderer>,
+    /// How many of `changes` `touched_numbers` has gone through.
+    answers_seen: usize,
     /// Noted before commit: a reader that finds a record finds it here.
     known: Arc<known::KnownNumbers>,
     /// Whether this write noted a number (and so makes a saved copy of
@@ -595,7 +593,7 @@ impl Writer {
     }
 
     fn commit(mut self) -> Result<(), StoreError> {
-        self.refresh_answers()?;
+        self.drop_untaken_answers()?;
         if self.noted_numbers {
             known::count_a_number_write(&self.tx)?;
         }
@@ -653,12 +651,20 @@ where
     }
 }
 
-fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, StoreError> {
+/// A record as the store writes it (for rows the store keeps for others,
+/// such as the read model's answers).
+pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>, StoreError> {
     Ok(codec::encode(v)?)
 }
 
-fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
+/// A record the store wrote, decoded.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, StoreError> {
     Ok(codec::decode(bytes)?)
+}
+
+/// A record the store wrote, read in place (its text borrowed).
+pub fn decode_borrowed<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, StoreError> {
+    Ok(codec::decode_borrowed(bytes)?)
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -689,13 +695,13 @@ fn restrict_file(path: &Path) -> Result<(), StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState};
     use std::collections::BTreeMap;
 
     /// A verified business with one number, for the store's tests.
-    pub(super) fn business() -> Business {
+    pub(crate) fn business() -> Business {
         Business {
             id: BusinessId::generate(),
             legal_name: "Telefónica, S.A.".into(),

@@ -1,0 +1,266 @@
+//! What a lookup answers for a number, and how it is built: from the
+//! stored answer when it serves the client, else from the records.
+//!
+//! A lookup is one snapshot's few point reads and returns the stored
+//! token: nothing is signed on the read path.
+
+use serde::Serialize;
+
+use crate::model::{BusinessId, BusinessRef, Level, NumberRecord, PublicStatus};
+use crate::phone::{PhoneError, PhoneNumber, Region};
+use crate::store::prelude::*;
+use crate::store::{Reader, StoreError, Tables};
+
+/// The answer for one number.
+#[derive(Debug, Clone, Serialize)]
+pub struct NumberAnswer {
+    pub number: String,
+    pub status: PublicStatus,
+    pub level: Option<Level>,
+    pub business: Option<BusinessSummary>,
+    /// The JWS, while the number is verified or registered with a token.
+    pub attestation: Option<String>,
+    pub revocation: Option<RevocationInfo>,
+    pub reputation: Reputation,
+    /// When `attestation` expires (seconds), so that nobody caches the
+    /// answer longer than its token lives. Not part of the JSON: the token
+    /// says it itself.
+    #[serde(skip)]
+    pub attestation_expires_at: Option<i64>,
+}
+
+/// The part of a profile a lookup shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct BusinessSummary {
+    pub id: BusinessId,
+    pub display_name: String,
+    pub legal_name: String,
+    pub category: String,
+    pub country: String,
+    pub website: Option<String>,
+    pub logo_url: Option<String>,
+}
+
+/// When and why a number's attestation was withdrawn.
+#[derive(Debug, Clone, Serialize)]
+pub struct RevocationInfo {
+    pub at: i64,
+    pub reason: String,
+}
+
+/// What people have said about a number.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Reputation {
+    /// Spam reports over the last 30 days.
+    pub reports_30d: u64,
+}
+
+/// A lookup's answer: the stored one, ready to send, or one built now
+/// (a number with no stored answer, or a client whose languages pick
+/// another name than the stored answer shows).
+#[derive(Debug, Clone)]
+pub enum Rendered {
+    Stored(Ready),
+    Built(Box<NumberAnswer>),
+}
+
+/// A stored answer's JSON, as it goes out.
+#[derive(Debug, Clone)]
+pub struct Ready {
+    pub body: String,
+    /// Strong `ETag` over `body`, quoted.
+    pub etag: String,
+    /// When the token in `body` expires.
+    pub expires_at: Option<i64>,
+}
+
+impl Rendered {
+    /// When the token in the answer expires.
+    pub fn expires_at(&self) -> Option<i64> {
+        match self {
+            Rendered::Stored(a) => a.expires_at,
+            Rendered::Built(a) => a.attestation_expires_at,
+        }
+    }
+}
+
+/// The answer for typed text. The outer `Result` is storage failing, the
+/// inner one the text not being a number.
+pub fn answer_typed(
+    r: &Reader,
+    input: &str,
+    region: Option<Region>,
+    langs: &[String],
+    at: i64,
+) -> Result<Result<Rendered, PhoneError>, StoreError> {
+    let shaped = PhoneNumber::is_e164_shaped(input);
+    if shaped && r.may_know(input) {
+        if let Some(stored) = stored(r, input, langs, at)? {
+            return Ok(Ok(stored));
+        }
+        if let Some(record) = r.number(input)? {
+            let built = answer_for(r, input, Some(record), langs, at)?;
+            return Ok(Ok(Rendered::Built(Box::new(built))));
+        }
+    }
+    let number = match PhoneNumber::parse(input, region) {
+        Ok(number) => number,
+        Err(e) => return Ok(Err(e)),
+    };
+    let e164 = number.as_str();
+    // Most of an address book: a number the store holds nothing about.
+    if !r.may_know(e164) {
+        return Ok(Ok(Rendered::Built(Box::new(unlisted(
+            e164,
+            Reputation::default(),
+        )))));
+    }
+    // Text that was its own E.164 form was looked for above: unlisted.
+    let looked = shaped && e164 == input;
+    if !looked {
+        if let Some(stored) = stored(r, e164, langs, at)? {
+            return Ok(Ok(stored));
+        }
+    }
+    let record = if looked { None } else { r.number(e164)? };
+    let built = answer_for(r, e164, record, langs, at)?;
+    Ok(Ok(Rendered::Built(Box::new(built))))
+}
+
+/// The stored answer of `e164`, if there is one and it is this client's.
+fn stored(
+    r: &Reader,
+    e164: &str,
+    langs: &[String],
+    at: i64,
+) -> Result<Option<Rendered>, StoreError> {
+    let ready = super::cache::read(r, e164, |a| {
+        // A body that is not a JSON object with a field (a damaged row)
+        // is not served: batches splice it after `"input"`.
+        let whole = a.body.len() > 2 && a.body.starts_with("{\"");
+        (whole && a.serves(langs, at)).then(|| Ready {
+            etag: a.etag.to_owned(),
+            expires_at: a.expires_at,
+            body: a.body,
+        })
+    })?;
+    Ok(ready.flatten().map(Rendered::Stored))
+}
+
+pub fn answer(
+    r: &Reader,
+    e164: &str,
+    langs: &[String],
+    at: i64,
+) -> Result<NumberAnswer, StoreError> {
+    answer_for(r, e164, r.number(e164)?, langs, at)
+}
+
+/// A strong `ETag` (quoted) for these bytes: 128 bits of their SHA-256.
+pub fn strong_etag(body: &[u8]) -> String {
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
+    let digest = ring::digest::digest(&ring::digest::SHA256, body);
+    format!("\"{}\"", URL_SAFE_NO_PAD.encode(&digest.as_ref()[..16]))
+}
+
+/// The answer for a number that is not listed.
+pub fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
+    NumberAnswer {
+        number: e164.to_owned(),
+        status: PublicStatus::Unknown,
+        level: None,
+        business: None,
+        attestation: None,
+        revocation: None,
+        reputation,
+        attestation_expires_at: None,
+    }
+}
+
+/// The answer for `e164`, whose stored record (if any) was already read.
+pub(super) fn answer_for<S: Tables>(
+    r: &S,
+    e164: &str,
+    record: Option<NumberRecord>,
+    langs: &[String],
+    at: i64,
+) -> Result<NumberAnswer, StoreError> {
+    let reputation = Reputation {
+        reports_30d: r.report_window(e164, at)?.count,
+    };
+    let listed = match record {
+        Some(record) => r
+            .with_business(record.business.as_str(), |b| {
+                summary(b, langs).map(|summary| (b.status, summary))
+            })?
+            .transpose()?
+            .map(|b| (record, b)),
+        None => None,
+    };
+    let Some((record, (business_status, business))) = listed else {
+        return Ok(unlisted(e164, reputation));
+    };
+    let status = PublicStatus::given(&record, business_status);
+    if !status.names_business() {
+        return Ok(unlisted(e164, reputation));
+    }
+    let revocation = match &record.state {
+        crate::model::NumberState::Revoked { at, reason } => Some(RevocationInfo {
+            at: *at,
+            reason: reason.clone(),
+        }),
+        _ => None,
+    };
+    let token = token_for(r, &record, status)?;
+    Ok(NumberAnswer {
+        number: e164.to_owned(),
+        status,
+        level: record.state.level().filter(|_| status.shows_token()),
+        attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),
+        attestation: token.map(|(t, _)| t),
+        revocation,
+        reputation,
+        business: Some(business),
+    })
+}
+
+fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, StoreError> {
+    Ok(BusinessSummary {
+        id: BusinessId::parse(b.id)
+            .map_err(|e| StoreError::Corrupt(format!("stored business id {:?}: {e}", b.id)))?,
+        display_name: b.display_name(langs).to_owned(),
+        legal_name: b.legal_name.to_owned(),
+        category: b.category.to_owned(),
+        country: b.country.to_owned(),
+        website: b.website.map(str::to_owned),
+        logo_url: b.logo_url.map(str::to_owned),
+    })
+}
+
+/// The stored token of a number and when it expires, if the number's
+/// status lets a client have it.
+pub fn token_for<S: Tables>(
+    r: &S,
+    record: &NumberRecord,
+    status: PublicStatus,
+) -> Result<Option<(String, i64)>, StoreError> {
+    if !status.shows_token() {
+        return Ok(None);
+    }
+    match record.state.serial() {
+        Some(serial) => r.token(serial),
+        None => Ok(None),
+    }
+}
+
+/// Lowercase hex.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 0xF) as usize] as char);
+    }
+    s
+}

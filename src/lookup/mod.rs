@@ -1,0 +1,33 @@
+//! The read model: what a lookup answers, and everything that makes the
+//! answer cheap to serve.
+//!
+//! - [`answer`]: what the answer for a number is and how it is built from
+//!   the records (status, business, token, reputation), or taken from the
+//!   stored answer when that is the one for this client.
+//! - `stored`: a stored answer, the answer for no language preference made
+//!   in the write that last changed anything it shows, and the decision
+//!   whom it serves; [`packed`]: how its body is kept small on disk.
+//! - `cache`: the stored answers as a cache kept in step with the records:
+//!   [`refresh`] in every write of the service, [`read`] by lookups, made
+//!   again for every number when [`RENDER_VERSION`] changes.
+//! - `background`: that full pass, and filling the store's filter of known
+//!   numbers, off the path of a server's start.
+//!
+//! The store keeps the rows (its `answers` table, a key-ordered put, the
+//! numbers each write touched) and knows nothing of what is in them.
+
+pub mod answer;
+mod background;
+mod cache;
+pub mod packed;
+mod stored;
+
+pub use answer::{
+    answer, answer_typed, hex, strong_etag, BusinessSummary, NumberAnswer, Ready, Rendered,
+    Reputation, RevocationInfo,
+};
+pub use background::Background;
+pub use cache::{
+    is_current, mark_current, read, refresh, render_all, start_over, stored_answer, Render,
+};
+pub use stored::{render, StoredAnswer, StoredAnswerRef, RENDER_VERSION};
