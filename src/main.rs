@@ -1,8 +1,8 @@
 use std::process::ExitCode;
 
-/// mimalloc rather than glibc's malloc: under a lookup load at a million
-/// businesses, glibc's allocator took ~13% of the server's CPU (redb's page
-/// cache allocates and frees a page per miss) and its per-thread arenas let
+/// mimalloc rather than glibc's malloc: under a lookup load glibc's
+/// allocator took a large share of the server's CPU (redb's page cache
+/// allocates and frees a page per miss) and its per-thread arenas let
 /// resident memory climb past the page cache's bound (BENCHMARKS.md).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

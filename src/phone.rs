@@ -10,10 +10,10 @@
 //!
 //! Why that crate: an address book of 1000 numbers from many countries is
 //! mostly numbers nobody registered, and each must be validated. The
-//! `phonenumber` crate took ~6.5 µs per number on such a mix (its compiled
-//! patterns live in one LRU cache behind one mutex); `rlibphonenumber` takes
-//! ~1 µs and agreed with it on every one of 20,000 generated numbers
-//! (BENCHMARKS.md, "Phone validation").
+//! `phonenumber` crate was several times slower on such a mix (its compiled
+//! patterns live in one LRU cache behind one mutex); `rlibphonenumber`
+//! agreed with it on every one of 20,000 generated numbers (BENCHMARKS.md,
+//! "Phone validation").
 
 use std::fmt;
 
@@ -256,9 +256,9 @@ pub fn e164_hash(e164: &str) -> [u8; 32] {
 
 /// Loads the numbering metadata now rather than on the first request (a
 /// few milliseconds). A region's patterns still compile when first used:
-/// compiling all 245 regions' at start took 0.35 s of CPU but 123 MiB of
-/// memory, a tenth of the server's budget, for regions most servers never
-/// see.
+/// compiling all 245 regions' at start costs a large share of the
+/// server's memory budget (BENCHMARKS.md, "Source-comment figures") for
+/// regions most servers never see.
 pub fn warm_up() {
     let _ = PhoneNumber::parse("+31206499123", None);
 }

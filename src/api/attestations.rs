@@ -53,8 +53,8 @@ struct VerifyBatchEntry {
 }
 
 /// `POST /v1/attestations/verify/batch`: up to 200 tokens in one request,
-/// answered in order. Signature checks are CPU work (~50 µs each here), so
-/// a batch runs on the blocking pool.
+/// answered in order. Signature checks are CPU work, so a batch runs on the
+/// blocking pool.
 pub async fn verify_batch(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,

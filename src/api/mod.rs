@@ -123,6 +123,19 @@ fn routes(state: AppState) -> Router {
             state.clone(),
             metrics::track,
         ))
+        // A span a request, at debug level: method and route pattern only,
+        // never the path or query, which carry phone numbers.
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |request: &axum::http::Request<axum::body::Body>| {
+                    let route = request
+                        .extensions()
+                        .get::<axum::extract::MatchedPath>()
+                        .map_or("unmatched", |p| p.as_str());
+                    tracing::debug_span!("request", method = %request.method(), route)
+                },
+            ),
+        )
         .with_state(state)
 }
 

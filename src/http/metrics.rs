@@ -1,7 +1,6 @@
 //! Prometheus metrics: requests and latencies per route, and gauges read
 //! when scraped (database size, businesses, changes feed position).
 
-use crate::store::prelude::*;
 use std::sync::atomic::AtomicU64;
 use std::time::Instant;
 
@@ -149,18 +148,10 @@ pub async fn render(
 ) -> Result<Response, ApiError> {
     let metrics = &state.metrics;
     let service = &state.service;
-    if let Ok(meta) = std::fs::metadata(service.store().path()) {
-        metrics.db_bytes.set(meta.len());
-    }
-    let r = service
-        .store()
-        .read()
-        .map_err(crate::service::ServiceError::from)?;
-    metrics.businesses.set(
-        r.business_count()
-            .map_err(crate::service::ServiceError::from)?,
-    );
-    let last_seq = r.last_seq().map_err(crate::service::ServiceError::from)?;
+    let gauges = service.gauges()?;
+    metrics.db_bytes.set(gauges.db_bytes);
+    metrics.businesses.set(gauges.businesses);
+    let last_seq = gauges.last_seq;
     metrics.changes_seq.set(last_seq);
     if let Some(index) = service.search_index() {
         let indexed = index.indexed_seq();

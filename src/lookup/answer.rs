@@ -1,15 +1,11 @@
-//! What a lookup answers for a number, and how it is built: from the
-//! stored answer when it serves the client, else from the records.
-//!
-//! A lookup is one snapshot's few point reads and returns the stored
-//! token: nothing is signed on the read path.
+//! What the answer for a number is, and how it is built from the records
+//! of one snapshot (or of a write transaction, for a stored answer).
 
 use serde::Serialize;
 
 use crate::model::{BusinessId, BusinessRef, Level, NumberRecord, PublicStatus};
-use crate::phone::{PhoneError, PhoneNumber, Region};
 use crate::store::prelude::*;
-use crate::store::{Reader, StoreError, Tables};
+use crate::store::{StoreError, Tables};
 
 /// The answer for one number.
 #[derive(Debug, Clone, Serialize)]
@@ -84,78 +80,6 @@ impl Rendered {
     }
 }
 
-/// The answer for typed text. The outer `Result` is storage failing, the
-/// inner one the text not being a number.
-pub fn answer_typed(
-    r: &Reader,
-    input: &str,
-    region: Option<Region>,
-    langs: &[String],
-    at: i64,
-) -> Result<Result<Rendered, PhoneError>, StoreError> {
-    let shaped = PhoneNumber::is_e164_shaped(input);
-    if shaped && r.may_know(input) {
-        if let Some(stored) = stored(r, input, langs, at)? {
-            return Ok(Ok(stored));
-        }
-        if let Some(record) = r.number(input)? {
-            let built = answer_for(r, input, Some(record), langs, at)?;
-            return Ok(Ok(Rendered::Built(Box::new(built))));
-        }
-    }
-    let number = match PhoneNumber::parse(input, region) {
-        Ok(number) => number,
-        Err(e) => return Ok(Err(e)),
-    };
-    let e164 = number.as_str();
-    // Most of an address book: a number the store holds nothing about.
-    if !r.may_know(e164) {
-        return Ok(Ok(Rendered::Built(Box::new(unlisted(
-            e164,
-            Reputation::default(),
-        )))));
-    }
-    // Text that was its own E.164 form was looked for above: unlisted.
-    let looked = shaped && e164 == input;
-    if !looked {
-        if let Some(stored) = stored(r, e164, langs, at)? {
-            return Ok(Ok(stored));
-        }
-    }
-    let record = if looked { None } else { r.number(e164)? };
-    let built = answer_for(r, e164, record, langs, at)?;
-    Ok(Ok(Rendered::Built(Box::new(built))))
-}
-
-/// The stored answer of `e164`, if there is one and it is this client's.
-fn stored(
-    r: &Reader,
-    e164: &str,
-    langs: &[String],
-    at: i64,
-) -> Result<Option<Rendered>, StoreError> {
-    let ready = super::cache::read(r, e164, |a| {
-        // A body that is not a JSON object with a field (a damaged row)
-        // is not served: batches splice it after `"input"`.
-        let whole = a.body.len() > 2 && a.body.starts_with("{\"");
-        (whole && a.serves(langs, at)).then(|| Ready {
-            etag: a.etag.to_owned(),
-            expires_at: a.expires_at,
-            body: a.body,
-        })
-    })?;
-    Ok(ready.flatten().map(Rendered::Stored))
-}
-
-pub fn answer(
-    r: &Reader,
-    e164: &str,
-    langs: &[String],
-    at: i64,
-) -> Result<NumberAnswer, StoreError> {
-    answer_for(r, e164, r.number(e164)?, langs, at)
-}
-
 /// A strong `ETag` (quoted) for these bytes: 128 bits of their SHA-256.
 pub fn strong_etag(body: &[u8]) -> String {
     use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -179,7 +103,7 @@ pub fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
 }
 
 /// The answer for `e164`, whose stored record (if any) was already read.
-pub(super) fn answer_for<S: Tables>(
+pub(crate) fn answer_for<S: Tables>(
     r: &S,
     e164: &str,
     record: Option<NumberRecord>,

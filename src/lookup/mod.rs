@@ -2,8 +2,8 @@
 //! answer cheap to serve.
 //!
 //! - [`answer`]: what the answer for a number is and how it is built from
-//!   the records (status, business, token, reputation), or taken from the
-//!   stored answer when that is the one for this client.
+//!   the records (status, business, token, reputation); `serve`: which
+//!   answer a lookup sends, the stored one when it is this client's.
 //! - `stored`: a stored answer, the answer for no language preference made
 //!   in the write that last changed anything it shows, and the decision
 //!   whom it serves; [`packed`]: how its body is kept small on disk.
@@ -20,14 +20,15 @@ pub mod answer;
 mod background;
 mod cache;
 pub mod packed;
+mod serve;
 mod stored;
 
 pub use answer::{
-    answer, answer_typed, hex, strong_etag, BusinessSummary, NumberAnswer, Ready, Rendered,
-    Reputation, RevocationInfo,
+    hex, strong_etag, BusinessSummary, NumberAnswer, Ready, Rendered, Reputation, RevocationInfo,
 };
 pub use background::Background;
 pub use cache::{
     is_current, mark_current, read, refresh, render_all, start_over, stored_answer, Render,
 };
+pub use serve::{answer, answer_typed};
 pub use stored::{render, StoredAnswer, StoredAnswerRef, RENDER_VERSION};

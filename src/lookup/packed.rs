@@ -1,8 +1,8 @@
 //! The on-disk form of a stored answer's body (serde `with` module).
 //!
-//! Stored answers are what uniform lookups read: at a million businesses
-//! they are ~1 GB of JSON, and the part of them redb's cache cannot hold
-//! is read again from the file on every miss. A body is mostly the same
+//! Stored answers are what uniform lookups read; the part of them redb's
+//! cache cannot hold is read again from the file on every miss, so their
+//! size is lookup speed. A body is mostly the same
 //! keys in every row and a token in base64 (4 characters for 3 bytes), so
 //! it is packed before it is stored:
 //!
@@ -15,9 +15,8 @@
 //!   payload repeats from the body cost one each too.
 //!
 //! Unpacking is an LZ4 block decode and three base64 encodings: a stored
-//! lookup went from 0.45 to 0.78 µs in process (`cargo bench -p bizseal-benches --bench core
-//! -- lookup/stored_answer`), the price of fitting 2.4× as many answers in
-//! the cache.
+//! lookup costs more in process, the price of fitting more answers in the
+//! cache (BENCHMARKS.md, "Source-comment figures").
 //! Packing checks that unpacking gives the body back byte for byte and
 //! stores the body as it is otherwise, so nothing depends on the body
 //! having the shape this module expects. The first byte says which form a
@@ -162,8 +161,8 @@ fn unsplit_v1(rest: &[u8]) -> Option<String> {
 }
 
 /// Writes `bytes` in base64url into `out` at `at`; returns where they end.
-/// The SIMD encoder: with the `base64` crate's, a stored lookup took
-/// 1.48 µs instead of 1.14 µs in process (before the part lengths).
+/// The SIMD encoder: the `base64` crate's made a stored lookup slower
+/// (BENCHMARKS.md, "Source-comment figures").
 fn encode_at(out: &mut [u8], at: usize, bytes: &[u8]) -> Option<usize> {
     let end = at.checked_add(B64.encoded_length(bytes.len()))?;
     let _ = B64.encode(bytes, base64_simd::Out::from_slice(out.get_mut(at..end)?));

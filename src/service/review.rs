@@ -4,13 +4,12 @@
 
 use crate::store::prelude::*;
 use serde::Serialize;
-use subtle::ConstantTimeEq;
 
 use super::attest::{evidence, revoke_live};
 use super::claims::{has_proven_claim, take_number};
 use super::confusable;
 use super::shared::held;
-use super::shared::{application, audit, own_business, random_token, sha256};
+use super::shared::{application, audit, own_business};
 use super::status::DomainView;
 use super::{BusinessView, Service, ServiceError, StatusView};
 use crate::model::lifecycle::Approved;
@@ -20,42 +19,6 @@ use crate::model::{
 };
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError, Writer, REPORT_WINDOW};
-
-/// A person who may review: every decision is audited under `name`. An
-/// admin may also back up the database and rotate signing keys.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reviewer {
-    pub name: String,
-    pub admin: bool,
-}
-
-/// How an admin's name is stored in the reviewers table; a plain name (as
-/// older builds stored every reviewer) is a reviewer. Names have no
-/// control characters, so the prefix cannot be typed into one.
-const ADMIN_PREFIX: &str = "\u{1}admin\u{1}";
-
-impl Reviewer {
-    fn encode(&self) -> String {
-        if self.admin {
-            format!("{ADMIN_PREFIX}{}", self.name)
-        } else {
-            self.name.clone()
-        }
-    }
-
-    fn decode(stored: &str) -> Reviewer {
-        match stored.strip_prefix(ADMIN_PREFIX) {
-            Some(name) => Reviewer {
-                name: name.to_owned(),
-                admin: true,
-            },
-            None => Reviewer {
-                name: stored.to_owned(),
-                admin: false,
-            },
-        }
-    }
-}
 
 /// A listed number the phone metadata of this build does not take as it
 /// was stored (see [`Service::refused_numbers`]).
@@ -130,7 +93,7 @@ impl Service {
     /// numbers stay reachable by their exact E.164 text
     /// (`number_or_listed`), but a typed national form no longer finds
     /// them, so a reviewer should look at each. One pass over the numbers
-    /// table: 1.5M numbers in 3.3 s (`bizseal check-numbers`, page cache warm).
+    /// table (`bizseal check-numbers`).
     pub fn refused_numbers(&self) -> Result<(u64, Vec<RefusedNumber>), ServiceError> {
         let r = self.store.read()?;
         let mut checked = 0u64;
@@ -153,60 +116,6 @@ impl Service {
         Ok((checked, refused))
     }
 
-    /// The reviewer a bearer token belongs to: the operator's token from the
-    /// environment (an admin), or a named one made with `bizseal reviewer
-    /// add`.
-    pub fn authenticate_reviewer(&self, token: &str) -> Result<Option<Reviewer>, ServiceError> {
-        let presented = sha256(token.as_bytes());
-        if let Some(operator) = &self.config.reviewer_token {
-            if bool::from(presented.ct_eq(&sha256(operator.as_bytes()))) {
-                return Ok(Some(Reviewer {
-                    name: "operator".to_owned(),
-                    admin: true,
-                }));
-            }
-        }
-        Ok(self
-            .store
-            .read()?
-            .reviewer_for_token(&presented)?
-            .map(|stored| Reviewer::decode(&stored)))
-    }
-
-    /// Every named reviewer, by name.
-    pub fn reviewers(&self) -> Result<Vec<Reviewer>, ServiceError> {
-        let mut out: Vec<Reviewer> = self
-            .store
-            .read()?
-            .reviewers()?
-            .into_iter()
-            .map(|(_, stored)| Reviewer::decode(&stored))
-            .collect();
-        out.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(out)
-    }
-
-    /// Revokes a named reviewer's token, audited.
-    pub fn remove_reviewer(&self, name: &str, by: &str) -> Result<(), ServiceError> {
-        let at = now();
-        self.write(|w| {
-            let found = w
-                .reviewers()?
-                .into_iter()
-                .find(|(_, stored)| Reviewer::decode(stored).name == name);
-            let (hash, _) = found.ok_or(ServiceError::NotFound("reviewer"))?;
-            w.remove_reviewer(&hash)?;
-            w.add_audit(&AuditEntry {
-                at,
-                actor: by.to_owned(),
-                business: None,
-                action: "reviewer_removed".into(),
-                detail: name.to_owned(),
-            })?;
-            Ok(())
-        })
-    }
-
     /// The warnings a business with these names would get in the queue
     /// (look-alikes, brands it contains, mixed scripts), without
     /// registering it.
@@ -214,72 +123,6 @@ impl Service {
         let r = self.store.read()?;
         let nobody = BusinessId::generate();
         Ok(confusable_warnings(&r, &nobody, names)?)
-    }
-
-    /// Records a security event (a lockout, say) in the audit trail.
-    pub fn note_security_event(&self, action: &str, detail: &str) -> Result<(), ServiceError> {
-        let at = now();
-        self.write(|w| {
-            w.add_audit(&AuditEntry {
-                at,
-                actor: "limits".into(),
-                business: None,
-                action: action.to_owned(),
-                detail: detail.to_owned(),
-            })?;
-            Ok::<_, ServiceError>(())
-        })
-    }
-
-    /// Makes a named reviewer's token (an admin may also back up and
-    /// rotate keys); it is shown once and stored only as a hash. Names are
-    /// unique: the audit trail says who decided.
-    pub fn create_reviewer(&self, name: &str, admin: bool) -> Result<String, ServiceError> {
-        let name = name.trim();
-        if name.is_empty()
-            || name.len() > 64
-            || name
-                .chars()
-                .any(|c| c.is_control() || super::profile::invisible(c))
-            || name == "operator"
-        {
-            return Err(ServiceError::invalid(
-                "name",
-                "1-64 printable characters, not \"operator\"",
-            ));
-        }
-        let token = format!("bzr_{}", random_token()?);
-        let at = now();
-        let who = Reviewer {
-            name: name.to_owned(),
-            admin,
-        };
-        self.write(|w| {
-            if w.reviewers()?
-                .iter()
-                .any(|(_, s)| Reviewer::decode(s).name == name)
-            {
-                return Err(ServiceError::invalid(
-                    "name",
-                    "a reviewer of that name exists",
-                ));
-            }
-            w.put_reviewer(&sha256(token.as_bytes()), &who.encode())?;
-            w.add_audit(&AuditEntry {
-                at,
-                actor: "operator".into(),
-                business: None,
-                action: if admin {
-                    "admin_created"
-                } else {
-                    "reviewer_created"
-                }
-                .into(),
-                detail: name.to_owned(),
-            })?;
-            Ok::<_, ServiceError>(())
-        })?;
-        Ok(token)
     }
 
     /// Businesses waiting for review, oldest first, with their evidence.

@@ -2,9 +2,8 @@
 //!
 //! A B-tree leaf that overflows splits in two halves and nothing refills
 //! them: an import, which writes numbers in the order its businesses come,
-//! leaves the `answers` table's leaves 58% full on average (`bizseal stats`
-//! on the load test's million businesses: 751 MiB of pages for 433 MiB of
-//! rows, 1.5× the cache). Streaming a table in key order through a redb
+//! leaves the `answers` table's leaves little more than half full
+//! (`bizseal stats`; BENCHMARKS.md has the load test's figures). Streaming a table in key order through a redb
 //! cursor into a new table packs every leaf as full as its rows allow; the
 //! new table then replaces the old one in the same transaction, so a reader
 //! sees the old table or the new one, never a half-copied table.
@@ -33,7 +32,7 @@ pub struct RepackReport {
 impl Store {
     /// Repacks the tables every lookup and batch reads (`answers`,
     /// `numbers`, `number_hashes`), each in a transaction of its own.
-    /// Writers wait meanwhile (~1 µs a row), so this is for a command or a
+    /// Writers wait meanwhile (O(rows)), so this is for a command or a
     /// quiet moment, not a busy server.
     pub fn repack_lookup_tables(&self) -> Result<RepackReport, StoreError> {
         let started = Instant::now();
@@ -45,8 +44,8 @@ impl Store {
         Ok(report)
     }
 
-    /// Repacks every table, one transaction each (what `compact` does:
-    /// at 1M the confusable-name keys alone are 1.7 GB of pages, 47% full).
+    /// Repacks every table, one transaction each (what `compact` does: the
+    /// confusable-name keys are the largest and emptiest after an import).
     /// Writers wait for each table in turn.
     pub fn repack_every_table(&self) -> Result<RepackReport, StoreError> {
         use super::directory::*;
