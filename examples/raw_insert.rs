@@ -24,6 +24,7 @@
 //! This is a measuring tool: it knows the table layout of `store`, which
 //! nothing in the product outside `store` may.
 
+use bizseal::phone::E164;
 use bizseal::store::prelude::*;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -184,9 +185,12 @@ fn plan(src: &std::path::Path, input: &std::path::Path) -> Result<Vec<Planned>, 
         let mut numbers = Vec::with_capacity(b.numbers.len());
         let mut claims = Vec::new();
         for e164 in &b.numbers {
-            let Some(record) = r.number(e164)?.filter(|rec| rec.business == b.id) else {
+            let Some(record) = r
+                .number(E164::stored(e164))?
+                .filter(|rec| rec.business == b.id)
+            else {
                 let claim = r
-                    .claim(e164, id)?
+                    .claim(E164::stored(e164), id)?
                     .ok_or("a listed number is neither held nor claimed")?;
                 claims.push((
                     e164.clone(),

@@ -25,10 +25,19 @@ use serde::Serialize;
 /// formatted one with spaces, dashes and parentheses stays far below this.
 const MAX_INPUT_LEN: usize = 64;
 
-/// A validated phone number in E.164 form.
+/// A validated phone number in E.164 form, owned: made only by
+/// [`PhoneNumber::parse`]. It derefs to [`E164`], the borrowed form the
+/// store, the read model and the workflows take (as `PathBuf` to `Path`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct PhoneNumber(String);
+
+/// A phone number in E.164 form, borrowed: what everything past the edge
+/// takes. A [`PhoneNumber`] is one; so is text the store holds
+/// ([`E164::stored`]), which was a `PhoneNumber` when it was stored.
+#[derive(Debug, PartialEq, Eq, Hash, PartialOrd, Ord, ref_cast::RefCast)]
+#[repr(transparent)]
+pub struct E164(str);
 
 /// An ISO 3166-1 alpha-2 region that has a numbering plan, such as `NL`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,6 +209,21 @@ impl PhoneNumber {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+impl E164 {
+    /// Text the store holds as a number (it was a [`PhoneNumber`] when
+    /// stored), or text of that shape matched against the store's keys
+    /// (`PhoneNumber::is_e164_shaped`). Nothing is parsed: this is how a
+    /// record's number, or a test's, becomes typed.
+    pub fn stored(text: &str) -> &E164 {
+        ref_cast::RefCast::ref_cast(text)
+    }
+
+    /// The E.164 form, with the leading `+`.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 
     /// SHA-256 of the E.164 string: the key of the k-anonymous range lookup.
     pub fn sha256(&self) -> [u8; 32] {
@@ -212,6 +236,46 @@ impl PhoneNumber {
             .ok()
             .and_then(|p| u16::try_from(p.country_code).ok())
             .unwrap_or(0)
+    }
+}
+
+impl std::ops::Deref for PhoneNumber {
+    type Target = E164;
+
+    fn deref(&self) -> &E164 {
+        E164::stored(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<E164> for PhoneNumber {
+    fn borrow(&self) -> &E164 {
+        self
+    }
+}
+
+impl ToOwned for E164 {
+    type Owned = PhoneNumber;
+
+    fn to_owned(&self) -> PhoneNumber {
+        PhoneNumber(self.0.to_owned())
+    }
+}
+
+impl PartialEq<E164> for String {
+    fn eq(&self, other: &E164) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<String> for E164 {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl fmt::Display for E164 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 

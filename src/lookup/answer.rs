@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::model::{BusinessId, BusinessRef, Level, NumberRecord, PublicStatus};
+use crate::phone::E164;
 use crate::store::prelude::*;
 use crate::store::{StoreError, Tables};
 
@@ -89,9 +90,9 @@ pub fn strong_etag(body: &[u8]) -> String {
 }
 
 /// The answer for a number that is not listed.
-pub fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
+pub fn unlisted(e164: &E164, reputation: Reputation) -> NumberAnswer {
     NumberAnswer {
-        number: e164.to_owned(),
+        number: e164.as_str().to_owned(),
         status: PublicStatus::Unknown,
         level: None,
         business: None,
@@ -105,7 +106,7 @@ pub fn unlisted(e164: &str, reputation: Reputation) -> NumberAnswer {
 /// The answer for `e164`, whose stored record (if any) was already read.
 pub(crate) fn answer_for<S: Tables>(
     r: &S,
-    e164: &str,
+    e164: &E164,
     record: Option<NumberRecord>,
     langs: &[String],
     at: i64,
@@ -138,7 +139,7 @@ pub(crate) fn answer_for<S: Tables>(
     };
     let token = token_for(r, &record, status)?;
     Ok(NumberAnswer {
-        number: e164.to_owned(),
+        number: e164.as_str().to_owned(),
         status,
         level: record.state.level().filter(|_| status.shows_token()),
         attestation_expires_at: token.as_ref().map(|(_, exp)| *exp),

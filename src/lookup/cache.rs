@@ -9,11 +9,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::stored::{render, StoredAnswer, StoredAnswerRef, RENDER_VERSION};
+use crate::phone::E164;
 use crate::store::{self, answer_key, Reader, Store, StoreError, Writer};
 
 /// Makes the stored answer of a number from what a write transaction
 /// holds (`None`: the number has no answer worth storing).
-pub type Render = fn(&Writer, &str, i64) -> Result<Option<StoredAnswer>, StoreError>;
+pub type Render = fn(&Writer, &E164, i64) -> Result<Option<StoredAnswer>, StoreError>;
 
 /// Numbers per write transaction when every answer is made again.
 const BATCH: usize = 1000;
@@ -42,14 +43,19 @@ fn write_in_key_order(
     let mut rows = Vec::with_capacity(numbers.len());
     for n in numbers {
         if let Some(key) = answer_key(n) {
-            rows.push((key, encoded(w, n, at, render)?));
+            rows.push((key, encoded(w, E164::stored(n), at, render)?));
         }
     }
     w.put_answer_rows(rows)
 }
 
 /// The stored answer of `e164` as `render` makes it now, encoded.
-fn encoded(w: &Writer, e164: &str, at: i64, render: Render) -> Result<Option<Vec<u8>>, StoreError> {
+fn encoded(
+    w: &Writer,
+    e164: &E164,
+    at: i64,
+    render: Render,
+) -> Result<Option<Vec<u8>>, StoreError> {
     match render(w, e164, at) {
         Ok(Some(answer)) => Ok(Some(store::encode(&answer)?)),
         Ok(None) => Ok(None),
@@ -69,7 +75,7 @@ fn encoded(w: &Writer, e164: &str, at: i64, render: Render) -> Result<Option<Vec
 /// lookup's hot path: the body is unpacked, the rest borrowed).
 pub fn read<T>(
     r: &Reader,
-    e164: &str,
+    e164: &E164,
     f: impl FnOnce(StoredAnswerRef<'_>) -> T,
 ) -> Result<Option<T>, StoreError> {
     let read = r.with_answer_row(e164, |bytes| {
@@ -89,7 +95,7 @@ pub fn read<T>(
 }
 
 /// The stored answer of `e164`, if there is one.
-pub fn stored_answer(r: &Reader, e164: &str) -> Result<Option<StoredAnswer>, StoreError> {
+pub fn stored_answer(r: &Reader, e164: &E164) -> Result<Option<StoredAnswer>, StoreError> {
     r.with_answer_row(e164, store::decode::<StoredAnswer>)?
         .transpose()
 }

@@ -2,6 +2,7 @@ use std::sync::atomic::AtomicBool;
 
 use super::*;
 use crate::model::{Business, NumberRecord, NumberState, Report, ReportReason};
+use crate::phone::E164;
 use crate::store::prelude::*;
 use crate::store::tests::business;
 
@@ -18,7 +19,7 @@ fn record(b: &Business) -> NumberRecord {
 
 /// An answer that says what it saw: the business's name and the number's
 /// report count.
-fn echo(w: &Writer, e164: &str, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
+fn echo(w: &Writer, e164: &E164, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
     let Some(record) = w.number(e164)? else {
         return Ok(None);
     };
@@ -37,8 +38,8 @@ fn echo(w: &Writer, e164: &str, at: i64) -> Result<Option<StoredAnswer>, StoreEr
 
 /// Answers the size of real ones, none for numbers ending in 7 (an answer
 /// not worth storing).
-fn padded(w: &Writer, e164: &str, _at: i64) -> Result<Option<StoredAnswer>, StoreError> {
-    if e164.ends_with('7') || w.number(e164)?.is_none() {
+fn padded(w: &Writer, e164: &E164, _at: i64) -> Result<Option<StoredAnswer>, StoreError> {
+    if e164.as_str().ends_with('7') || w.number(e164)?.is_none() {
         return Ok(None);
     }
     Ok(Some(StoredAnswer {
@@ -64,7 +65,7 @@ fn write<T>(
 }
 
 fn body(store: &Store) -> Option<String> {
-    stored_answer(&store.read().unwrap(), N)
+    stored_answer(&store.read().unwrap(), E164::stored(N))
         .unwrap()
         .map(|a| a.body)
 }
@@ -94,7 +95,7 @@ fn row(store: &Store, e164: &str) -> Option<Vec<u8>> {
     store
         .read()
         .unwrap()
-        .with_answer_row(e164, <[u8]>::to_vec)
+        .with_answer_row(E164::stored(e164), <[u8]>::to_vec)
         .unwrap()
 }
 
@@ -105,7 +106,7 @@ fn every_write_that_shows_in_an_answer_makes_it_again() {
     let mut b = business();
     write(&store, echo, |w| {
         w.put_business(&b)?;
-        w.put_number(N, &record(&b))
+        w.put_number(E164::stored(N), &record(&b))
     })
     .unwrap();
     assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
@@ -125,7 +126,7 @@ fn every_write_that_shows_in_an_answer_makes_it_again() {
     assert!(failed.is_err());
     assert_eq!(body(&store).as_deref(), Some("Telefónica España/1"));
     // Removing the number removes its answer.
-    write(&store, echo, |w| w.remove_number(N)).unwrap();
+    write(&store, echo, |w| w.remove_number(E164::stored(N))).unwrap();
     assert_eq!(body(&store), None);
 }
 
@@ -136,7 +137,7 @@ fn a_write_that_does_not_refresh_drops_the_answers_it_would_leave_stale() {
     let b = business();
     write(&store, echo, |w| {
         w.put_business(&b)?;
-        w.put_number(N, &record(&b))
+        w.put_number(E164::stored(N), &record(&b))
     })
     .unwrap();
     assert!(body(&store).is_some());
@@ -174,9 +175,14 @@ fn a_write_that_does_not_refresh_drops_the_answers_it_would_leave_stale() {
     );
     assert!(is_current(&store).unwrap());
     let r = store.read().unwrap();
-    assert!(stored_answer(&r, "+34915820399").unwrap().is_none());
+    assert!(stored_answer(&r, E164::stored("+34915820399"))
+        .unwrap()
+        .is_none());
     assert_eq!(
-        stored_answer(&r, N).unwrap().map(|a| a.body).as_deref(),
+        stored_answer(&r, E164::stored(N))
+            .unwrap()
+            .map(|a| a.body)
+            .as_deref(),
         Some("Telefónica, S.A./0")
     );
 }
@@ -192,7 +198,7 @@ fn a_full_pass_packs_the_answers_and_keeps_those_written_meanwhile() {
         write(&store, padded, |w| {
             w.put_business(&b)?;
             for i in (chunk..chunk + 600).map(|i| (i * 4999) % numbers.len()) {
-                w.put_number(&numbers[i], &record(&b))?;
+                w.put_number(E164::stored(&numbers[i]), &record(&b))?;
             }
             Ok(())
         })
@@ -204,7 +210,7 @@ fn a_full_pass_packs_the_answers_and_keeps_those_written_meanwhile() {
     // meets those rows and must replace, not duplicate, them.
     write(&store, padded, |w| {
         for n in numbers.iter().skip(2500).step_by(3).take(300) {
-            w.put_number(n, &record(&b))?;
+            w.put_number(E164::stored(n), &record(&b))?;
         }
         Ok(())
     })
@@ -226,7 +232,7 @@ fn a_full_pass_packs_the_answers_and_keeps_those_written_meanwhile() {
     put_rows(&store, &[(between, None)]);
     let r = store.read().unwrap();
     for n in &numbers {
-        let body = stored_answer(&r, n).unwrap().map(|a| a.body);
+        let body = stored_answer(&r, E164::stored(n)).unwrap().map(|a| a.body);
         if n.ends_with('7') {
             assert_eq!(body, None, "{n}");
         } else {
@@ -252,10 +258,10 @@ fn an_answer_row_that_does_not_decode_is_absent_not_an_error() {
     let b = business();
     write(&store, echo, |w| {
         w.put_business(&b)?;
-        w.put_number(N, &record(&b))
+        w.put_number(E164::stored(N), &record(&b))
     })
     .unwrap();
-    let served = |store: &Store| read(&store.read().unwrap(), N, |a| a.body).unwrap();
+    let served = |store: &Store| read(&store.read().unwrap(), E164::stored(N), |a| a.body).unwrap();
     assert_eq!(served(&store).as_deref(), Some("Telefónica, S.A./0"));
     // The row as stored: format byte, the body's length (one byte), then
     // the packed body, whose first byte names its form.

@@ -5,7 +5,7 @@
 //! token: nothing is signed on the read path.
 
 use super::answer::{answer_for, unlisted, NumberAnswer, Ready, Rendered, Reputation};
-use crate::phone::{PhoneError, PhoneNumber, Region};
+use crate::phone::{PhoneError, PhoneNumber, Region, E164};
 use crate::store::prelude::*;
 use crate::store::{Reader, StoreError};
 
@@ -19,12 +19,14 @@ pub fn answer_typed(
     at: i64,
 ) -> Result<Result<Rendered, PhoneError>, StoreError> {
     let shaped = PhoneNumber::is_e164_shaped(input);
-    if shaped && r.may_know(input) {
-        if let Some(stored) = stored(r, input, langs, at)? {
+    // Text of the stored shape is looked up as it is (see above).
+    let listed = E164::stored(input);
+    if shaped && r.may_know(listed) {
+        if let Some(stored) = stored(r, listed, langs, at)? {
             return Ok(Ok(stored));
         }
-        if let Some(record) = r.number(input)? {
-            let built = answer_for(r, input, Some(record), langs, at)?;
+        if let Some(record) = r.number(listed)? {
+            let built = answer_for(r, listed, Some(record), langs, at)?;
             return Ok(Ok(Rendered::Built(Box::new(built))));
         }
     }
@@ -32,7 +34,7 @@ pub fn answer_typed(
         Ok(number) => number,
         Err(e) => return Ok(Err(e)),
     };
-    let e164 = number.as_str();
+    let e164: &E164 = &number;
     // Most of an address book: a number the store holds nothing about.
     if !r.may_know(e164) {
         return Ok(Ok(Rendered::Built(Box::new(unlisted(
@@ -41,7 +43,7 @@ pub fn answer_typed(
         )))));
     }
     // Text that was its own E.164 form was looked for above: unlisted.
-    let looked = shaped && e164 == input;
+    let looked = shaped && e164.as_str() == input;
     if !looked {
         if let Some(stored) = stored(r, e164, langs, at)? {
             return Ok(Ok(stored));
@@ -55,7 +57,7 @@ pub fn answer_typed(
 /// The stored answer of `e164`, if there is one and it is this client's.
 fn stored(
     r: &Reader,
-    e164: &str,
+    e164: &E164,
     langs: &[String],
     at: i64,
 ) -> Result<Option<Rendered>, StoreError> {
@@ -74,7 +76,7 @@ fn stored(
 
 pub fn answer(
     r: &Reader,
-    e164: &str,
+    e164: &E164,
     langs: &[String],
     at: i64,
 ) -> Result<NumberAnswer, StoreError> {

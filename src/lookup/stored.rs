@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::answer::{answer_for, strong_etag};
 use crate::model::pick_preferred;
+use crate::phone::E164;
 use crate::store::prelude::*;
 use crate::store::{StoreError, Writer};
 
@@ -92,7 +93,7 @@ pub const RENDER_VERSION: u32 = 5;
 /// number and its business). An unproven, revoked or suspended number is
 /// built on each lookup, which keeps the table to the attested numbers
 /// (what share of the numbers that is, and the rows' size: BENCHMARKS.md).
-pub fn render(w: &Writer, e164: &str, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
+pub fn render(w: &Writer, e164: &E164, at: i64) -> Result<Option<StoredAnswer>, StoreError> {
     let Some(record) = w.number(e164)? else {
         return Ok(None);
     };

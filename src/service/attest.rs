@@ -5,6 +5,7 @@
 //! may happen ahead, outside the transaction ([`Presigned`]): the bulk
 //! import signs a batch's tokens while the previous batch is being written.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -63,13 +64,13 @@ impl Signer<'_> {
         &self,
         business: &BusinessId,
         name: &str,
-        number: &str,
+        number: &E164,
         level: Level,
         evd: Vec<Evidence>,
     ) -> Claims {
         Claims {
             iss: self.issuer.to_owned(),
-            sub: number.to_owned(),
+            sub: number.as_str().to_owned(),
             biz: business.as_str().to_owned(),
             nam: name.to_owned(),
             lvl: level.as_str().to_owned(),
@@ -89,7 +90,7 @@ impl Signer<'_> {
         into: &mut Presigned,
         business: &BusinessId,
         name: &str,
-        number: &str,
+        number: &E164,
         level: Level,
         evd: Vec<Evidence>,
     ) {
@@ -114,7 +115,7 @@ impl Signer<'_> {
         &self,
         w: &mut Writer,
         business: &Business,
-        number: &str,
+        number: &E164,
         level: Level,
         evd: Vec<Evidence>,
     ) -> Result<NumberState, StoreError> {
@@ -133,7 +134,7 @@ impl Signer<'_> {
         let serial = claims.jti;
         let attestation = Attestation {
             serial: serial.clone(),
-            number: number.to_owned(),
+            number: number.as_str().to_owned(),
             business: business.id.clone(),
             level,
             name: claims.nam,
@@ -213,7 +214,7 @@ pub(super) fn revoke_serial(
 /// release, deletion, a withdrawn level). Returns how many it revoked.
 pub(super) fn revoke_live(
     w: &mut Writer,
-    e164: &str,
+    e164: &E164,
     business: &BusinessId,
     reason: &str,
     at: i64,
@@ -280,9 +281,10 @@ impl Service {
                         Some((business, number, level, mut record)) => {
                             let app = w.application(business.id.as_str())?;
                             let evd = evidence(record.proof, app.as_ref());
-                            record.state = signer.issue(w, &business, &number, level, evd)?;
+                            record.state =
+                                signer.issue(w, &business, E164::stored(&number), level, evd)?;
                             record.updated_at = at;
-                            w.put_number(&number, &record)?;
+                            w.put_number(E164::stored(&number), &record)?;
                             step.renewed += 1;
                         }
                         None => step.dropped += 1,
@@ -305,7 +307,7 @@ impl Service {
         let Some(a) = w.attestation(serial)? else {
             return Ok(None);
         };
-        let Some(record) = w.number(&a.number)? else {
+        let Some(record) = w.number(E164::stored(&a.number))? else {
             return Ok(None);
         };
         let NumberState::Attested {
@@ -344,7 +346,7 @@ impl Service {
     ) -> Result<(), StoreError> {
         let app = w.application(b.id.as_str())?;
         for n in &b.numbers {
-            let Some(mut record) = held(w, &b.id, n)? else {
+            let Some(mut record) = held(w, &b.id, E164::stored(n))? else {
                 continue;
             };
             let NumberState::Attested {
@@ -358,14 +360,20 @@ impl Service {
                 continue; // nothing to change
             }
             if let Some(reason) = revoke_reason {
-                revoke_live(w, n, &b.id, reason, signer.at)?;
+                revoke_live(w, E164::stored(n), &b.id, reason, signer.at)?;
             } else if let Some(a) = w.attestation(&serial)? {
                 w.unschedule(a.expires_at, &serial)?;
             }
             let level = level.unwrap_or(current);
-            record.state = signer.issue(w, b, n, level, evidence(record.proof, app.as_ref()))?;
+            record.state = signer.issue(
+                w,
+                b,
+                E164::stored(n),
+                level,
+                evidence(record.proof, app.as_ref()),
+            )?;
             record.updated_at = signer.at;
-            w.put_number(n, &record)?;
+            w.put_number(E164::stored(n), &record)?;
         }
         Ok(())
     }

@@ -5,6 +5,7 @@
 //! transitions are `model::lifecycle`'s; this module runs them inside
 //! write transactions and signs, revokes and audits around them.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use std::net::IpAddr;
 
@@ -77,7 +78,7 @@ impl Service {
         let code = random_code()?;
         let salt = random_bytes::<16>()?;
         let at = now();
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let network = client
             .map(|ip| client_network(ip).to_string())
             .unwrap_or_default();
@@ -155,13 +156,13 @@ impl Service {
             w.add_rate_event(&country_key, at)?;
             w.put_claim(e164, id.as_str(), &claim)?;
             if !b.numbers.iter().any(|n| n == e164) {
-                b.numbers.push(e164.to_owned());
+                b.numbers.push(e164.as_str().to_owned());
                 b.updated_at = at;
                 w.put_business(&b)?;
             }
-            audit(w, at, "business", id, "code_sent", e164)?;
+            audit(w, at, "business", id, "code_sent", e164.as_str())?;
             Ok::<_, ServiceError>(Sent::Code(OutgoingCode {
-                number: e164.to_owned(),
+                number: e164.as_str().to_owned(),
                 code: code.clone(),
                 locale: b.default_lang.clone(),
                 at,
@@ -190,7 +191,7 @@ impl Service {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ServiceError::invalid("code", "is 6 digits"));
         }
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -213,7 +214,7 @@ impl Service {
             if outcome == CodeOutcome::Proven {
                 let app = application(w, id)?;
                 take_number(w, &signer, &b, &app, e164, claim)?;
-                audit(w, at, "business", id, "number_proven", e164)?;
+                audit(w, at, "business", id, "number_proven", e164.as_str())?;
             } else {
                 // Failures must be counted: commit, then refuse.
                 w.put_claim(e164, id.as_str(), &claim)?;
@@ -225,7 +226,7 @@ impl Service {
                 .status(id)?
                 .numbers
                 .into_iter()
-                .find(|n| n.number == e164)
+                .find(|n| n.number == *e164)
                 .ok_or(ServiceError::NotFound("number")),
             CodeOutcome::Wrong(left) => Err(ServiceError::CodeRejected(CodeRejected::Wrong(left))),
             CodeOutcome::Expired => Err(ServiceError::CodeRejected(CodeRejected::Expired)),
@@ -239,7 +240,7 @@ impl Service {
     /// claim dropped, and a reviewed business that proved it too may take
     /// it over.
     pub fn remove_number(&self, id: &BusinessId, number: &PhoneNumber) -> Result<(), ServiceError> {
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -257,7 +258,7 @@ impl Service {
             b.numbers.retain(|n| n != e164);
             b.updated_at = at;
             w.put_business(&b)?;
-            audit(w, at, "business", id, "number_removed", e164)?;
+            audit(w, at, "business", id, "number_removed", e164.as_str())?;
             settle(w, &signer, e164, self.config.claim_ttl)?;
             Ok(())
         })
@@ -274,7 +275,7 @@ impl Service {
         reason: &str,
     ) -> Result<(), ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -316,7 +317,7 @@ impl Service {
         business: Option<&BusinessId>,
         reviewer: &str,
     ) -> Result<u32, ServiceError> {
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let at = now();
         self.write(|w| {
             let mut claims = w.claims_of(e164)?;
@@ -330,7 +331,7 @@ impl Service {
                     w.put_claim(e164, &id, &claim)?;
                     unlocked += 1;
                     if let Ok(id) = BusinessId::parse(&id) {
-                        audit(w, at, reviewer, &id, "number_unlocked", e164)?;
+                        audit(w, at, reviewer, &id, "number_unlocked", e164.as_str())?;
                     }
                 }
             }
@@ -357,13 +358,16 @@ impl Service {
                 let mut step = 0;
                 for (e164, id) in &due {
                     // A code requested since the snapshot renewed it.
-                    if !w.claim(e164, id)?.is_some_and(|c| c.lapsed(at, ttl)) {
+                    if !w
+                        .claim(E164::stored(e164), id)?
+                        .is_some_and(|c| c.lapsed(at, ttl))
+                    {
                         continue;
                     }
                     w.remove_claim(e164, id)?;
                     if let Ok(id) = BusinessId::parse(id) {
-                        if held(w, &id, e164)?.is_none() {
-                            unlist(w, &id, e164, at)?;
+                        if held(w, &id, E164::stored(e164))?.is_none() {
+                            unlist(w, &id, E164::stored(e164), at)?;
                         }
                     }
                     step += 1;
@@ -387,7 +391,7 @@ pub(super) fn take_number(
     signer: &Signer,
     b: &Business,
     app: &Application,
-    e164: &str,
+    e164: &E164,
     mut claim: Claim,
 ) -> Result<Holding, ServiceError> {
     let at = signer.at;
@@ -422,7 +426,7 @@ pub(super) fn take_number(
                     updated_at: at,
                 },
             )?;
-            w.remove_claim(e164, b.id.as_str())?;
+            w.remove_claim(e164.as_str(), b.id.as_str())?;
             Ok(Holding::Held)
         }
         _ => {
@@ -441,7 +445,7 @@ pub(super) fn take_number(
 pub(super) fn settle(
     w: &mut Writer,
     signer: &Signer,
-    e164: &str,
+    e164: &E164,
     max_proof_age: i64,
 ) -> Result<(), ServiceError> {
     let at = signer.at;
@@ -471,7 +475,7 @@ pub(super) fn settle(
             let app = application(w, &id)?;
             let held = take_number(w, signer, &b, &app, e164, claim)? == Holding::Held;
             if held {
-                audit(w, at, "workflow", &id, "number_taken_over", e164)?;
+                audit(w, at, "workflow", &id, "number_taken_over", e164.as_str())?;
             }
         } else if claim.disputed {
             let mut c = claim;
@@ -486,13 +490,13 @@ pub(super) fn settle(
 pub(super) fn revoked_by_reviewer(
     w: &Writer,
     id: &BusinessId,
-    e164: &str,
+    e164: &E164,
 ) -> Result<bool, StoreError> {
     Ok(held(w, id, e164)?.is_some_and(|r| matches!(r.state, NumberState::Revoked { .. })))
 }
 
 /// Takes `e164` off business `id`'s own list of numbers.
-fn unlist(w: &mut Writer, id: &BusinessId, e164: &str, at: i64) -> Result<(), StoreError> {
+fn unlist(w: &mut Writer, id: &BusinessId, e164: &E164, at: i64) -> Result<(), StoreError> {
     if let Some(mut b) = w.business(id.as_str())? {
         b.numbers.retain(|n| n != e164);
         b.updated_at = at;
@@ -506,7 +510,7 @@ fn unlist(w: &mut Writer, id: &BusinessId, e164: &str, at: i64) -> Result<(), St
 pub(super) fn drop_number(
     w: &mut Writer,
     id: &BusinessId,
-    e164: &str,
+    e164: &E164,
     reason: &str,
     at: i64,
 ) -> Result<(), StoreError> {
@@ -514,7 +518,7 @@ pub(super) fn drop_number(
         revoke_live(w, e164, id, reason, at)?;
         w.remove_number(e164)?;
     }
-    w.remove_claim(e164, id.as_str())?;
+    w.remove_claim(e164.as_str(), id.as_str())?;
     Ok(())
 }
 
@@ -544,7 +548,7 @@ fn trip_breaker(w: &mut Writer, country: u16, at: i64) -> Result<(), StoreError>
 /// submission and its approval need).
 pub(super) fn has_proven_claim(w: &Writer, b: &Business) -> Result<bool, StoreError> {
     for n in &b.numbers {
-        if w.claim(n, b.id.as_str())?
+        if w.claim(E164::stored(n), b.id.as_str())?
             .is_some_and(|c| c.proof.is_some())
         {
             return Ok(true);

@@ -16,6 +16,7 @@
 //! claims (see `attest::Presigned`); the decisions themselves are all taken
 //! inside the transaction, as before.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use std::io::BufRead;
 use std::sync::mpsc;
@@ -409,7 +410,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
         let name = default_name(&p.names, &p.default_lang, &p.legal_name);
         for (number, level) in &p.numbers {
             let Some(want) = *level else { continue };
-            let proof = match r.number(number.as_str())? {
+            let proof = match r.number(&*number)? {
                 None => Some(imported),
                 Some(record) if record.business != *id => continue,
                 Some(record) => match &record.state {
@@ -426,7 +427,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
                 },
             };
             let evd = evidence(proof, None);
-            signer.sign_ahead(&mut out, id, name, number.as_str(), want, evd);
+            signer.sign_ahead(&mut out, id, name, &*number, want, evd);
         }
     }
     Ok(out)
@@ -448,7 +449,7 @@ fn apply(
     let existing = w.business(id.as_str())?;
     let mut records = Vec::with_capacity(p.numbers.len());
     for (number, _) in &p.numbers {
-        let record = w.number(number.as_str())?;
+        let record = w.number(&*number)?;
         if let Some(r) = &record {
             if r.business != id {
                 return Ok(Err(format!(
@@ -502,7 +503,7 @@ fn apply(
 
     if let Some(old) = &existing {
         for gone in old.numbers.iter().filter(|n| !business.numbers.contains(n)) {
-            super::claims::drop_number(w, &id, gone, "removed from the profile", at)?;
+            super::claims::drop_number(w, &id, E164::stored(gone), "removed from the profile", at)?;
             changed = true;
         }
     }
@@ -525,7 +526,7 @@ fn apply(
         }
     }
     for ((number, level), record) in p.numbers.iter().zip(records) {
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         if business.status == BusinessStatus::Suspended {
             // A suspended business's numbers go on hold (their tokens
             // revoked) and wait for the reviewers.
@@ -585,7 +586,7 @@ fn apply(
                 updated_at: at,
             };
             w.put_number(e164, &record)?;
-            w.remove_claim(e164, id.as_str())?;
+            w.remove_claim(e164.as_str(), id.as_str())?;
             changed = true;
         }
     }
@@ -629,29 +630,17 @@ fn next_state(
             }
             revoke_live(
                 w,
-                number.as_str(),
+                &*number,
                 &business.id,
                 "superseded: the attested facts changed",
                 signer.at,
             )?;
             let evd = evidence(Some(proof), None);
-            Ok(Some(signer.issue(
-                w,
-                business,
-                number.as_str(),
-                want,
-                evd,
-            )?))
+            Ok(Some(signer.issue(w, business, &*number, want, evd)?))
         }
         Some(NumberState::Unproven | NumberState::OnHold { .. }) | None => {
             let evd = evidence(Some(proof), None);
-            Ok(Some(signer.issue(
-                w,
-                business,
-                number.as_str(),
-                want,
-                evd,
-            )?))
+            Ok(Some(signer.issue(w, business, &*number, want, evd)?))
         }
     }
 }

@@ -4,6 +4,7 @@
 //! A lookup is one read transaction of a few point reads, and returns the
 //! stored token: nothing is signed on the read path.
 
+use crate::phone::E164;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -100,7 +101,7 @@ impl Service {
             Err(e) => {
                 let trimmed = input.trim();
                 if PhoneNumber::is_e164_shaped(trimmed)
-                    && self.store.read()?.number(trimmed)?.is_some()
+                    && self.store.read()?.number(E164::stored(trimmed))?.is_some()
                 {
                     Ok(PhoneNumber::listed(trimmed))
                 } else {
@@ -117,7 +118,7 @@ impl Service {
         langs: &[String],
     ) -> Result<NumberAnswer, ServiceError> {
         let r = self.store.read()?;
-        Ok(answer(&r, number.as_str(), langs, now())?)
+        Ok(answer(&r, &*number, langs, now())?)
     }
 
     /// The answer for a number as a client typed it (`region` reads a
@@ -156,7 +157,7 @@ impl Service {
         let r = self.store.read()?;
         let mut entries = Vec::new();
         for e164 in r.bucket(prefix)? {
-            let Some(record) = r.number(&e164)? else {
+            let Some(record) = r.number(E164::stored(&e164))? else {
                 continue;
             };
             let Some(business) = r.with_business(record.business.as_str(), |b| b.status)? else {
@@ -367,7 +368,10 @@ fn bound_verdict(
 pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, StoreError> {
     let mut numbers = Vec::with_capacity(b.numbers.len());
     for n in &b.numbers {
-        if let Some(record) = r.number(n)?.filter(|rec| rec.business == b.id) {
+        if let Some(record) = r
+            .number(E164::stored(n))?
+            .filter(|rec| rec.business == b.id)
+        {
             let status = PublicStatus::of(&record, b);
             if !status.names_business() {
                 continue;
@@ -383,7 +387,7 @@ pub(super) fn number_views(r: &Reader, b: &Business) -> Result<Vec<NumberView>, 
 }
 
 fn current_status(r: &Reader, claims: &Claims) -> Result<PublicStatus, StoreError> {
-    let Some(record) = r.number(&claims.sub)? else {
+    let Some(record) = r.number(E164::stored(&claims.sub))? else {
         return Ok(PublicStatus::Unknown);
     };
     if record.business.as_str() != claims.biz {

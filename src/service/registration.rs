@@ -1,6 +1,7 @@
 //! Registering a business, its API key, submitting for review and
 //! deleting it.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use serde::Serialize;
 
@@ -62,7 +63,7 @@ impl Service {
                 updated_at: at,
             };
             for (n, _) in &p.numbers {
-                w.put_claim(n.as_str(), id.as_str(), &Claim::new(at))?;
+                w.put_claim(&*n, id.as_str(), &Claim::new(at))?;
             }
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;
@@ -124,12 +125,12 @@ impl Service {
                 return Err(StateError::Suspended.into());
             }
             for n in &b.numbers {
-                if revoked_by_reviewer(w, id, n)? {
+                if revoked_by_reviewer(w, id, E164::stored(n))? {
                     return Err(StateError::RevokedByReviewer.into());
                 }
             }
             for n in &b.numbers {
-                drop_number(w, id, n, "deleted", at)?;
+                drop_number(w, id, E164::stored(n), "deleted", at)?;
             }
             super::review::index_names(
                 w,
@@ -143,7 +144,7 @@ impl Service {
             w.remove_business(id)?;
             audit(w, at, "business", id, "deleted", b.default_name())?;
             for n in &b.numbers {
-                settle(w, &signer, n, self.config.claim_ttl)?;
+                settle(w, &signer, E164::stored(n), self.config.claim_ttl)?;
             }
             Ok(())
         })

@@ -6,6 +6,7 @@
 //! suspend anything by themselves: a competitor must not be able to take a
 //! business down by filing them.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use std::net::IpAddr;
 
@@ -64,7 +65,7 @@ impl Service {
             keyed.extend_from_slice(client.as_bytes());
             crate::service::hex(&sha256(&keyed)[..16])
         };
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let threshold = self.config.report_threshold;
         self.write(|w| {
             let limit_key = format!("report:{reporter}");
@@ -76,7 +77,7 @@ impl Service {
             }
             w.add_rate_event(&limit_key, at)?;
             let report = Report {
-                number: e164.to_owned(),
+                number: e164.as_str().to_owned(),
                 reason,
                 comment: comment.map(str::to_owned),
                 reporter: reporter.clone(),

@@ -2,6 +2,7 @@
 //! and reject, revoke a number, suspend and reinstate a business, the audit
 //! trail, and reviewer tokens.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use serde::Serialize;
 
@@ -142,9 +143,9 @@ impl Service {
             let at = now();
             let mut numbers = Vec::new();
             for n in &b.numbers {
-                let held = r.number(n)?;
+                let held = r.number(E164::stored(n))?;
                 let own = held.as_ref().filter(|h| h.business == id);
-                let claim = r.claim(n, id.as_str())?;
+                let claim = r.claim(E164::stored(n), id.as_str())?;
                 let (state, level, proof) = match (own, &claim) {
                     (Some(h), _) => (h.state.name(), h.state.level(), h.proof),
                     (None, Some(c)) => (c.name(at), None, c.proof),
@@ -157,8 +158,8 @@ impl Service {
                     proof,
                     revoked: own.is_some_and(|h| matches!(h.state, NumberState::Revoked { .. })),
                     held_by: held.filter(|h| h.business != id).map(|h| h.business),
-                    reports_30d: r.reports_since(n, at - REPORT_WINDOW)?,
-                    reporters_30d: r.reporters_since(n, at - REPORT_WINDOW)?,
+                    reports_30d: r.reports_since(E164::stored(n), at - REPORT_WINDOW)?,
+                    reporters_30d: r.reporters_since(E164::stored(n), at - REPORT_WINDOW)?,
                 });
             }
             let candidate_names = match &app.pending {
@@ -238,9 +239,11 @@ impl Service {
                     w.put_application(&app)?;
                     w.put_business(&b)?;
                     for n in &b.numbers {
-                        if let Some(claim) = w.claim(n, id.as_str())?.filter(|c| c.proof.is_some())
+                        if let Some(claim) = w
+                            .claim(E164::stored(n), id.as_str())?
+                            .filter(|c| c.proof.is_some())
                         {
-                            take_number(w, &signer, &b, &app, n, claim)?;
+                            take_number(w, &signer, &b, &app, E164::stored(n), claim)?;
                         }
                     }
                 }
@@ -316,7 +319,7 @@ impl Service {
         reason: &str,
     ) -> Result<(), ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
-        let e164 = number.as_str();
+        let e164: &E164 = &number;
         let at = now();
         self.write(|w| {
             let Some(mut record) = w.number(e164)? else {
@@ -358,16 +361,16 @@ impl Service {
             b.status = app.suspend(b.status, &reason, at)?;
             b.updated_at = at;
             for n in &b.numbers {
-                let Some(mut record) = held(w, id, n)? else {
+                let Some(mut record) = held(w, id, E164::stored(n))? else {
                     continue;
                 };
                 let Some((held, _)) = record.state.hold() else {
                     continue;
                 };
-                revoke_live(w, n, id, &format!("suspended: {reason}"), at)?;
+                revoke_live(w, E164::stored(n), id, &format!("suspended: {reason}"), at)?;
                 record.state = held;
                 record.updated_at = at;
-                w.put_number(n, &record)?;
+                w.put_number(E164::stored(n), &record)?;
             }
             w.put_application(&app)?;
             w.put_business(&b)?;
@@ -397,21 +400,24 @@ impl Service {
             w.put_business(&b)?;
             if b.status == BusinessStatus::Verified {
                 for n in &b.numbers {
-                    let Some(mut record) = held(w, id, n)? else {
+                    let Some(mut record) = held(w, id, E164::stored(n))? else {
                         continue;
                     };
                     let Some(level) = record.state.resumes_at() else {
                         continue;
                     };
                     let evd = evidence(record.proof, Some(&app));
-                    record.state = signer.issue(w, &b, n, level, evd)?;
+                    record.state = signer.issue(w, &b, E164::stored(n), level, evd)?;
                     record.updated_at = at;
-                    w.put_number(n, &record)?;
+                    w.put_number(E164::stored(n), &record)?;
                 }
                 // Numbers it proved while suspended, or freed meanwhile.
                 for n in &b.numbers {
-                    if let Some(claim) = w.claim(n, id.as_str())?.filter(|c| c.proof.is_some()) {
-                        take_number(w, &signer, &b, &app, n, claim)?;
+                    if let Some(claim) = w
+                        .claim(E164::stored(n), id.as_str())?
+                        .filter(|c| c.proof.is_some())
+                    {
+                        take_number(w, &signer, &b, &app, E164::stored(n), claim)?;
                     }
                 }
             }

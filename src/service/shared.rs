@@ -1,6 +1,7 @@
 //! Small helpers every workflow uses: the business and application a
 //! write works on, the audit trail, hashing and random secrets.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -83,7 +84,7 @@ pub(super) fn random_code() -> Result<String, ServiceError> {
 pub(super) fn held(
     w: &Writer,
     id: &BusinessId,
-    e164: &str,
+    e164: &E164,
 ) -> Result<Option<NumberRecord>, StoreError> {
     Ok(w.number(e164)?.filter(|r| r.business == *id))
 }

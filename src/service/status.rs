@@ -1,5 +1,6 @@
 //! A business's view of its own verification: review, numbers, domain.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use std::collections::BTreeMap;
 
@@ -68,7 +69,7 @@ impl Service {
         let at = now();
         let mut numbers = Vec::with_capacity(b.numbers.len());
         for n in &b.numbers {
-            if let Some(record) = r.number(n)?.filter(|rec| rec.business == *id) {
+            if let Some(record) = r.number(E164::stored(n))?.filter(|rec| rec.business == *id) {
                 numbers.push(OwnNumber {
                     number: n.clone(),
                     state: record.state.name(),
@@ -77,7 +78,7 @@ impl Service {
                     code_pending: false,
                     locked_until: None,
                 });
-            } else if let Some(claim) = r.claim(n, id.as_str())? {
+            } else if let Some(claim) = r.claim(E164::stored(n), id.as_str())? {
                 numbers.push(OwnNumber {
                     number: n.clone(),
                     state: claim.name(at),

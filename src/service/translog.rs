@@ -8,6 +8,7 @@
 //! on request with the active key: signing is cheap (`benches/core.rs`),
 //! and a head always describes the tree as it is.
 
+use crate::phone::E164;
 use crate::store::prelude::*;
 use serde::Serialize;
 
@@ -188,7 +189,7 @@ impl Service {
     ) -> Result<VouchedAnswer, ServiceError> {
         let r = self.store.read()?;
         let at = now();
-        let answer = answer(&r, number.as_str(), langs, at)?;
+        let answer = answer(&r, &*number, langs, at)?;
         let bundle = if bundle {
             Some(self.bundle(&r, &answer)?)
         } else {
@@ -218,7 +219,7 @@ impl Service {
             return Ok(None);
         };
         let Some(serial) = r
-            .number(&answer.number)?
+            .number(E164::stored(&answer.number))?
             .and_then(|rec| rec.state.serial().map(str::to_owned))
         else {
             return Ok(None);

@@ -19,6 +19,7 @@
 use super::attest::{evidence, revoke_live};
 use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessStatus, Claim, Level, NumberState, ProofMethod};
+use crate::phone::E164;
 use crate::store::prelude::*;
 use crate::store::TRUST_UPGRADE;
 
@@ -57,7 +58,7 @@ impl Service {
             }
             let mut done = TrustUpgrade::default();
             for e164 in &pending {
-                let Some(mut record) = w.number(e164)? else {
+                let Some(mut record) = w.number(E164::stored(e164))? else {
                     continue;
                 };
                 let Some(b) = w.business(record.business.as_str())? else {
@@ -98,7 +99,7 @@ impl Service {
                     NumberState::Unproven => Some(Claim::new(record.updated_at)),
                     _ if !reviewed => {
                         let why = "unreviewed: issued before review";
-                        done.revoked += revoke_live(w, e164, &b.id, why, at)?;
+                        done.revoked += revoke_live(w, E164::stored(e164), &b.id, why, at)?;
                         Some(match record.proof {
                             Some(proof) if record.state.level().is_some() => Claim::proven(proof),
                             _ => Claim::new(record.updated_at),
@@ -107,8 +108,8 @@ impl Service {
                     _ => None,
                 };
                 if let Some(claim) = claim {
-                    w.remove_number(e164)?;
-                    w.put_claim(e164, b.id.as_str(), &claim)?;
+                    w.remove_number(E164::stored(e164))?;
+                    w.put_claim(E164::stored(e164), b.id.as_str(), &claim)?;
                     done.claims += 1;
                     continue;
                 }
@@ -117,16 +118,16 @@ impl Service {
                 };
                 if b.status == BusinessStatus::Suspended {
                     let why = "suspended: held by a suspended business";
-                    done.revoked += revoke_live(w, e164, &b.id, why, at)?;
+                    done.revoked += revoke_live(w, E164::stored(e164), &b.id, why, at)?;
                     record.state = NumberState::OnHold { level };
-                    w.put_number(e164, &record)?;
+                    w.put_number(E164::stored(e164), &record)?;
                 } else if level == Level::A && a_needs_domain(&app, record.proof) {
                     let why = "superseded: level B without a proven domain";
-                    done.revoked += revoke_live(w, e164, &b.id, why, at)?;
+                    done.revoked += revoke_live(w, E164::stored(e164), &b.id, why, at)?;
                     done.downgraded += 1;
                     let evd = evidence(record.proof, Some(&app));
-                    record.state = signer.issue(w, &b, e164, Level::B, evd)?;
-                    w.put_number(e164, &record)?;
+                    record.state = signer.issue(w, &b, E164::stored(e164), Level::B, evd)?;
+                    w.put_number(E164::stored(e164), &record)?;
                 }
             }
             w.clear_meta_flag(TRUST_UPGRADE)?;

@@ -21,6 +21,7 @@ use super::directory::NUMBERS;
 use super::read::Tables;
 use super::{decode, encode, with_value, Reader, Store, StoreError, Writer, META};
 use crate::model::Change;
+use crate::phone::E164;
 
 /// [`answer_key`] of an E.164 number → the read model's row.
 pub(super) const ANSWERS: TableDefinition<u64, &[u8]> = TableDefinition::new("answers");
@@ -56,9 +57,10 @@ impl Reader {
     /// What `f` makes of the row of `e164`, read in place.
     pub fn with_answer_row<T>(
         &self,
-        e164: &str,
+        e164: &E164,
         f: impl FnOnce(&[u8]) -> T,
     ) -> Result<Option<T>, StoreError> {
+        let e164 = e164.as_str();
         let Some(key) = answer_key(e164) else {
             return Ok(None);
         };
@@ -91,7 +93,8 @@ impl Reader {
 impl Writer {
     /// Notes that the answer of `e164` may have changed in a way the
     /// changes feed does not say (a report, a token).
-    pub(super) fn answer_changed(&mut self, e164: &str) {
+    pub(super) fn answer_changed(&mut self, e164: &E164) {
+        let e164 = e164.as_str();
         self.stale_answers.push(e164.to_owned());
     }
 
@@ -256,14 +259,17 @@ mod tests {
             .write(|w| w.add_report("r2", &report(at + 2 * DAY, "y")))
             .unwrap();
         let r = store.read().unwrap();
-        let window = r.report_window(N, at).unwrap();
+        let window = r.report_window(E164::stored(N), at).unwrap();
         assert_eq!(window.count, 2);
         let until = window.valid_until;
         assert_eq!(until, (day + 1) * DAY + REPORT_WINDOW);
-        assert_eq!(r.report_window(N, until - 1).unwrap().count, 2);
-        assert_eq!(r.report_window(N, until).unwrap().count, 1);
         assert_eq!(
-            r.report_window("+34915820318", at).unwrap(),
+            r.report_window(E164::stored(N), until - 1).unwrap().count,
+            2
+        );
+        assert_eq!(r.report_window(E164::stored(N), until).unwrap().count, 1);
+        assert_eq!(
+            r.report_window(E164::stored("+34915820318"), at).unwrap(),
             ReportWindow {
                 count: 0,
                 valid_until: i64::MAX
@@ -343,7 +349,10 @@ mod tests {
             assert_eq!(store.answers_version().unwrap(), None, "schema {schema}");
             let r = store.read().unwrap();
             assert_eq!(r.answer_rows().unwrap(), 0, "schema {schema}");
-            assert!(r.with_answer_row(N, |_| ()).unwrap().is_none());
+            assert!(r
+                .with_answer_row(E164::stored(N), |_| ())
+                .unwrap()
+                .is_none());
             let version =
                 r.tx.open_table(META)
                     .unwrap()

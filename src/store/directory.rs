@@ -11,6 +11,7 @@ use crate::model::{
     Revocation, StoredKey,
 };
 use crate::phone::e164_hash;
+use crate::phone::E164;
 
 pub(super) const BUSINESSES: TableDefinition<&str, &[u8]> = TableDefinition::new("businesses");
 pub(super) const NUMBERS: TableDefinition<&str, &[u8]> = TableDefinition::new("numbers");
@@ -96,7 +97,8 @@ pub trait DirectoryReads: Tables {
     }
 
     /// A listed number by E.164.
-    fn number(&self, e164: &str) -> Result<Option<NumberRecord>, StoreError> {
+    fn number(&self, e164: &E164) -> Result<Option<NumberRecord>, StoreError> {
+        let e164 = e164.as_str();
         get_record(&self.table(NUMBERS)?, e164)
     }
 
@@ -247,7 +249,8 @@ pub trait DirectoryReads: Tables {
 
     /// The tokens of a number not yet revoked, with when they expire
     /// (some may have expired since: the caller compares).
-    fn live_serials(&self, e164: &str) -> Result<Vec<(String, i64)>, StoreError> {
+    fn live_serials(&self, e164: &E164) -> Result<Vec<(String, i64)>, StoreError> {
+        let e164 = e164.as_str();
         let table = self.table(NUMBER_SERIALS)?;
         let mut out = Vec::new();
         for row in table.range::<(&str, &str)>((e164, "")..)? {
@@ -278,7 +281,8 @@ impl Writer {
     /// Inserts or replaces a number record, keeping the hash index in step.
     /// The owning business is recorded as changed too, so a follower that
     /// indexes businesses needs to watch only business changes.
-    pub fn put_number(&mut self, e164: &str, record: &NumberRecord) -> Result<(), StoreError> {
+    pub fn put_number(&mut self, e164: &E164, record: &NumberRecord) -> Result<(), StoreError> {
+        let e164 = e164.as_str();
         let bytes = encode(record)?;
         self.note_known(e164);
         self.tx
@@ -293,7 +297,8 @@ impl Writer {
     }
 
     /// Removes a number and its hash index entry.
-    pub fn remove_number(&mut self, e164: &str) -> Result<(), StoreError> {
+    pub fn remove_number(&mut self, e164: &E164) -> Result<(), StoreError> {
+        let e164 = e164.as_str();
         let removed = self
             .tx
             .open_table(NUMBERS)?
@@ -328,7 +333,7 @@ impl Writer {
             .open_table(EXPIRIES)?
             .insert((a.expires_at, a.serial.as_str()), ())?;
         let expired: Vec<String> = self
-            .live_serials(&a.number)?
+            .live_serials(E164::stored(&a.number))?
             .into_iter()
             .filter(|(_, exp)| *exp < a.issued_at - crate::token::SKEW)
             .map(|(serial, _)| serial)
@@ -339,7 +344,7 @@ impl Writer {
         }
         index.insert((a.number.as_str(), a.serial.as_str()), a.expires_at)?;
         drop(index);
-        self.answer_changed(&a.number);
+        self.answer_changed(E164::stored(&a.number));
         Ok(())
     }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{NumberRecord, NumberState, Report, ReportReason};
+use crate::phone::E164;
 use crate::store::tests::business;
 
 fn record(b: &crate::model::Business) -> NumberRecord {
@@ -28,7 +29,7 @@ fn listed_and_reported(store: &Store) -> crate::model::Business {
     store
         .write(|w| {
             w.put_business(&b)?;
-            w.put_number("+34915820317", &record(&b))?;
+            w.put_number(E164::stored("+34915820317"), &record(&b))?;
             w.add_report("x1", &report("+34600000001"))
         })
         .unwrap();
@@ -39,10 +40,10 @@ fn listed_and_reported(store: &Store) -> crate::model::Business {
 fn assert_knows_exactly(store: &Store, known: &[&str]) {
     let r = store.read().unwrap();
     for n in known {
-        assert!(r.may_know(n), "{n}");
+        assert!(r.may_know(E164::stored(n)), "{n}");
     }
     let strangers = (0..1000)
-        .filter(|k| r.may_know(&format!("+3460{k:07}")))
+        .filter(|k| r.may_know(E164::stored(&format!("+3460{k:07}"))))
         .count();
     assert!(strangers < 40, "{strangers} false positives in 1000");
 }
@@ -55,14 +56,17 @@ fn the_filter_knows_every_number_the_tables_hold() {
     let b = listed_and_reported(&Store::open(dir.path()).unwrap());
     let store = Store::open(dir.path()).unwrap();
     let before = store.read().unwrap();
-    assert!(before.may_know("+34999999999"), "unfilled: all known");
+    assert!(
+        before.may_know(E164::stored("+34999999999")),
+        "unfilled: all known"
+    );
     assert_eq!(
         store.learn_known_numbers(&AtomicBool::new(false)).unwrap(),
         Some(Learned::Tables { keys: 2 })
     );
     store
         .write(|w| {
-            w.put_number("+34915820318", &record(&b))?;
+            w.put_number(E164::stored("+34915820318"), &record(&b))?;
             w.add_report("x2", &report("+34600000002"))
         })
         .unwrap();
@@ -142,7 +146,7 @@ fn a_start_reads_the_saved_filter_back_instead_of_the_tables() {
     // A write between the open and the fill is noted in the live
     // filter: the copy does not hold it, and need not.
     store
-        .write(|w| w.put_number("+34915820318", &record(&b)))
+        .write(|w| w.put_number(E164::stored("+34915820318"), &record(&b)))
         .unwrap();
     assert!(matches!(learn(&store), Learned::Copy { bytes } if bytes > 0));
     assert_knows_exactly(&store, &["+34915820317", "+34600000001", "+34915820318"]);
@@ -158,7 +162,7 @@ fn a_save_with_fill_reads_the_copy_rather_than_the_tables() {
         let store = Store::open(dir.path()).unwrap();
         assert!(store.known_copy.is_some());
         store
-            .write(|w| w.put_number("+34915820318", &record(&b)))
+            .write(|w| w.put_number(E164::stored("+34915820318"), &record(&b)))
             .unwrap();
         let saved = store.save_known_numbers(true).unwrap().unwrap();
         assert!(!saved.rebuilt, "filled from the copy, saved as is");
@@ -173,7 +177,7 @@ fn a_save_with_fill_reads_the_copy_rather_than_the_tables() {
 /// goes through the tables (where it finds the new number).
 #[test]
 fn a_number_written_after_the_save_makes_the_copy_unused() {
-    let listed = |w: &mut Writer| w.put_number("+34915820318", &record(&business()));
+    let listed = |w: &mut Writer| w.put_number(E164::stored("+34915820318"), &record(&business()));
     let reported = |w: &mut Writer| w.add_report("x2", &report("+34915820318"));
     for write in [listed, reported] {
         let (dir, b) = saved_directory();
@@ -217,7 +221,7 @@ fn a_damaged_generation_leaves_the_copy_unused_until_rewritten() {
     let store = Store::open(dir.path()).unwrap();
     assert!(store.known_copy.is_none());
     store
-        .write(|w| w.put_number("+34915820318", &record(&b)))
+        .write(|w| w.put_number(E164::stored("+34915820318"), &record(&b)))
         .unwrap();
     let r = store.read().unwrap();
     assert_eq!(generation(&r.tx.open_table(META).unwrap()).unwrap(), 1);
@@ -370,7 +374,7 @@ fn a_filter_grown_too_dense_is_rebuilt_on_save() {
     assert_knows_exactly(&store, &["+34915820317", "+34600000001"]);
     let r = store.read().unwrap();
     let noise = (0..1000)
-        .filter(|k| r.may_know(&format!("+3120{k:07}")))
+        .filter(|k| r.may_know(E164::stored(&format!("+3120{k:07}"))))
         .count();
     assert!(noise < 40, "{noise} of the noted noise still known");
 }

@@ -53,6 +53,7 @@ pub use stats::{StoreStats, TableStats};
 pub use workflow::{ReportWindow, REPORT_WINDOW};
 
 use crate::model::Change;
+use crate::phone::E164;
 
 const DAY: i64 = 24 * 3600;
 
@@ -552,7 +553,8 @@ pub struct Reader {
 impl Reader {
     /// Whether this store may hold a record of `e164` or reports about it;
     /// `false` is certain, so a lookup can skip the tables.
-    pub fn may_know(&self, e164: &str) -> bool {
+    pub fn may_know(&self, e164: &E164) -> bool {
+        let e164 = e164.as_str();
         self.known.may_know(e164)
     }
 }

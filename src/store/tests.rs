@@ -1,5 +1,6 @@
 use super::*;
 use crate::model::{Business, BusinessId, BusinessStatus, Level, NumberRecord, NumberState};
+use crate::phone::E164;
 use std::collections::BTreeMap;
 
 /// A verified business with one number, for the store's tests.
@@ -42,15 +43,18 @@ fn written_records_read_back_and_feed_the_changes_table() {
     store
         .write(|w| {
             w.put_business(&b)?;
-            w.put_number("+34915820317", &rec)?;
+            w.put_number(E164::stored("+34915820317"), &rec)?;
             w.put_business(&b)?;
             Ok::<_, StoreError>(())
         })
         .unwrap();
     let r = store.read().unwrap();
     assert_eq!(r.business(b.id.as_str()).unwrap().unwrap(), b);
-    assert_eq!(r.number("+34915820317").unwrap().unwrap(), rec);
-    assert_eq!(r.number("+34915820318").unwrap(), None);
+    assert_eq!(
+        r.number(E164::stored("+34915820317")).unwrap().unwrap(),
+        rec
+    );
+    assert_eq!(r.number(E164::stored("+34915820318")).unwrap(), None);
     assert_eq!(r.last_seq().unwrap(), 2, "one change per record touched");
     let changes = r.changes_after(0, 10).unwrap();
     assert_eq!(changes[0], (1, Change::Business(b.id.clone())));

@@ -7,6 +7,7 @@ use redb::{ReadableTable, TableDefinition, WriteTransaction};
 use super::read::Tables;
 use super::{decode, encode, get_record, StoreError, Writer, DAY};
 use crate::model::{Application, ApplicationV4, AuditEntry, Business, Claim, Report};
+use crate::phone::E164;
 
 /// Spam reports count towards a number's reputation for this long.
 pub const REPORT_WINDOW: i64 = 30 * DAY;
@@ -173,12 +174,14 @@ pub trait WorkflowReads: Tables {
     }
 
     /// A business's claim to a number.
-    fn claim(&self, e164: &str, business: &str) -> Result<Option<Claim>, StoreError> {
+    fn claim(&self, e164: &E164, business: &str) -> Result<Option<Claim>, StoreError> {
+        let e164 = e164.as_str();
         get_record(&self.table(CLAIMS)?, (e164, business))
     }
 
     /// Every claim to a number, by business id.
-    fn claims_of(&self, e164: &str) -> Result<Vec<(String, Claim)>, StoreError> {
+    fn claims_of(&self, e164: &E164) -> Result<Vec<(String, Claim)>, StoreError> {
+        let e164 = e164.as_str();
         let table = self.table(CLAIMS)?;
         let mut out = Vec::new();
         for row in table.range::<(&str, &str)>((e164, "")..)? {
@@ -223,7 +226,8 @@ pub trait WorkflowReads: Tables {
     }
 
     /// Distinct reporters of a number since `since`.
-    fn reporters_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+    fn reporters_since(&self, e164: &E164, since: i64) -> Result<u64, StoreError> {
+        let e164 = e164.as_str();
         let table = self.table(REPORTERS)?;
         let mut n = 0;
         for row in table.range::<(&str, &str)>((e164, "")..)? {
@@ -254,13 +258,15 @@ pub trait WorkflowReads: Tables {
     }
 
     /// Spam reports about a number since `since` (seconds), counted by day.
-    fn reports_since(&self, e164: &str, since: i64) -> Result<u64, StoreError> {
+    fn reports_since(&self, e164: &E164, since: i64) -> Result<u64, StoreError> {
+        let e164 = e164.as_str();
         let table = self.table(REPORT_DAYS)?;
         Ok(days_since(&table, e164, since)?.0)
     }
 
     /// The spam reports of a number in the window ending at `at`.
-    fn report_window(&self, e164: &str, at: i64) -> Result<ReportWindow, StoreError> {
+    fn report_window(&self, e164: &E164, at: i64) -> Result<ReportWindow, StoreError> {
+        let e164 = e164.as_str();
         report_window(&self.table(REPORT_DAYS)?, e164, at)
     }
 
@@ -276,7 +282,8 @@ pub trait WorkflowReads: Tables {
     }
 
     /// The most recent reports about a number, newest first.
-    fn reports_for(&self, e164: &str, limit: usize) -> Result<Vec<Report>, StoreError> {
+    fn reports_for(&self, e164: &E164, limit: usize) -> Result<Vec<Report>, StoreError> {
+        let e164 = e164.as_str();
         let table = self.table(REPORTS)?;
         let mut out = Vec::new();
         for row in table
@@ -358,8 +365,9 @@ impl Writer {
 
     /// Stores a business's claim to a number; only unproven claims are
     /// indexed by age (proven ones wait for review and do not lapse).
-    pub fn put_claim(&mut self, e164: &str, business: &str, c: &Claim) -> Result<(), StoreError> {
-        let old = self.claim(e164, business)?;
+    pub fn put_claim(&mut self, e164: &E164, business: &str, c: &Claim) -> Result<(), StoreError> {
+        let e164 = e164.as_str();
+        let old = self.claim(E164::stored(e164), business)?;
         let mut by_age = self.tx.open_table(CLAIMS_BY_AGE)?;
         if let Some(old) = old.filter(|o| o.proof.is_none()) {
             by_age.remove((old.claimed_at, e164, business))?;
@@ -449,7 +457,7 @@ impl Writer {
         let count = days.get(day)?.map(|v| v.value()).unwrap_or(0);
         days.insert(day, count + 1)?;
         drop(days);
-        self.answer_changed(e164);
+        self.answer_changed(E164::stored(e164));
         Ok(())
     }
 

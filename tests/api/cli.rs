@@ -1,5 +1,6 @@
 //! The `bizseal` binary: import, keys, verify, and a data dir in use.
 
+use bizseal::phone::E164;
 use bizseal::store::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -243,7 +244,7 @@ fn importing_a_clean_file_exits_0() {
         matches!(learned, Some(bizseal::store::Learned::Copy { .. })),
         "{learned:?}"
     );
-    assert!(store.read().expect("read").may_know(KLM));
+    assert!(store.read().expect("read").may_know(E164::stored(KLM)));
 }
 
 /// The key rows of `keys list`: (kid, state, published).
@@ -1010,7 +1011,7 @@ fn import_repacks_and_stats_and_compact_keep_every_answer() {
         .store()
         .read()
         .unwrap()
-        .claim("+31205550103", OTHER_ID)
+        .claim(E164::stored("+31205550103"), OTHER_ID)
         .unwrap()
         .is_some());
     drop(service);
@@ -1119,7 +1120,7 @@ fn an_import_leaves_every_answer_rendered_by_this_build() {
         .store()
         .read()
         .unwrap()
-        .claim("+31205550103", OTHER_ID)
+        .claim(E164::stored("+31205550103"), OTHER_ID)
         .unwrap()
         .is_some());
 }

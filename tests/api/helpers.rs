@@ -1,5 +1,6 @@
 //! `spawn_app`: the real server on 127.0.0.1:0 with a temporary data dir.
 
+use bizseal::phone::E164;
 use bizseal::store::prelude::*;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -270,7 +271,7 @@ pub fn assert_answers_fresh(service: &Service) {
         for n in &b.numbers {
             let number = bizseal::phone::PhoneNumber::parse(n, None).expect("listed number");
             let built = service.lookup(&number, &[]).expect("lookup");
-            let stored = bizseal::lookup::stored_answer(&r, n).expect("read");
+            let stored = bizseal::lookup::stored_answer(&r, E164::stored(n)).expect("read");
             if built.attestation.is_none() {
                 assert!(stored.is_none(), "{n} shows no token but kept an answer");
                 continue;
@@ -303,7 +304,7 @@ pub fn list_unchecked(service: &Service, e164: &str) {
         .store()
         .write(|w| {
             w.put_number(
-                e164,
+                E164::stored(e164),
                 &NumberRecord {
                     business: business.clone(),
                     state: NumberState::Unproven,

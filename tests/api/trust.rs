@@ -3,6 +3,7 @@
 //! attacker could obtain, keep or block a badge on the build before the
 //! rules, and shows that it no longer works.
 
+use bizseal::phone::E164;
 use bizseal::store::prelude::*;
 use serde_json::{json, Value};
 
@@ -249,9 +250,9 @@ async fn a_claim_reserves_nothing_and_blocks_no_owner() {
         .service
         .store()
         .write(|w| {
-            let mut c = w.claim(&numbers[2], &squatter)?.unwrap();
+            let mut c = w.claim(E164::stored(&numbers[2]), &squatter)?.unwrap();
             c.claimed_at -= 365 * 24 * 3600;
-            w.put_claim(&numbers[2], &squatter, &c)
+            w.put_claim(E164::stored(&numbers[2]), &squatter, &c)
         })
         .map(|_| app.service.lapse_claims());
     assert_eq!(lapsed.unwrap().unwrap(), 1);
@@ -297,9 +298,11 @@ async fn failed_codes_lock_only_the_guessing_business_and_no_budget_runs_out() {
     app.service
         .store()
         .write(|w| {
-            let mut c = w.claim(n, &attacker.id)?.unwrap_or_else(|| Claim::new(0));
+            let mut c = w
+                .claim(E164::stored(n), &attacker.id)?
+                .unwrap_or_else(|| Claim::new(0));
             c.locked_until = Some(now() + 3600);
-            w.put_claim(n, &attacker.id, &c)
+            w.put_claim(E164::stored(n), &attacker.id, &c)
         })
         .unwrap();
     let (status, body) = act(
@@ -570,7 +573,7 @@ async fn the_upgrade_revokes_what_the_rules_would_not_have_issued() {
         let (business, _) = store
             .read()
             .unwrap()
-            .claims_of(UNREVIEWED)
+            .claims_of(E164::stored(UNREVIEWED))
             .unwrap()
             .remove(0);
         let id = BusinessId::parse(&business).unwrap();
@@ -593,7 +596,7 @@ async fn the_upgrade_revokes_what_the_rules_would_not_have_issued() {
                     token: "a.b.c".into(),
                 })?;
                 w.put_number(
-                    UNREVIEWED,
+                    E164::stored(UNREVIEWED),
                     &NumberRecord {
                         business: id.clone(),
                         state: NumberState::Attested {
@@ -626,9 +629,9 @@ async fn the_upgrade_revokes_what_the_rules_would_not_have_issued() {
         "{}",
         revoked.reason
     );
-    assert!(r.number(UNREVIEWED).unwrap().is_none());
+    assert!(r.number(E164::stored(UNREVIEWED)).unwrap().is_none());
     let claim = r
-        .claim(UNREVIEWED, &business)
+        .claim(E164::stored(UNREVIEWED), &business)
         .unwrap()
         .expect("kept as a claim");
     assert!(claim.proof.is_some(), "proven as it was");
@@ -759,9 +762,9 @@ async fn nobody_takes_a_number_over_on_an_old_proof() {
     app.service
         .store()
         .write(|w| {
-            let mut c = w.claim(n, &rival.id)?.unwrap();
+            let mut c = w.claim(E164::stored(n), &rival.id)?.unwrap();
             c.proof.as_mut().unwrap().at -= 90 * 24 * 3600;
-            w.put_claim(n, &rival.id, &c)
+            w.put_claim(E164::stored(n), &rival.id, &c)
         })
         .unwrap();
     assert_eq!(delete(&app, &holder, &format!("/numbers/{n}")).await.0, 204);

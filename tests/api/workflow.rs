@@ -1,6 +1,7 @@
 //! A business earns the green badge and loses it: registration, one-time
 //! codes, the domain challenge, review, revocation, suspension, reports.
 
+use bizseal::phone::E164;
 use bizseal::store::prelude::*;
 use std::sync::{Arc, Mutex};
 
@@ -368,10 +369,10 @@ async fn wrong_expired_and_exhausted_codes_are_refused() {
     app.service
         .store()
         .write(|w| {
-            let mut c = w.claim(number, &a.id)?.unwrap();
+            let mut c = w.claim(E164::stored(number), &a.id)?.unwrap();
             let code = c.code.as_mut().unwrap();
             code.expires_at = code.issued_at - 1;
-            w.put_claim(number, &a.id, &c)
+            w.put_claim(E164::stored(number), &a.id, &c)
         })
         .unwrap();
     let (status, body) = post(&app, &confirm_path, &a.key, json!({"code": code})).await;
@@ -625,9 +626,11 @@ async fn a_verified_name_change_waits_for_review() {
     let (_, looked) = app.get_json("/v1/numbers/+34612000666").await;
     assert_eq!(looked["status"], "unknown");
     let r = app.service.store().read().unwrap();
-    assert!(bizseal::lookup::stored_answer(&r, "+34612000666")
-        .unwrap()
-        .is_none());
+    assert!(
+        bizseal::lookup::stored_answer(&r, E164::stored("+34612000666"))
+            .unwrap()
+            .is_none()
+    );
 }
 
 #[tokio::test]
