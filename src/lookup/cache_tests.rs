@@ -1,7 +1,7 @@
 use std::sync::atomic::AtomicBool;
 
 use super::*;
-use crate::model::{Business, NumberRecord, NumberState, Report, ReportReason};
+use crate::model::{Business, NumberRecord, NumberState, Report};
 use crate::phone::E164;
 use crate::store::prelude::*;
 use crate::store::tests::business;
@@ -64,6 +64,15 @@ fn write<T>(
     })
 }
 
+/// Stores `b` with the number `N`, as the service would.
+fn list(store: &Store, b: &Business) {
+    write(store, echo, |w| {
+        w.put_business(b)?;
+        w.put_number(E164::stored(N), &record(b))
+    })
+    .unwrap();
+}
+
 fn body(store: &Store) -> Option<String> {
     stored_answer(&store.read().unwrap(), E164::stored(N))
         .unwrap()
@@ -71,13 +80,7 @@ fn body(store: &Store) -> Option<String> {
 }
 
 fn report(at: i64, id: &str) -> Report {
-    Report {
-        number: N.into(),
-        reason: ReportReason::Spam,
-        comment: None,
-        reporter: id.into(),
-        at,
-    }
+    crate::store::tests::spam_report(N, at, id)
 }
 
 /// Writes rows as they are (`None` removes one), past the read model:
@@ -104,11 +107,7 @@ fn every_write_that_shows_in_an_answer_makes_it_again() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let mut b = business();
-    write(&store, echo, |w| {
-        w.put_business(&b)?;
-        w.put_number(E164::stored(N), &record(&b))
-    })
-    .unwrap();
+    list(&store, &b);
     assert_eq!(body(&store).as_deref(), Some("Telefónica, S.A./0"));
     // Through the business alone.
     b.legal_name = "Telefónica España".into();
@@ -135,11 +134,7 @@ fn a_write_that_does_not_refresh_drops_the_answers_it_would_leave_stale() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let b = business();
-    write(&store, echo, |w| {
-        w.put_business(&b)?;
-        w.put_number(E164::stored(N), &record(&b))
-    })
-    .unwrap();
+    list(&store, &b);
     assert!(body(&store).is_some());
     // A tool writing the store directly.
     store.write(|w| w.put_business(&b)).unwrap();
@@ -256,11 +251,7 @@ fn an_answer_row_that_does_not_decode_is_absent_not_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     let b = business();
-    write(&store, echo, |w| {
-        w.put_business(&b)?;
-        w.put_number(E164::stored(N), &record(&b))
-    })
-    .unwrap();
+    list(&store, &b);
     let served = |store: &Store| read(&store.read().unwrap(), E164::stored(N), |a| a.body).unwrap();
     assert_eq!(served(&store).as_deref(), Some("Telefónica, S.A./0"));
     // The row as stored: format byte, the body's length (one byte), then

@@ -230,20 +230,14 @@ pub(super) fn drop_text_keyed(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Report, ReportReason};
+    use crate::model::Report;
     use crate::store::prelude::*;
     use crate::store::{codec, ReportWindow, DAY, REPORT_WINDOW};
 
     const N: &str = "+34915820317";
 
     fn report(at: i64, id: &str) -> Report {
-        Report {
-            number: N.into(),
-            reason: ReportReason::Spam,
-            comment: None,
-            reporter: id.into(),
-            at,
-        }
+        crate::store::tests::spam_report(N, at, id)
     }
 
     #[test]

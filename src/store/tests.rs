@@ -3,6 +3,17 @@ use crate::model::{Business, BusinessId, BusinessStatus, Level, NumberRecord, Nu
 use crate::phone::E164;
 use std::collections::BTreeMap;
 
+/// A spam report of `number` at `at` by the reporter `id`.
+pub(crate) fn spam_report(number: &str, at: i64, id: &str) -> crate::model::Report {
+    crate::model::Report {
+        number: number.into(),
+        reason: crate::model::ReportReason::Spam,
+        comment: None,
+        reporter: id.into(),
+        at,
+    }
+}
+
 /// A verified business with one number, for the store's tests.
 pub(crate) fn business() -> Business {
     Business {

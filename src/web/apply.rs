@@ -7,17 +7,13 @@
 //! the business id and API key in `sessionStorage`, so the key lives only
 //! as long as the tab.
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::RawQuery;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Extension;
 
 use super::html::{impl_page, Item, Page, Shell};
-use super::i18n::{categories, default_region, t};
-use super::{region_items, respond, Assets, Visit};
+use super::i18n::{categories, default_region};
+use super::{region_items, respond, Visit};
 
 /// `templates/apply.html`: registration, the way back in for a business
 /// that has its key, and what a signed-in business sees.
@@ -31,22 +27,11 @@ struct ApplyPage<'a> {
 impl_page!(ApplyPage);
 
 /// `GET /apply`
-pub async fn page(
-    Extension(assets): Extension<Arc<Assets>>,
-    query: RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let visit = Visit::new(&query, headers);
+pub async fn page(visit: Visit) -> Response {
     let lang = visit.lang();
     let region = default_region(lang, &visit.headers);
     let page = ApplyPage {
-        shell: Shell {
-            lang,
-            title: t(lang, "apply.title"),
-            script: Some("apply.js"),
-            nav: Some("/apply"),
-            assets: &assets,
-        },
+        shell: visit.shell("apply.title", Some("apply.js"), Some("/apply")),
         regions: region_items(lang, region),
         categories: categories(lang)
             .map(|(value, text)| Item {

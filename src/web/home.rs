@@ -5,17 +5,13 @@
 //! calls `GET /v1/numbers/{n}` for a number and `GET /v1/search` for a
 //! name, and writes the answer as text into the live region below the form.
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::RawQuery;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Extension;
 
 use super::html::{impl_page, Item, Page, Shell};
-use super::i18n::{default_region, t};
-use super::{region_items, respond, Assets, Visit};
+use super::i18n::default_region;
+use super::{region_items, respond, Visit};
 
 /// `templates/home.html`.
 #[derive(Template)]
@@ -29,22 +25,11 @@ struct HomePage<'a> {
 impl_page!(HomePage);
 
 /// `GET /`
-pub async fn page(
-    Extension(assets): Extension<Arc<Assets>>,
-    query: RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let visit = Visit::new(&query, headers);
+pub async fn page(visit: Visit) -> Response {
     let lang = visit.lang();
     let region = default_region(lang, &visit.headers);
     let page = HomePage {
-        shell: Shell {
-            lang,
-            title: t(lang, "nav.check"),
-            script: Some("home.js"),
-            nav: Some("/"),
-            assets: &assets,
-        },
+        shell: visit.shell("nav.check", Some("home.js"), Some("/")),
         region,
         regions: region_items(lang, region),
     };

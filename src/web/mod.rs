@@ -26,7 +26,8 @@ mod review;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::RawQuery;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -76,18 +77,48 @@ async fn security_headers(mut response: Response) -> Response {
 struct Visit {
     choice: Choice,
     headers: HeaderMap,
+    assets: Arc<Assets>,
+}
+
+/// Every page's prologue: the visitor's language (query, cookie,
+/// `Accept-Language`), the request headers, and the assets.
+impl<S: Send + Sync> FromRequestParts<S> for Visit {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Visit, Self::Rejection> {
+        let assets = parts
+            .extensions
+            .get::<Arc<Assets>>()
+            .cloned()
+            .unwrap_or_else(|| Arc::new(Assets::new()));
+        Ok(Visit {
+            choice: i18n::pick(parts.uri.query(), &parts.headers),
+            headers: parts.headers.clone(),
+            assets,
+        })
+    }
 }
 
 impl Visit {
-    fn new(query: &RawQuery, headers: HeaderMap) -> Visit {
-        Visit {
-            choice: i18n::pick(query.0.as_deref(), &headers),
-            headers,
-        }
-    }
-
     fn lang(&self) -> Lang {
         self.choice.lang
+    }
+
+    /// The page shell in the visitor's language, titled by the message
+    /// `title`.
+    fn shell(
+        &self,
+        title: &'static str,
+        script: Option<&'static str>,
+        nav: Option<&'static str>,
+    ) -> Shell<'_> {
+        Shell {
+            lang: self.lang(),
+            title: t(self.lang(), title),
+            script,
+            nav,
+            assets: &self.assets,
+        }
     }
 }
 
@@ -145,22 +176,15 @@ struct ErrorPage<'a> {
 impl_page!(ErrorPage);
 
 /// A page that says something went wrong, in the visitor's language.
-fn error_page(status: StatusCode, visit: &Visit, assets: &Assets) -> Response {
-    let lang = visit.lang();
+fn error_page(status: StatusCode, visit: &Visit) -> Response {
     let (title, text) = if status == StatusCode::NOT_FOUND {
-        (t(lang, "notfound.title"), t(lang, "notfound.text"))
+        ("notfound.title", "notfound.text")
     } else {
-        (t(lang, "error.title"), t(lang, "error.text"))
+        ("error.title", "error.text")
     };
     let page = ErrorPage {
-        shell: Shell {
-            lang,
-            title,
-            script: None,
-            nav: None,
-            assets,
-        },
-        text,
+        shell: visit.shell(title, None, None),
+        text: t(visit.lang(), text),
     };
     let mut response = respond(status, visit, &page);
     if status == StatusCode::SERVICE_UNAVAILABLE {

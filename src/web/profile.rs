@@ -3,14 +3,11 @@
 //! their status, website, quick-reply commands, and a form to report a
 //! number, which `profile.js` sends to `POST /v1/reports`.
 
-use std::sync::Arc;
-
 use askama::Template;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Extension;
 
 use super::html::{impl_page, Page, Shell};
 use super::i18n::{category_name, region_name, t, Lang};
@@ -23,15 +20,12 @@ use crate::service::BusinessView;
 /// `GET /b/{id}`
 pub async fn page(
     State(state): State<AppState>,
-    Extension(assets): Extension<Arc<Assets>>,
+    visit: Visit,
     id: Result<Path<String>, PathRejection>,
-    query: RawQuery,
-    headers: HeaderMap,
 ) -> Response {
-    let visit = Visit::new(&query, headers);
     // A malformed id names no business: 404, like an unknown one.
     let Some(id) = id.ok().and_then(|Path(id)| BusinessId::parse(&id).ok()) else {
-        return error_page(StatusCode::NOT_FOUND, &visit, &assets);
+        return error_page(StatusCode::NOT_FOUND, &visit);
     };
     // The page's language first, then the visitor's others, for the name.
     let mut langs = vec![visit.lang().code().to_owned()];
@@ -39,7 +33,7 @@ pub async fn page(
     // A profile is a few point reads: inline, as the API's own lookup.
     match state.service.business(&id, &langs) {
         Ok(view) => {
-            let page = ProfilePage::new(&view, visit.lang(), &langs, &assets);
+            let page = ProfilePage::new(&view, visit.lang(), &langs, &visit.assets);
             respond(StatusCode::OK, &visit, &page)
         }
         Err(e) => {
@@ -52,7 +46,7 @@ pub async fn page(
             }
             let status =
                 StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            error_page(status, &visit, &assets)
+            error_page(status, &visit)
         }
     }
 }

@@ -5,17 +5,12 @@
 //! submission's evidence (how each number was proven, the domain, spam
 //! reports) and confusable-name warnings next to approve and reject.
 
-use std::sync::Arc;
-
 use askama::Template;
-use axum::extract::RawQuery;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use axum::Extension;
 
 use super::html::{impl_page, Page, Shell};
-use super::i18n::t;
-use super::{respond, Assets, Visit};
+use super::{respond, Visit};
 
 /// `templates/review.html`.
 #[derive(Template)]
@@ -26,21 +21,10 @@ struct ReviewPage<'a> {
 impl_page!(ReviewPage);
 
 /// `GET /review`
-pub async fn page(
-    Extension(assets): Extension<Arc<Assets>>,
-    query: RawQuery,
-    headers: HeaderMap,
-) -> Response {
-    let visit = Visit::new(&query, headers);
-    let lang = visit.lang();
+pub async fn page(visit: Visit) -> Response {
+    let _lang = visit.lang();
     let page = ReviewPage {
-        shell: Shell {
-            lang,
-            title: t(lang, "review.title"),
-            script: Some("review.js"),
-            nav: Some("/review"),
-            assets: &assets,
-        },
+        shell: visit.shell("review.title", Some("review.js"), Some("/review")),
     };
     respond(StatusCode::OK, &visit, &page)
 }
