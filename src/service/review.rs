@@ -33,7 +33,7 @@ pub struct RefusedNumber {
 }
 
 /// One business waiting for a decision, with what the reviewer needs.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub business: BusinessView,
     pub review: &'static str,
@@ -53,7 +53,7 @@ pub struct QueueItem {
 }
 
 /// One field a pending edit changes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FieldChange {
     pub field: &'static str,
     pub current: serde_json::Value,
@@ -61,7 +61,7 @@ pub struct FieldChange {
 }
 
 /// A number and how it was proven, with what the public says about it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct NumberEvidence {
     pub number: String,
     /// As the business sees it (`attested`, `proven`, `disputed`, ...).
@@ -78,7 +78,7 @@ pub struct NumberEvidence {
 /// Something the reviewer should look at twice: a name confusable with a
 /// reviewed business's (`confusable_name`), or a website outside the
 /// proven domain (`website_outside_domain`, `name` the website).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Warning {
     pub kind: &'static str,
     pub name: String,

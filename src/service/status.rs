@@ -9,7 +9,7 @@ use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessId, BusinessStatus, Level, PendingEdit, ReviewState};
 
 /// A business's view of its own verification.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusView {
     pub business: BusinessId,
     pub status: BusinessStatus,
@@ -25,7 +25,7 @@ pub struct StatusView {
 }
 
 /// The review state as the business sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReviewView {
     pub state: &'static str,
     pub at: Option<i64>,
@@ -34,7 +34,7 @@ pub struct ReviewView {
 }
 
 /// One of the business's own numbers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct OwnNumber {
     pub number: String,
     /// Held: `attested`, `on_hold` or `revoked`; claimed: `unproven`,
@@ -48,7 +48,7 @@ pub struct OwnNumber {
 }
 
 /// The domain proof as the business sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DomainView {
     pub domain: String,
     pub verified: bool,
