@@ -27,10 +27,11 @@ fn policy(fixed: bool) -> CachePolicy {
     }
 }
 
-/// The values `flag` accepts.
-pub(super) fn flag_schema() -> Object {
+/// The values `flag` accepts, described.
+pub(super) fn flag_schema(description: &str) -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
+        .description(Some(description))
         .enum_values(Some(["1", "true", "0", "false", ""]))
         .build()
 }
@@ -76,6 +77,7 @@ pub struct ProofQuery {
 fn proof_kinds() -> Object {
     ObjectBuilder::new()
         .schema_type(Type::String)
+        .description(Some("Which entry of the serial, default issued"))
         .enum_values(Some(["issued", "revoked"]))
         .build()
 }

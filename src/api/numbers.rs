@@ -53,11 +53,23 @@ pub struct NumberQuery {
     lang: Option<String>,
     /// `1`/`true`: add the offline badge bundle (token, inclusion proof,
     /// tree head)
-    #[param(schema_with = super::log::flag_schema)]
+    #[param(schema_with = bundle_flag)]
     bundle: Option<String>,
     /// `1`/`true`: add a signed statement of the status
-    #[param(schema_with = super::log::flag_schema)]
+    #[param(schema_with = signed_flag)]
     signed: Option<String>,
+}
+
+// A parameter whose schema is a function's has no description of its own:
+// it goes in the schema.
+fn bundle_flag() -> utoipa::openapi::schema::Object {
+    super::log::flag_schema(
+        "1/true: add the offline badge bundle (token, inclusion proof, tree head)",
+    )
+}
+
+fn signed_flag() -> utoipa::openapi::schema::Object {
+    super::log::flag_schema("1/true: add a signed statement of the status")
 }
 
 fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {

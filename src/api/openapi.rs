@@ -15,6 +15,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response as ApiResponse, ResponseBuilder};
+use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -160,6 +161,55 @@ problem_responses! {
         "Internal error, sender failure (502), or unavailable, timeout or disk full (503, with Retry-After)";
 }
 
+/// String fields whose values the service spells out as `&'static str`:
+/// their enums, for `#[schema(schema_with = ...)]` on those fields (a
+/// field with its schema from a function has no description of its own,
+/// so it is here too).
+macro_rules! string_enums {
+    ($($name:ident: $description:literal = [$($value:literal),+ $(,)?];)*) => {
+        $(
+            pub(crate) fn $name() -> Object {
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some($description))
+                    .enum_values(Some([$($value),+]))
+                    .build()
+            }
+        )*
+    };
+}
+
+string_enums! {
+    own_number_states: "Held: `attested`, `on_hold` (suspended) or `revoked`. Claimed: \
+        `unproven`, `proven` (public once the review holds), `disputed` (another reviewed \
+        business holds it) or `locked` (too many wrong codes)." =
+        ["attested", "on_hold", "revoked", "unproven", "proven", "disputed", "locked"];
+    review_states: "Where the business stands with the reviewers" =
+        ["draft", "submitted", "approved", "rejected"];
+    warning_kinds: "`confusable_name`: the name is confusable with a reviewed business's; \
+        `website_outside_domain`: the website is outside the proven domain (`name` is the \
+        website)" = ["confusable_name", "website_outside_domain"];
+    domain_check_reasons: "`ok`, or why the check failed" = [
+        "ok", "unresolvable", "private_address", "connect_failed", "redirect",
+        "http_status", "too_large", "token_mismatch",
+    ];
+    log_entry_kinds: "What the entry records" = ["issued", "revoked"];
+}
+
+/// `QueueItem.actions`: what the reviewer can do.
+pub(crate) fn review_actions() -> Array {
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(["approve", "reject", "dismiss", "suspend"])),
+        )
+        .description(Some(
+            "`approve`/`reject` for a submission or an edit, `dismiss`/`suspend` for a flag",
+        ))
+        .build()
+}
+
 /// The generated description as served and as in `schema/openapi.json`:
 /// pretty JSON ending in a newline, built once.
 pub fn json() -> &'static str {
@@ -239,6 +289,24 @@ mod tests {
                 code.status()
             );
         }
+    }
+
+    /// The search bounds the description states are the ones enforced.
+    #[test]
+    fn search_bounds_are_the_code_s() {
+        let doc: serde_json::Value = serde_json::from_str(json()).expect("JSON");
+        let params = doc["paths"]["/v1/search"]["get"]["parameters"]
+            .as_array()
+            .expect("parameters");
+        let schema = |name: &str| {
+            params
+                .iter()
+                .find(|p| p["name"] == name)
+                .map(|p| p["schema"].clone())
+                .unwrap_or_else(|| panic!("no parameter {name}"))
+        };
+        assert_eq!(schema("limit")["maximum"], crate::search::MAX_LIMIT);
+        assert_eq!(schema("offset")["maximum"], crate::search::MAX_OFFSET);
     }
 
     /// The problem schema's codes and reasons are the table's.

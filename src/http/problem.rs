@@ -76,6 +76,9 @@ pub(crate) fn phone_reasons() -> utoipa::openapi::schema::Object {
     use utoipa::openapi::schema::{ObjectBuilder, Type};
     ObjectBuilder::new()
         .schema_type(Type::String)
+        .description(Some(
+            "Why the text is not a phone number, for `invalid_number`",
+        ))
         .enum_values(Some(PhoneError::every_kind().iter().map(|e| e.reason())))
         .build()
 }

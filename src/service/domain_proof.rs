@@ -22,6 +22,7 @@ pub struct DomainChallenge {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DomainCheck {
     pub verified: bool,
+    #[schema(schema_with = crate::api::openapi::domain_check_reasons)]
     pub reason: &'static str,
 }
 

@@ -36,6 +36,7 @@ pub struct RefusedNumber {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub business: BusinessView,
+    #[schema(schema_with = crate::api::openapi::review_states)]
     pub review: &'static str,
     pub queued_at: Option<i64>,
     pub numbers: Vec<NumberEvidence>,
@@ -48,6 +49,7 @@ pub struct QueueItem {
     pub flag: Option<Flag>,
     /// What the reviewer can do: `approve`/`reject` for a submission or
     /// an edit, `dismiss`/`suspend` for a flag.
+    #[schema(schema_with = crate::api::openapi::review_actions)]
     pub actions: Vec<&'static str>,
     pub warnings: Vec<Warning>,
 }
@@ -65,6 +67,7 @@ pub struct FieldChange {
 pub struct NumberEvidence {
     pub number: String,
     /// As the business sees it (`attested`, `proven`, `disputed`, ...).
+    #[schema(schema_with = crate::api::openapi::own_number_states)]
     pub state: &'static str,
     pub level: Option<Level>,
     pub proof: Option<Proof>,
@@ -80,6 +83,7 @@ pub struct NumberEvidence {
 /// proven domain (`website_outside_domain`, `name` the website).
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Warning {
+    #[schema(schema_with = crate::api::openapi::warning_kinds)]
     pub kind: &'static str,
     pub name: String,
     pub similar_to: Option<BusinessId>,

@@ -200,6 +200,7 @@ pub struct EntryView {
     pub index: u64,
     /// Standard base64 of the exact bytes hashed into the leaf.
     pub leaf: String,
+    #[schema(schema_with = crate::api::openapi::log_entry_kinds)]
     pub kind: String,
     pub serial: String,
     pub number: String,
