@@ -224,7 +224,7 @@ pub fn json() -> &'static str {
     })
 }
 
-/// `GET /openapi.json`
+/// This OpenAPI description
 #[utoipa::path(
     get,
     path = "/openapi.json",
@@ -279,10 +279,12 @@ mod tests {
         }
     }
 
-    /// Every status of the code table has a shared problem response.
+    /// Every status of the code table has a shared problem response, but
+    /// 405: it answers only a method an operation does not have, so no
+    /// operation can list it.
     #[test]
     fn every_status_of_the_table_has_a_problem_response() {
-        for code in Code::ALL {
+        for code in Code::ALL.iter().filter(|c| c.status() != 405) {
             assert!(
                 COVERED.contains(&code.status()),
                 "{code} ({}) has no shared problem response",
