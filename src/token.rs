@@ -51,8 +51,9 @@ pub struct Claims {
 }
 
 /// The outcome of checking a token, in the words of the API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
+#[schema(as = TokenReason)]
 pub enum Reason {
     Ok,
     Malformed,

@@ -4,11 +4,17 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::numbers::EntryError;
+use super::openapi::{
+    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
+    UnsupportedMediaType,
+};
 use crate::http::auth::ClientAddr;
 use crate::http::extract::{cached_json, CachePolicy, Json, Query};
 use crate::http::{blocking, ApiError, AppState};
+use crate::model::Revocation;
 use crate::phone::Region;
 use crate::service::{TokenCheck, VerifyAnswer};
 
@@ -18,14 +24,32 @@ const JWKS_MAX_AGE: u32 = 300;
 const REVOCATIONS_MAX_AGE: u32 = 60;
 const MAX_REVOCATIONS_PAGE: usize = 1000;
 
-#[derive(Deserialize)]
+/// A token to check, and optionally the number it was presented for.
+#[derive(Deserialize, ToSchema)]
 pub struct VerifyRequest {
     token: String,
     number: Option<String>,
     region: Option<String>,
 }
 
-/// `POST /v1/attestations/verify`
+/// Verify an attestation token
+#[utoipa::path(
+    post,
+    path = "/v1/attestations/verify",
+    operation_id = "verifyAttestation",
+    tag = "public",
+    request_body = VerifyRequest,
+    responses(
+        (status = 200, description = "The check's answer (an invalid token is a normal 200)",
+            body = VerifyAnswer),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn verify(
     State(state): State<AppState>,
     Json(req): Json<VerifyRequest>,
@@ -37,24 +61,42 @@ pub async fn verify(
     Ok(axum::Json(answer).into_response())
 }
 
-#[derive(Deserialize)]
+/// Tokens to check, each with the number it was presented for.
+#[derive(Deserialize, ToSchema)]
 pub struct VerifyBatchRequest {
+    #[schema(max_items = 200)]
     tokens: Vec<TokenCheck>,
+    /// ISO 3166-1 alpha-2 region for national-format numbers
     region: Option<String>,
 }
 
-/// One entry of a batch check: the answer, or why its number is not one.
-#[derive(Serialize)]
-struct VerifyBatchEntry {
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    answer: Option<VerifyAnswer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<EntryError>,
+/// One entry per token, in order: the check's answer, or an error when its
+/// number is not a phone number.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+enum VerifyBatchEntry {
+    Answer(VerifyAnswer),
+    Error { error: EntryError },
 }
 
-/// `POST /v1/attestations/verify/batch`: up to 200 tokens in one request,
-/// answered in order. Signature checks are CPU work, so a batch runs on the
-/// blocking pool.
+/// Verify up to 200 attestation tokens, answered in order
+// Signature checks are CPU work, so a batch runs on the blocking pool.
+#[utoipa::path(
+    post,
+    path = "/v1/attestations/verify/batch",
+    operation_id = "verifyAttestations",
+    tag = "public",
+    request_body = VerifyBatchRequest,
+    responses(
+        (status = 200, description = "One answer per token, in order", body = VerifyBatchAnswer),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn verify_batch(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -68,13 +110,9 @@ pub async fn verify_batch(
     let results: Vec<VerifyBatchEntry> = answers
         .into_iter()
         .map(|a| match a {
-            Ok(answer) => VerifyBatchEntry {
-                answer: Some(answer),
-                error: None,
-            },
-            Err(e) => VerifyBatchEntry {
-                answer: None,
-                error: Some(EntryError::from(&e)),
+            Ok(answer) => VerifyBatchEntry::Answer(answer),
+            Err(e) => VerifyBatchEntry::Error {
+                error: EntryError::from(&e),
             },
         })
         .collect();
@@ -83,21 +121,47 @@ pub async fn verify_batch(
 
 /// Serialised as it is (no `Value` tree in between): a batch is up to 200
 /// answers.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct VerifyBatchAnswer {
     results: Vec<VerifyBatchEntry>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RevocationsQuery {
+    /// Only revocations at or after this time (seconds)
     since: Option<i64>,
+    /// Continue after this serial (the previous page's `next`)
     after: Option<String>,
+    /// Page size, clamped to 1..1000
     limit: Option<usize>,
 }
 
-/// `GET /v1/revocations?since=&after=&limit=`: revoked serials, oldest
-/// first; `next` (the last serial of a full page) is the `after` of the
-/// next page.
+/// A page of revocations, oldest first.
+#[derive(Serialize, ToSchema)]
+struct RevocationList {
+    revocations: Vec<Revocation>,
+    /// The last serial of a full page: pass it as `after` for the next
+    /// page; null on the last page.
+    next: Option<String>,
+}
+
+/// Revoked serials, oldest first
+///
+/// `next` (the last serial of a full page) is the `after` of the next page.
+#[utoipa::path(
+    get,
+    path = "/v1/revocations",
+    operation_id = "listRevocations",
+    tag = "public",
+    params(RevocationsQuery),
+    responses(
+        (status = 200, description = "A page of revocations", body = RevocationList),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn revocations(
     State(state): State<AppState>,
     Query(q): Query<RevocationsQuery>,
@@ -116,7 +180,10 @@ pub async fn revocations(
     let next = (list.len() == limit).then(|| list.last().map(|r| r.serial.clone()));
     Ok(cached_json(
         &headers,
-        &serde_json::json!({ "revocations": list, "next": next.flatten() }),
+        &RevocationList {
+            revocations: list,
+            next: next.flatten(),
+        },
         CachePolicy {
             max_age: REVOCATIONS_MAX_AGE,
             vary: None,
@@ -124,7 +191,45 @@ pub async fn revocations(
     ))
 }
 
-/// `GET /.well-known/jwks.json`
+/// The published Ed25519 verification keys (RFC 7517). The service builds
+/// the set as JSON (`Keyring::jwks`); this type only describes it.
+#[derive(ToSchema)]
+#[schema(as = JWKS)]
+#[allow(dead_code)]
+struct Jwks {
+    keys: Vec<Jwk>,
+}
+
+/// One verification key.
+#[derive(ToSchema)]
+#[schema(as = JWK)]
+#[allow(dead_code)]
+struct Jwk {
+    #[schema(example = "OKP")]
+    kty: String,
+    #[schema(example = "Ed25519")]
+    crv: String,
+    /// The public key, base64url
+    x: String,
+    kid: String,
+    #[schema(rename = "use", example = "sig")]
+    use_: String,
+    #[schema(example = "EdDSA")]
+    alg: String,
+}
+
+/// Verification keys (RFC 7517)
+#[utoipa::path(
+    get,
+    path = "/.well-known/jwks.json",
+    operation_id = "jwks",
+    tag = "public",
+    responses(
+        (status = 200, description = "The key set", body = Jwks),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn jwks(State(state): State<AppState>, headers: HeaderMap) -> Response {
     cached_json(
         &headers,

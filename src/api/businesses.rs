@@ -5,22 +5,46 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::openapi::{
+    BadRequest, Conflict, NotFound, PayloadTooLarge, ServerError, TooManyRequests, Unauthorized,
+    UnprocessableBody, UnsupportedMediaType,
+};
 
 use crate::http::auth::{BusinessAuth, ClientAddr};
 use crate::http::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
 use crate::http::{blocking, ApiError, AppState};
 use crate::model::BusinessId;
 use crate::phone::{PhoneNumber, Region};
-use crate::service::{ProfileInput, ProfilePatch, Service};
+use crate::service::{
+    BusinessView, CodeSent, DomainChallenge, DomainCheck, EditOutcome, OwnNumber, ProfileInput,
+    ProfilePatch, Registered, Service, StatusView,
+};
 
 const PROFILE_MAX_AGE: u32 = 300;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ShowQuery {
+    /// Comma-separated BCP 47 tags; wins over Accept-Language
     lang: Option<String>,
 }
 
-/// `GET /v1/businesses/{id}`
+/// Public profile
+#[utoipa::path(
+    get,
+    path = "/v1/businesses/{id}",
+    operation_id = "showBusiness",
+    tag = "public",
+    params(("id" = String, Path, description = "Business id (b_...)"), ShowQuery),
+    responses(
+        (status = 200, description = "The profile", body = BusinessView),
+        (status = 404, response = NotFound),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn show(
     State(state): State<AppState>,
     Path(id): Path<String>,
@@ -41,7 +65,26 @@ pub async fn show(
     ))
 }
 
-/// `POST /v1/businesses`: register; the API key is in the answer, once.
+/// Register a business profile
+///
+/// The answer holds the business's API key, shown this once.
+#[utoipa::path(
+    post,
+    path = "/v1/businesses",
+    operation_id = "registerBusiness",
+    tag = "business",
+    request_body = ProfileInput,
+    responses(
+        (status = 201, description = "Registered; the API key is shown once", body = Registered),
+        (status = 400, response = BadRequest),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn register(
     State(state): State<AppState>,
     Json(input): Json<ProfileInput>,
@@ -50,7 +93,34 @@ pub async fn register(
     Ok((StatusCode::CREATED, axum::Json(registered)).into_response())
 }
 
-/// `PATCH /v1/businesses/{id}`
+/// Edit the profile
+///
+/// Absent fields stay as they are. An edit of a reviewed business's public
+/// fields waits for review (202); the public sees the last reviewed version
+/// until then.
+#[utoipa::path(
+    patch,
+    path = "/v1/businesses/{id}",
+    operation_id = "editBusiness",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = ProfilePatch,
+    responses(
+        (status = 200, description = "Edited", body = EditOutcome),
+        (status = 202, description = "Edited; a verified business's public edit waits for review",
+            body = EditOutcome),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn edit(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -67,8 +137,25 @@ pub async fn edit(
     Ok((status, axum::Json(outcome)).into_response())
 }
 
-/// `DELETE /v1/businesses/{id}`: the business leaves; every live token of
-/// its numbers is revoked (reason `deleted`).
+/// Delete the business; every live token of its numbers is revoked
+///
+/// The tokens are revoked with reason `deleted`.
+#[utoipa::path(
+    delete,
+    path = "/v1/businesses/{id}",
+    operation_id = "deleteBusiness",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn delete(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -79,13 +166,36 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Deserialize)]
+/// A number the business says is its own.
+#[derive(Deserialize, ToSchema)]
 pub struct AddNumber {
     number: String,
+    /// ISO 3166-1 alpha-2 region for a national-format number
     region: Option<String>,
 }
 
-/// `POST /v1/businesses/{id}/numbers`: sends a one-time code.
+/// Add a number; a one-time code is sent
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/numbers",
+    operation_id = "addNumber",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = AddNumber,
+    responses(
+        (status = 202, description = "Code sent", body = CodeSent),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn add_number(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -102,18 +212,47 @@ pub async fn add_number(
     Ok((StatusCode::ACCEPTED, axum::Json(sent)).into_response())
 }
 
-#[derive(Deserialize)]
+/// The one-time code sent to the number.
+#[derive(Deserialize, ToSchema)]
 pub struct Confirm {
+    /// The 6-digit one-time code
     code: String,
 }
 
 /// `?region=XX` for a number in national format in the path.
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RegionQuery {
+    /// ISO 3166-1 alpha-2 region for a national-format number
     pub(super) region: Option<String>,
 }
 
-/// `POST /v1/businesses/{id}/numbers/{number}/confirm`
+/// Confirm a number with its one-time code
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/numbers/{number}/confirm",
+    operation_id = "confirmNumber",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(
+        ("id" = String, Path, description = "Business id (b_...)"),
+        ("number" = String, Path, description = "Phone number, E.164 or national with region"),
+        RegionQuery,
+    ),
+    request_body = Confirm,
+    responses(
+        (status = 200, description = "The number, proven", body = OwnNumber),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn confirm_number(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -130,7 +269,28 @@ pub async fn confirm_number(
     Ok(axum::Json(proven).into_response())
 }
 
-/// `DELETE /v1/businesses/{id}/numbers/{number}`
+/// Remove a number (its attestation is revoked)
+#[utoipa::path(
+    delete,
+    path = "/v1/businesses/{id}/numbers/{number}",
+    operation_id = "removeNumber",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(
+        ("id" = String, Path, description = "Business id (b_...)"),
+        ("number" = String, Path, description = "Phone number, E.164 or national with region"),
+        RegionQuery,
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn remove_number(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -143,12 +303,36 @@ pub async fn remove_number(
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
-#[derive(Deserialize)]
+/// The business's web domain.
+#[derive(Deserialize, ToSchema)]
 pub struct StartDomain {
     domain: String,
 }
 
-/// `POST /v1/businesses/{id}/domain`: a challenge to publish.
+/// Start a domain challenge
+///
+/// The answer says where to publish the challenge token.
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/domain",
+    operation_id = "startDomain",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = StartDomain,
+    responses(
+        (status = 200, description = "The challenge", body = DomainChallenge),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn start_domain(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -160,7 +344,24 @@ pub async fn start_domain(
     Ok(axum::Json(challenge).into_response())
 }
 
-/// `POST /v1/businesses/{id}/domain/check`: fetches the challenge.
+/// Fetch and check the domain challenge
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/domain/check",
+    operation_id = "checkDomain",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    responses(
+        (status = 200, description = "The outcome of the check", body = DomainCheck),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn check_domain(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -171,7 +372,24 @@ pub async fn check_domain(
     Ok(axum::Json(check).into_response())
 }
 
-/// `POST /v1/businesses/{id}/submit`
+/// Submit for review
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/submit",
+    operation_id = "submitBusiness",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    responses(
+        (status = 202, description = "Submitted", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn submit(
     State(state): State<AppState>,
     auth: BusinessAuth,
@@ -182,7 +400,22 @@ pub async fn submit(
     Ok((StatusCode::ACCEPTED, axum::Json(status)).into_response())
 }
 
-/// `GET /v1/businesses/{id}/status`
+/// Review state, proven numbers, domain
+#[utoipa::path(
+    get,
+    path = "/v1/businesses/{id}/status",
+    operation_id = "businessStatus",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    responses(
+        (status = 200, description = "The business's view of its verification", body = StatusView),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn status(
     State(state): State<AppState>,
     auth: BusinessAuth,

@@ -5,11 +5,15 @@
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::{IntoParams, ToSchema};
 
+use super::openapi::{BadRequest, NotFound, ServerError, TooManyRequests};
 use crate::http::extract::{cached_json, CachePolicy, Query};
 use crate::http::{blocking, ApiError, AppState};
 use crate::translog::entry::Kind;
+use crate::translog::{ConsistencyProof, EntryView, InclusionProof, Sth};
 
 /// A tree head grows with every issue: caches may keep one for seconds.
 const HEAD_MAX_AGE: u32 = 10;
@@ -23,6 +27,15 @@ fn policy(fixed: bool) -> CachePolicy {
     }
 }
 
+/// The values `flag` accepts, described.
+pub(super) fn flag_schema(description: &str) -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(description))
+        .enum_values(Some(["1", "true", "0", "false", ""]))
+        .build()
+}
+
 /// Reads an on/off query flag: `1`/`true` or `0`/`false`; absent is off.
 pub(super) fn flag(field: &str, value: Option<&str>) -> Result<bool, ApiError> {
     match value {
@@ -32,21 +45,58 @@ pub(super) fn flag(field: &str, value: Option<&str>) -> Result<bool, ApiError> {
     }
 }
 
-/// `GET /v1/log/sth`
+/// Signed tree head
+#[utoipa::path(
+    get,
+    path = "/v1/log/sth",
+    operation_id = "logSth",
+    tag = "log",
+    responses(
+        (status = 200, description = "The current tree head", body = Sth),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn sth(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     let sth = blocking(&state.service, |s| s.sth()).await?;
     Ok(cached_json(&headers, &sth, policy(false)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ProofQuery {
+    /// The attestation serial (jti)
     serial: String,
+    /// Prove against this tree size (default: the current one)
     tree_size: Option<u64>,
-    /// `issued` (default) or `revoked`: which entry of the serial to prove.
+    /// Which entry of the serial, default issued
+    #[param(schema_with = proof_kinds)]
     kind: Option<String>,
 }
 
-/// `GET /v1/log/proof?serial=JTI[&tree_size=N][&kind=revoked]`
+fn proof_kinds() -> Object {
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some("Which entry of the serial, default issued"))
+        .enum_values(Some(["issued", "revoked"]))
+        .build()
+}
+
+/// Inclusion proof of a serial
+#[utoipa::path(
+    get,
+    path = "/v1/log/proof",
+    operation_id = "logProof",
+    tag = "log",
+    params(ProofQuery),
+    responses(
+        (status = 200, description = "The proof", body = InclusionProof),
+        (status = 400, response = BadRequest),
+        (status = 404, response = NotFound),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn proof(
     State(state): State<AppState>,
     Query(q): Query<ProofQuery>,
@@ -65,13 +115,29 @@ pub async fn proof(
     Ok(cached_json(&headers, &proof, policy(fixed)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ConsistencyQuery {
+    /// The older tree size
     first: u64,
+    /// The newer tree size (default: the current one)
     second: Option<u64>,
 }
 
-/// `GET /v1/log/consistency?first=M[&second=N]`
+/// Consistency proof between two tree sizes
+#[utoipa::path(
+    get,
+    path = "/v1/log/consistency",
+    operation_id = "logConsistency",
+    tag = "log",
+    params(ConsistencyQuery),
+    responses(
+        (status = 200, description = "The proof", body = ConsistencyProof),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn consistency(
     State(state): State<AppState>,
     Query(q): Query<ConsistencyQuery>,
@@ -82,14 +148,38 @@ pub async fn consistency(
     Ok(cached_json(&headers, &proof, policy(fixed)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct EntriesQuery {
+    /// Index of the first entry
     start: u64,
+    /// Index of the last entry (inclusive)
     end: Option<u64>,
 }
 
-/// `GET /v1/log/entries?start=&end=`: `end` inclusive, as in RFC 6962;
-/// a page holds at most `MAX_ENTRIES_PAGE` entries.
+/// A page of log entries.
+#[derive(Serialize, ToSchema)]
+struct LogEntries {
+    entries: Vec<EntryView>,
+}
+
+/// A page of log entries (end inclusive)
+///
+/// `end` is inclusive, as in RFC 6962; a page holds at most 1000 entries
+/// (ask again from where it stopped).
+#[utoipa::path(
+    get,
+    path = "/v1/log/entries",
+    operation_id = "logEntries",
+    tag = "log",
+    params(EntriesQuery),
+    responses(
+        (status = 200, description = "The entries", body = LogEntries),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn entries(
     State(state): State<AppState>,
     Query(q): Query<EntriesQuery>,
@@ -101,7 +191,7 @@ pub async fn entries(
         .is_some_and(|end| entries.last().is_some_and(|e| e.index == end));
     Ok(cached_json(
         &headers,
-        &serde_json::json!({ "entries": entries }),
+        &LogEntries { entries },
         policy(fixed),
     ))
 }

@@ -12,7 +12,7 @@ mod attestations;
 mod businesses;
 mod log;
 mod numbers;
-mod openapi;
+pub(crate) mod openapi;
 mod reports;
 mod review;
 mod search;
@@ -23,9 +23,11 @@ use std::time::Duration;
 
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::{delete, get, post};
 use axum::Router;
 use tokio::net::TcpListener;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 use crate::error_code::Code;
 use crate::http::{limits, metrics, proxy::TrustedProxies, server, ApiError, AppState};
@@ -42,67 +44,65 @@ pub fn router(service: Arc<Service>) -> Router {
     routes(AppState::new(service))
 }
 
+/// The API's routes, each with its description: `routes!` takes a handler
+/// and its `#[utoipa::path]` together, so a route cannot be served
+/// undescribed. Handlers of the same path go in one `routes!`. The web
+/// pages are not part of the API and are merged in by `routes`.
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(health))
+        .routes(routes!(metrics::render))
+        .routes(routes!(openapi::document))
+        .routes(routes!(attestations::jwks))
+        .routes(routes!(numbers::lookup_many))
+        .routes(routes!(numbers::range))
+        .routes(routes!(numbers::lookup))
+        .routes(routes!(attestations::verify))
+        .routes(routes!(attestations::verify_batch))
+        .routes(routes!(attestations::revocations))
+        .routes(routes!(log::sth))
+        .routes(routes!(log::proof))
+        .routes(routes!(log::consistency))
+        .routes(routes!(log::entries))
+        .routes(routes!(reports::create))
+        .routes(routes!(businesses::register))
+        .routes(routes!(
+            businesses::show,
+            businesses::edit,
+            businesses::delete
+        ))
+        .routes(routes!(businesses::add_number))
+        .routes(routes!(businesses::remove_number))
+        .routes(routes!(businesses::confirm_number))
+        .routes(routes!(businesses::start_domain))
+        .routes(routes!(businesses::check_domain))
+        .routes(routes!(businesses::submit))
+        .routes(routes!(businesses::status))
+        .routes(routes!(review::queue))
+        .routes(routes!(review::audit))
+        .routes(routes!(review::outbox))
+        .routes(routes!(review::backup))
+        .routes(routes!(review::rotate_key))
+        .routes(routes!(review::revoke))
+        .routes(routes!(review::release))
+        .routes(routes!(review::unlock))
+        .routes(routes!(review::dismiss))
+        .routes(routes!(review::suspend))
+        .routes(routes!(review::reinstate))
+        .routes(routes!(review::approve))
+        .routes(routes!(review::reject))
+        .routes(routes!(search::search))
+}
+
+/// The OpenAPI description of the routes, as `GET /openapi.json` serves it
+/// (pretty JSON, built once).
+pub fn openapi_json() -> &'static str {
+    openapi::json()
+}
+
 fn routes(state: AppState) -> Router {
-    Router::new()
-        .route("/healthz", get(health))
-        .route("/metrics", get(metrics::render))
-        .route("/openapi.json", get(openapi::document))
-        .route("/.well-known/jwks.json", get(attestations::jwks))
-        .route("/v1/numbers/lookup", post(numbers::lookup_many))
-        .route("/v1/numbers/range/{prefix}", get(numbers::range))
-        .route("/v1/numbers/{number}", get(numbers::lookup))
-        .route("/v1/attestations/verify", post(attestations::verify))
-        .route(
-            "/v1/attestations/verify/batch",
-            post(attestations::verify_batch),
-        )
-        .route("/v1/revocations", get(attestations::revocations))
-        .route("/v1/log/sth", get(log::sth))
-        .route("/v1/log/proof", get(log::proof))
-        .route("/v1/log/consistency", get(log::consistency))
-        .route("/v1/log/entries", get(log::entries))
-        .route("/v1/reports", post(reports::create))
-        .route("/v1/businesses", post(businesses::register))
-        .route(
-            "/v1/businesses/{id}",
-            get(businesses::show)
-                .patch(businesses::edit)
-                .delete(businesses::delete),
-        )
-        .route("/v1/businesses/{id}/numbers", post(businesses::add_number))
-        .route(
-            "/v1/businesses/{id}/numbers/{number}",
-            delete(businesses::remove_number),
-        )
-        .route(
-            "/v1/businesses/{id}/numbers/{number}/confirm",
-            post(businesses::confirm_number),
-        )
-        .route("/v1/businesses/{id}/domain", post(businesses::start_domain))
-        .route(
-            "/v1/businesses/{id}/domain/check",
-            post(businesses::check_domain),
-        )
-        .route("/v1/businesses/{id}/submit", post(businesses::submit))
-        .route("/v1/businesses/{id}/status", get(businesses::status))
-        .route("/v1/review/queue", get(review::queue))
-        .route("/v1/review/audit", get(review::audit))
-        .route("/v1/review/outbox", get(review::outbox))
-        .route("/v1/review/backup", get(review::backup))
-        .route("/v1/review/keys/rotate", post(review::rotate_key))
-        .route("/v1/review/numbers/{number}/revoke", post(review::revoke))
-        .route("/v1/review/numbers/{number}/release", post(review::release))
-        .route("/v1/review/numbers/{number}/unlock", post(review::unlock))
-        .route("/v1/review/{id}/dismiss", post(review::dismiss))
-        .route("/v1/review/businesses/{id}/suspend", post(review::suspend))
-        .route(
-            "/v1/review/businesses/{id}/reinstate",
-            post(review::reinstate),
-        )
-        .route("/v1/review/{id}/approve", post(review::approve))
-        .route("/v1/review/{id}/reject", post(review::reject))
-        .merge(crate::web::routes())
-        .route("/v1/search", get(search::search))
+    let (api, _) = api_routes().split_for_parts();
+    api.merge(crate::web::routes())
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
@@ -189,6 +189,17 @@ async fn housekeeping(state: AppState) {
     }
 }
 
+/// Liveness
+#[utoipa::path(
+    get,
+    path = "/healthz",
+    operation_id = "health",
+    tag = "operations",
+    responses(
+        (status = 200, description = "OK", body = String, content_type = "text/plain", example = "ok"),
+        (status = "5XX", response = openapi::ServerError),
+    ),
+)]
 async fn health() -> &'static str {
     "ok"
 }

@@ -4,8 +4,14 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use axum::body::Bytes;
+
+use super::openapi::{
+    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
+    UnsupportedMediaType,
+};
 
 use crate::error_code::Code;
 use crate::http::auth::ClientAddr;
@@ -16,7 +22,7 @@ use crate::http::{blocking, ApiError, AppState};
 use crate::lookup::{NumberAnswer, Rendered};
 use crate::model::now;
 use crate::phone::{PhoneError, PhoneNumber, Region};
-use crate::service::RangeEntry;
+use crate::service::{RangeEntry, VouchedAnswer};
 
 /// A number's status can change (revocation), so shared caches keep it for
 /// a minute at most; clients that need more check the token's own expiry.
@@ -38,14 +44,32 @@ fn number_max_age(expiries: impl IntoIterator<Item = i64>, now: i64) -> u32 {
 const PAD_MIN: usize = 128;
 const PAD_SPREAD: usize = 64;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NumberQuery {
+    /// ISO 3166-1 alpha-2 region for a national-format number
     region: Option<String>,
+    /// Comma-separated BCP 47 tags; wins over Accept-Language
     lang: Option<String>,
-    /// `1`: add the offline badge bundle (token, inclusion proof, tree head).
+    /// `1`/`true`: add the offline badge bundle (token, inclusion proof,
+    /// tree head)
+    #[param(schema_with = bundle_flag)]
     bundle: Option<String>,
-    /// `1`: add a signed statement of the status.
+    /// `1`/`true`: add a signed statement of the status
+    #[param(schema_with = signed_flag)]
     signed: Option<String>,
+}
+
+// A parameter whose schema is a function's has no description of its own:
+// it goes in the schema.
+fn bundle_flag() -> utoipa::openapi::schema::Object {
+    super::log::flag_schema(
+        "1/true: add the offline badge bundle (token, inclusion proof, tree head)",
+    )
+}
+
+fn signed_flag() -> utoipa::openapi::schema::Object {
+    super::log::flag_schema("1/true: add a signed statement of the status")
 }
 
 fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
@@ -54,7 +78,24 @@ fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
         .transpose()
 }
 
-/// `GET /v1/numbers/{number}`
+/// Look up one number
+#[utoipa::path(
+    get,
+    path = "/v1/numbers/{number}",
+    operation_id = "lookupNumber",
+    tag = "public",
+    params(
+        ("number" = String, Path, description = "Phone number, E.164 or national with region"),
+        NumberQuery,
+    ),
+    responses(
+        (status = 200, description = "The answer; an unknown number is a normal 200",
+            body = VouchedAnswer),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn lookup(
     State(state): State<AppState>,
     Path(number): Path<String>,
@@ -95,29 +136,56 @@ pub async fn lookup(
     })
 }
 
-#[derive(Deserialize)]
+/// An address book to look up.
+#[derive(Deserialize, ToSchema)]
 pub struct BatchRequest {
+    #[schema(max_items = 1000)]
     numbers: Vec<String>,
     region: Option<String>,
     lang: Option<String>,
 }
 
-#[derive(Serialize)]
-struct BatchEntry<'a> {
-    input: &'a str,
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    answer: Option<&'a NumberAnswer>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<EntryError>,
+/// One entry per input number, in order: the lookup answer, or an error
+/// for an invalid number.
+#[derive(Serialize, ToSchema)]
+#[serde(untagged)]
+enum BatchEntry<'a> {
+    Answer {
+        input: &'a str,
+        #[serde(flatten)]
+        answer: &'a NumberAnswer,
+    },
+    Error {
+        input: &'a str,
+        error: EntryError,
+    },
 }
 
-/// Why one entry of a batch has no answer: its text is not a number. The
-/// same code and reason a single lookup's problem answer carries.
-#[derive(Serialize)]
+/// `{"results": [...]}`, as `batch_body` writes it (it is never built:
+/// stored answers go out as their bytes).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+struct BatchAnswer<'a> {
+    results: Vec<BatchEntry<'a>>,
+}
+
+/// Why an entry is not a number: the code and reason a single lookup's
+/// problem answer carries.
+#[derive(Serialize, ToSchema)]
 pub(super) struct EntryError {
+    #[schema(schema_with = invalid_number)]
     code: Code,
+    #[schema(schema_with = crate::http::problem::phone_reasons)]
     reason: &'static str,
     detail: String,
+}
+
+/// `EntryError.code`: always `invalid_number`.
+fn invalid_number() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some([Code::InvalidNumber.as_str()]))
+        .build()
 }
 
 impl From<&PhoneError> for EntryError {
@@ -130,7 +198,23 @@ impl From<&PhoneError> for EntryError {
     }
 }
 
-/// `POST /v1/numbers/lookup`
+/// Look up an address book (up to 1000 numbers)
+#[utoipa::path(
+    post,
+    path = "/v1/numbers/lookup",
+    operation_id = "lookupNumbers",
+    tag = "public",
+    request_body = BatchRequest,
+    responses(
+        (status = 200, description = "One entry per number, in order", body = BatchAnswer),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn lookup_many(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -184,18 +268,16 @@ fn batch_body(
             }
             Ok(Rendered::Built(a)) => serde_json::to_writer(
                 &mut out,
-                &BatchEntry {
+                &BatchEntry::Answer {
                     input,
-                    answer: Some(a.as_ref()),
-                    error: None,
+                    answer: a.as_ref(),
                 },
             )?,
             Err(e) => serde_json::to_writer(
                 &mut out,
-                &BatchEntry {
+                &BatchEntry::Error {
                     input,
-                    answer: None,
-                    error: Some(EntryError::from(e)),
+                    error: EntryError::from(e),
                 },
             )?,
         }
@@ -204,15 +286,37 @@ fn batch_body(
     Ok(out)
 }
 
-#[derive(Serialize)]
+/// The listed numbers of one hash bucket.
+#[derive(Serialize, ToSchema)]
 struct RangeAnswer {
     prefix: String,
     entries: Vec<RangeEntry>,
 }
 
-/// `GET /v1/numbers/range/{prefix}`: the k-anonymous bucket (HIBP-style).
-/// With `Add-Padding: true`, fake entries with random suffixes and status
-/// `unknown` (which a listed number never has here) are mixed in.
+/// k-anonymous lookup by SHA-256 prefix
+///
+/// The listed numbers whose SHA-256 (of the E.164 text) starts with the
+/// prefix (HIBP-style). With `Add-Padding: true`, fake entries with random
+/// suffixes and status `unknown` (which a listed number never has here)
+/// are mixed in.
+#[utoipa::path(
+    get,
+    path = "/v1/numbers/range/{prefix}",
+    operation_id = "lookupRange",
+    tag = "public",
+    params(
+        ("prefix" = String, Path, pattern = "^[0-9a-fA-F]{5}$",
+            description = "First 5 hex characters of SHA-256 of the E.164 string"),
+        ("Add-Padding" = Option<String>, Header,
+            description = "true: mix in fake entries (status unknown)"),
+    ),
+    responses(
+        (status = 200, description = "The bucket", body = RangeAnswer),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn range(
     State(state): State<AppState>,
     Path(prefix): Path<String>,

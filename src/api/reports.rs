@@ -4,13 +4,43 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
+use serde::Serialize;
+use utoipa::ToSchema;
+
 use super::businesses::parse_number;
+use super::openapi::{
+    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
+    UnsupportedMediaType,
+};
 use crate::http::auth::ClientAddr;
 use crate::http::extract::Json;
 use crate::http::{blocking, ApiError, AppState};
 use crate::service::ReportInput;
 
-/// `POST /v1/reports` → 202.
+/// The report was taken.
+#[derive(Serialize, ToSchema)]
+struct ReportAccepted {
+    /// Always true.
+    accepted: bool,
+}
+
+/// Report a number (spam, scam, impersonation)
+#[utoipa::path(
+    post,
+    path = "/v1/reports",
+    operation_id = "createReport",
+    tag = "public",
+    request_body = ReportInput,
+    responses(
+        (status = 202, description = "Accepted", body = ReportAccepted),
+        (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn create(
     State(state): State<AppState>,
     ClientAddr(client): ClientAddr,
@@ -23,7 +53,7 @@ pub async fn create(
     .await?;
     Ok((
         StatusCode::ACCEPTED,
-        axum::Json(serde_json::json!({ "accepted": true })),
+        axum::Json(ReportAccepted { accepted: true }),
     )
         .into_response())
 }

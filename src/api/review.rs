@@ -2,23 +2,54 @@
 
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use super::businesses::{parse_number, RegionQuery};
+use super::openapi::{
+    BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, TooManyRequests,
+    Unauthorized, UnprocessableBody, UnsupportedMediaType,
+};
 use crate::http::auth::{AdminAuth, ReviewerAuth};
 use crate::http::extract::{Json, Path, Query};
 use crate::http::{blocking, ApiError, AppState};
-use crate::model::BusinessId;
-use crate::service::{Service, ServiceError, StatusView};
+use crate::model::{AuditEntry, BusinessId};
+use crate::service::sender::OutgoingCode;
+use crate::service::{NumberAnswer, QueueItem, Service, ServiceError, StatusView};
 
 const MAX_PAGE: usize = 500;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
+    /// Clamped to 1..500, default 100
     limit: Option<usize>,
 }
 
-/// `GET /v1/review/queue`: oldest first, with evidence and warnings.
+/// The businesses waiting for a decision, oldest first.
+#[derive(Serialize, ToSchema)]
+struct Queue {
+    queue: Vec<QueueItem>,
+}
+
+/// Submissions, oldest first
+///
+/// Each with the evidence and warnings a reviewer needs.
+#[utoipa::path(
+    get,
+    path = "/v1/review/queue",
+    operation_id = "reviewQueue",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(Page),
+    responses(
+        (status = 200, description = "The queue", body = Queue),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn queue(
     State(state): State<AppState>,
     _: ReviewerAuth,
@@ -26,17 +57,21 @@ pub async fn queue(
 ) -> Result<Response, ApiError> {
     let limit = q.limit.unwrap_or(100).clamp(1, MAX_PAGE);
     let items = blocking(&state.service, move |s| s.review_queue(limit)).await?;
-    Ok(axum::Json(serde_json::json!({ "queue": items })).into_response())
+    Ok(axum::Json(Queue { queue: items }).into_response())
 }
 
-#[derive(Deserialize)]
+/// A reviewer's note on a decision (optional).
+#[derive(Deserialize, ToSchema)]
 pub struct Note {
     #[serde(default)]
     note: String,
 }
 
-#[derive(Deserialize)]
+/// Why a reviewer decided so.
+#[derive(Deserialize, ToSchema)]
 pub struct Reason {
+    /// 1-1000 characters, not only spaces
+    #[schema(min_length = 1, max_length = 1000, pattern = "\\S")]
     reason: String,
 }
 
@@ -59,7 +94,28 @@ async fn decide(
     Ok(axum::Json(status).into_response())
 }
 
-/// `POST /v1/review/{id}/approve`
+/// Approve a submission or a pending edit (never a flag)
+#[utoipa::path(
+    post,
+    path = "/v1/review/{id}/approve",
+    operation_id = "approveBusiness",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = Note,
+    responses(
+        (status = 200, description = "The business's new status", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn approve(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -69,7 +125,28 @@ pub async fn approve(
     decide(&state, &id, reviewer, req.note, Service::approve).await
 }
 
-/// `POST /v1/review/{id}/reject`
+/// Reject a submission
+#[utoipa::path(
+    post,
+    path = "/v1/review/{id}/reject",
+    operation_id = "rejectBusiness",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = Reason,
+    responses(
+        (status = 200, description = "The business's new status", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn reject(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -79,7 +156,28 @@ pub async fn reject(
     decide(&state, &id, reviewer, req.reason, Service::reject).await
 }
 
-/// `POST /v1/review/numbers/{number}/revoke`
+/// Revoke a number's attestation
+#[utoipa::path(
+    post,
+    path = "/v1/review/numbers/{number}/revoke",
+    operation_id = "revokeNumber",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("number" = String, Path, description = "Phone number, E.164 or national with region"), RegionQuery),
+    request_body = Reason,
+    responses(
+        (status = 200, description = "The number's public answer afterwards", body = NumberAnswer),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn revoke(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -112,7 +210,28 @@ async fn decide_number(
     Ok(axum::Json(answer).into_response())
 }
 
-/// `POST /v1/review/businesses/{id}/suspend`
+/// Suspend a business
+#[utoipa::path(
+    post,
+    path = "/v1/review/businesses/{id}/suspend",
+    operation_id = "suspendBusiness",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = Reason,
+    responses(
+        (status = 200, description = "The business's new status", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn suspend(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -122,7 +241,28 @@ pub async fn suspend(
     decide(&state, &id, reviewer, req.reason, Service::suspend).await
 }
 
-/// `POST /v1/review/businesses/{id}/reinstate`
+/// Reinstate a suspended business
+#[utoipa::path(
+    post,
+    path = "/v1/review/businesses/{id}/reinstate",
+    operation_id = "reinstateBusiness",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = Reason,
+    responses(
+        (status = 200, description = "The business's new status", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn reinstate(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -132,7 +272,28 @@ pub async fn reinstate(
     decide(&state, &id, reviewer, req.reason, Service::reinstate).await
 }
 
-/// `POST /v1/review/{id}/dismiss`: a flag is dismissed (the reports stay).
+/// Dismiss a flag (the reports stay)
+#[utoipa::path(
+    post,
+    path = "/v1/review/{id}/dismiss",
+    operation_id = "dismissFlag",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    request_body = Note,
+    responses(
+        (status = 200, description = "The business's new status", body = StatusView),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn dismiss(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -144,15 +305,37 @@ pub async fn dismiss(
 
 /// What a release or an unlock applies to: one business's hold on or claim
 /// to the number, or (without `business`) everyone's.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 pub struct NumberDecision {
     #[serde(default)]
+    #[schema(max_length = 1000)]
     reason: String,
+    /// A business id (b_...)
     business: Option<String>,
 }
 
-/// `POST /v1/review/numbers/{number}/release`: frees a number; a reviewed
-/// business that proved it too takes it over. Answers its public answer.
+/// Free a number from one business or from all; a reviewed business that proved it too takes it over
+#[utoipa::path(
+    post,
+    path = "/v1/review/numbers/{number}/release",
+    operation_id = "releaseNumber",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("number" = String, Path, description = "Phone number, E.164 or national with region"), RegionQuery),
+    request_body = NumberDecision,
+    responses(
+        (status = 200, description = "The number's public answer afterwards", body = NumberAnswer),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn release(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -167,8 +350,34 @@ pub async fn release(
     .await
 }
 
-/// `POST /v1/review/numbers/{number}/unlock`: lifts the code lock of a
-/// number (for one business, or all that claim it).
+/// How many code locks were lifted.
+#[derive(Serialize, ToSchema)]
+struct Unlocked {
+    unlocked: u32,
+}
+
+/// Lift the code lock of a number (one business, or all that claim it)
+#[utoipa::path(
+    post,
+    path = "/v1/review/numbers/{number}/unlock",
+    operation_id = "unlockNumber",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(("number" = String, Path, description = "Phone number, E.164 or national with region"), RegionQuery),
+    request_body = NumberDecision,
+    responses(
+        (status = 200, description = "How many locks were lifted", body = Unlocked),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn unlock(
     State(state): State<AppState>,
     ReviewerAuth(reviewer): ReviewerAuth,
@@ -182,16 +391,41 @@ pub async fn unlock(
         s.unlock_number(&number, business.as_ref(), &reviewer)
     })
     .await?;
-    Ok(axum::Json(serde_json::json!({ "unlocked": unlocked })).into_response())
+    Ok(axum::Json(Unlocked { unlocked }).into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
+    /// Only this business
     business: Option<String>,
+    /// Clamped to 1..500
     limit: Option<usize>,
 }
 
-/// `GET /v1/review/audit?business=`
+/// The audit trail, newest first.
+#[derive(Serialize, ToSchema)]
+struct AuditTrail {
+    entries: Vec<AuditEntry>,
+}
+
+/// Audit trail
+#[utoipa::path(
+    get,
+    path = "/v1/review/audit",
+    operation_id = "auditTrail",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    params(AuditQuery),
+    responses(
+        (status = 200, description = "The trail", body = AuditTrail),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 404, response = NotFound),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn audit(
     State(state): State<AppState>,
     _: ReviewerAuth,
@@ -203,27 +437,88 @@ pub async fn audit(
         s.audit_trail(business.as_ref(), limit)
     })
     .await?;
-    Ok(axum::Json(serde_json::json!({ "entries": entries })).into_response())
+    Ok(axum::Json(AuditTrail { entries }).into_response())
 }
 
-/// `POST /v1/review/keys/rotate`
+/// The new signing key.
+#[derive(Serialize, ToSchema)]
+struct RotatedKey {
+    kid: String,
+}
+
+/// New active signing key
+///
+/// Needs an admin reviewer.
+#[utoipa::path(
+    post,
+    path = "/v1/review/keys/rotate",
+    operation_id = "rotateKey",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    responses(
+        (status = 200, description = "The new key's id", body = RotatedKey),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn rotate_key(
     State(state): State<AppState>,
     AdminAuth(reviewer): AdminAuth,
 ) -> Result<Response, ApiError> {
     let kid = blocking(&state.service, move |s| s.rotate_key_by(&reviewer)).await?;
-    Ok(axum::Json(serde_json::json!({ "kid": kid })).into_response())
+    Ok(axum::Json(RotatedKey { kid }).into_response())
 }
 
-/// `GET /v1/review/outbox`: the log sender's recent one-time codes.
+/// The log sender's recent one-time codes.
+#[derive(Serialize, ToSchema)]
+struct Outbox {
+    codes: Vec<OutgoingCode>,
+}
+
+/// One-time codes handed to the log sender
+#[utoipa::path(
+    get,
+    path = "/v1/review/outbox",
+    operation_id = "outbox",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    responses(
+        (status = 200, description = "The recent codes", body = Outbox),
+        (status = 401, response = Unauthorized),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn outbox(State(state): State<AppState>, _: ReviewerAuth) -> Response {
-    axum::Json(serde_json::json!({ "codes": state.service.outbox() })).into_response()
+    axum::Json(Outbox {
+        codes: state.service.outbox(),
+    })
+    .into_response()
 }
 
-/// `GET /v1/review/backup`: a consistent copy of the database, streamed.
-/// The copy is made to a temporary file under the data dir (writers wait
-/// only for that local copy), unlinked at once, and streamed from its open
-/// handle, so nothing is left behind whatever happens to the download.
+/// Consistent copy of the database
+///
+/// Needs an admin reviewer. The answer is the redb file, streamed.
+// The copy is made to a temporary file under the data dir (writers wait
+// only for that local copy), unlinked at once, and streamed from its open
+// handle, so nothing is left behind whatever happens to the download.
+#[utoipa::path(
+    get,
+    path = "/v1/review/backup",
+    operation_id = "backup",
+    tag = "review",
+    security(("reviewerToken" = [])),
+    responses(
+        (status = 200, description = "The database file", body = String,
+            content_type = "application/octet-stream"),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn backup(
     State(state): State<AppState>,
     AdminAuth(reviewer): AdminAuth,

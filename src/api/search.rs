@@ -9,10 +9,14 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
+use utoipa::IntoParams;
+
+use super::openapi::{BadRequest, ServerError, TooManyRequests};
 
 use crate::http::extract::{cached_json, languages, CachePolicy, Query};
 use crate::http::{blocking, ApiError, AppState};
 use crate::search::{SearchQuery, MAX_LIMIT, MAX_OFFSET};
+use crate::service::SearchAnswer;
 
 /// Search answers may be cached briefly: a profile change shows within
 /// this many seconds.
@@ -21,14 +25,24 @@ const DEFAULT_LIMIT: usize = 10;
 /// Longest category accepted as a filter.
 const MAX_CATEGORY_LEN: usize = 64;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchParams {
+    /// Free text; never parsed as a query language
     q: Option<String>,
+    /// ISO 3166-1 alpha-2
+    #[param(pattern = "^([A-Za-z]{2})?$")]
     country: Option<String>,
+    #[param(max_length = 64)]
     category: Option<String>,
+    /// Only verified businesses (true) or only others (false)
     verified: Option<bool>,
+    /// Comma-separated BCP 47 tags; wins over Accept-Language
     lang: Option<String>,
+    /// Page size, default 10
+    #[param(minimum = 1, maximum = 50)]
     limit: Option<usize>,
+    #[param(maximum = 1000)]
     offset: Option<usize>,
 }
 
@@ -80,7 +94,20 @@ impl TryFrom<SearchParams> for SearchQuery {
     }
 }
 
-/// `GET /v1/search?q=&country=&category=&verified=&lang=&limit=&offset=`
+/// Search businesses
+#[utoipa::path(
+    get,
+    path = "/v1/search",
+    operation_id = "search",
+    tag = "public",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "One page of results", body = SearchAnswer),
+        (status = 400, response = BadRequest),
+        (status = 429, response = TooManyRequests),
+        (status = "5XX", response = ServerError),
+    ),
+)]
 pub async fn search(
     State(state): State<AppState>,
     Query(params): Query<SearchParams>,

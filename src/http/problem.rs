@@ -26,18 +26,61 @@ pub struct ApiError {
     retry_after: Option<u64>,
 }
 
-#[derive(Serialize)]
-struct Problem<'a> {
+/// RFC 9457 problem details: every error answer of the API, as
+/// `application/problem+json`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Problem<'a> {
+    /// `/problems/{code}`
     #[serde(rename = "type")]
     type_: String,
+    /// What the code means, in a few words.
     title: &'a str,
+    /// The HTTP status, repeated.
+    #[schema(minimum = 400, maximum = 599)]
     status: u16,
+    /// This occurrence, in words.
     detail: &'a str,
     code: Code,
+    /// The invalid field, for `invalid_request`.
     #[serde(skip_serializing_if = "Option::is_none")]
     field: Option<&'a str>,
+    /// Why the text is not a phone number, for `invalid_number`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = phone_reasons)]
     reason: Option<&'a str>,
+}
+
+/// `Problem.code`: an enum of every code of the table, in its order.
+impl utoipa::PartialSchema for Code {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "Stable machine-readable error code (the table in error_code.rs); \
+                 its HTTP status is the problem's `status`",
+            ))
+            .enum_values(Some(Code::ALL.iter().map(|c| c.as_str())))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Code {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "Code".into()
+    }
+}
+
+/// Why a text is not a phone number (`PhoneError::reason`), every kind.
+pub(crate) fn phone_reasons() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(
+            "Why the text is not a phone number, for `invalid_number`",
+        ))
+        .enum_values(Some(PhoneError::every_kind().iter().map(|e| e.reason())))
+        .build()
 }
 
 impl ApiError {

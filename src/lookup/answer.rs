@@ -9,7 +9,7 @@ use crate::store::prelude::*;
 use crate::store::{StoreError, Tables};
 
 /// The answer for one number.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NumberAnswer {
     pub number: String,
     pub status: PublicStatus,
@@ -27,7 +27,7 @@ pub struct NumberAnswer {
 }
 
 /// The part of a profile a lookup shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BusinessSummary {
     pub id: BusinessId,
     pub display_name: String,
@@ -39,14 +39,14 @@ pub struct BusinessSummary {
 }
 
 /// When and why a number's attestation was withdrawn.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RevocationInfo {
     pub at: i64,
     pub reason: String,
 }
 
 /// What people have said about a number.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, utoipa::ToSchema)]
 pub struct Reputation {
     /// Spam reports over the last 30 days.
     pub reports_30d: u64,

@@ -23,7 +23,9 @@ pub use review::{
 
 /// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
 /// so ids sort by creation time and cannot be guessed from a counter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(transparent)]
 pub struct BusinessId(String);
 
@@ -75,7 +77,7 @@ pub fn new_serial() -> String {
 
 /// How an attested number earned its attestation. Neither is issued
 /// before the business's identity was reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 pub enum Level {
     /// Identity reviewed, number and domain proven.
     A,
@@ -95,7 +97,7 @@ impl Level {
 }
 
 /// The state of a business as a whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum BusinessStatus {
     /// Listed; identity not (yet) reviewed.
@@ -107,7 +109,7 @@ pub enum BusinessStatus {
 }
 
 /// A quick-reply command a client can offer as a button.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Command {
     pub keyword: String,
     pub reply: String,
@@ -259,7 +261,7 @@ pub struct NumberRecord {
 }
 
 /// How control of a number was established.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ProofMethod {
     /// A one-time code sent to the number was entered back.
@@ -269,7 +271,7 @@ pub enum ProofMethod {
 }
 
 /// The proof of control of a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Proof {
     pub method: ProofMethod,
     pub at: i64,
@@ -284,7 +286,7 @@ pub struct Evidence {
 }
 
 /// What a client is told about a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum PublicStatus {
     /// Attested (level A or B) to a business whose review holds.
@@ -347,7 +349,7 @@ pub struct Attestation {
 }
 
 /// A revoked attestation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Revocation {
     pub serial: String,
     pub number: String,

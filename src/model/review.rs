@@ -54,7 +54,7 @@ pub struct DomainProof {
 /// Until a reviewer approves it, the public sees the last reviewed version.
 /// Each field holds the value the edit asks for (unchanged fields too), so
 /// applying it is a plain copy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct PendingEdit {
     pub legal_name: String,
     pub names: BTreeMap<String, String>,
@@ -110,7 +110,7 @@ pub struct PendingNamesV4 {
 }
 
 /// Why a business was put in front of the reviewers without asking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Flag {
     pub at: i64,
     pub reason: String,
@@ -226,7 +226,7 @@ pub struct Claim {
 }
 
 /// Why someone reported a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum ReportReason {
     Spam,
@@ -247,7 +247,7 @@ pub struct Report {
 }
 
 /// One line of the audit trail: who did what to which business, when.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct AuditEntry {
     pub at: i64,
     pub actor: String,

@@ -44,7 +44,7 @@ const SENDS_PER_BUSINESS_WHILE_TRIPPED: u64 = 1;
 const LAPSE_BATCH: usize = 500;
 
 /// A code is on its way.
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct CodeSent {
     pub number: String,
     pub expires_in: i64,

@@ -11,7 +11,7 @@ use super::{Service, ServiceError};
 use crate::model::{now, BusinessId, BusinessStatus, DomainProof, Level, StateError};
 
 /// Where to publish the domain challenge.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DomainChallenge {
     pub domain: String,
     pub token: String,
@@ -19,9 +19,10 @@ pub struct DomainChallenge {
 }
 
 /// The outcome of a domain check.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DomainCheck {
     pub verified: bool,
+    #[schema(schema_with = crate::api::openapi::domain_check_reasons)]
     pub reason: &'static str,
 }
 

@@ -11,7 +11,7 @@ use super::{BusinessView, Service, ServiceError};
 use crate::model::{now, BusinessId, PendingEdit};
 
 /// Edits to a profile; absent fields stay as they are.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfilePatch {
     pub legal_name: Option<String>,
@@ -26,7 +26,7 @@ pub struct ProfilePatch {
 }
 
 /// What an edit did.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EditOutcome {
     pub business: BusinessView,
     /// The edit of a reviewed business's public fields waits for review;

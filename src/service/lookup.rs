@@ -28,14 +28,14 @@ pub const MAX_BATCH: usize = 1000;
 pub const MAX_VERIFY_BATCH: usize = 200;
 
 /// One token to check, and optionally the number it should be for.
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize, utoipa::ToSchema)]
 pub struct TokenCheck {
     pub token: String,
     pub number: Option<String>,
 }
 
 /// A number as the public profile lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NumberView {
     pub number: String,
     pub status: PublicStatus,
@@ -43,7 +43,7 @@ pub struct NumberView {
 }
 
 /// The public profile of a business.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct BusinessView {
     pub id: BusinessId,
     pub legal_name: String,
@@ -62,7 +62,7 @@ pub struct BusinessView {
 }
 
 /// One listed number in a hash bucket.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RangeEntry {
     /// The 59 hex characters of the SHA-256 after the 5 of the prefix.
     pub suffix: String,
@@ -75,12 +75,13 @@ pub struct RangeEntry {
 }
 
 /// The answer of a token check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct VerifyAnswer {
     pub valid: bool,
     pub reason: Reason,
     /// The signed claims as signed; present only when the signature
     /// verified.
+    #[schema(value_type = Option<Object>)]
     pub claims: Option<Box<serde_json::value::RawValue>>,
     /// The number's status now, when the signature verified.
     pub status: Option<PublicStatus>,

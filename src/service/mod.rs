@@ -31,7 +31,7 @@ use std::sync::{Arc, RwLock};
 pub use attest::RenewReport;
 pub use claims::CodeSent;
 pub use domain_proof::{DomainChallenge, DomainCheck};
-pub use edits::ProfilePatch;
+pub use edits::{EditOutcome, ProfilePatch};
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 // What the lookups return is the read model's (`crate::lookup`).
 pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
@@ -42,7 +42,7 @@ pub use reports::ReportInput;
 pub use review::{QueueItem, Warning};
 pub use reviewers::Reviewer;
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
-pub use status::StatusView;
+pub use status::{OwnNumber, StatusView};
 pub use translog::{StatusStatement, VouchedAnswer, MAX_ENTRIES_PAGE};
 
 use crate::config::Config;

@@ -20,7 +20,7 @@ const MAX_COMMANDS: usize = 20;
 
 /// A profile in the DESIGN.md JSON shape. Unknown fields are refused, so a
 /// misspelt field is an error rather than silently lost data.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileInput {
     pub id: Option<String>,
@@ -45,7 +45,7 @@ pub struct ProfileInput {
 }
 
 /// A number in a submitted profile.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberInput {
     pub number: String,
@@ -58,7 +58,7 @@ pub struct NumberInput {
 }
 
 /// A quick-reply command in a submitted profile.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CommandInput {
     pub keyword: String,

@@ -12,7 +12,7 @@ use super::{BusinessView, Service, ServiceError, StatusView};
 use crate::model::{now, Application, Business, BusinessId, BusinessStatus, Claim, StateError};
 
 /// A new business and its API key, shown this once.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Registered {
     pub business: BusinessView,
     pub api_key: String,

@@ -22,7 +22,7 @@ const REPORTS_PER_CLIENT_PER_HOUR: u64 = 10;
 const MAX_COMMENT: usize = 1000;
 
 /// A report as submitted.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReportInput {
     pub number: String,

@@ -34,9 +34,10 @@ pub struct RefusedNumber {
 }
 
 /// One business waiting for a decision, with what the reviewer needs.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub business: BusinessView,
+    #[schema(schema_with = crate::api::openapi::review_states)]
     pub review: &'static str,
     pub queued_at: Option<i64>,
     pub numbers: Vec<NumberEvidence>,
@@ -49,12 +50,13 @@ pub struct QueueItem {
     pub flag: Option<Flag>,
     /// What the reviewer can do: `approve`/`reject` for a submission or
     /// an edit, `dismiss`/`suspend` for a flag.
+    #[schema(schema_with = crate::api::openapi::review_actions)]
     pub actions: Vec<&'static str>,
     pub warnings: Vec<Warning>,
 }
 
 /// One field a pending edit changes.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct FieldChange {
     pub field: &'static str,
     pub current: serde_json::Value,
@@ -62,10 +64,11 @@ pub struct FieldChange {
 }
 
 /// A number and how it was proven, with what the public says about it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct NumberEvidence {
     pub number: String,
     /// As the business sees it (`attested`, `proven`, `disputed`, ...).
+    #[schema(schema_with = crate::api::openapi::own_number_states)]
     pub state: &'static str,
     pub level: Option<Level>,
     pub proof: Option<Proof>,
@@ -79,8 +82,9 @@ pub struct NumberEvidence {
 /// Something the reviewer should look at twice: a name confusable with a
 /// reviewed business's (`confusable_name`), or a website outside the
 /// proven domain (`website_outside_domain`, `name` the website).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Warning {
+    #[schema(schema_with = crate::api::openapi::warning_kinds)]
     pub kind: &'static str,
     pub name: String,
     pub similar_to: Option<BusinessId>,

@@ -36,14 +36,14 @@ impl SearchSlot {
 }
 
 /// One page of search results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchAnswer {
     pub total: u64,
     pub hits: Vec<SearchHit>,
 }
 
 /// A business found, with its numbers as they stand now.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchHit {
     pub business: SearchBusiness,
     pub numbers: Vec<NumberView>,
@@ -51,7 +51,7 @@ pub struct SearchHit {
 }
 
 /// The part of a profile a search result shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchBusiness {
     pub id: BusinessId,
     pub display_name: String,

@@ -14,7 +14,7 @@ const OUTBOX_LEN: usize = 1000;
 const WEBHOOK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A code to deliver.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct OutgoingCode {
     pub number: String,
     pub code: String,

@@ -10,7 +10,7 @@ use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessId, BusinessStatus, Level, PendingEdit, ReviewState};
 
 /// A business's view of its own verification.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusView {
     pub business: BusinessId,
     pub status: BusinessStatus,
@@ -26,8 +26,9 @@ pub struct StatusView {
 }
 
 /// The review state as the business sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReviewView {
+    #[schema(schema_with = crate::api::openapi::review_states)]
     pub state: &'static str,
     pub at: Option<i64>,
     pub reason: Option<String>,
@@ -35,11 +36,12 @@ pub struct ReviewView {
 }
 
 /// One of the business's own numbers.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct OwnNumber {
     pub number: String,
     /// Held: `attested`, `on_hold` or `revoked`; claimed: `unproven`,
     /// `proven` (public once the review holds), `disputed` or `locked`.
+    #[schema(schema_with = crate::api::openapi::own_number_states)]
     pub state: &'static str,
     pub level: Option<Level>,
     pub proven_at: Option<i64>,
@@ -49,7 +51,7 @@ pub struct OwnNumber {
 }
 
 /// The domain proof as the business sees it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DomainView {
     pub domain: String,
     pub verified: bool,

@@ -28,12 +28,14 @@ use crate::translog::{ConsistencyProof, EntryView, InclusionProof, Sth, STATUS_T
 pub const MAX_ENTRIES_PAGE: u64 = 1000;
 
 /// A lookup answer with what `?bundle=1` and `?signed=1` add.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = NumberLookupAnswer)]
 pub struct VouchedAnswer {
     #[serde(flatten)]
     pub answer: NumberAnswer,
     /// Absent unless asked for; `null` when the number has no logged token.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Bundle>)]
     pub bundle: Option<Option<Bundle>>,
     /// JWS (`typ` [`STATUS_TYP`]) over a [`StatusStatement`].
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,7 @@ use crate::keys::VerifyingKeys;
 use crate::token::{self, Claims, Reason};
 
 /// What `?bundle=1` adds to a lookup answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Bundle {
     pub token: String,
     pub proof: InclusionProof,

@@ -77,7 +77,8 @@ pub struct SthPayload {
 }
 
 /// A signed tree head, as `GET /v1/log/sth` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = SignedTreeHead)]
 pub struct Sth {
     pub tree_size: u64,
     pub timestamp: i64,
@@ -129,7 +130,7 @@ impl Sth {
 }
 
 /// An inclusion proof, as `GET /v1/log/proof` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct InclusionProof {
     pub leaf_index: u64,
     pub tree_size: u64,
@@ -169,7 +170,7 @@ impl InclusionProof {
 }
 
 /// A consistency proof, as `GET /v1/log/consistency` answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConsistencyProof {
     pub first: u64,
     pub second: u64,
@@ -193,11 +194,13 @@ pub fn parse_hashes(list: &[String], what: &'static str) -> Result<Vec<Hash>, Lo
 
 /// One entry as `GET /v1/log/entries` lists it: the exact bytes and, for
 /// convenience, what they say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[schema(as = LogEntry)]
 pub struct EntryView {
     pub index: u64,
     /// Standard base64 of the exact bytes hashed into the leaf.
     pub leaf: String,
+    #[schema(schema_with = crate::api::openapi::log_entry_kinds)]
     pub kind: String,
     pub serial: String,
     pub number: String,
