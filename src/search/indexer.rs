@@ -156,7 +156,7 @@ impl Follower {
         let (fields, writer) = (self.index.fields, &self.writer);
         let mut count = 0u64;
         let seq = load_snapshot(&reader, &mut |_, _| {}, |b| {
-            if count % STOP_CHECK_EVERY == 0 && stop_requested(woken) {
+            if count.is_multiple_of(STOP_CHECK_EVERY) && stop_requested(woken) {
                 return Err(SearchError::Stopped);
             }
             writer.add_document(schema::document(&fields, b))?;

@@ -78,7 +78,7 @@ impl Service {
         let code = random_code()?;
         let salt = random_bytes::<16>()?;
         let at = now();
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let network = client
             .map(|ip| client_network(ip).to_string())
             .unwrap_or_default();
@@ -191,7 +191,7 @@ impl Service {
         if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ServiceError::invalid("code", "is 6 digits"));
         }
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -240,7 +240,7 @@ impl Service {
     /// claim dropped, and a reviewed business that proved it too may take
     /// it over.
     pub fn remove_number(&self, id: &BusinessId, number: &PhoneNumber) -> Result<(), ServiceError> {
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -275,7 +275,7 @@ impl Service {
         reason: &str,
     ) -> Result<(), ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -317,7 +317,7 @@ impl Service {
         business: Option<&BusinessId>,
         reviewer: &str,
     ) -> Result<u32, ServiceError> {
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let at = now();
         self.write(|w| {
             let mut claims = w.claims_of(e164)?;

@@ -410,7 +410,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
         let name = default_name(&p.names, &p.default_lang, &p.legal_name);
         for (number, level) in &p.numbers {
             let Some(want) = *level else { continue };
-            let proof = match r.number(&*number)? {
+            let proof = match r.number(number)? {
                 None => Some(imported),
                 Some(record) if record.business != *id => continue,
                 Some(record) => match &record.state {
@@ -427,7 +427,7 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
                 },
             };
             let evd = evidence(proof, None);
-            signer.sign_ahead(&mut out, id, name, &*number, want, evd);
+            signer.sign_ahead(&mut out, id, name, number, want, evd);
         }
     }
     Ok(out)
@@ -449,7 +449,7 @@ fn apply(
     let existing = w.business(id.as_str())?;
     let mut records = Vec::with_capacity(p.numbers.len());
     for (number, _) in &p.numbers {
-        let record = w.number(&*number)?;
+        let record = w.number(number)?;
         if let Some(r) = &record {
             if r.business != id {
                 return Ok(Err(format!(
@@ -526,7 +526,7 @@ fn apply(
         }
     }
     for ((number, level), record) in p.numbers.iter().zip(records) {
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         if business.status == BusinessStatus::Suspended {
             // A suspended business's numbers go on hold (their tokens
             // revoked) and wait for the reviewers.
@@ -630,17 +630,17 @@ fn next_state(
             }
             revoke_live(
                 w,
-                &*number,
+                number,
                 &business.id,
                 "superseded: the attested facts changed",
                 signer.at,
             )?;
             let evd = evidence(Some(proof), None);
-            Ok(Some(signer.issue(w, business, &*number, want, evd)?))
+            Ok(Some(signer.issue(w, business, number, want, evd)?))
         }
         Some(NumberState::Unproven | NumberState::OnHold { .. }) | None => {
             let evd = evidence(Some(proof), None);
-            Ok(Some(signer.issue(w, business, &*number, want, evd)?))
+            Ok(Some(signer.issue(w, business, number, want, evd)?))
         }
     }
 }

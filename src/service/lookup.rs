@@ -119,7 +119,7 @@ impl Service {
         langs: &[String],
     ) -> Result<NumberAnswer, ServiceError> {
         let r = self.store.read()?;
-        Ok(answer(&r, &*number, langs, now())?)
+        Ok(answer(&r, number, langs, now())?)
     }
 
     /// The answer for a number as a client typed it (`region` reads a

@@ -63,7 +63,7 @@ impl Service {
                 updated_at: at,
             };
             for (n, _) in &p.numbers {
-                w.put_claim(&*n, id.as_str(), &Claim::new(at))?;
+                w.put_claim(n, id.as_str(), &Claim::new(at))?;
             }
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;

@@ -65,7 +65,7 @@ impl Service {
             keyed.extend_from_slice(client.as_bytes());
             crate::service::hex(&sha256(&keyed)[..16])
         };
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let threshold = self.config.report_threshold;
         self.write(|w| {
             let limit_key = format!("report:{reporter}");

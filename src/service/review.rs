@@ -323,7 +323,7 @@ impl Service {
         reason: &str,
     ) -> Result<(), ServiceError> {
         let reason = super::profile::reason("reason", reason)?;
-        let e164: &E164 = &number;
+        let e164: &E164 = number;
         let at = now();
         self.write(|w| {
             let Some(mut record) = w.number(e164)? else {

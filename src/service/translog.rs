@@ -191,7 +191,7 @@ impl Service {
     ) -> Result<VouchedAnswer, ServiceError> {
         let r = self.store.read()?;
         let at = now();
-        let answer = answer(&r, &*number, langs, at)?;
+        let answer = answer(&r, number, langs, at)?;
         let bundle = if bundle {
             Some(self.bundle(&r, &answer)?)
         } else {

@@ -168,7 +168,7 @@ impl KnownNumbers {
             let (key, _) = entry?;
             self.note(key.value());
             seen += 1;
-            if seen % 4096 == 0 && stop.load(Ordering::Relaxed) {
+            if seen.is_multiple_of(4096) && stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
         }
@@ -182,7 +182,7 @@ impl KnownNumbers {
                 last = e164.to_owned();
             }
             seen += 1;
-            if seen % 4096 == 0 && stop.load(Ordering::Relaxed) {
+            if seen.is_multiple_of(4096) && stop.load(Ordering::Relaxed) {
                 return Ok(None);
             }
         }
