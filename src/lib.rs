@@ -4,25 +4,34 @@
 //! attestations (redb), answers lookups for one number, an address book or
 //! a k-anonymous hash bucket, and checks attestation tokens (JWS, Ed25519)
 //! against its published keys. `ARCHITECTURE.md` at the repository root
-//! maps the code; `../shared/DESIGN.md` is the API contract.
+//! maps the code; `schema/openapi.json` (generated from `api`) is the API.
 //!
 //! # Layout
 //!
-//! Dependencies point inward: `web`/`api`/`cli` → `service` → `store`,
-//! `keys`, `token`, `search` → `model`, `phone`.
+//! Dependencies point inward: `web`/`api`/`cli` → `http` → `service` →
+//! `lookup` → `store`, `keys`, `token`, `search` → `model`, `phone`; no
+//! module imports form a cycle (`scripts/module_cycles.py`).
 //!
-//! - [`phone`]: the E.164 newtype; parsing is the only way to make one.
-//! - [`model`]: businesses, numbers, attestations and their states.
-//! - [`store`]: redb tables, transactions, the changes feed, the codec.
+//! - [`phone`]: the E.164 number: `PhoneNumber` (made only by parsing) and
+//!   the borrowed `E164` everything past the edge takes.
+//! - [`model`]: businesses, numbers, attestations, the trust rules' state
+//!   machine.
+//! - [`store`]: redb tables, transactions, the changes feed, the codec,
+//!   one read implementation for snapshots and write transactions.
+//! - [`lookup`]: the read model: answers, stored answers and their cache.
+//! - [`error_code`]: the one table of stable error codes.
 //! - [`keys`]: Ed25519 signing keys, thumbprints, the JWKS.
 //! - [`token`]: JWS attestation tokens: sign and verify.
 //! - [`search`]: the tantivy index of profiles, derived from the store's
 //!   changes feed; analyzer, indexer thread, queries.
 //! - [`translog`]: the transparency log: Merkle math, entries, tree heads.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
-//! - [`api`]: the axum router, one module per resource, problem+json.
+//! - [`http`]: what every route shares: state, connection loop, limits,
+//!   authentication, metrics, problem+json.
+//! - [`api`]: the JSON resources and the router (its OpenAPI description
+//!   generated with utoipa).
 //! - [`web`]: the HTML pages for people (check a number, profile, apply,
-//!   review), merged into the same router; the one place that knows HTML.
+//!   review) through askama templates; the one place that knows HTML.
 //! - [`cli`]: the clap commands behind the `bizseal` binary.
 //! - [`config`]: settings, built once and passed down.
 //! - [`demo`]: the bundled demo data set.
