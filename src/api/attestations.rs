@@ -7,10 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::numbers::EntryError;
-use super::openapi::{
-    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
-    UnsupportedMediaType,
-};
+use super::openapi::{ServerError, TooManyRequests};
+use crate::api::openapi::{PublicBody, PublicRead};
 use crate::http::auth::ClientAddr;
 use crate::http::extract::{cached_json, CachePolicy, Json, Query};
 use crate::http::{blocking, ApiError, AppState};
@@ -42,12 +40,7 @@ pub struct VerifyRequest {
     responses(
         (status = 200, description = "The check's answer (an invalid token is a normal 200)",
             body = VerifyAnswer),
-        (status = 400, response = BadRequest),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicBody,
     ),
 )]
 pub async fn verify(
@@ -89,12 +82,7 @@ enum VerifyBatchEntry {
     request_body = VerifyBatchRequest,
     responses(
         (status = 200, description = "One answer per token, in order", body = VerifyBatchAnswer),
-        (status = 400, response = BadRequest),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicBody,
     ),
 )]
 pub async fn verify_batch(
@@ -157,9 +145,7 @@ struct RevocationList {
     params(RevocationsQuery),
     responses(
         (status = 200, description = "A page of revocations", body = RevocationList),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn revocations(

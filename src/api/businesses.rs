@@ -12,6 +12,7 @@ use super::openapi::{
     UnprocessableBody, UnsupportedMediaType,
 };
 
+use crate::api::openapi::{Action, JsonWrite};
 use crate::http::auth::{BusinessAuth, ClientAddr};
 use crate::http::extract::{cached_json, languages, CachePolicy, Json, Path, Query};
 use crate::http::{blocking, ApiError, AppState};
@@ -110,15 +111,7 @@ pub async fn register(
         (status = 200, description = "Edited", body = EditOutcome),
         (status = 202, description = "Edited; a verified business's public edit waits for review",
             body = EditOutcome),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn edit(
@@ -185,15 +178,7 @@ pub struct AddNumber {
     request_body = AddNumber,
     responses(
         (status = 202, description = "Code sent", body = CodeSent),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn add_number(
@@ -242,15 +227,7 @@ pub struct RegionQuery {
     request_body = Confirm,
     responses(
         (status = 200, description = "The number, proven", body = OwnNumber),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn confirm_number(
@@ -283,12 +260,7 @@ pub async fn confirm_number(
     ),
     responses(
         (status = 204, description = "Removed"),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        Action,
     ),
 )]
 pub async fn remove_number(
@@ -322,15 +294,7 @@ pub struct StartDomain {
     request_body = StartDomain,
     responses(
         (status = 200, description = "The challenge", body = DomainChallenge),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn start_domain(
@@ -354,12 +318,7 @@ pub async fn start_domain(
     params(("id" = String, Path, description = "Business id (b_...)")),
     responses(
         (status = 200, description = "The outcome of the check", body = DomainCheck),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        Action,
     ),
 )]
 pub async fn check_domain(
@@ -382,12 +341,7 @@ pub async fn check_domain(
     params(("id" = String, Path, description = "Business id (b_...)")),
     responses(
         (status = 202, description = "Submitted", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        Action,
     ),
 )]
 pub async fn submit(

@@ -10,6 +10,7 @@ use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::{IntoParams, ToSchema};
 
 use super::openapi::{BadRequest, NotFound, ServerError, TooManyRequests};
+use crate::api::openapi::PublicRead;
 use crate::http::extract::{cached_json, CachePolicy, Query};
 use crate::http::{blocking, ApiError, AppState};
 use crate::translog::entry::Kind;
@@ -133,9 +134,7 @@ pub struct ConsistencyQuery {
     params(ConsistencyQuery),
     responses(
         (status = 200, description = "The proof", body = ConsistencyProof),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn consistency(
@@ -175,9 +174,7 @@ struct LogEntries {
     params(EntriesQuery),
     responses(
         (status = 200, description = "The entries", body = LogEntries),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn entries(

@@ -8,11 +8,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use axum::body::Bytes;
 
-use super::openapi::{
-    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
-    UnsupportedMediaType,
-};
-
+use crate::api::openapi::{PublicBody, PublicRead};
 use crate::error_code::Code;
 use crate::http::auth::ClientAddr;
 use crate::http::extract::{
@@ -91,9 +87,7 @@ fn region(code: Option<&str>) -> Result<Option<Region>, PhoneError> {
     responses(
         (status = 200, description = "The answer; an unknown number is a normal 200",
             body = VouchedAnswer),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn lookup(
@@ -207,12 +201,7 @@ impl From<&PhoneError> for EntryError {
     request_body = BatchRequest,
     responses(
         (status = 200, description = "One entry per number, in order", body = BatchAnswer),
-        (status = 400, response = BadRequest),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicBody,
     ),
 )]
 pub async fn lookup_many(
@@ -312,9 +301,7 @@ struct RangeAnswer {
     ),
     responses(
         (status = 200, description = "The bucket", body = RangeAnswer),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn range(

@@ -161,6 +161,43 @@ problem_responses! {
         "Internal error, sender failure (502), or unavailable, timeout or disk full (503, with Retry-After)";
 }
 
+/// The refusals an operation can meet, by kind of operation: in a
+/// handler's `responses(...)` beside its success, as `responses((status =
+/// 200, ...), JsonWrite)`, so that operations of one kind list the same.
+macro_rules! refusals {
+    ($($(#[$doc:meta])* $name:ident: $($status:literal => $response:ident),+;)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) struct $name;
+
+            impl utoipa::IntoResponses for $name {
+                fn responses() -> std::collections::BTreeMap<String, RefOr<ApiResponse>> {
+                    [$(($status, stringify!($response))),+]
+                        .into_iter()
+                        .map(|(status, name)| (status.to_owned(), Ref::from_response_name(name).into()))
+                        .collect()
+                }
+            }
+        )*
+    };
+}
+
+refusals! {
+    /// A JSON write by a business or a reviewer on one resource.
+    JsonWrite: "400" => BadRequest, "401" => Unauthorized, "404" => NotFound,
+        "409" => Conflict, "413" => PayloadTooLarge, "415" => UnsupportedMediaType,
+        "422" => UnprocessableBody, "429" => TooManyRequests, "5XX" => ServerError;
+    /// An action by a business or a reviewer on one resource, without a body.
+    Action: "400" => BadRequest, "401" => Unauthorized, "404" => NotFound,
+        "409" => Conflict, "429" => TooManyRequests, "5XX" => ServerError;
+    /// A public JSON body (lookups, checks, reports).
+    PublicBody: "400" => BadRequest, "413" => PayloadTooLarge,
+        "415" => UnsupportedMediaType, "422" => UnprocessableBody,
+        "429" => TooManyRequests, "5XX" => ServerError;
+    /// A public read with parameters.
+    PublicRead: "400" => BadRequest, "429" => TooManyRequests, "5XX" => ServerError;
+}
+
 /// String fields whose values the service spells out as `&'static str`:
 /// their enums, for `#[schema(schema_with = ...)]` on those fields (a
 /// field with its schema from a function has no description of its own,
@@ -186,9 +223,6 @@ string_enums! {
         ["attested", "on_hold", "revoked", "unproven", "proven", "disputed", "locked"];
     review_states: "Where the business stands with the reviewers" =
         ["draft", "submitted", "approved", "rejected"];
-    warning_kinds: "`confusable_name`: the name is confusable with a reviewed business's; \
-        `website_outside_domain`: the website is outside the proven domain (`name` is the \
-        website)" = ["confusable_name", "website_outside_domain"];
     domain_check_reasons: "`ok`, or why the check failed" = [
         "ok", "unresolvable", "private_address", "connect_failed", "redirect",
         "http_status", "too_large", "token_mismatch",

@@ -8,10 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::businesses::parse_number;
-use super::openapi::{
-    BadRequest, PayloadTooLarge, ServerError, TooManyRequests, UnprocessableBody,
-    UnsupportedMediaType,
-};
+use crate::api::openapi::PublicBody;
 use crate::http::auth::ClientAddr;
 use crate::http::extract::Json;
 use crate::http::{blocking, ApiError, AppState};
@@ -33,12 +30,7 @@ struct ReportAccepted {
     request_body = ReportInput,
     responses(
         (status = 202, description = "Accepted", body = ReportAccepted),
-        (status = 400, response = BadRequest),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicBody,
     ),
 )]
 pub async fn create(

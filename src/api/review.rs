@@ -6,10 +6,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::businesses::{parse_number, RegionQuery};
-use super::openapi::{
-    BadRequest, Conflict, Forbidden, NotFound, PayloadTooLarge, ServerError, TooManyRequests,
-    Unauthorized, UnprocessableBody, UnsupportedMediaType,
-};
+use super::openapi::{BadRequest, Forbidden, NotFound, ServerError, TooManyRequests, Unauthorized};
+use crate::api::openapi::JsonWrite;
 use crate::http::auth::{AdminAuth, ReviewerAuth};
 use crate::http::extract::{Json, Path, Query};
 use crate::http::{blocking, ApiError, AppState};
@@ -105,15 +103,7 @@ async fn decide(
     request_body = Note,
     responses(
         (status = 200, description = "The business's new status", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn approve(
@@ -136,15 +126,7 @@ pub async fn approve(
     request_body = Reason,
     responses(
         (status = 200, description = "The business's new status", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn reject(
@@ -167,15 +149,7 @@ pub async fn reject(
     request_body = Reason,
     responses(
         (status = 200, description = "The number's public answer afterwards", body = NumberAnswer),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn revoke(
@@ -221,15 +195,7 @@ async fn decide_number(
     request_body = Reason,
     responses(
         (status = 200, description = "The business's new status", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn suspend(
@@ -252,15 +218,7 @@ pub async fn suspend(
     request_body = Reason,
     responses(
         (status = 200, description = "The business's new status", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn reinstate(
@@ -283,15 +241,7 @@ pub async fn reinstate(
     request_body = Note,
     responses(
         (status = 200, description = "The business's new status", body = StatusView),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn dismiss(
@@ -325,15 +275,7 @@ pub struct NumberDecision {
     request_body = NumberDecision,
     responses(
         (status = 200, description = "The number's public answer afterwards", body = NumberAnswer),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn release(
@@ -367,15 +309,7 @@ struct Unlocked {
     request_body = NumberDecision,
     responses(
         (status = 200, description = "How many locks were lifted", body = Unlocked),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        (status = 415, response = UnsupportedMediaType),
-        (status = 422, response = UnprocessableBody),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        JsonWrite,
     ),
 )]
 pub async fn unlock(

@@ -11,8 +11,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use super::openapi::{BadRequest, ServerError, TooManyRequests};
-
+use crate::api::openapi::PublicRead;
 use crate::http::extract::{cached_json, languages, CachePolicy, Query};
 use crate::http::{blocking, ApiError, AppState};
 use crate::search::{SearchQuery, MAX_LIMIT, MAX_OFFSET};
@@ -103,9 +102,7 @@ impl TryFrom<SearchParams> for SearchQuery {
     params(SearchParams),
     responses(
         (status = 200, description = "One page of results", body = SearchAnswer),
-        (status = 400, response = BadRequest),
-        (status = 429, response = TooManyRequests),
-        (status = "5XX", response = ServerError),
+        PublicRead,
     ),
 )]
 pub async fn search(

@@ -39,7 +39,7 @@ pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer}
 pub use profile::ProfileInput;
 pub use registration::Registered;
 pub use reports::ReportInput;
-pub use review::{QueueItem, Warning};
+pub use review::{QueueItem, Warning, WarningKind};
 pub use reviewers::Reviewer;
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 pub use status::{OwnNumber, StatusView};

@@ -79,16 +79,28 @@ pub struct NumberEvidence {
     pub reporters_30d: u64,
 }
 
-/// Something the reviewer should look at twice: a name confusable with a
-/// reviewed business's (`confusable_name`), or a website outside the
-/// proven domain (`website_outside_domain`, `name` the website).
+/// Something the reviewer should look at twice.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Warning {
-    #[schema(schema_with = crate::api::openapi::warning_kinds)]
-    pub kind: &'static str,
+    pub kind: WarningKind,
     pub name: String,
     pub similar_to: Option<BusinessId>,
     pub similar_name: Option<String>,
+}
+
+/// What a warning is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningKind {
+    /// The name is confusable with a reviewed business's (UTS #39).
+    ConfusableName,
+    /// The name contains a reviewed business's brand.
+    ContainsBrand,
+    /// A word of the name mixes scripts below UTS #39's moderately
+    /// restrictive level.
+    MixedScript,
+    /// The website is outside the proven domain (`name` is the website).
+    WebsiteOutsideDomain,
 }
 
 impl Service {
@@ -182,7 +194,7 @@ impl Service {
                 .filter(|w| !within_domain(w, proven_domain))
             {
                 warnings.push(Warning {
-                    kind: "website_outside_domain",
+                    kind: WarningKind::WebsiteOutsideDomain,
                     name: site.to_owned(),
                     similar_to: None,
                     similar_name: None,
@@ -501,7 +513,7 @@ fn confusable_warnings(
     for name in names {
         if confusable::mixed_script(name) {
             warnings.push(Warning {
-                kind: "mixed_script",
+                kind: WarningKind::MixedScript,
                 name: name.clone(),
                 similar_to: None,
                 similar_name: None,
@@ -509,11 +521,11 @@ fn confusable_warnings(
         }
         let probes = confusable::probes(name)
             .into_iter()
-            .map(|p| ("confusable_name", p))
+            .map(|p| (WarningKind::ConfusableName, p))
             .chain(
                 confusable::brand_probes(name)
                     .into_iter()
-                    .map(|p| ("contains_brand", p)),
+                    .map(|p| (WarningKind::ContainsBrand, p)),
             );
         for (kind, probe) in probes {
             for other in r.businesses_with_name_key(&probe)? {
