@@ -227,7 +227,6 @@ string_enums! {
         "ok", "unresolvable", "private_address", "connect_failed", "redirect",
         "http_status", "too_large", "token_mismatch",
     ];
-    log_entry_kinds: "What the entry records" = ["issued", "revoked"];
 }
 
 /// `QueueItem.actions`: what the reviewer can do.

@@ -20,7 +20,7 @@
 //! unknown kinds and levels, invalid UTF-8 and trailing bytes, so decoding
 //! and re-encoding gives back the same bytes.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::merkle::Hash;
 use crate::model::{Attestation, Level};
@@ -29,8 +29,9 @@ use crate::model::{Attestation, Level};
 pub const VERSION: u8 = 1;
 
 /// What an entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "lowercase")]
+#[schema(as = LogEntryKind)]
 pub enum Kind {
     /// An attestation token was signed.
     Issued,

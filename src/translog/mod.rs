@@ -200,8 +200,7 @@ pub struct EntryView {
     pub index: u64,
     /// Standard base64 of the exact bytes hashed into the leaf.
     pub leaf: String,
-    #[schema(schema_with = crate::api::openapi::log_entry_kinds)]
-    pub kind: String,
+    pub kind: Kind,
     pub serial: String,
     pub number: String,
     pub business: String,
@@ -219,11 +218,7 @@ impl EntryView {
         Ok(EntryView {
             index,
             leaf: STANDARD.encode(bytes),
-            kind: match e.kind {
-                Kind::Issued => "issued",
-                Kind::Revoked => "revoked",
-            }
-            .to_owned(),
+            kind: e.kind,
             serial: e.serial,
             number: e.number,
             business: e.business,
@@ -360,7 +355,7 @@ mod tests {
             token_sha256: Some([1; 32]),
         };
         let view = EntryView::new(3, &entry.encode().unwrap()).unwrap();
-        assert_eq!(view.kind, "issued");
+        assert_eq!(view.kind, Kind::Issued);
         assert_eq!(view.entry().unwrap().1, entry);
         let mut lying = view.clone();
         lying.name = "K L M".into();

@@ -116,7 +116,7 @@ async fn every_entry_is_proven_in_the_head_and_the_entries_rebuild_its_root() {
     let token = app.token_of(KLM).await;
     let serial = jws_part(&token, 1)["jti"].as_str().unwrap().to_owned();
     let logged = entries.iter().find(|e| e.serial == serial).unwrap();
-    assert_eq!(logged.kind, "issued");
+    assert_eq!(logged.kind, bizseal::translog::entry::Kind::Issued);
     assert_eq!(logged.number, KLM);
     assert_eq!(logged.business, KLM_ID);
     let digest = ring::digest::digest(&ring::digest::SHA256, token.as_bytes());
