@@ -70,6 +70,18 @@ impl PhoneError {
     /// One of each kind, for the tables that list every reason
     /// (`schema/openapi.json`).
     pub fn every_kind() -> [PhoneError; 9] {
+        // A new variant fails this match: add it to the list below too.
+        let _every_variant_is_listed = |e: &PhoneError| match e {
+            PhoneError::Empty
+            | PhoneError::TooLong
+            | PhoneError::BadCharacter(_)
+            | PhoneError::NeedsRegion
+            | PhoneError::UnknownRegion(_)
+            | PhoneError::InvalidCountryCode
+            | PhoneError::TooShort
+            | PhoneError::TooManyDigits
+            | PhoneError::Invalid => (),
+        };
         [
             PhoneError::Empty,
             PhoneError::TooLong,

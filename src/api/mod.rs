@@ -124,17 +124,20 @@ fn routes(state: AppState) -> Router {
             metrics::track,
         ))
         // A span a request, at debug level: method and route pattern only,
-        // never the path or query, which carry phone numbers.
+        // never the path or query, which carry phone numbers. No line per
+        // failed answer (tower-http's default logs every 5xx at error
+        // level): a flood of timeouts must not become a flood of logs; the
+        // causes worth a line are logged where they happen (http::problem).
         .layer(
-            tower_http::trace::TraceLayer::new_for_http().make_span_with(
-                |request: &axum::http::Request<axum::body::Body>| {
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<axum::body::Body>| {
                     let route = request
                         .extensions()
                         .get::<axum::extract::MatchedPath>()
                         .map_or("unmatched", |p| p.as_str());
                     tracing::debug_span!("request", method = %request.method(), route)
-                },
-            ),
+                })
+                .on_failure(()),
         )
         .with_state(state)
 }

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::stored::{render, StoredAnswer, StoredAnswerRef, RENDER_VERSION};
 use crate::phone::E164;
+use crate::store::prelude::*;
 use crate::store::{self, answer_key, Reader, Store, StoreError, Writer};
 
 /// Makes the stored answer of a number from what a write transaction

@@ -3,7 +3,6 @@ use std::sync::atomic::AtomicBool;
 use super::*;
 use crate::model::{Business, NumberRecord, NumberState, Report};
 use crate::phone::E164;
-use crate::store::prelude::*;
 use crate::store::tests::business;
 
 const N: &str = "+34915820317";

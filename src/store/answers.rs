@@ -17,7 +17,6 @@ use std::ops::Bound;
 
 use redb::{ReadableTableMetadata, TableDefinition, WriteTransaction};
 
-use super::directory::NUMBERS;
 use super::read::Tables;
 use super::{decode, encode, with_value, Reader, Store, StoreError, Writer, META};
 use crate::model::Change;
@@ -70,23 +69,6 @@ impl Reader {
     /// How many rows there are (redb keeps the count: O(1)).
     pub fn answer_rows(&self) -> Result<u64, StoreError> {
         Ok(self.table(ANSWERS)?.len()?)
-    }
-
-    /// Up to `limit` listed numbers after `after`, in order (a pass over
-    /// every number, a batch at a time).
-    pub fn numbers_after(&self, after: &str, limit: usize) -> Result<Vec<String>, StoreError> {
-        let table = self.table(NUMBERS)?;
-        let mut out = Vec::with_capacity(limit.min(4096));
-        for row in redb::ReadableTable::range::<&str>(&table, after..)? {
-            let (k, _) = row?;
-            if k.value() != after {
-                out.push(k.value().to_owned());
-            }
-            if out.len() == limit {
-                break;
-            }
-        }
-        Ok(out)
     }
 }
 

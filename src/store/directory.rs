@@ -231,20 +231,13 @@ pub trait DirectoryReads: Tables {
     /// Every business, in id order, starting after `after` (for paging
     /// through the whole directory, as a reindex does).
     fn businesses_after(&self, after: &str, limit: usize) -> Result<Vec<Business>, StoreError> {
-        let table = self.table(BUSINESSES)?;
-        let mut out = Vec::with_capacity(limit.min(1024));
-        let range = table.range::<&str>(after..)?;
-        for row in range.take(limit + 1) {
-            let (k, v) = row?;
-            if k.value() == after {
-                continue;
-            }
-            out.push(decode::<Business>(v.value())?);
-            if out.len() == limit {
-                break;
-            }
-        }
-        Ok(out)
+        page_after(&self.table(BUSINESSES)?, after, limit, |_, v| decode(v))
+    }
+
+    /// Up to `limit` listed numbers after `after`, in order (a pass over
+    /// every number, a batch at a time).
+    fn numbers_after(&self, after: &str, limit: usize) -> Result<Vec<String>, StoreError> {
+        page_after(&self.table(NUMBERS)?, after, limit, |k, _| Ok(k.to_owned()))
     }
 
     /// The tokens of a number not yet revoked, with when they expire
@@ -379,6 +372,28 @@ impl Writer {
         self.changes.push(Change::Key(key.kid.clone()));
         Ok(())
     }
+}
+
+/// What `f` makes of up to `limit` rows of a text-keyed table whose keys
+/// come after `after`, in key order (one page of a pass over the table).
+fn page_after<T>(
+    table: &impl ReadableTable<&'static str, &'static [u8]>,
+    after: &str,
+    limit: usize,
+    mut f: impl FnMut(&str, &[u8]) -> Result<T, StoreError>,
+) -> Result<Vec<T>, StoreError> {
+    let mut out = Vec::with_capacity(limit.min(4096));
+    for row in table.range::<&str>(after..)?.take(limit + 1) {
+        let (k, v) = row?;
+        if k.value() == after {
+            continue;
+        }
+        out.push(f(k.value(), v.value())?);
+        if out.len() == limit {
+            break;
+        }
+    }
+    Ok(out)
 }
 
 /// What `f` makes of the business `id` of `table`, read in place.

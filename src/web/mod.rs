@@ -83,14 +83,17 @@ struct Visit {
 /// Every page's prologue: the visitor's language (query, cookie,
 /// `Accept-Language`), the request headers, and the assets.
 impl<S: Send + Sync> FromRequestParts<S> for Visit {
-    type Rejection = std::convert::Infallible;
+    type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Visit, Self::Rejection> {
+        // `routes` adds the assets to every page request; without them the
+        // page cannot be built (and building them per request would hash
+        // every static file each time).
         let assets = parts
             .extensions
             .get::<Arc<Assets>>()
             .cloned()
-            .unwrap_or_else(|| Arc::new(Assets::new()));
+            .ok_or(StatusCode::INTERNAL_SERVER_ERROR)?;
         Ok(Visit {
             choice: i18n::pick(parts.uri.query(), &parts.headers),
             headers: parts.headers.clone(),
