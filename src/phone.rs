@@ -291,6 +291,17 @@ impl fmt::Display for E164 {
     }
 }
 
+impl E164 {
+    /// The number as people write it across borders, grouped:
+    /// `+31 20 649 9123`. A number the metadata cannot read (one listed
+    /// before a metadata update) is shown as stored.
+    pub fn international(&self) -> String {
+        metadata_parse(None, &self.0)
+            .and_then(|n| guarded(|| n.format_as(PhoneNumberFormat::International).into_owned()))
+            .unwrap_or_else(|_| self.0.to_owned())
+    }
+}
+
 /// The metadata parser's answer for `text`.
 fn metadata_parse(
     region: Option<rlibphonenumber::Region>,
@@ -353,6 +364,13 @@ mod tests {
 
     fn nl() -> Option<Region> {
         Some(Region::parse("NL").unwrap())
+    }
+
+    #[test]
+    fn numbers_are_shown_grouped_in_international_format() {
+        assert_eq!(E164::stored("+31206499123").international(), "+31 20 649 9123");
+        assert_eq!(E164::stored("+12125550100").international(), "+1 212-555-0100");
+        assert_eq!(E164::stored("+999").international(), "+999");
     }
 
     #[test]

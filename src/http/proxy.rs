@@ -41,7 +41,33 @@ impl TrustedProxies {
         }
         client
     }
+
+    /// Whether the client reached us over TLS: only a trusted proxy can
+    /// say so (`X-Forwarded-Proto: https`, or `proto=https` in
+    /// `Forwarded`), since bizseal itself speaks plain HTTP.
+    pub fn over_tls(&self, peer: IpAddr, headers: &HeaderMap) -> bool {
+        if !self.contains(peer) {
+            return false;
+        }
+        let x_forwarded = headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|p| p.trim().eq_ignore_ascii_case("https"));
+        let forwarded = headers
+            .get_all("forwarded")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split([';', ',']))
+            .any(|pair| pair.trim().eq_ignore_ascii_case("proto=https"));
+        x_forwarded || forwarded
+    }
 }
+
+/// Whether a request reached bizseal over TLS (through a trusted proxy):
+/// `server` puts it on every request, and the pages mark their cookies
+/// `Secure` by it.
+#[derive(Debug, Clone, Copy)]
+pub struct OverTls(pub bool);
 
 /// IPv4-mapped IPv6 addresses are their IPv4 address.
 fn canonical(ip: IpAddr) -> IpAddr {

@@ -142,8 +142,18 @@ impl Business {
     /// The display name in the first preferred language the business has a
     /// name in, else in its default language.
     pub fn display_name(&self, preferred: &[String]) -> &str {
-        let names = self.names.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-        pick_lang(names, preferred, &self.default_lang).unwrap_or(&self.legal_name)
+        self.display_name_tagged(preferred).0
+    }
+
+    /// [`Business::display_name`] and the language tag it is in (the
+    /// default language's for the legal name), so a page can mark it.
+    pub fn display_name_tagged(&self, preferred: &[String]) -> (&str, &str) {
+        let names = self
+            .names
+            .iter()
+            .map(|(k, v)| (k.as_str(), (v.as_str(), k.as_str())));
+        pick_lang(names, preferred, &self.default_lang)
+            .unwrap_or((&self.legal_name, &self.default_lang))
     }
 
     /// The name that goes into attestations: the default language's.
@@ -168,9 +178,9 @@ pub fn default_name<'a>(
 /// Picks a value from language-keyed entries (in key order): an exact tag
 /// match first, then the same primary language (`es-MX` → `es`), then
 /// `fallback`, then the first entry.
-pub fn pick_lang<'a, I>(entries: I, preferred: &[String], fallback: &str) -> Option<&'a str>
+pub fn pick_lang<'a, V, I>(entries: I, preferred: &[String], fallback: &str) -> Option<V>
 where
-    I: Iterator<Item = (&'a str, &'a str)> + Clone,
+    I: Iterator<Item = (&'a str, V)> + Clone,
 {
     pick_preferred(entries.clone(), preferred).or_else(|| {
         entries

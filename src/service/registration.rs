@@ -86,10 +86,16 @@ impl Service {
 
     /// The business an API key belongs to.
     pub fn authenticate_business(&self, api_key: &str) -> Result<Option<BusinessId>, ServiceError> {
-        let found = self
-            .store
-            .read()?
-            .business_for_key(&sha256(api_key.as_bytes()))?;
+        self.business_for_key_hash(&sha256(api_key.as_bytes()))
+    }
+
+    /// The business whose API key has this SHA-256: a signed-in page
+    /// session keeps only the hash, and holds only while the key does.
+    pub fn business_for_key_hash(
+        &self,
+        hash: &[u8; 32],
+    ) -> Result<Option<BusinessId>, ServiceError> {
+        let found = self.store.read()?.business_for_key(hash)?;
         Ok(found.and_then(|id| BusinessId::parse(&id).ok()))
     }
 

@@ -50,7 +50,15 @@ impl Service {
     /// environment (an admin), or a named one made with `bizseal reviewer
     /// add`.
     pub fn authenticate_reviewer(&self, token: &str) -> Result<Option<Reviewer>, ServiceError> {
-        let presented = sha256(token.as_bytes());
+        self.reviewer_for_token_hash(&sha256(token.as_bytes()))
+    }
+
+    /// The reviewer whose token has this SHA-256: a signed-in console
+    /// session keeps only the hash, and holds only while the token does.
+    pub fn reviewer_for_token_hash(
+        &self,
+        presented: &[u8; 32],
+    ) -> Result<Option<Reviewer>, ServiceError> {
         if let Some(operator) = &self.config.reviewer_token {
             if bool::from(presented.ct_eq(&sha256(operator.as_bytes()))) {
                 return Ok(Some(Reviewer {
@@ -62,7 +70,7 @@ impl Service {
         Ok(self
             .store
             .read()?
-            .reviewer_for_token(&presented)?
+            .reviewer_for_token(presented)?
             .map(|stored| Reviewer::decode(&stored)))
     }
 

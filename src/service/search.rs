@@ -55,6 +55,8 @@ pub struct SearchHit {
 pub struct SearchBusiness {
     pub id: BusinessId,
     pub display_name: String,
+    /// The language tag `display_name` is in.
+    pub display_lang: String,
     pub legal_name: String,
     pub category: String,
     pub country: String,
@@ -125,9 +127,12 @@ impl Service {
                 continue; // its status changed since it was indexed
             }
             let numbers = super::lookup::number_views(&r, &b)?;
+            let (name, lang) = b.display_name_tagged(langs);
+            let (display_name, display_lang) = (name.to_owned(), lang.to_owned());
             hits.push(SearchHit {
                 business: SearchBusiness {
-                    display_name: b.display_name(langs).to_owned(),
+                    display_name,
+                    display_lang,
                     id: b.id,
                     legal_name: b.legal_name,
                     category: b.category,

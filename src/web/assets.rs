@@ -1,5 +1,6 @@
-//! The static files the pages load: CSS, scripts, the icon, and each
-//! language's words as a script. All are compiled into the binary
+//! The static files the pages load: the stylesheet and the icon. The pages
+//! need no script: every page is rendered on the server and every action
+//! is a form. All are compiled into the binary
 //! (`include_str!`), so a bizseal binary needs no asset folder and no CDN.
 //!
 //! Each file is served under a name that carries a hash of its bytes
@@ -10,8 +11,6 @@
 use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-
-use super::i18n::{messages_script, Lang, LANGS};
 
 /// One year, the longest lifetime RFC 9111 caches are asked to honour in
 /// practice; `immutable` tells browsers not to revalidate on reload.
@@ -25,31 +24,6 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("static/app.css"),
     ),
     ("icon.svg", "image/svg+xml", include_str!("static/icon.svg")),
-    (
-        "common.js",
-        "text/javascript; charset=utf-8",
-        include_str!("static/common.js"),
-    ),
-    (
-        "home.js",
-        "text/javascript; charset=utf-8",
-        include_str!("static/home.js"),
-    ),
-    (
-        "profile.js",
-        "text/javascript; charset=utf-8",
-        include_str!("static/profile.js"),
-    ),
-    (
-        "apply.js",
-        "text/javascript; charset=utf-8",
-        include_str!("static/apply.js"),
-    ),
-    (
-        "review.js",
-        "text/javascript; charset=utf-8",
-        include_str!("static/review.js"),
-    ),
 ];
 
 struct Asset {
@@ -68,19 +42,12 @@ pub struct Assets {
 }
 
 impl Assets {
-    /// Hashes every file (and generates each language's messages script).
+    /// Hashes every file.
     pub fn new() -> Assets {
-        let mut files: Vec<Asset> = FILES
+        let files = FILES
             .iter()
             .map(|(name, ct, body)| Asset::new(name, ct, (*body).to_owned()))
             .collect();
-        for lang in LANGS {
-            files.push(Asset::new(
-                &messages_name(lang),
-                "text/javascript; charset=utf-8",
-                messages_script(lang),
-            ));
-        }
         Assets { files }
     }
 
@@ -95,11 +62,6 @@ impl Assets {
                 format!("/static/{name}")
             }
         }
-    }
-
-    /// The URL of a language's messages script.
-    pub fn messages_url(&self, lang: Lang) -> String {
-        self.url(&messages_name(lang))
     }
 
     /// Serves `/static/{file}` by its hashed name, with `ETag` and 304.
@@ -162,10 +124,6 @@ impl Asset {
     }
 }
 
-fn messages_name(lang: Lang) -> String {
-    format!("messages-{}.js", lang.code())
-}
-
 /// `GET /static/{file}`.
 pub async fn serve(
     axum::Extension(assets): axum::Extension<std::sync::Arc<Assets>>,
@@ -191,32 +149,17 @@ mod tests {
     #[test]
     fn every_file_is_served_by_its_hashed_name_only() {
         let assets = Assets::new();
-        let url = assets.url("home.js");
+        let url = assets.url("app.css");
         let file = url.strip_prefix("/static/").unwrap();
         let ok = assets.serve(file, &HeaderMap::new());
         assert_eq!(ok.status(), StatusCode::OK);
         assert_eq!(ok.headers()[header::CACHE_CONTROL], CACHE_FOREVER);
         assert_eq!(
-            assets.serve("home.js", &HeaderMap::new()).status(),
+            assets.serve("app.css", &HeaderMap::new()).status(),
             StatusCode::NOT_FOUND
         );
         let mut inm = HeaderMap::new();
         inm.insert(header::IF_NONE_MATCH, ok.headers()[header::ETAG].clone());
         assert_eq!(assets.serve(file, &inm).status(), StatusCode::NOT_MODIFIED);
-    }
-
-    #[test]
-    fn scripts_never_write_markup() {
-        for (name, _, body) in FILES.iter().filter(|f| f.0.ends_with(".js")) {
-            for banned in [
-                "innerHTML",
-                "outerHTML",
-                "insertAdjacentHTML",
-                "document.write",
-                "eval(",
-            ] {
-                assert!(!body.contains(banned), "{name} uses {banned}");
-            }
-        }
     }
 }

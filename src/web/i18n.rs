@@ -1,14 +1,26 @@
-//! Which language a page speaks, and its words.
+//! Which language a page speaks, and its words, through Project Fluent.
+//!
+//! The words are Fluent files, one a language (`src/web/locales/*.ftl`,
+//! compiled in); plurals and other variants are Fluent selectors, whose
+//! categories come from CLDR's plural rules (`intl_pluralrules`), so no code
+//! here knows that Arabic has six plural forms and Japanese one. A test
+//! fails when a language lacks a message English has, or has one English
+//! lacks, or a message the code uses is missing.
 //!
 //! The language is picked once per request: a `?lang=` link (the switch on
-//! every page, which also sets a cookie), else the cookie, else the first
-//! supported language of `Accept-Language`, else English. All wording lives
-//! in [`super::catalog`], one table for the server-rendered pages and the
-//! scripts alike (the scripts get it as a generated, cached asset).
+//! every page, which also sets a cookie), else the cookie, else the
+//! `Accept-Language` header negotiated by `fluent-langneg` (so `pt-BR` is
+//! Portuguese and `de-AT` German), else English.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use axum::http::{header, HeaderMap};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_langneg::{negotiate_languages, NegotiationStrategy};
+use unic_langid::LanguageIdentifier;
 
-use super::catalog::{CATEGORIES, MESSAGES, REGIONS};
 use crate::http::extract::languages;
 
 /// A language the pages speak.
@@ -16,10 +28,25 @@ use crate::http::extract::languages;
 pub enum Lang {
     En,
     Es,
+    Nl,
+    De,
+    Fr,
+    Pt,
+    Ar,
+    Ja,
 }
 
 /// Every supported language, in the order the switch lists them.
-pub const LANGS: [Lang; 2] = [Lang::En, Lang::Es];
+pub const LANGS: [Lang; 8] = [
+    Lang::En,
+    Lang::Es,
+    Lang::Nl,
+    Lang::De,
+    Lang::Fr,
+    Lang::Pt,
+    Lang::Ar,
+    Lang::Ja,
+];
 
 /// The cookie that remembers the switch.
 pub const COOKIE: &str = "bizseal_lang";
@@ -30,6 +57,12 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Es => "es",
+            Lang::Nl => "nl",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Pt => "pt",
+            Lang::Ar => "ar",
+            Lang::Ja => "ja",
         }
     }
 
@@ -38,6 +71,33 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Es => "Español",
+            Lang::Nl => "Nederlands",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::Pt => "Português",
+            Lang::Ar => "العربية",
+            Lang::Ja => "日本語",
+        }
+    }
+
+    /// The writing direction of the page: `rtl` for Arabic.
+    pub fn dir(self) -> &'static str {
+        text_dir(self.code())
+    }
+
+    /// The country whose national numbers a speaker most likely types,
+    /// when nothing better is known (the largest by speakers among those
+    /// the pages list, for Portuguese and Arabic).
+    pub fn home_region(self) -> &'static str {
+        match self {
+            Lang::En => "US",
+            Lang::Es => "ES",
+            Lang::Nl => "NL",
+            Lang::De => "DE",
+            Lang::Fr => "FR",
+            Lang::Pt => "BR",
+            Lang::Ar => "SA",
+            Lang::Ja => "JP",
         }
     }
 
@@ -49,12 +109,114 @@ impl Lang {
             .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
 
-    fn column(self) -> usize {
+    fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The Fluent files of the language: the shell and what every page
+    /// shares, the public pages, a business's own pages, the console.
+    fn sources(self) -> [&'static str; 4] {
+        macro_rules! files {
+            ($dir:literal) => {
+                [
+                    include_str!(concat!("locales/", $dir, "/shell.ftl")),
+                    include_str!(concat!("locales/", $dir, "/public.ftl")),
+                    include_str!(concat!("locales/", $dir, "/account.ftl")),
+                    include_str!(concat!("locales/", $dir, "/console.ftl")),
+                ]
+            };
+        }
         match self {
-            Lang::En => 0,
-            Lang::Es => 1,
+            Lang::En => files!("en"),
+            Lang::Es => files!("es"),
+            Lang::Nl => files!("nl"),
+            Lang::De => files!("de"),
+            Lang::Fr => files!("fr"),
+            Lang::Pt => files!("pt"),
+            Lang::Ar => files!("ar"),
+            Lang::Ja => files!("ja"),
         }
     }
+}
+
+/// The writing direction of text in the language `tag`: `rtl` for the
+/// scripts written right to left (Arabic, Hebrew, Persian, Urdu, ...).
+pub fn text_dir(tag: &str) -> &'static str {
+    const RTL: [&str; 8] = ["ar", "he", "fa", "ur", "ps", "sd", "yi", "dv"];
+    let primary = tag.split(['-', '_']).next().unwrap_or(tag);
+    if RTL.iter().any(|r| r.eq_ignore_ascii_case(primary)) {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// One bundle a language, parsed once. A file that does not parse is a
+/// build mistake the tests catch; at run time its good messages still load.
+static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    LANGS
+        .into_iter()
+        .map(|lang| {
+            let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Business text is placed in its own element with `lang` and
+            // `dir`, which isolates it; Unicode isolation marks would only
+            // add invisible characters to titles and attributes.
+            bundle.set_use_isolating(false);
+            for source in lang.sources() {
+                let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(
+                    |(partial, errors)| {
+                        tracing::error!(lang = lang.code(), ?errors, "a Fluent file has errors");
+                        partial
+                    },
+                );
+                if let Err(errors) = bundle.add_resource(resource) {
+                    tracing::error!(lang = lang.code(), ?errors, "a Fluent file has duplicates");
+                }
+            }
+            bundle
+        })
+        .collect()
+});
+
+/// Arguments for a message: `args([("count", n.into())])`.
+pub fn args<'a, const N: usize>(pairs: [(&'a str, FluentValue<'a>); N]) -> FluentArgs<'a> {
+    pairs.into_iter().collect()
+}
+
+/// The words for `id` in `lang`.
+pub fn t(lang: Lang, id: &str) -> Cow<'static, str> {
+    format(lang, id, None)
+}
+
+/// The words for `id` in `lang`, with its arguments filled in.
+pub fn t_args(lang: Lang, id: &str, args: &FluentArgs) -> String {
+    format(lang, id, Some(args)).into_owned()
+}
+
+/// Whether English has the message `id` (every language has what
+/// English has: a test makes sure).
+pub fn has(id: &str) -> bool {
+    BUNDLES[Lang::En.index()].has_message(id)
+}
+
+/// Formats a message; a message missing in `lang` falls back to English,
+/// and one missing everywhere shows as its id (both logged; the tests
+/// make sure neither happens).
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Cow<'static, str> {
+    for lang in [lang, Lang::En] {
+        let bundle: &'static FluentBundle<FluentResource> = &BUNDLES[lang.index()];
+        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                tracing::warn!(id, lang = lang.code(), ?errors, "a message did not format cleanly");
+            }
+            return text;
+        }
+        tracing::warn!(id, lang = lang.code(), "message missing");
+    }
+    Cow::Owned(id.to_owned())
 }
 
 /// The language of a request, and whether the `?lang=` switch chose it
@@ -73,18 +235,32 @@ pub fn pick(query: Option<&str>, headers: &HeaderMap) -> Choice {
             from_switch: true,
         };
     }
-    let lang = cookie(headers)
+    let lang = cookie(headers, COOKIE)
         .and_then(Lang::from_tag)
-        .or_else(|| {
-            languages(None, headers)
-                .iter()
-                .find_map(|t| Lang::from_tag(t))
-        })
-        .unwrap_or(Lang::En);
+        .unwrap_or_else(|| negotiate(headers));
     Choice {
         lang,
         from_switch: false,
     }
+}
+
+/// The best supported language for the header's preferences (in their
+/// q order), English when none is supported.
+fn negotiate(headers: &HeaderMap) -> Lang {
+    static AVAILABLE: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
+        LANGS
+            .into_iter()
+            .filter_map(|l| l.code().parse().ok())
+            .collect()
+    });
+    let requested: Vec<LanguageIdentifier> = languages(None, headers)
+        .iter()
+        .filter_map(|t| t.parse().ok())
+        .collect();
+    negotiate_languages(&requested, &AVAILABLE, None, NegotiationStrategy::Lookup)
+        .first()
+        .and_then(|id| Lang::from_tag(id.language.as_str()))
+        .unwrap_or(Lang::En)
 }
 
 /// The `lang` parameter of a raw query string. Only plain tags matter, so
@@ -93,269 +269,90 @@ fn query_lang(query: &str) -> Option<&str> {
     query.split('&').find_map(|pair| pair.strip_prefix("lang="))
 }
 
-fn cookie(headers: &HeaderMap) -> Option<&str> {
+/// The value of the cookie `name`, if the request carries it.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
-        .find_map(|pair| pair.trim().strip_prefix(COOKIE)?.strip_prefix('='))
+        .find_map(|pair| pair.trim().strip_prefix(name)?.strip_prefix('='))
 }
 
-/// The words for `key` in `lang`. A missing key shows as itself (and is
-/// logged); a unit test makes sure no key the code uses is missing.
-pub fn t(lang: Lang, key: &'static str) -> &'static str {
-    MESSAGES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, words)| words[lang.column()])
-        .unwrap_or_else(|| {
-            tracing::warn!(key, "message missing from the catalog");
-            key
-        })
+/// The countries the pages offer, as ISO 3166-1 alpha-2 codes; their names
+/// are the messages `region-XX`.
+pub const REGIONS: [&str; 42] = [
+    "AE", "AR", "AT", "AU", "BE", "BO", "BR", "CA", "CH", "CL", "CN", "CO", "CR", "CU", "DE", "DO",
+    "EC", "ES", "FR", "GB", "GQ", "GT", "HN", "IE", "IN", "IT", "JP", "MX", "NI", "NL", "PA", "PE",
+    "PL", "PR", "PT", "PY", "SA", "SV", "TR", "US", "UY", "VE",
+];
+
+/// The categories a business can pick; their names are `category-{slug}`.
+pub const CATEGORIES: [&str; 12] = [
+    "airline",
+    "bank",
+    "ecommerce",
+    "government",
+    "healthcare",
+    "insurance",
+    "restaurant",
+    "retail",
+    "telecom",
+    "travel",
+    "utility",
+    "other",
+];
+
+/// The country code the pages list for `code`, if they list it.
+pub fn listed_region(code: &str) -> Option<&'static str> {
+    REGIONS.into_iter().find(|c| c.eq_ignore_ascii_case(code))
 }
 
 /// The name of a country (ISO 3166-1 alpha-2) in `lang`, if the pages know it.
-pub fn region_name(lang: Lang, code: &str) -> Option<&'static str> {
-    REGIONS
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(code))
-        .map(|(_, names)| names[lang.column()])
+pub fn region_name(lang: Lang, code: &str) -> Option<Cow<'static, str>> {
+    listed_region(code).map(|c| t(lang, &format!("region-{c}")))
 }
 
 /// Every country the pages offer, sorted by its name in `lang`.
-pub fn regions(lang: Lang) -> Vec<(&'static str, &'static str)> {
+pub fn regions(lang: Lang) -> Vec<(&'static str, Cow<'static, str>)> {
     let mut all: Vec<_> = REGIONS
-        .iter()
-        .map(|(c, names)| (*c, names[lang.column()]))
+        .into_iter()
+        .map(|c| (c, t(lang, &format!("region-{c}"))))
         .collect();
     all.sort_by_cached_key(|(_, name)| fold(name));
     all
 }
 
-/// Sort key that puts "Émirats" near "Emirates": accents dropped, lowercase.
+/// Sort key that puts "Émirats" near "Emirates": accents dropped,
+/// lowercase; text in other scripts keeps its letters (code point order).
 fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.nfd()
-        .filter(|c| c.is_ascii())
-        .collect::<String>()
-        .to_ascii_lowercase()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A category slug in words, or the slug itself for one the pages do not know.
-pub fn category_name(lang: Lang, slug: &str) -> String {
-    CATEGORIES
-        .iter()
-        .find(|(c, _)| *c == slug)
-        .map(|(_, names)| names[lang.column()].to_owned())
-        .unwrap_or_else(|| slug.replace(['_', '-'], " "))
-}
-
-/// Every category the application form offers, in `lang`.
-pub fn categories(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {
-    CATEGORIES.iter().map(move |(c, n)| (*c, n[lang.column()]))
+pub fn category_name(lang: Lang, slug: &str) -> Cow<'static, str> {
+    if CATEGORIES.contains(&slug) {
+        t(lang, &format!("category-{slug}"))
+    } else {
+        Cow::Owned(slug.replace(['_', '-'], " "))
+    }
 }
 
 /// The country whose national numbers a visitor most likely types: the
 /// region of their first `Accept-Language` tag that has one we list, else
-/// the main country of the page's language.
+/// the usual country of the page's language.
 pub fn default_region(lang: Lang, headers: &HeaderMap) -> &'static str {
     languages(None, headers)
         .iter()
         .filter_map(|tag| tag.split('-').nth(1))
-        .find_map(|sub| REGIONS.iter().find(|(c, _)| c.eq_ignore_ascii_case(sub)))
-        .map(|(c, _)| *c)
-        .unwrap_or(match lang {
-            Lang::En => "US",
-            Lang::Es => "ES",
-        })
-}
-
-/// The catalog of one language (with category and country names as
-/// `category.{slug}` and `region.{code}`) as a script that the pages load before
-/// their own (`self.BIZSEAL_MSGS = {...}`): served as a cached asset, so
-/// no page needs an inline script to hand words to its code.
-pub fn messages_script(lang: Lang) -> String {
-    let col = lang.column();
-    let messages = MESSAGES
-        .iter()
-        .map(|(k, words)| ((*k).to_owned(), words[col]));
-    let categories = CATEGORIES
-        .iter()
-        .map(|(slug, words)| (format!("category.{slug}"), words[col]));
-    let regions = REGIONS
-        .iter()
-        .map(|(code, words)| (format!("region.{code}"), words[col]));
-    let map: serde_json::Map<String, serde_json::Value> = messages
-        .chain(categories)
-        .chain(regions)
-        .map(|(k, v)| (k, v.into()))
-        .collect();
-    let json = serde_json::Value::Object(map).to_string();
-    format!("\"use strict\";\nself.BIZSEAL_MSGS = {json};\n")
+        .find_map(listed_region)
+        .unwrap_or(lang.home_region())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use axum::http::HeaderValue;
-
-    fn headers(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
-        let mut h = HeaderMap::new();
-        for (k, v) in pairs {
-            h.append(k, HeaderValue::from_str(v).unwrap());
-        }
-        h
-    }
-
-    #[test]
-    fn accept_language_picks_the_first_supported_language() {
-        let h = headers(&[(header::ACCEPT_LANGUAGE, "fr-FR, es-MX;q=0.8, en;q=0.5")]);
-        assert_eq!(pick(None, &h).lang, Lang::Es);
-        let h = headers(&[(header::ACCEPT_LANGUAGE, "es;q=0.2, en-GB;q=0.9")]);
-        assert_eq!(pick(None, &h).lang, Lang::En);
-    }
-
-    #[test]
-    fn english_is_the_fallback() {
-        assert_eq!(pick(None, &HeaderMap::new()).lang, Lang::En);
-        let h = headers(&[(header::ACCEPT_LANGUAGE, "de, ja;q=0.9")]);
-        assert_eq!(pick(None, &h).lang, Lang::En);
-    }
-
-    #[test]
-    fn the_switch_beats_the_cookie_which_beats_the_header() {
-        let h = headers(&[
-            (header::ACCEPT_LANGUAGE, "en"),
-            (header::COOKIE, "theme=dark; bizseal_lang=es"),
-        ]);
-        assert_eq!(
-            pick(None, &h),
-            Choice {
-                lang: Lang::Es,
-                from_switch: false
-            }
-        );
-        assert_eq!(
-            pick(Some("x=1&lang=en"), &h),
-            Choice {
-                lang: Lang::En,
-                from_switch: true
-            }
-        );
-        // An unsupported or hostile switch value is ignored, not trusted.
-        assert_eq!(pick(Some("lang=%3Cscript%3E"), &h).lang, Lang::Es);
-        assert!(!pick(Some("lang=fr"), &h).from_switch);
-    }
-
-    #[test]
-    fn region_follows_the_accept_language_region() {
-        let h = headers(&[(header::ACCEPT_LANGUAGE, "es-MX,es;q=0.9")]);
-        assert_eq!(default_region(Lang::Es, &h), "MX");
-        let h = headers(&[(header::ACCEPT_LANGUAGE, "en")]);
-        assert_eq!(default_region(Lang::En, &h), "US");
-        assert_eq!(default_region(Lang::Es, &HeaderMap::new()), "ES");
-    }
-
-    #[test]
-    fn catalog_keys_are_unique_and_every_entry_is_translated() {
-        for (i, (key, words)) in MESSAGES.iter().enumerate() {
-            assert!(MESSAGES[..i].iter().all(|(k, _)| k != key), "{key} twice");
-            for w in words {
-                assert!(!w.trim().is_empty(), "{key} has an empty translation");
-            }
-        }
-        for (code, names) in REGIONS {
-            assert_eq!(code.len(), 2);
-            assert!(crate::phone::Region::parse(code).is_ok(), "{code}");
-            assert!(names.iter().all(|n| !n.is_empty()));
-        }
-    }
-
-    #[test]
-    fn badge_wording_is_plain() {
-        assert_eq!(t(Lang::Es, "badge.verified"), "Empresa verificada");
-        assert_eq!(t(Lang::En, "badge.verified"), "Verified business");
-        assert_eq!(
-            t(Lang::Es, "badge.not_verified"),
-            "No verificado — tenga cuidado"
-        );
-    }
-
-    #[test]
-    fn every_key_the_scripts_and_pages_use_is_in_the_catalog() {
-        let sources = [
-            include_str!("static/common.js"),
-            include_str!("static/home.js"),
-            include_str!("static/profile.js"),
-            include_str!("static/apply.js"),
-            include_str!("static/review.js"),
-            include_str!("home.rs"),
-            include_str!("profile.rs"),
-            include_str!("apply.rs"),
-            include_str!("review.rs"),
-            include_str!("html.rs"),
-            include_str!("mod.rs"),
-            include_str!("../../templates/base.html"),
-            include_str!("../../templates/home.html"),
-            include_str!("../../templates/profile.html"),
-            include_str!("../../templates/apply.html"),
-            include_str!("../../templates/review.html"),
-            include_str!("../../templates/error.html"),
-        ];
-        let mut checked = 0;
-        for src in sources {
-            for key in used_keys(src) {
-                assert!(
-                    MESSAGES.iter().any(|(k, _)| *k == key),
-                    "{key:?} is used but not in the catalog"
-                );
-                checked += 1;
-            }
-        }
-        assert!(
-            checked > 100,
-            "only {checked} keys found: the scan is broken"
-        );
-    }
-
-    /// The first argument of every call `t("key"`, `t('key'`, `tr("key"`
-    /// or `t(lang, "key"` whose callee is a whole word (not `split('`):
-    /// the templates' `{{ t("key") }}` included.
-    fn used_keys(src: &str) -> Vec<&str> {
-        let mut keys = Vec::new();
-        for callee in ["t(lang, ", "t(", "tr("] {
-            let mut rest = src;
-            while let Some(at) = rest.find(callee) {
-                let before = rest[..at].chars().next_back();
-                let after = &rest[at + callee.len()..];
-                rest = after;
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
-                    continue;
-                }
-                let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
-                    continue;
-                };
-                let body = &after[1..];
-                if let Some(end) = body.find(quote) {
-                    keys.push(&body[..end]);
-                }
-            }
-        }
-        keys
-    }
-
-    #[test]
-    fn the_messages_script_is_plain_json_data() {
-        let js = messages_script(Lang::Es);
-        let json = js
-            .trim()
-            .strip_prefix("\"use strict\";\nself.BIZSEAL_MSGS = ")
-            .and_then(|s| s.strip_suffix(';'))
-            .unwrap();
-        let v: serde_json::Value = serde_json::from_str(json).unwrap();
-        assert_eq!(v["badge.verified"], "Empresa verificada");
-        assert_eq!(v["category.bank"], "Banco");
-        assert_eq!(v["region.NL"], "Países Bajos");
-    }
-}
+#[path = "i18n_tests.rs"]
+mod tests;

@@ -1,58 +1,84 @@
-//! The web pages for people: check a number (`/`), a business's public
-//! profile (`/b/{id}`), apply for the badge (`/apply`), review (`/review`).
+//! The web pages for people: check a number or find a business (`/`),
+//! report a number, a business's public profile (`/b/{id}`), apply for the
+//! badge and run one's own business (`/apply`, `/account`), and the
+//! reviewers' console (`/console`, linked from nowhere public).
 //!
-//! This is the one module that knows HTML. Pages are server-rendered in the
-//! visitor's language from askama templates (`templates/*.html`, checked
-//! and compiled in at build time, every printed value HTML-escaped; see
-//! `html.rs`); the interactive parts are small scripts that
-//! call the same public `/v1` API any client uses, so the pages hold no
-//! business rule of their own. The profile page reads the service directly,
-//! so it works without JavaScript.
+//! This is the one module that knows HTML. Every page is rendered on the
+//! server in the visitor's language (Fluent, `i18n.rs`) from askama
+//! templates (`templates/*.html`, checked and compiled in at build time,
+//! every printed value HTML-escaped; see `html.rs`), and every action is a
+//! plain form: the pages need no JavaScript, and hold no business rule of
+//! their own — handlers call the same service the `/v1` API does.
 //!
-//! Every answer of these routes carries a strict Content-Security-Policy:
-//! scripts and styles come only from bizseal's own `/static/` files, never
-//! inline, and API data reaches the DOM only as text (`textContent`), so a
-//! business named `<script>` is just a strange name.
+//! Every answer of these routes carries a strict Content-Security-Policy
+//! (no script at all; styles only from bizseal's own `/static/` files), and
+//! every `POST` must come from bizseal's own pages (`session::same_origin`,
+//! plus a CSRF token in every signed-in form).
 
-mod apply;
+mod account;
 mod assets;
-mod catalog;
+mod console;
+mod forms;
 mod home;
 mod html;
 mod i18n;
 mod profile;
-mod review;
+mod report;
+mod session;
 
 use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{Extension, Router};
 
 use crate::http::AppState;
+use crate::service::{Service, ServiceError};
 use assets::Assets;
 use html::{impl_page, Item, Page, Shell};
-use i18n::{t, Choice, Lang};
+use i18n::{Choice, Lang};
+use session::Sessions;
 
-/// The policy every page is served with: nothing inline, nothing foreign.
-pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; \
-    style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; \
-    frame-ancestors 'none'";
+/// The policy every page is served with: no script, nothing inline,
+/// nothing foreign; forms post only to bizseal.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; \
+    style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; \
+    form-action 'self'; frame-ancestors 'none'";
 
 /// The page routes, to merge into the API router.
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::page))
+        .route("/report", post(report::send))
         .route("/b/{id}", get(profile::page))
-        .route("/apply", get(apply::page))
-        .route("/review", get(review::page))
         .route("/static/{file}", get(assets::serve))
+        .merge(account::routes())
+        .merge(console::routes())
+        .layer(axum::middleware::from_fn(refuse_cross_site))
         .layer(Extension(Arc::new(Assets::new())))
+        .layer(Extension(Arc::new(Sessions::default())))
         .layer(axum::middleware::map_response(security_headers))
+}
+
+/// Refuses a form post that a browser says came from another site (a
+/// forged form), before any handler runs.
+async fn refuse_cross_site(request: Request, next: Next) -> Response {
+    if session::same_origin(request.method(), request.headers()) {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "cross-site form posts are refused\n",
+        )
+            .into_response()
+    }
 }
 
 /// Adds the security headers to every answer of the page routes.
@@ -77,6 +103,8 @@ async fn security_headers(mut response: Response) -> Response {
 struct Visit {
     choice: Choice,
     headers: HeaderMap,
+    /// The path and query, for links back to this same page.
+    here: String,
     assets: Arc<Assets>,
 }
 
@@ -97,6 +125,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Visit {
         Ok(Visit {
             choice: i18n::pick(parts.uri.query(), &parts.headers),
             headers: parts.headers.clone(),
+            here: parts
+                .uri
+                .path_and_query()
+                .map_or_else(|| "/".to_owned(), |p| p.as_str().to_owned()),
             assets,
         })
     }
@@ -109,17 +141,21 @@ impl Visit {
 
     /// The page shell in the visitor's language, titled by the message
     /// `title`.
-    fn shell(
+    fn shell(&self, title: &str, nav: Option<&'static str>) -> Shell<'_> {
+        self.shell_titled(i18n::t(self.lang(), title), nav)
+    }
+
+    /// The page shell with a title of the page's own (a business's name).
+    fn shell_titled(
         &self,
-        title: &'static str,
-        script: Option<&'static str>,
+        title: std::borrow::Cow<'static, str>,
         nav: Option<&'static str>,
     ) -> Shell<'_> {
         Shell {
             lang: self.lang(),
-            title: t(self.lang(), title),
-            script,
+            title,
             nav,
+            here: &self.here,
             assets: &self.assets,
         }
     }
@@ -181,13 +217,13 @@ impl_page!(ErrorPage);
 /// A page that says something went wrong, in the visitor's language.
 fn error_page(status: StatusCode, visit: &Visit) -> Response {
     let (title, text) = if status == StatusCode::NOT_FOUND {
-        ("notfound.title", "notfound.text")
+        ("notfound-title", "notfound-text")
     } else {
-        ("error.title", "error.text")
+        ("error-title", "error-text")
     };
     let page = ErrorPage {
-        shell: visit.shell(title, None, None),
-        text: t(visit.lang(), text),
+        shell: visit.shell(title, None),
+        text,
     };
     let mut response = respond(status, visit, &page);
     if status == StatusCode::SERVICE_UNAVAILABLE {
@@ -198,13 +234,62 @@ fn error_page(status: StatusCode, visit: &Visit) -> Response {
     response
 }
 
+/// Why a page's service call gave no answer: the service refused (its
+/// error, whose code says the status), or the worker running it failed.
+enum Failed {
+    Refused(ServiceError),
+    Broken,
+}
+
+impl Failed {
+    /// The status the API would answer for this (the one table,
+    /// `error_code`), logged when it is the server's fault.
+    fn status(&self) -> StatusCode {
+        match self {
+            Failed::Refused(e) => {
+                let code = e.code();
+                if code.status() >= 500 {
+                    tracing::error!(error = %e, "a page's service call failed");
+                }
+                StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+            }
+            Failed::Broken => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+/// Runs a service call on the blocking pool, as the API's handlers do: a
+/// write may wait on the disk, a search on the index.
+async fn run<T, F>(state: &AppState, f: F) -> Result<T, Failed>
+where
+    F: FnOnce(&Service) -> Result<T, ServiceError> + Send + 'static,
+    T: Send + 'static,
+{
+    let s = Arc::clone(&state.service);
+    match tokio::task::spawn_blocking(move || f(&s)).await {
+        Ok(result) => result.map_err(Failed::Refused),
+        Err(e) => {
+            tracing::error!(error = %e, "a page's service call did not finish");
+            Err(Failed::Broken)
+        }
+    }
+}
+
+/// A moment (seconds since 1970) as a calendar date, `2026-12-06`: read
+/// the same way in every language the pages speak.
+fn date(at: i64) -> String {
+    jiff::Timestamp::from_second(at)
+        .map(|t| t.strftime("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
 /// The countries for a `<select>` (`templates/region_options.html`), in
 /// `lang`, with `selected` on one.
 fn region_items(lang: Lang, selected: &str) -> Vec<Item> {
     i18n::regions(lang)
         .into_iter()
         .map(|(value, text)| Item {
-            value,
+            value: value.into(),
             text,
             chosen: value == selected,
         })

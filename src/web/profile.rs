@@ -1,7 +1,11 @@
 //! `/b/{id}`: a business's public profile, rendered on the server from the
-//! service (no JavaScript needed to read it): names, badge, numbers with
-//! their status, website, quick-reply commands, and a form to report a
-//! number, which `profile.js` sends to `POST /v1/reports`.
+//! service: its name in the visitor's language when it has one, the badge
+//! as its numbers really stand, its numbers as people write them, website,
+//! description and quick replies in their own languages, and a form to
+//! report one of its numbers.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::rejection::PathRejection;
@@ -9,12 +13,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::html::{impl_page, Page, Shell};
-use super::i18n::{category_name, region_name, t, Lang};
-use super::{error_page, respond, Assets, Visit};
-use crate::http::extract::languages;
+use super::home::name_langs;
+use super::html::{impl_page, Page, Shell, Text};
+use super::i18n::{category_name, Lang};
+use super::report::ReportForm;
+use super::{error_page, respond, run, Assets, Visit};
 use crate::http::AppState;
 use crate::model::{pick_lang, BusinessId, BusinessStatus, PublicStatus};
+use crate::phone::E164;
 use crate::service::BusinessView;
 
 /// `GET /b/{id}`
@@ -27,28 +33,33 @@ pub async fn page(
     let Some(id) = id.ok().and_then(|Path(id)| BusinessId::parse(&id).ok()) else {
         return error_page(StatusCode::NOT_FOUND, &visit);
     };
-    // The page's language first, then the visitor's others, for the name.
-    let mut langs = vec![visit.lang().code().to_owned()];
-    langs.extend(languages(None, &visit.headers));
-    // A profile is a few point reads: inline, as the API's own lookup.
-    match state.service.business(&id, &langs) {
+    let langs = name_langs(&visit);
+    let found = run(&state, {
+        let langs = langs.clone();
+        move |s| s.business(&id, &langs)
+    })
+    .await;
+    match found {
         Ok(view) => {
-            let page = ProfilePage::new(&view, visit.lang(), &langs, &visit.assets);
+            let page = ProfilePage::new(&view, visit.lang(), &langs, &visit.here, &visit.assets);
             respond(StatusCode::OK, &visit, &page)
         }
-        Err(e) => {
-            // The status the API would answer (the one table, `error_code`).
-            let code = e.code();
-            match code.status() {
-                404 => {}
-                500 => tracing::error!(error = %e, "profile page failed"),
-                _ => tracing::warn!(error = %e, %code, "profile page refused"),
-            }
-            let status =
-                StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            error_page(status, &visit)
-        }
+        Err(e) => error_page(e.status(), &visit),
     }
+}
+
+/// The name to show for a business with `names` to a visitor who reads
+/// `langs` (in order), and the language it is in: the visitor's language
+/// when the business has a name in it, else its default language's.
+pub(super) fn pick_name<'a>(
+    names: &'a BTreeMap<String, String>,
+    default_lang: &'a str,
+    langs: &[String],
+) -> Option<(&'a str, &'a str)> {
+    let tagged = names
+        .iter()
+        .map(|(k, v)| (k.as_str(), (v.as_str(), k.as_str())));
+    pick_lang(tagged, langs, default_lang)
 }
 
 /// `templates/profile.html`: the business as it is, plus what the page
@@ -58,30 +69,30 @@ pub async fn page(
 struct ProfilePage<'a> {
     shell: Shell<'a>,
     b: &'a BusinessView,
+    name: Text<'a>,
     /// `ok`, `warn` or `bad`.
     badge_class: &'static str,
     badge: &'static str,
     detail: &'static str,
-    description: Option<Description<'a>>,
-    category: String,
+    description: Option<Text<'a>>,
+    category: Cow<'static, str>,
     place: String,
     /// The website, if it is one to link to.
     website: Option<&'a str>,
     numbers: Vec<Number<'a>>,
-    /// Names other than the one shown, with their language tags.
-    other_names: Vec<(&'a str, &'a str)>,
+    /// Names other than the one shown, in their languages.
+    other_names: Vec<Text<'a>>,
+    /// Quick replies: the visitor's language's first, each in its own.
+    commands: Vec<(Text<'a>, Text<'a>)>,
+    report: Option<ReportForm>,
 }
 impl_page!(ProfilePage);
 
-/// The description, and the language it is in: it may not be the page's.
-struct Description<'a> {
-    lang: &'a str,
-    text: &'a str,
-}
-
-/// A listed number, its status's pill class and its status in words.
+/// A listed number, grouped for reading, its status's pill class and its
+/// status's message.
 struct Number<'a> {
-    number: &'a str,
+    e164: &'a str,
+    shown: String,
     pill: &'static str,
     status: &'static str,
 }
@@ -91,46 +102,59 @@ impl<'a> ProfilePage<'a> {
         b: &'a BusinessView,
         lang: Lang,
         langs: &[String],
+        here: &'a str,
         assets: &'a Assets,
     ) -> ProfilePage<'a> {
+        let name = pick_name(&b.names, &b.default_lang, langs)
+            .map_or(Text::new(&b.display_name, &b.default_lang), |(n, l)| Text::new(n, l));
+        let any_verified = b.numbers.iter().any(|n| n.status == PublicStatus::Verified);
+        // The badge says what a caller would be told about the numbers: a
+        // reviewed business none of whose numbers holds is not shown green.
         let (badge_class, badge, detail) = match b.status {
-            BusinessStatus::Verified => ("ok", "badge.verified", "profile.verified.detail"),
-            BusinessStatus::Registered => {
-                ("warn", "badge.not_verified", "profile.registered.detail")
+            BusinessStatus::Verified if any_verified => {
+                ("ok", "badge-verified", "profile-verified-detail")
             }
-            BusinessStatus::Suspended => ("bad", "badge.suspended", "profile.suspended.detail"),
+            BusinessStatus::Verified => ("warn", "badge-no-numbers", "profile-no-numbers-detail"),
+            BusinessStatus::Registered => {
+                ("warn", "badge-registered", "profile-registered-detail")
+            }
+            BusinessStatus::Suspended => ("bad", "badge-suspended", "profile-suspended-detail"),
         };
-        let description = pick_lang(
-            b.description.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            langs,
-            &b.default_lang,
-        )
-        .map(|text| Description {
-            lang: b
-                .description
-                .iter()
-                .find(|(_, v)| v.as_str() == text)
-                .map_or("", |(k, _)| k.as_str()),
-            text,
+        let description = pick_name(&b.description, &b.default_lang, langs)
+            .map(|(text, tag)| Text::new(text, tag));
+        let place = super::home::place(lang, &b.city, &b.country);
+        let numbers: Vec<Number<'a>> = b
+            .numbers
+            .iter()
+            .map(|n| {
+                let (pill, status) = status_style(n.status);
+                Number {
+                    e164: &n.number,
+                    shown: E164::stored(&n.number).international(),
+                    pill,
+                    status,
+                }
+            })
+            .collect();
+        let report = (!numbers.is_empty()).then(|| {
+            ReportForm::many(
+                lang,
+                numbers.iter().map(|n| (n.e164.to_owned(), n.shown.clone())).collect(),
+            )
         });
-        let country = region_name(lang, &b.country).unwrap_or(&b.country);
-        let place = if b.city.is_empty() {
-            country.to_owned()
-        } else {
-            format!("{}, {country}", b.city)
-        };
         ProfilePage {
             shell: Shell {
                 lang,
-                title: &b.display_name,
-                script: Some("profile.js"),
+                title: Cow::Owned(name.text.to_owned()),
                 nav: None,
+                here,
                 assets,
             },
+            name,
             b,
             badge_class,
-            badge: t(lang, badge),
-            detail: t(lang, detail),
+            badge,
+            detail,
             description,
             category: category_name(lang, &b.category),
             place,
@@ -140,35 +164,33 @@ impl<'a> ProfilePage<'a> {
                 .website
                 .as_deref()
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-            numbers: b
-                .numbers
-                .iter()
-                .map(|n| {
-                    let (pill, key) = status_style(n.status);
-                    Number {
-                        number: &n.number,
-                        pill,
-                        status: t(lang, key),
-                    }
-                })
-                .collect(),
+            numbers,
             other_names: b
                 .names
                 .iter()
-                .filter(|(_, name)| **name != b.display_name)
-                .map(|(tag, name)| (tag.as_str(), name.as_str()))
+                .filter(|(_, n)| n.as_str() != name.text)
+                .map(|(tag, n)| Text::new(n, tag))
                 .collect(),
+            commands: b
+                .commands
+                .iter()
+                .map(|c| {
+                    let tag = b.default_lang.as_str();
+                    (Text::new(&c.keyword, tag), Text::new(&c.reply, tag))
+                })
+                .collect(),
+            report,
         }
     }
 }
 
-/// The CSS class and message key of a number's status.
+/// The CSS class and message id of a number's status.
 pub(super) fn status_style(status: PublicStatus) -> (&'static str, &'static str) {
     match status {
-        PublicStatus::Verified => ("ok", "status.verified"),
-        PublicStatus::Unknown => ("warn", "status.unknown"),
-        PublicStatus::Suspended => ("bad", "status.suspended"),
-        PublicStatus::Revoked => ("bad", "status.revoked"),
+        PublicStatus::Verified => ("ok", "status-verified"),
+        PublicStatus::Unknown => ("warn", "status-unknown"),
+        PublicStatus::Suspended => ("bad", "status-suspended"),
+        PublicStatus::Revoked => ("bad", "status-revoked"),
     }
 }
 
@@ -224,7 +246,7 @@ mod tests {
     }
 
     fn render(b: &BusinessView, lang: Lang, langs: &[String]) -> String {
-        ProfilePage::new(b, lang, langs, &Assets::new())
+        ProfilePage::new(b, lang, langs, "/b/x", &Assets::new())
             .render()
             .unwrap()
     }
@@ -238,22 +260,24 @@ mod tests {
         assert!(!html.contains("<script>"), "{html}");
         for expected in [
             // Text: the title, the heading, facts, names, commands.
-            format!("<title>{ESCAPED} · bizseal</title>"),
-            format!("<h1 id=\"name\">{ESCAPED}</h1>"),
+            // The visitor's "language" is the hostile tag, so the name in
+            // it is shown, marked with the tag.
+            "<title>Other &#34;name&#34; · bizseal</title>".to_owned(),
+            format!("<h1 id=\"name\" lang=\"{ESCAPED}\" dir=\"ltr\">Other &#34;name&#34;</h1>"),
             format!("<dd>{ESCAPED} S.L.</dd>"),
             format!("<dd>Madrid {ESCAPED}, España</dd>"),
-            format!("<dd>{ESCAPED}</dd></div>\n</dl>\n</section>"),
+            format!("<dd lang=\"es\" dir=\"ltr\">{ESCAPED}</dd></div>\n</dl>\n</section>"),
             // Attributes (and text): a language tag, a link, a number.
-            format!("<p class=\"description\" lang=\"{ESCAPED}\">{ESCAPED}</p>"),
+            format!("<p class=\"description\" lang=\"{ESCAPED}\" dir=\"ltr\">{ESCAPED}</p>"),
             format!(
-                "<li><span lang=\"{ESCAPED}\">Other &#34;name&#34;</span> \
-                 <span class=\"muted\">({ESCAPED})</span></li>"
+                "<li><span lang=\"es\" dir=\"ltr\">{ESCAPED}</span> \
+                 <span class=\"muted\">(es)</span></li>"
             ),
             format!(
-                "<a href=\"https://example.com/?q={ESCAPED}\" rel=\"noopener noreferrer nofollow\">\
+                "<a href=\"https://example.com/?q={ESCAPED}\" rel=\"noopener noreferrer nofollow\" dir=\"ltr\">\
                  https://example.com/?q={ESCAPED}</a>"
             ),
-            format!("<a class=\"number\" href=\"tel:{ESCAPED}\">{ESCAPED}</a>"),
+            format!("<a class=\"number\" dir=\"ltr\" href=\"tel:{ESCAPED}\">{ESCAPED}</a>"),
             format!("<option value=\"{ESCAPED}\">{ESCAPED}</option>"),
         ] {
             assert!(html.contains(&expected), "{expected} missing in {html}");
@@ -281,6 +305,42 @@ mod tests {
     }
 
     #[test]
+    fn a_verified_business_without_a_verified_number_is_not_green() {
+        let mut b = hostile();
+        for n in &mut b.numbers {
+            n.status = PublicStatus::Revoked;
+        }
+        let html = render(&b, Lang::En, &[]);
+        assert!(!html.contains("badge-ok"), "{html}");
+        assert!(html.contains("Identity checked — no number verified now"));
+        b.numbers[0].status = PublicStatus::Verified;
+        assert!(render(&b, Lang::En, &[]).contains("badge badge-ok"));
+    }
+
+    #[test]
+    fn the_name_is_the_visitor_s_language_s_and_marked_with_it() {
+        let mut b = hostile();
+        b.names = [
+            ("en".to_owned(), "Oasis Air".to_owned()),
+            ("ar".to_owned(), "طيران الواحة".to_owned()),
+        ]
+        .into_iter()
+        .collect();
+        b.default_lang = "en".into();
+        let html = render(&b, Lang::Ar, &["ar".into()]);
+        assert!(html.contains("<h1 id=\"name\" lang=\"ar\" dir=\"rtl\">طيران الواحة</h1>"), "{html}");
+        assert!(html.contains("<span lang=\"en\" dir=\"ltr\">Oasis Air</span>"));
+        let html = render(&b, Lang::En, &["en".into()]);
+        assert!(html.contains("<h1 id=\"name\" lang=\"en\" dir=\"ltr\">Oasis Air</h1>"));
+    }
+
+    #[test]
+    fn numbers_are_shown_grouped_and_dialled_in_e164() {
+        let html = render(&hostile(), Lang::En, &[]);
+        assert!(html.contains("<a class=\"number\" dir=\"ltr\" href=\"tel:+34612000111\">+34 612 00 01 11</a>"), "{html}");
+    }
+
+    #[test]
     fn a_business_without_numbers_has_no_report_form() {
         let mut b = hostile();
         b.numbers.clear();
@@ -288,6 +348,7 @@ mod tests {
         let html = render(&b, Lang::En, &[]);
         assert!(html.contains("<p>No phone numbers listed.</p>\n</section>"));
         assert!(!html.contains("id=\"report\""));
+        assert!(!html.contains("action=\"/report\""));
         assert!(!html.contains("commands-h"));
     }
 }
