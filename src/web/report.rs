@@ -39,11 +39,16 @@ pub struct ReportForm {
     pub numbers: Vec<(String, String)>,
     /// The reasons in the page's language: (value, words).
     pub reasons: Vec<(&'static str, Cow<'static, str>)>,
+    /// Shown unfolded (a profile's), rather than behind "Report this number".
+    pub open: bool,
 }
 
 impl ReportForm {
     pub fn one(lang: Lang, e164: &str, shown: &str) -> ReportForm {
-        ReportForm::many(lang, vec![(e164.to_owned(), shown.to_owned())])
+        ReportForm {
+            open: false,
+            ..ReportForm::many(lang, vec![(e164.to_owned(), shown.to_owned())])
+        }
     }
 
     pub fn many(lang: Lang, numbers: Vec<(String, String)>) -> ReportForm {
@@ -53,6 +58,7 @@ impl ReportForm {
                 .iter()
                 .map(|(_, value, id)| (*value, t(lang, id)))
                 .collect(),
+            open: true,
         }
     }
 }
