@@ -321,7 +321,7 @@ mod tests {
         use DnsFailure as D;
         use HttpFailure as H;
         for dns in [D::TxtMissing, D::TxtMismatch, D::DnsFailed, D::DnsTimeout] {
-            assert_eq!(json(&DomainCheckReason::from(dns)), json(&dns));
+            assert_eq!(json(DomainCheckReason::from(dns)), json(dns));
         }
         for http in [
             H::Unresolvable,
@@ -332,7 +332,7 @@ mod tests {
             H::TooLarge,
             H::TokenMismatch,
         ] {
-            assert_eq!(json(&DomainCheckReason::from(http)), json(&http));
+            assert_eq!(json(DomainCheckReason::from(http)), json(http));
         }
     }
 
