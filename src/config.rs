@@ -1,6 +1,7 @@
 //! Configuration: one struct, built once from flags and `BIZSEAL_*`
 //! environment variables by the CLI, then passed down.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 /// Thirty days: long enough that clients can check badges offline for weeks,
@@ -55,6 +56,9 @@ pub struct Config {
     pub allow_private_targets: bool,
     /// Port the HTTP domain challenge is fetched from (80 in production).
     pub challenge_port: u16,
+    /// The recursive resolver the DNS domain proof asks (tests, labs);
+    /// none: the system's (`/etc/resolv.conf`).
+    pub dns_server: Option<SocketAddr>,
     /// A reviewer token given by the operator (`BIZSEAL_REVIEWER_TOKEN`).
     pub reviewer_token: Option<String>,
     /// Distinct reporters in 30 days that flag a business for review.
@@ -108,6 +112,7 @@ impl std::fmt::Debug for Config {
             .field("sender", &self.sender)
             .field("allow_private_targets", &self.allow_private_targets)
             .field("challenge_port", &self.challenge_port)
+            .field("dns_server", &self.dns_server)
             .field(
                 "reviewer_token",
                 &self.reviewer_token.as_ref().map(|_| "<set>"),
@@ -148,6 +153,7 @@ impl Config {
             sender: SenderConfig::Log,
             allow_private_targets: false,
             challenge_port: 80,
+            dns_server: None,
             reviewer_token: None,
             report_threshold: DEFAULT_REPORT_THRESHOLD,
             claim_ttl: i64::from(DEFAULT_CLAIM_DAYS) * 24 * 3600,

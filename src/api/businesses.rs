@@ -308,7 +308,11 @@ pub async fn start_domain(
     Ok(axum::Json(challenge).into_response())
 }
 
-/// Fetch and check the domain challenge
+/// Check the domain challenge
+///
+/// Looks for the token as a DNS TXT record at `dns_name`, then at
+/// `http_url`; either proves the domain. The answer says which proof held,
+/// or why each failed.
 #[utoipa::path(
     post,
     path = "/v1/businesses/{id}/domain/check",

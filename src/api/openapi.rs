@@ -223,10 +223,6 @@ string_enums! {
         ["attested", "on_hold", "revoked", "unproven", "proven", "disputed", "locked"];
     review_states: "Where the business stands with the reviewers" =
         ["draft", "submitted", "approved", "rejected"];
-    domain_check_reasons: "`ok`, or why the check failed" = [
-        "ok", "unresolvable", "private_address", "connect_failed", "redirect",
-        "http_status", "too_large", "token_mismatch",
-    ];
 }
 
 /// `QueueItem.actions`: what the reviewer can do.

@@ -216,6 +216,10 @@ struct WorkflowArgs {
     /// Port the HTTP domain challenge is fetched from.
     #[arg(long, env = "BIZSEAL_CHALLENGE_PORT", default_value_t = 80)]
     challenge_port: u16,
+    /// The DNS server (IP:PORT) the DNS domain proof asks, instead of the
+    /// system's resolvers (labs and tests).
+    #[arg(long, env = "BIZSEAL_DNS_SERVER")]
+    dns_server: Option<std::net::SocketAddr>,
     /// Distinct reporters in 30 days that flag a business for review.
     #[arg(long, env = "BIZSEAL_REPORT_THRESHOLD", default_value_t = crate::config::DEFAULT_REPORT_THRESHOLD)]
     report_threshold: u64,
@@ -367,6 +371,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             };
             config.allow_private_targets = workflow.allow_private_targets;
             config.challenge_port = workflow.challenge_port;
+            config.dns_server = workflow.dns_server;
             config.report_threshold = workflow.report_threshold;
             config.claim_ttl = i64::from(workflow.claim_days.max(1)) * 24 * 3600;
             config.resubmit_cooldown = i64::from(workflow.resubmit_hours) * 3600;

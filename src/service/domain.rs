@@ -1,4 +1,5 @@
-//! Fetching a domain challenge without becoming an SSRF proxy (OWASP API7).
+//! Fetching a domain challenge over HTTP without becoming an SSRF proxy
+//! (OWASP API7). The DNS proof is `dns`.
 //!
 //! The applicant picks the domain, so the fetch is fenced in: plain HTTP on
 //! one configured port (80 in production, as ACME http-01 does); the name
@@ -19,16 +20,23 @@ pub const CHALLENGE_PATH: &str = "/.well-known/bizseal-challenge/";
 const TIMEOUT: Duration = Duration::from_secs(5);
 const MAX_BODY: u64 = 4 * 1024;
 
-/// Why a domain check failed, in words the applicant can act on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Why the HTTP proof failed, in words the applicant can act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum DomainFailure {
+pub enum HttpFailure {
+    /// The domain has no address.
     Unresolvable,
+    /// The domain has a loopback, private or otherwise internal address.
     PrivateAddress,
+    /// No HTTP answer (refused, reset, timed out).
     ConnectFailed,
+    /// The web server answered with a redirect, which is not followed.
     Redirect,
+    /// The web server answered a status other than 200.
     HttpStatus,
+    /// The body is larger than a token could be.
     TooLarge,
+    /// The body is not the token.
     TokenMismatch,
 }
 
@@ -41,22 +49,18 @@ pub struct TargetPolicy {
 
 /// Fetches `http://domain/.well-known/bizseal-challenge/{token}` and checks
 /// that the body is the token. Blocking.
-pub fn fetch_challenge(
-    domain: &str,
-    token: &str,
-    policy: TargetPolicy,
-) -> Result<(), DomainFailure> {
+pub fn fetch_challenge(domain: &str, token: &str, policy: TargetPolicy) -> Result<(), HttpFailure> {
     let addrs: Vec<SocketAddr> = (domain, policy.port)
         .to_socket_addrs()
-        .map_err(|_| DomainFailure::Unresolvable)?
+        .map_err(|_| HttpFailure::Unresolvable)?
         .collect();
     if addrs.is_empty() {
-        return Err(DomainFailure::Unresolvable);
+        return Err(HttpFailure::Unresolvable);
     }
     // Refuse outright if any answer is internal: a name that mixes public
     // and private addresses is a rebinding attempt, not a web site.
     if !policy.allow_private && addrs.iter().any(|a| !is_global(a.ip())) {
-        return Err(DomainFailure::PrivateAddress);
+        return Err(HttpFailure::PrivateAddress);
     }
     let target = addrs[0];
     let agent = ureq::Agent::new_with_config(
@@ -76,13 +80,13 @@ pub fn fetch_challenge(
         .get(&url)
         .header("Host", &host)
         .call()
-        .map_err(|_| DomainFailure::ConnectFailed)?;
+        .map_err(|_| HttpFailure::ConnectFailed)?;
     let status = response.status().as_u16();
     if (300..400).contains(&status) {
-        return Err(DomainFailure::Redirect);
+        return Err(HttpFailure::Redirect);
     }
     if status != 200 {
-        return Err(DomainFailure::HttpStatus);
+        return Err(HttpFailure::HttpStatus);
     }
     let mut body = Vec::new();
     response
@@ -90,14 +94,14 @@ pub fn fetch_challenge(
         .as_reader()
         .take(MAX_BODY + 1)
         .read_to_end(&mut body)
-        .map_err(|_| DomainFailure::ConnectFailed)?;
+        .map_err(|_| HttpFailure::ConnectFailed)?;
     if body.len() as u64 > MAX_BODY {
-        return Err(DomainFailure::TooLarge);
+        return Err(HttpFailure::TooLarge);
     }
     if String::from_utf8_lossy(&body).trim() == token {
         Ok(())
     } else {
-        Err(DomainFailure::TokenMismatch)
+        Err(HttpFailure::TokenMismatch)
     }
 }
 
@@ -243,7 +247,7 @@ mod tests {
         };
         assert_eq!(
             fetch_challenge("localhost", "t", policy),
-            Err(DomainFailure::PrivateAddress)
+            Err(HttpFailure::PrivateAddress)
         );
     }
 }

@@ -8,6 +8,7 @@
 mod attest;
 mod claims;
 pub mod confusable;
+pub mod dns;
 pub mod domain;
 mod domain_proof;
 mod edits;
@@ -30,7 +31,7 @@ use std::sync::{Arc, RwLock};
 
 pub use attest::RenewReport;
 pub use claims::CodeSent;
-pub use domain_proof::{DomainChallenge, DomainCheck};
+pub use domain_proof::{DomainChallenge, DomainCheck, DomainCheckReason, DomainProofMethod};
 pub use edits::{EditOutcome, ProfilePatch};
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 // What the lookups return is the read model's (`crate::lookup`).

@@ -8,6 +8,7 @@ mod batch;
 mod browser;
 mod caching;
 mod cli;
+mod dns;
 mod errors;
 mod helpers;
 mod impersonation;

@@ -176,11 +176,21 @@ async fn a_business_earns_the_badge_and_loses_it() {
     assert_eq!(status, 200, "{challenge}");
     let token = challenge["token"].as_str().unwrap().to_owned();
     assert!(challenge["http_url"].as_str().unwrap().ends_with(&token));
+    // No TXT record under localhost (the resolver answers that itself,
+    // RFC 6761), so the HTTP proof decides.
     let (_, check) = act(&app, &a, "domain/check", json!({})).await;
-    assert_eq!(check, json!({"verified": false, "reason": "http_status"}));
+    assert_eq!(
+        check,
+        json!({"verified": false, "method": null, "reason": "http_status",
+               "dns_reason": "txt_missing", "http_reason": "http_status"})
+    );
     *site.token.lock().unwrap() = token;
     let (_, check) = act(&app, &a, "domain/check", json!({})).await;
-    assert_eq!(check, json!({"verified": true, "reason": "ok"}));
+    assert_eq!(
+        check,
+        json!({"verified": true, "method": "http", "reason": "ok",
+               "dns_reason": "txt_missing", "http_reason": null})
+    );
 
     // Submit; the reviewer sees the evidence and approves.
     let (status, submitted) = act(&app, &a, "submit", json!({})).await;
@@ -545,7 +555,7 @@ async fn domain_checks_refuse_private_addresses_redirects_and_huge_bodies() {
     assert_eq!(check["verified"], false);
     assert!(
         matches!(
-            check["reason"].as_str(),
+            check["http_reason"].as_str(),
             Some("private_address" | "unresolvable")
         ),
         "{check}"
@@ -558,7 +568,11 @@ async fn domain_checks_refuse_private_addresses_redirects_and_huge_bodies() {
     for (published, reason) in [("redirect", "redirect"), ("huge", "too_large")] {
         *site.token.lock().unwrap() = published.into();
         let (_, check) = act(&app, &a, "domain/check", json!({})).await;
-        assert_eq!(check, json!({"verified": false, "reason": reason}));
+        assert_eq!(
+            (&check["reason"], &check["http_reason"]),
+            (&json!(reason), &json!(reason))
+        );
+        assert_eq!(check["verified"], false);
     }
 }
 
