@@ -1,72 +1,80 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = هل هم حقًا من يدّعون؟
+home-intro = اكتب رقم هاتف لمعرفة ما إذا كان يعود إلى شركة موثّقة، أو اكتب اسمًا للعثور على الأرقام الرسمية لشركة ما.
+home-label = رقم الهاتف أو اسم الشركة
+home-region = دولة الرقم
+home-region-intl = دولي (يبدأ بـ +)
+home-hint = الأرقام التي لا تبدأ بـ + تُقرأ على أنها أرقام من الدولة المختارة.
+home-button = تحقّق
+home-result = النتيجة
+home-belongs = هذا الرقم يعود إلى
+badge-verified-detail = تحقّق bizseal من هوية هذه الشركة ومن أنها تتحكم في هذا الرقم.
+badge-registered-detail = هذا الرقم مُدرج، لكن لم يتم التحقق من هوية الشركة التي تقف خلفه. تعامل معه على أنه غير موثّق.
+badge-unknown-detail = لم يسجّل أحد هذا الرقم لدى bizseal. قد يكون أي شخص: لا تشارك رموزًا أو كلمات مرور أو أموالًا.
+badge-suspended-detail = تم إيقاف الشركة التي تقف خلف هذا الرقم. لا تثق بالمكالمات أو الرسائل الواردة منه.
+badge-revoked-detail = كان هذا الرقم موثّقًا، لكن توثيقه سُحب.
+home-revoked-on = سُحب في { $date }.
+home-revoked-reason = السبب: { $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+    [zero] لم يُبلَّغ عنه بسبب الإزعاج أو الاحتيال خلال آخر 30 يومًا.
+    [one] أُبلغ عنه بسبب الإزعاج أو الاحتيال مرة واحدة خلال آخر 30 يومًا.
+    [two] أُبلغ عنه بسبب الإزعاج أو الاحتيال مرتين خلال آخر 30 يومًا.
+    [few] أُبلغ عنه بسبب الإزعاج أو الاحتيال { $count } مرات خلال آخر 30 يومًا.
+    [many] أُبلغ عنه بسبب الإزعاج أو الاحتيال { $count } مرة خلال آخر 30 يومًا.
+   *[other] أُبلغ عنه بسبب الإزعاج أو الاحتيال { $count } مرة خلال آخر 30 يومًا.
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = عرض ملف الشركة
+home-invalid = هذا ليس رقم هاتف صالحًا، ولا توجد شركة تطابقه. تحقّق من الأرقام ومن الدولة.
+home-too-long = هذا أطول من أن يكون رقمًا أو اسمًا.
+home-error = تعذّر التحقق. يُرجى المحاولة مرة أخرى بعد قليل.
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+    [zero] لم يُعثر على أي شركة
+    [one] تم العثور على شركة واحدة
+    [two] تم العثور على شركتين
+    [few] تم العثور على { $count } شركات
+    [many] تم العثور على { $count } شركة
+   *[other] تم العثور على { $count } شركة
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = لا توجد شركة تطابق «{ $query }».
+search-unavailable = البحث غير متاح حاليًا. لا يزال بإمكانك التحقق من رقم هاتف.
+search-official = الأرقام الرسمية
+search-report = الإبلاغ عن أحد أرقامها
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
-profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-legal-name = الاسم القانوني
+profile-category = الفئة
+profile-location = الموقع
+profile-website = الموقع الإلكتروني
+profile-numbers = أرقام الهاتف
+profile-no-numbers = لا توجد أرقام هاتف مُدرجة.
+profile-names = الأسماء بلغات أخرى
+profile-commands = ردود سريعة
+profile-commands-help = أرسل إحدى هذه الكلمات إلى رقم الشركة لتحصل على الرد فورًا.
+profile-logo = شعار { $name }
+profile-verified-detail = تحقّق bizseal من هوية هذه الشركة ومن أنها تتحكم في الأرقام المعلَّمة بـ «موثّق».
+profile-no-numbers-detail = تحقّق bizseal من هوية هذه الشركة، لكن لا يوجد حاليًا أي رقم موثّق من أرقامها. توخَّ الحذر مع المكالمات والرسائل.
+profile-registered-detail = سجّلت هذه الشركة، لكن لم يتم التحقق من هويتها بعد.
+profile-suspended-detail = تم إيقاف هذه الشركة. لا تثق بالمكالمات أو الرسائل الواردة من أرقامها.
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
-report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-title = الإبلاغ عن رقم
+report-intro = هل تلقّيت رسائل مزعجة أو مكالمة احتيالية من أحد هذه الأرقام؟ أخبرنا؛ فالمراجعون يقرؤون كل بلاغ.
+report-open = الإبلاغ عن هذا الرقم
+report-this-number = الإبلاغ عن { $number }
+report-number = الرقم
+report-reason = ماذا حدث
+report-reason-spam = رسائل أو مكالمات مزعجة
+report-reason-scam = احتيال أو نصب
+report-reason-impersonation = شخص ينتحل صفة شركة
+report-reason-other = شيء آخر
+report-comment = تعليق (اختياري)
+report-next = بلاغك مجهول الهوية. عندما يبلّغ عدة أشخاص عن الرقم نفسه، يراجعه أحد المراجعين.
+report-send = إرسال البلاغ
+report-thanks = شكرًا لك. تم استلام بلاغك.
+report-what-next = تُحتسب البلاغات لمدة 30 يومًا. عندما يبلّغ عدة أشخاص مختلفين عن الرقم نفسه، يُحال إلى مراجع يمكنه إيقاف الشركة التي تقف خلفه. البلاغ وحده لا يزيل الشارة أبدًا، لذا لا يستطيع أحد إسقاط شارة بمجرد الإبلاغ عنها.
+report-check-again = التحقق من الرقم مرة أخرى
+report-too-many = لقد أرسلت بلاغات كثيرة في وقت قصير. يُرجى الانتظار قليلًا ثم المحاولة مرة أخرى.
+report-comment-too-long = التعليق طويل جدًا: 1000 حرف كحد أقصى.
+report-bad-number = هذا ليس رقم هاتف يمكن الإبلاغ عنه.
+report-incomplete = كان البلاغ ينقصه رقم أو سبب.
+report-failed = تعذّر إرسال البلاغ. يُرجى المحاولة مرة أخرى بعد قليل.

@@ -1,72 +1,72 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = Sind sie es wirklich?
+home-intro = Geben Sie eine Telefonnummer ein, um zu sehen, ob sie zu einem verifizierten Unternehmen gehört, oder einen Namen, um die offiziellen Nummern eines Unternehmens zu finden.
+home-label = Telefonnummer oder Name des Unternehmens
+home-region = Land der Nummer
+home-region-intl = International (beginnt mit +)
+home-hint = Nummern ohne + am Anfang werden als Nummern des gewählten Landes gelesen.
+home-button = Prüfen
+home-result = Ergebnis
+home-belongs = Diese Nummer gehört zu
+badge-verified-detail = bizseal hat geprüft, wer dieses Unternehmen ist und dass es über diese Nummer verfügt.
+badge-registered-detail = Diese Nummer ist eingetragen, aber die Identität des Unternehmens dahinter wurde nicht geprüft. Behandeln Sie sie als nicht verifiziert.
+badge-unknown-detail = Niemand hat diese Nummer bei bizseal registriert. Es könnte jeder sein: Geben Sie keine Codes, Passwörter oder Geld weiter.
+badge-suspended-detail = Das Unternehmen hinter dieser Nummer wurde gesperrt. Vertrauen Sie keinen Anrufen oder Nachrichten von dieser Nummer.
+badge-revoked-detail = Diese Nummer war verifiziert, aber die Verifizierung wurde entzogen.
+home-revoked-on = Entzogen am { $date }.
+home-revoked-reason = Grund: { $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+    [one] In den letzten 30 Tagen einmal als Spam oder Betrug gemeldet.
+   *[other] In den letzten 30 Tagen { $count }-mal als Spam oder Betrug gemeldet.
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = Unternehmensprofil ansehen
+home-invalid = Das ist keine gültige Telefonnummer, und kein Unternehmen passt dazu. Prüfen Sie die Ziffern und das Land.
+home-too-long = Das ist zu lang für eine Nummer oder einen Namen.
+home-error = Die Prüfung ist fehlgeschlagen. Bitte versuchen Sie es gleich noch einmal.
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+    [one] Ein Unternehmen gefunden
+   *[other] { $count } Unternehmen gefunden
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = Kein Unternehmen für „{ $query }“ gefunden.
+search-unavailable = Die Suche ist gerade nicht verfügbar. Sie können aber weiterhin eine Telefonnummer prüfen.
+search-official = Offizielle Nummern
+search-report = Eine seiner Nummern melden
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
+profile-legal-name = Eingetragener Name
+profile-category = Kategorie
+profile-location = Standort
 profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-numbers = Telefonnummern
+profile-no-numbers = Keine Telefonnummern eingetragen.
+profile-names = Namen in anderen Sprachen
+profile-commands = Schnellantworten
+profile-commands-help = Senden Sie eines dieser Wörter an die Nummer des Unternehmens, um sofort die Antwort zu erhalten.
+profile-logo = Logo von { $name }
+profile-verified-detail = bizseal hat geprüft, wer dieses Unternehmen ist und dass es über die mit „Verifiziert“ markierten Nummern verfügt.
+profile-no-numbers-detail = bizseal hat geprüft, wer dieses Unternehmen ist, aber derzeit ist keine seiner Nummern verifiziert. Seien Sie bei Anrufen und Nachrichten vorsichtig.
+profile-registered-detail = Dieses Unternehmen hat sich registriert, aber wer es ist, wurde noch nicht geprüft.
+profile-suspended-detail = Dieses Unternehmen wurde gesperrt. Vertrauen Sie keinen Anrufen oder Nachrichten von seinen Nummern.
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
+report-title = Nummer melden
+report-intro = Spam oder einen Betrugsanruf von einer dieser Nummern erhalten? Sagen Sie es uns; Prüfer lesen jede Meldung.
+report-open = Diese Nummer melden
+report-this-number = { $number } melden
+report-number = Nummer
+report-reason = Was ist passiert
 report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-reason-scam = Betrug oder Abzocke
+report-reason-impersonation = Jemand gibt sich als Unternehmen aus
+report-reason-other = Etwas anderes
+report-comment = Kommentar (optional)
+report-next = Ihre Meldung ist anonym. Wenn mehrere Personen dieselbe Nummer melden, sieht sich ein Prüfer sie an.
+report-send = Meldung senden
+report-thanks = Vielen Dank. Ihre Meldung ist eingegangen.
+report-what-next = Meldungen werden 30 Tage lang gezählt. Wenn mehrere verschiedene Personen dieselbe Nummer melden, geht sie an einen Prüfer, der das Unternehmen dahinter sperren kann. Eine Meldung allein entfernt nie ein Siegel – niemand kann also ein Siegel einfach durch Melden zu Fall bringen.
+report-check-again = Nummer erneut prüfen
+report-too-many = Sie haben in kurzer Zeit viele Meldungen gesendet. Bitte warten Sie eine Weile und versuchen Sie es erneut.
+report-comment-too-long = Der Kommentar ist zu lang: höchstens 1000 Zeichen.
+report-bad-number = Das ist keine Telefonnummer, die gemeldet werden kann.
+report-incomplete = In der Meldung fehlte eine Nummer oder ein Grund.
+report-failed = Die Meldung konnte nicht gesendet werden. Bitte versuchen Sie es gleich noch einmal.

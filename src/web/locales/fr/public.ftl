@@ -1,72 +1,72 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = Est-ce vraiment eux ?
+home-intro = Saisissez un numéro de téléphone pour savoir s’il appartient à une entreprise vérifiée, ou un nom pour trouver les numéros officiels d’une entreprise.
+home-label = Numéro de téléphone ou nom de l’entreprise
+home-region = Pays du numéro
+home-region-intl = International (commence par +)
+home-hint = Les numéros sans + au début sont lus comme des numéros du pays choisi.
+home-button = Vérifier
+home-result = Résultat
+home-belongs = Ce numéro appartient à
+badge-verified-detail = bizseal a vérifié qui est cette entreprise et qu’elle contrôle ce numéro.
+badge-registered-detail = Ce numéro est répertorié, mais l’identité de l’entreprise qui se trouve derrière n’a pas été vérifiée. Considérez-le comme non vérifié.
+badge-unknown-detail = Personne n’a enregistré ce numéro auprès de bizseal. Il peut s’agir de n’importe qui : ne communiquez ni codes, ni mots de passe, ni argent.
+badge-suspended-detail = L’entreprise derrière ce numéro a été suspendue. Ne vous fiez pas aux appels ni aux messages de ce numéro.
+badge-revoked-detail = Ce numéro était vérifié, mais sa vérification a été retirée.
+home-revoked-on = Retirée le { $date }.
+home-revoked-reason = Motif : { $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+    [one] Signalé comme spam ou fraude une fois au cours des 30 derniers jours.
+   *[other] Signalé comme spam ou fraude { $count } fois au cours des 30 derniers jours.
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = Voir le profil de l’entreprise
+home-invalid = Ce n’est pas un numéro de téléphone valide, et aucune entreprise ne correspond. Vérifiez les chiffres et le pays.
+home-too-long = C’est trop long pour un numéro ou un nom.
+home-error = La vérification a échoué. Veuillez réessayer dans un instant.
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+    [one] { $count } entreprise trouvée
+   *[other] { $count } entreprises trouvées
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = Aucune entreprise trouvée pour « { $query } ».
+search-unavailable = La recherche est indisponible pour le moment. Vous pouvez toujours vérifier un numéro de téléphone.
+search-official = Numéros officiels
+search-report = Signaler l’un de ses numéros
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
-profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-legal-name = Raison sociale
+profile-category = Catégorie
+profile-location = Localisation
+profile-website = Site web
+profile-numbers = Numéros de téléphone
+profile-no-numbers = Aucun numéro de téléphone indiqué.
+profile-names = Noms dans d’autres langues
+profile-commands = Réponses rapides
+profile-commands-help = Envoyez l’un de ces mots au numéro de l’entreprise pour obtenir la réponse immédiatement.
+profile-logo = Logo de { $name }
+profile-verified-detail = bizseal a vérifié qui est cette entreprise et qu’elle contrôle les numéros marqués « Vérifié ».
+profile-no-numbers-detail = bizseal a vérifié qui est cette entreprise, mais aucun de ses numéros n’est vérifié pour le moment. Faites attention aux appels et aux messages.
+profile-registered-detail = Cette entreprise s’est inscrite, mais son identité n’a pas encore été vérifiée.
+profile-suspended-detail = Cette entreprise a été suspendue. Ne vous fiez pas aux appels ni aux messages provenant de ses numéros.
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
+report-title = Signaler un numéro
+report-intro = Vous avez reçu du spam ou un appel frauduleux de l’un de ces numéros ? Dites-le-nous : des modérateurs lisent chaque signalement.
+report-open = Signaler ce numéro
+report-this-number = Signaler le { $number }
+report-number = Numéro
+report-reason = Ce qui s’est passé
 report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-reason-scam = Arnaque ou fraude
+report-reason-impersonation = Quelqu’un qui se fait passer pour une entreprise
+report-reason-other = Autre chose
+report-comment = Commentaire (facultatif)
+report-next = Votre signalement est anonyme. Quand plusieurs personnes signalent le même numéro, un modérateur l’examine.
+report-send = Envoyer le signalement
+report-thanks = Merci. Votre signalement a bien été reçu.
+report-what-next = Les signalements sont comptés pendant 30 jours. Quand plusieurs personnes différentes signalent le même numéro, il est transmis à un modérateur, qui peut suspendre l’entreprise concernée. Un signalement seul ne retire jamais un badge : personne ne peut donc en faire disparaître un simplement en le signalant.
+report-check-again = Vérifier à nouveau le numéro
+report-too-many = Vous avez envoyé beaucoup de signalements en peu de temps. Veuillez patienter un moment, puis réessayer.
+report-comment-too-long = Le commentaire est trop long : 1000 caractères au maximum.
+report-bad-number = Ce n’est pas un numéro de téléphone qui peut être signalé.
+report-incomplete = Il manquait un numéro ou un motif dans le signalement.
+report-failed = Le signalement n’a pas pu être envoyé. Veuillez réessayer dans un instant.

@@ -1,72 +1,70 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = 本当に本物ですか？
+home-intro = 電話番号を入力すると、認証済みの事業者の番号かどうかがわかります。事業者名を入力すると、その事業者の公式番号を探せます。
+home-label = 電話番号または事業者名
+home-region = 番号の国
+home-region-intl = 国際（+で始まる番号）
+home-hint = 先頭に+がない番号は、選択した国の番号として扱います。
+home-button = 確認
+home-result = 結果
+home-belongs = この番号の事業者：
+badge-verified-detail = bizsealは、この事業者の身元と、この番号を事業者が管理していることを確認しました。
+badge-registered-detail = この番号は登録されていますが、その背後にある事業者の身元は確認されていません。未認証の番号として扱ってください。
+badge-unknown-detail = この番号はbizsealに登録されていません。誰からの連絡かわかりません。コード、パスワード、お金を渡さないでください。
+badge-suspended-detail = この番号の事業者は停止されています。この番号からの電話やメッセージを信用しないでください。
+badge-revoked-detail = この番号は以前は認証されていましたが、認証が取り消されました。
+home-revoked-on = { $date }に取り消されました。
+home-revoked-reason = 理由：{ $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+   *[other] 過去30日間に迷惑行為または詐欺として{ $count }回通報されています。
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = 事業者のプロフィールを見る
+home-invalid = 有効な電話番号ではなく、一致する事業者もありません。数字と国を確認してください。
+home-too-long = 番号や名前としては長すぎます。
+home-error = 確認できませんでした。しばらくしてからもう一度お試しください。
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+   *[other] { $count }件の事業者が見つかりました
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = 「{ $query }」に一致する事業者は見つかりませんでした。
+search-unavailable = 現在、検索はご利用いただけません。電話番号の確認はご利用いただけます。
+search-official = 公式番号
+search-report = この事業者の番号を通報する
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
-profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-legal-name = 正式名称
+profile-category = カテゴリ
+profile-location = 所在地
+profile-website = ウェブサイト
+profile-numbers = 電話番号
+profile-no-numbers = 電話番号は登録されていません。
+profile-names = 他の言語での名称
+profile-commands = クイック返信
+profile-commands-help = これらの言葉のいずれかを事業者の番号に送ると、すぐに回答が届きます。
+profile-logo = { $name }のロゴ
+profile-verified-detail = bizsealは、この事業者の身元と、「認証済み」と表示された番号を事業者が管理していることを確認しました。
+profile-no-numbers-detail = bizsealはこの事業者の身元を確認しましたが、現在、認証済みの番号はありません。電話やメッセージにはご注意ください。
+profile-registered-detail = この事業者は登録済みですが、身元はまだ確認されていません。
+profile-suspended-detail = この事業者は停止されています。この事業者の番号からの電話やメッセージを信用しないでください。
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
-report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-title = 番号を通報する
+report-intro = これらの番号から迷惑メッセージや詐欺の電話を受けましたか？お知らせください。すべての通報を審査担当者が読んでいます。
+report-open = この番号を通報する
+report-this-number = { $number }を通報する
+report-number = 番号
+report-reason = 何があったか
+report-reason-spam = 迷惑行為（スパム）
+report-reason-scam = 詐欺
+report-reason-impersonation = 事業者へのなりすまし
+report-reason-other = その他
+report-comment = コメント（任意）
+report-next = 通報は匿名です。複数の人が同じ番号を通報すると、審査担当者が確認します。
+report-send = 通報を送信
+report-thanks = ありがとうございます。通報を受け付けました。
+report-what-next = 通報は30日間カウントされます。複数の異なる人が同じ番号を通報すると、審査担当者に回され、担当者はその番号の事業者を停止できます。通報だけでバッジが外れることはないため、通報するだけでバッジを外させることは誰にもできません。
+report-check-again = もう一度番号を確認する
+report-too-many = 短時間に多くの通報が送信されました。しばらく待ってから、もう一度お試しください。
+report-comment-too-long = コメントが長すぎます。1000文字以内にしてください。
+report-bad-number = 通報できる電話番号ではありません。
+report-incomplete = 通報に番号または理由がありませんでした。
+report-failed = 通報を送信できませんでした。しばらくしてからもう一度お試しください。

@@ -1,72 +1,72 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = Zijn zij het echt?
+home-intro = Typ een telefoonnummer om te zien of het bij een geverifieerd bedrijf hoort, of een naam om de officiële nummers van een bedrijf te vinden.
+home-label = Telefoonnummer of bedrijfsnaam
+home-region = Land van het nummer
+home-region-intl = Internationaal (begint met +)
+home-hint = Nummers zonder + aan het begin worden gelezen als nummers van het gekozen land.
+home-button = Controleren
+home-result = Resultaat
+home-belongs = Dit nummer hoort bij
+badge-verified-detail = bizseal heeft gecontroleerd wie dit bedrijf is en dat het dit nummer beheert.
+badge-registered-detail = Dit nummer staat vermeld, maar de identiteit van het bedrijf erachter is niet gecontroleerd. Behandel het als niet geverifieerd.
+badge-unknown-detail = Niemand heeft dit nummer bij bizseal geregistreerd. Het kan iedereen zijn: deel geen codes, wachtwoorden of geld.
+badge-suspended-detail = Het bedrijf achter dit nummer is opgeschort. Vertrouw geen oproepen of berichten van dit nummer.
+badge-revoked-detail = Dit nummer was geverifieerd, maar de verificatie is ingetrokken.
+home-revoked-on = Ingetrokken op { $date }.
+home-revoked-reason = Reden: { $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+    [one] In de afgelopen 30 dagen één keer gemeld als spam of fraude.
+   *[other] In de afgelopen 30 dagen { $count } keer gemeld als spam of fraude.
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = Bekijk het bedrijfsprofiel
+home-invalid = Dit is geen geldig telefoonnummer en er past geen bedrijf bij. Controleer de cijfers en het land.
+home-too-long = Dat is te lang voor een nummer of een naam.
+home-error = De controle is mislukt. Probeer het over een ogenblik opnieuw.
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+    [one] Eén bedrijf gevonden
+   *[other] { $count } bedrijven gevonden
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = Geen bedrijf gevonden voor “{ $query }”.
+search-unavailable = Zoeken is nu niet beschikbaar. U kunt wel een telefoonnummer controleren.
+search-official = Officiële nummers
+search-report = Een van de nummers melden
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
+profile-legal-name = Statutaire naam
+profile-category = Categorie
+profile-location = Locatie
 profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-numbers = Telefoonnummers
+profile-no-numbers = Geen telefoonnummers vermeld.
+profile-names = Namen in andere talen
+profile-commands = Snelle antwoorden
+profile-commands-help = Stuur een van deze woorden naar het nummer van het bedrijf om meteen het antwoord te krijgen.
+profile-logo = Logo van { $name }
+profile-verified-detail = bizseal heeft gecontroleerd wie dit bedrijf is en dat het de nummers met “Geverifieerd” beheert.
+profile-no-numbers-detail = bizseal heeft gecontroleerd wie dit bedrijf is, maar geen van de nummers is nu geverifieerd. Wees voorzichtig met oproepen en berichten.
+profile-registered-detail = Dit bedrijf heeft zich geregistreerd, maar wie het is, is nog niet gecontroleerd.
+profile-suspended-detail = Dit bedrijf is opgeschort. Vertrouw geen oproepen of berichten van de nummers van dit bedrijf.
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
+report-title = Een nummer melden
+report-intro = Spam of een oplichtingstelefoontje gekregen van een van deze nummers? Laat het ons weten; beoordelaars lezen elke melding.
+report-open = Dit nummer melden
+report-this-number = { $number } melden
+report-number = Nummer
+report-reason = Wat er is gebeurd
 report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-reason-scam = Oplichting of fraude
+report-reason-impersonation = Iemand die zich voordoet als een bedrijf
+report-reason-other = Iets anders
+report-comment = Opmerking (optioneel)
+report-next = Uw melding is anoniem. Als meerdere mensen hetzelfde nummer melden, bekijkt een beoordelaar het.
+report-send = Melding versturen
+report-thanks = Bedankt. Uw melding is ontvangen.
+report-what-next = Meldingen tellen 30 dagen mee. Als meerdere verschillende mensen hetzelfde nummer melden, gaat het naar een beoordelaar, die het bedrijf erachter kan opschorten. Een melding op zich haalt nooit een badge weg, dus niemand kan een badge laten verdwijnen door alleen te melden.
+report-check-again = Het nummer opnieuw controleren
+report-too-many = U hebt in korte tijd veel meldingen verstuurd. Wacht even en probeer het opnieuw.
+report-comment-too-long = De opmerking is te lang: maximaal 1000 tekens.
+report-bad-number = Dat is geen telefoonnummer dat gemeld kan worden.
+report-incomplete = Bij de melding ontbrak een nummer of een reden.
+report-failed = De melding kon niet worden verstuurd. Probeer het over een ogenblik opnieuw.

@@ -1,72 +1,72 @@
 # The public pages: check a number, search, profiles, reports.
 
-home-title = Is it really them?
-home-intro = Type a phone number to see whether it belongs to a verified business, or a name to find a business's official numbers.
-home-label = Phone number or business name
-home-region = Country of the number
-home-region-intl = International (starts with +)
-home-hint = Numbers without a leading + are read as numbers of the country chosen.
-home-button = Check
-home-result = Result
-home-belongs = This number belongs to
-badge-verified-detail = bizseal checked who this business is and that it controls this number.
-badge-registered-detail = This number is listed, but the identity of the business behind it has not been checked. Treat it as unverified.
-badge-unknown-detail = Nobody has registered this number with bizseal. It could be anyone: do not share codes, passwords or money.
-badge-suspended-detail = The business behind this number has been suspended. Do not trust calls or messages from it.
-badge-revoked-detail = This number used to be verified, but its verification was withdrawn.
-home-revoked-on = Withdrawn on { $date }.
-home-revoked-reason = Reason: { $reason }
+home-title = É mesmo quem diz ser?
+home-intro = Digite um número de telefone para saber se ele pertence a uma empresa verificada, ou um nome para encontrar os números oficiais de uma empresa.
+home-label = Número de telefone ou nome da empresa
+home-region = País do número
+home-region-intl = Internacional (começa com +)
+home-hint = Números sem + no início são lidos como números do país escolhido.
+home-button = Verificar
+home-result = Resultado
+home-belongs = Este número pertence a
+badge-verified-detail = bizseal verificou quem é esta empresa e que ela controla este número.
+badge-registered-detail = Este número está listado, mas a identidade da empresa por trás dele não foi verificada. Trate-o como não verificado.
+badge-unknown-detail = Ninguém registrou este número no bizseal. Pode ser qualquer pessoa: não compartilhe códigos, senhas nem dinheiro.
+badge-suspended-detail = A empresa por trás deste número foi suspensa. Não confie em ligações nem mensagens deste número.
+badge-revoked-detail = Este número era verificado, mas a verificação foi retirada.
+home-revoked-on = Retirada em { $date }.
+home-revoked-reason = Motivo: { $reason }
 home-reports = { $count ->
-    [one] Reported as spam or fraud once in the last 30 days.
-   *[other] Reported as spam or fraud { $count } times in the last 30 days.
+    [one] Denunciado como spam ou fraude uma vez nos últimos 30 dias.
+   *[other] Denunciado como spam ou fraude { $count } vezes nos últimos 30 dias.
 }
-home-see-profile = See the business profile
-home-invalid = This is not a valid phone number, and no business matches it. Check the digits and the country.
-home-too-long = That is too long to be a number or a name.
-home-error = The check failed. Please try again in a moment.
+home-see-profile = Ver o perfil da empresa
+home-invalid = Este não é um número de telefone válido, e nenhuma empresa corresponde a ele. Confira os dígitos e o país.
+home-too-long = É longo demais para ser um número ou um nome.
+home-error = Não foi possível verificar. Tente novamente em instantes.
 
 search-count = { $count ->
-    [one] One business found
-   *[other] { $count } businesses found
+    [one] { $count } empresa encontrada
+   *[other] { $count } empresas encontradas
 }
-search-none = No business found for “{ $query }”.
-search-unavailable = Search is unavailable right now. You can still check a phone number.
-search-official = Official numbers
-search-report = Report one of its numbers
+search-none = Nenhuma empresa encontrada para “{ $query }”.
+search-unavailable = A busca não está disponível agora. Você ainda pode verificar um número de telefone.
+search-official = Números oficiais
+search-report = Denunciar um dos números dela
 
-profile-legal-name = Legal name
-profile-category = Category
-profile-location = Location
-profile-website = Website
-profile-numbers = Phone numbers
-profile-no-numbers = No phone numbers listed.
-profile-names = Names in other languages
-profile-commands = Quick replies
-profile-commands-help = Send one of these words to the business's number to get the answer at once.
-profile-logo = Logo of { $name }
-profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
-profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.
-profile-registered-detail = This business has registered, but who it is has not been checked yet.
-profile-suspended-detail = This business has been suspended. Do not trust calls or messages from its numbers.
+profile-legal-name = Razão social
+profile-category = Categoria
+profile-location = Localização
+profile-website = Site
+profile-numbers = Números de telefone
+profile-no-numbers = Nenhum número de telefone informado.
+profile-names = Nomes em outros idiomas
+profile-commands = Respostas rápidas
+profile-commands-help = Envie uma destas palavras para o número da empresa para receber a resposta na hora.
+profile-logo = Logotipo de { $name }
+profile-verified-detail = bizseal verificou quem é esta empresa e que ela controla os números marcados como “Verificado”.
+profile-no-numbers-detail = bizseal verificou quem é esta empresa, mas nenhum dos números dela está verificado no momento. Tenha cuidado com ligações e mensagens.
+profile-registered-detail = Esta empresa se registrou, mas ainda não foi verificado quem ela é.
+profile-suspended-detail = Esta empresa foi suspensa. Não confie em ligações nem mensagens dos números dela.
 
-report-title = Report a number
-report-intro = Got spam or a scam call from one of these numbers? Tell us; reviewers read every report.
-report-open = Report this number
-report-this-number = Report { $number }
-report-number = Number
-report-reason = What happened
+report-title = Denunciar um número
+report-intro = Recebeu spam ou uma ligação de golpe de um destes números? Conte para nós; os revisores leem todas as denúncias.
+report-open = Denunciar este número
+report-this-number = Denunciar o { $number }
+report-number = Número
+report-reason = O que aconteceu
 report-reason-spam = Spam
-report-reason-scam = Scam or fraud
-report-reason-impersonation = Someone pretending to be a business
-report-reason-other = Something else
-report-comment = Comment (optional)
-report-next = Your report is anonymous. When several people report the same number, a reviewer looks at it.
-report-send = Send report
-report-thanks = Thank you. Your report was received.
-report-what-next = Reports are counted for 30 days. When several different people report the same number, it goes to a reviewer, who can suspend the business behind it. A report alone never removes a badge, so nobody can take one down just by reporting it.
-report-check-again = Check the number again
-report-too-many = You have sent many reports in a short time. Please wait a while and try again.
-report-comment-too-long = The comment is too long: at most 1000 characters.
-report-bad-number = That is not a phone number that can be reported.
-report-incomplete = The report was missing a number or a reason.
-report-failed = The report could not be sent. Please try again in a moment.
+report-reason-scam = Golpe ou fraude
+report-reason-impersonation = Alguém se passando por uma empresa
+report-reason-other = Outra coisa
+report-comment = Comentário (opcional)
+report-next = Sua denúncia é anônima. Quando várias pessoas denunciam o mesmo número, um revisor analisa o caso.
+report-send = Enviar denúncia
+report-thanks = Obrigado. Sua denúncia foi recebida.
+report-what-next = As denúncias são contadas por 30 dias. Quando várias pessoas diferentes denunciam o mesmo número, ele vai para um revisor, que pode suspender a empresa por trás dele. Uma denúncia sozinha nunca retira um selo, então ninguém consegue derrubar um selo só com denúncias.
+report-check-again = Verificar o número novamente
+report-too-many = Você enviou muitas denúncias em pouco tempo. Aguarde um pouco e tente novamente.
+report-comment-too-long = O comentário é longo demais: no máximo 1000 caracteres.
+report-bad-number = Esse não é um número de telefone que possa ser denunciado.
+report-incomplete = Faltou um número ou um motivo na denúncia.
+report-failed = Não foi possível enviar a denúncia. Tente novamente em instantes.
