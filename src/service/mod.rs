@@ -11,6 +11,7 @@ pub mod confusable;
 pub mod domain;
 mod domain_proof;
 mod edits;
+mod fence;
 mod import;
 mod lookup;
 mod profile;
