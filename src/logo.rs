@@ -12,6 +12,9 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Where bizseal serves logos: `/logos/<sha256 hex>.<extension>`.
+pub const LOGO_PATH: &str = "/logos/";
+
 /// The largest logo taken, in bytes: ample for a badge-sized PNG.
 pub const MAX_BYTES: u64 = 256 * 1024;
 

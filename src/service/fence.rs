@@ -108,9 +108,17 @@ pub fn read_body(response: &mut Response<Body>, max: u64) -> Result<Vec<u8>, Bod
         .as_reader()
         .take(max + 1)
         .read_to_end(&mut body)
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::TimedOut => BodyError::Timeout,
-            _ => BodyError::Broken,
+        .map_err(|e| {
+            // ureq's own timeout comes wrapped in an `Other` I/O error.
+            let ureq_timeout = e
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<ureq::Error>())
+                .is_some_and(|inner| matches!(inner, ureq::Error::Timeout(_)));
+            if ureq_timeout || e.kind() == std::io::ErrorKind::TimedOut {
+                BodyError::Timeout
+            } else {
+                BodyError::Broken
+            }
         })?;
     if body.len() as u64 > max {
         return Err(BodyError::TooLarge);
