@@ -29,6 +29,7 @@ fn claims() -> Claims {
         exp: 4_000_000_000,
         jti: "01JD7Z3K8Q0000000000000001".into(),
         evd: vec![],
+        rcdi: Default::default(),
     }
 }
 

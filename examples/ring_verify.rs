@@ -40,6 +40,7 @@ fn main() {
             method: "import".into(),
             at: 1_700_000_000,
         }],
+        rcdi: Default::default(),
     };
     let token = token::sign(&keyring, &claims);
     let (input, sig) = token.rsplit_once('.').expect("three parts");

@@ -9,11 +9,13 @@
 //! # Layout
 //!
 //! Dependencies point inward: `web`/`api`/`cli` → `http` → `service` →
-//! `lookup` → `store`, `keys`, `token`, `search` → `model`, `phone`; no
-//! module imports form a cycle (`scripts/module_cycles.py`).
+//! `lookup` → `store`, `keys`, `token`, `search` → `model`, `phone`,
+//! `logo`; no module imports form a cycle (`scripts/module_cycles.py`).
 //!
 //! - [`phone`]: the E.164 number: `PhoneNumber` (made only by parsing) and
 //!   the borrowed `E164` everything past the edge takes.
+//! - [`logo`]: a business's logo: which bytes make one (type sniffed,
+//!   size and dimensions bounded) and its content address.
 //! - [`model`]: businesses, numbers, attestations, the trust rules' state
 //!   machine.
 //! - [`store`]: redb tables, transactions, the changes feed, the codec,
@@ -43,6 +45,7 @@ pub mod demo;
 pub mod error_code;
 pub mod http;
 pub mod keys;
+pub mod logo;
 pub mod lookup;
 pub mod model;
 pub mod phone;

@@ -9,6 +9,8 @@
 //! time and number. Revocation needs the store and is checked by `service`.
 //! Nothing in this module panics on any input.
 
+use std::collections::BTreeMap;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -48,7 +50,18 @@ pub struct Claims {
     /// `domain` for the web domain, `review` for the identity review.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evd: Vec<Evidence>,
+    /// Digests of the rich data the token vouches for, in the shape of
+    /// RFC 9795's `rcdi` claim: a JSON pointer into the business's public
+    /// profile (`/logo`: the logo bizseal serves, whose `url` the profile
+    /// and the lookup answer give) → the digest of the bytes it names, as
+    /// W3C Subresource Integrity writes it (`sha256-<base64>`). Absent
+    /// while the business shows no logo.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub rcdi: BTreeMap<String, String>,
 }
+
+/// The `rcdi` key of the logo.
+pub const RCDI_LOGO: &str = "/logo";
 
 /// The outcome of checking a token, in the words of the API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -292,6 +305,7 @@ mod tests {
                 method: "otp".into(),
                 at: now,
             }],
+            rcdi: BTreeMap::from([(RCDI_LOGO.into(), "sha256-AAAA".into())]),
         }
     }
 
@@ -559,6 +573,7 @@ mod properties {
             let claims = Claims {
                 iss: "bizseal".into(), sub: "+31206499123".into(), biz: "b_x".into(), nam: "KLM".into(),
                 lvl: "A".into(), iat: 1000, nbf: 1000, exp: 2000, jti: "j".into(), evd: vec![],
+                rcdi: BTreeMap::new(),
             };
             let token = sign(&ring, &claims);
             let i = index.index(token.len());

@@ -38,6 +38,7 @@ fn fixture() -> &'static Fixture {
                 method: "otp".into(),
                 at: NOW - 20,
             }],
+            rcdi: Default::default(),
         };
         let genuine = token::sign(&keyring, &claims);
         Fixture { keyring, genuine }

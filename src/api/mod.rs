@@ -11,6 +11,7 @@
 mod attestations;
 mod businesses;
 mod log;
+mod logos;
 mod numbers;
 pub(crate) mod openapi;
 mod reports;
@@ -71,6 +72,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             businesses::edit,
             businesses::delete
         ))
+        .routes(routes!(logos::show))
         .routes(routes!(businesses::add_number))
         .routes(routes!(businesses::remove_number))
         .routes(routes!(businesses::confirm_number))

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::logo::{LogoRef, LOGO_PATH};
 use crate::model::{BusinessId, BusinessRef, Level, NumberRecord, PublicStatus};
 use crate::phone::E164;
 use crate::store::prelude::*;
@@ -35,7 +36,31 @@ pub struct BusinessSummary {
     pub category: String,
     pub country: String,
     pub website: Option<String>,
-    pub logo_url: Option<String>,
+    /// The logo as bizseal serves it (never the business's own URL).
+    pub logo: Option<LogoView>,
+}
+
+/// A logo as clients are given it: bizseal's copy, named by its hash, and
+/// the digest to check it against (the token vouches for the same one in
+/// its `rcdi` claim).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+pub struct LogoView {
+    /// Where bizseal serves it: `/logos/<sha256 hex>.<png|jpg|webp>`.
+    pub url: String,
+    /// SHA-256 of its bytes, lowercase hex.
+    pub sha256: String,
+    /// The same digest as W3C Subresource Integrity writes it
+    /// (`sha256-<base64>`).
+    pub integrity: String,
+}
+
+/// How clients are shown a stored logo.
+pub fn logo_view(logo: &LogoRef) -> LogoView {
+    LogoView {
+        url: format!("{LOGO_PATH}{}", logo.file_name()),
+        sha256: logo.hex(),
+        integrity: logo.integrity(),
+    }
 }
 
 /// When and why a number's attestation was withdrawn.
@@ -159,7 +184,7 @@ fn summary(b: &BusinessRef<'_>, langs: &[String]) -> Result<BusinessSummary, Sto
         category: b.category.to_owned(),
         country: b.country.to_owned(),
         website: b.website.map(str::to_owned),
-        logo_url: b.logo_url.map(str::to_owned),
+        logo: b.logo.shown().map(logo_view),
     })
 }
 

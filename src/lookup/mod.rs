@@ -24,7 +24,8 @@ mod serve;
 mod stored;
 
 pub use answer::{
-    hex, strong_etag, BusinessSummary, NumberAnswer, Ready, Rendered, Reputation, RevocationInfo,
+    hex, logo_view, strong_etag, BusinessSummary, LogoView, NumberAnswer, Ready, Rendered,
+    Reputation, RevocationInfo,
 };
 pub use background::Background;
 pub use cache::{

@@ -81,8 +81,9 @@ impl StoredAnswerRef<'_> {
 /// stored answer is rendered again at the next start
 /// (`cache::render_all`). 4: bodies packed (`lookup::packed`; 3
 /// was an earlier packing that never reached main). 5: the trust rules (no
-/// `registered` status; level B is verified).
-pub const RENDER_VERSION: u32 = 5;
+/// `registered` status; level B is verified). 6: the business's `logo`
+/// (bizseal's copy) in place of its `logo_url`.
+pub const RENDER_VERSION: u32 = 6;
 
 /// The stored answer of a listed number, rendered from what the write
 /// transaction `w` holds (`cache::refresh`, before commit): the answer for

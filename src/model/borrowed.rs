@@ -14,7 +14,7 @@ use std::marker::PhantomData;
 use serde::de::{MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
-use super::{pick_lang, BusinessStatus, Level};
+use super::{pick_lang, BusinessStatus, Level, LogoState};
 
 #[cfg(doc)]
 use super::{Attestation, Business};
@@ -35,6 +35,7 @@ pub struct BusinessRef<'a> {
     _description: Skip<LangMap<'a>>,
     #[serde(borrow)]
     pub logo_url: Option<&'a str>,
+    pub logo: LogoState,
     pub status: BusinessStatus,
     _numbers: Skip<Vec<&'a str>>,
     _commands: Skip<Vec<(&'a str, &'a str)>>,

@@ -10,6 +10,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::logo::{LogoFailure, LogoRef};
+
 mod borrowed;
 pub mod lifecycle;
 mod review;
@@ -129,13 +131,86 @@ pub struct Business {
     pub city: String,
     pub website: Option<String>,
     pub description: BTreeMap<String, String>,
+    /// Where the business's logo is fetched from, at approval. Only
+    /// bizseal fetches it: clients are given the copy it serves (`logo`).
     pub logo_url: Option<String>,
+    pub logo: LogoState,
     pub status: BusinessStatus,
     /// The business's numbers in E.164, in the order it listed them.
     pub numbers: Vec<String>,
     pub commands: Vec<Command>,
     pub created_at: i64,
     pub updated_at: i64,
+}
+
+/// What became of a business's `logo_url`: the logo bizseal serves in its
+/// place, or why there is none (`service::logo`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogoState {
+    /// No logo URL, or one not fetched yet: it is fetched when a reviewer
+    /// approves the business or an edit of it.
+    #[default]
+    Absent,
+    /// Fetched, checked and stored at `at`.
+    Stored { logo: LogoRef, at: i64 },
+    /// The last fetch, at `at`, failed.
+    Failed { reason: LogoFailure, at: i64 },
+}
+
+impl LogoState {
+    /// The logo shown, if one is.
+    pub fn shown(&self) -> Option<&LogoRef> {
+        match self {
+            LogoState::Stored { logo, .. } => Some(logo),
+            _ => None,
+        }
+    }
+}
+
+/// [`Business`] as schema 5 stored it, before logos were fetched; read
+/// once by the upgrade to schema 6.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessV5 {
+    pub id: BusinessId,
+    pub legal_name: String,
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub category: String,
+    pub country: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub status: BusinessStatus,
+    pub numbers: Vec<String>,
+    pub commands: Vec<Command>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl BusinessV5 {
+    /// The same business in today's shape: its logo not fetched yet (the
+    /// next approval of the business fetches it).
+    pub fn upgrade(self) -> Business {
+        Business {
+            id: self.id,
+            legal_name: self.legal_name,
+            names: self.names,
+            default_lang: self.default_lang,
+            category: self.category,
+            country: self.country,
+            city: self.city,
+            website: self.website,
+            description: self.description,
+            logo_url: self.logo_url,
+            logo: LogoState::Absent,
+            status: self.status,
+            numbers: self.numbers,
+            commands: self.commands,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
 }
 
 impl Business {
@@ -425,6 +500,7 @@ mod tests {
             website: None,
             description: BTreeMap::new(),
             logo_url: None,
+            logo: LogoState::Absent,
             status,
             numbers: vec![],
             commands: vec![],

@@ -391,6 +391,7 @@ mod tests {
             website: None,
             description: BTreeMap::new(),
             logo_url: None,
+            logo: Default::default(),
             status: if verified {
                 BusinessStatus::Verified
             } else {

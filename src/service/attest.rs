@@ -8,11 +8,12 @@
 use crate::phone::E164;
 use crate::store::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::shared::held;
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
+use crate::logo::LogoRef;
 use crate::model::{
     new_serial, now, Application, Attestation, Business, BusinessId, Evidence, Level, NumberRecord,
     NumberState, Proof, ProofMethod, ReviewState, Revocation,
@@ -29,6 +30,26 @@ pub(super) struct Signer<'a> {
     pub at: i64,
     /// Tokens signed ahead that `issue` may hand out instead of signing.
     presigned: RefCell<Presigned>,
+}
+
+/// What a token says of the business that holds the number: its id, its
+/// name in its default language, and the logo it shows, if any.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Holder<'a> {
+    pub id: &'a BusinessId,
+    pub name: &'a str,
+    pub logo: Option<&'a LogoRef>,
+}
+
+impl<'a> Holder<'a> {
+    /// What the tokens of `b`'s numbers say of it.
+    pub fn of(b: &'a Business) -> Holder<'a> {
+        Holder {
+            id: &b.id,
+            name: b.default_name(),
+            logo: b.logo.shown(),
+        }
+    }
 }
 
 /// Tokens signed ahead of the transaction that will store them, by number.
@@ -60,25 +81,23 @@ impl Presigned {
 
 impl Signer<'_> {
     /// The claims of a fresh token (with a new serial) for `number`.
-    fn claims(
-        &self,
-        business: &BusinessId,
-        name: &str,
-        number: &E164,
-        level: Level,
-        evd: Vec<Evidence>,
-    ) -> Claims {
+    fn claims(&self, holder: Holder, number: &E164, level: Level, evd: Vec<Evidence>) -> Claims {
+        let rcdi = holder
+            .logo
+            .map(|l| BTreeMap::from([(token::RCDI_LOGO.to_owned(), l.integrity())]))
+            .unwrap_or_default();
         Claims {
             iss: self.issuer.to_owned(),
             sub: number.as_str().to_owned(),
-            biz: business.as_str().to_owned(),
-            nam: name.to_owned(),
+            biz: holder.id.as_str().to_owned(),
+            nam: holder.name.to_owned(),
             lvl: level.as_str().to_owned(),
             iat: self.at,
             nbf: self.at,
             exp: self.at + self.lifetime,
             jti: new_serial(),
             evd,
+            rcdi,
         }
     }
 
@@ -88,13 +107,12 @@ impl Signer<'_> {
     pub fn sign_ahead(
         &self,
         into: &mut Presigned,
-        business: &BusinessId,
-        name: &str,
+        holder: Holder,
         number: &E164,
         level: Level,
         evd: Vec<Evidence>,
     ) {
-        let claims = self.claims(business, name, number, level, evd);
+        let claims = self.claims(holder, number, level, evd);
         let token = token::sign(self.keyring, &claims);
         into.by_number.entry(claims.sub.clone()).or_default().push((
             claims,
@@ -119,7 +137,7 @@ impl Signer<'_> {
         level: Level,
         evd: Vec<Evidence>,
     ) -> Result<NumberState, StoreError> {
-        let wanted = self.claims(&business.id, business.default_name(), number, level, evd);
+        let wanted = self.claims(Holder::of(business), number, level, evd);
         let taken = self
             .presigned
             .borrow_mut()

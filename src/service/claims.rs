@@ -21,7 +21,7 @@ use crate::model::{
     NumberState, OtpCode, ProofMethod, StateError,
 };
 use crate::phone::PhoneNumber;
-use crate::store::{StoreError, Writer};
+use crate::store::{StoreError, WorkflowReads, Writer};
 
 /// A code lives ten minutes (NIST SP 800-63B allows up to ten).
 pub const CODE_LIFETIME: i64 = 600;
@@ -546,7 +546,7 @@ fn trip_breaker(w: &mut Writer, country: u16, at: i64) -> Result<(), StoreError>
 
 /// Whether the business proved a number it does not hold yet (what a
 /// submission and its approval need).
-pub(super) fn has_proven_claim(w: &Writer, b: &Business) -> Result<bool, StoreError> {
+pub(super) fn has_proven_claim(w: &impl WorkflowReads, b: &Business) -> Result<bool, StoreError> {
     for n in &b.numbers {
         if w.claim(E164::stored(n), b.id.as_str())?
             .is_some_and(|c| c.proof.is_some())

@@ -23,12 +23,12 @@ use std::sync::mpsc;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::attest::{evidence, revoke_live, Presigned, Signer};
+use super::attest::{evidence, revoke_live, Holder, Presigned, Signer};
 use super::profile::{ProfileInput, ValidProfile};
 use super::{Service, ServiceError};
 use crate::keys::Keyring;
 use crate::model::{
-    default_name, now, Application, Business, BusinessId, BusinessStatus, Claim, Level,
+    default_name, now, Application, Business, BusinessId, BusinessStatus, Claim, Level, LogoState,
     NumberRecord, NumberState, Proof, ProofMethod,
 };
 use crate::phone::PhoneNumber;
@@ -427,7 +427,14 @@ fn sign_ahead(r: &Reader, signer: &Signer, lines: &[Parsed]) -> Result<Presigned
                 },
             };
             let evd = evidence(proof, None);
-            signer.sign_ahead(&mut out, id, name, number, want, evd);
+            // An import fetches no logo, and a guess that misses one kept
+            // from before only costs a signature.
+            let holder = Holder {
+                id,
+                name,
+                logo: None,
+            };
+            signer.sign_ahead(&mut out, holder, number, want, evd);
         }
     }
     Ok(out)
@@ -485,6 +492,12 @@ fn apply(
         city: p.city,
         website: p.website,
         description: p.description,
+        // An import fetches nothing: a logo fetched before stays while its
+        // URL does; a new URL is fetched at the business's next approval.
+        logo: existing
+            .as_ref()
+            .filter(|b| b.logo_url == p.logo_url)
+            .map_or_else(LogoState::default, |b| b.logo),
         logo_url: p.logo_url,
         status,
         numbers: p

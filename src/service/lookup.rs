@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::lookup::answer::token_for;
-use crate::lookup::{answer, answer_typed, hex, NumberAnswer, Rendered};
+use crate::lookup::{answer, answer_typed, hex, logo_view, LogoView, NumberAnswer, Rendered};
 use crate::model::{
     now, Business, BusinessId, BusinessStatus, Command, Level, PublicStatus, Revocation,
 };
@@ -55,7 +55,9 @@ pub struct BusinessView {
     pub city: String,
     pub website: Option<String>,
     pub description: BTreeMap<String, String>,
-    pub logo_url: Option<String>,
+    /// The logo as bizseal serves it; the business's own URL is in its
+    /// status, never here.
+    pub logo: Option<LogoView>,
     pub status: crate::model::BusinessStatus,
     pub numbers: Vec<NumberView>,
     pub commands: Vec<Command>,
@@ -326,7 +328,7 @@ fn view(r: &Reader, b: Business, langs: &[String]) -> Result<BusinessView, Store
             city: b.city,
             website: b.website,
             description: b.description,
-            logo_url: b.logo_url,
+            logo: b.logo.shown().map(logo_view),
             status: b.status,
             numbers,
             commands: b.commands,

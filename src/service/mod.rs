@@ -12,7 +12,9 @@ pub mod dns;
 pub mod domain;
 mod domain_proof;
 mod edits;
+mod fence;
 mod import;
+mod logo;
 mod lookup;
 mod profile;
 mod registration;
@@ -36,6 +38,7 @@ pub use edits::{EditOutcome, ProfilePatch};
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 // What the lookups return is the read model's (`crate::lookup`).
 pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
+pub use logo::{LogoPhase, LogoStatus};
 pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer};
 pub use profile::ProfileInput;
 pub use registration::Registered;

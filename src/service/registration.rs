@@ -9,7 +9,9 @@ use super::claims::{drop_number, has_proven_claim, revoked_by_reviewer, settle};
 use super::profile::{ProfileInput, ValidProfile};
 use super::shared::{application, audit, own_business, random_token, sha256};
 use super::{BusinessView, Service, ServiceError, StatusView};
-use crate::model::{now, Application, Business, BusinessId, BusinessStatus, Claim, StateError};
+use crate::model::{
+    now, Application, Business, BusinessId, BusinessStatus, Claim, LogoState, StateError,
+};
 
 /// A new business and its API key, shown this once.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -52,6 +54,7 @@ impl Service {
                 website: p.website.clone(),
                 description: p.description.clone(),
                 logo_url: p.logo_url.clone(),
+                logo: LogoState::Absent,
                 status: BusinessStatus::Registered,
                 numbers: p
                     .numbers

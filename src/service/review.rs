@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::attest::{evidence, revoke_live};
 use super::claims::{has_proven_claim, take_number};
 use super::confusable;
+use super::logo::{logo_status, settle as settle_logo, LogoStatus};
 use super::shared::held;
 use super::shared::{application, audit, own_business};
 use super::status::DomainView;
@@ -42,6 +43,9 @@ pub struct QueueItem {
     pub queued_at: Option<i64>,
     pub numbers: Vec<NumberEvidence>,
     pub domain: Option<DomainView>,
+    /// The logo as it stands (its URL is fetched when the reviewer
+    /// approves).
+    pub logo: LogoStatus,
     /// A reviewed business's edit of its public fields, whole.
     pub pending_edit: Option<PendingEdit>,
     /// The fields the edit changes: (field, current, proposed) as JSON.
@@ -220,6 +224,7 @@ impl Service {
                     .as_ref()
                     .map(|p| diff(&b, p))
                     .unwrap_or_default(),
+                logo: logo_status(&b),
                 pending_edit: app.pending.clone(),
                 flag: app.flag.clone(),
                 actions,
@@ -240,6 +245,8 @@ impl Service {
         reviewer: &str,
         note: &str,
     ) -> Result<StatusView, ServiceError> {
+        // The network first, outside the write transaction.
+        let fetched = self.fetch_logo_for_approval(id)?;
         let at = now();
         let keyring = self.keyring();
         let signer = self.signer(&keyring, at);
@@ -252,6 +259,7 @@ impl Service {
                 Approved::Submission => {
                     b.status = BusinessStatus::Verified;
                     b.updated_at = at;
+                    settle_logo(w, &old, &mut b, fetched, reviewer, at)?;
                     w.put_application(&app)?;
                     w.put_business(&b)?;
                     for n in &b.numbers {
@@ -266,9 +274,15 @@ impl Service {
                 Approved::Edit(edit) => {
                     edit.apply_to(&mut b);
                     b.updated_at = at;
+                    settle_logo(w, &old, &mut b, fetched, reviewer, at)?;
                     w.put_application(&app)?;
+                    // The tokens state the name and the logo: new facts,
+                    // new tokens, and the old ones are withdrawn.
                     if old.default_name() != b.default_name() {
                         let reason = "superseded: the business name changed";
+                        self.reissue_at(w, &signer, &b, None, Some(reason))?;
+                    } else if old.logo.shown() != b.logo.shown() {
+                        let reason = "superseded: the business logo changed";
                         self.reissue_at(w, &signer, &b, None, Some(reason))?;
                     }
                     w.put_business(&b)?;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::logo::{logo_status, LogoStatus};
 use super::{Service, ServiceError};
 use crate::model::{now, Application, BusinessId, BusinessStatus, Level, PendingEdit, ReviewState};
 
@@ -17,6 +18,8 @@ pub struct StatusView {
     pub review: ReviewView,
     pub numbers: Vec<OwnNumber>,
     pub domain: Option<DomainView>,
+    /// The logo: its URL, and the copy bizseal serves or why there is none.
+    pub logo: LogoStatus,
     /// The edit waiting for review, if any.
     pub pending_edit: Option<PendingEdit>,
     /// Its names (kept for older clients).
@@ -127,6 +130,7 @@ impl Service {
                 domain: d.domain,
                 verified_at: d.verified_at,
             }),
+            logo: logo_status(&b),
             pending_names: app.pending.as_ref().map(|p| p.names.clone()),
             pending_edit: app.pending,
             flag: app.flag.map(|f| f.reason),

@@ -83,8 +83,10 @@ mod tests {
 
     #[test]
     fn views_read_what_records_wrote() {
+        use crate::logo::{LogoRef, MediaType};
         use crate::model::{
             Attestation, AttestationRef, Business, BusinessRef, BusinessStatus, Command, Level,
+            LogoState,
         };
         use std::collections::BTreeMap;
         let b = Business {
@@ -100,7 +102,17 @@ mod tests {
             city: "Amstelveen".into(),
             website: Some("https://www.klm.com".into()),
             description: BTreeMap::from([("en".to_owned(), "24/7".to_owned())]),
-            logo_url: None,
+            logo_url: Some("https://www.klm.com/logo.png".into()),
+            logo: LogoState::Stored {
+                logo: LogoRef {
+                    sha256: [7; 32],
+                    media_type: MediaType::Webp,
+                    bytes_len: 1234,
+                    width: 64,
+                    height: 32,
+                },
+                at: 3,
+            },
             status: BusinessStatus::Suspended,
             numbers: vec!["+31206499123".into(), "+31206499124".into()],
             commands: vec![Command {
@@ -120,6 +132,7 @@ mod tests {
         assert_eq!(view.city, b.city);
         assert_eq!(view.website, b.website.as_deref());
         assert_eq!(view.logo_url, b.logo_url.as_deref());
+        assert_eq!(view.logo, b.logo);
         assert_eq!(view.status, b.status);
         for langs in [vec![], vec!["en-GB".to_owned()], vec!["ja".to_owned()]] {
             assert_eq!(view.display_name(&langs), b.display_name(&langs));
@@ -153,6 +166,14 @@ mod tests {
             (a.issued_at, a.expires_at)
         );
         assert_eq!(view.token, a.token);
+    }
+
+    #[test]
+    fn a_logo_row_reads_back_in_place() {
+        let image: &[u8] = b"\x89PNG\r\n\x1a\n...";
+        let bytes = encode(&(crate::logo::MediaType::Png, image)).unwrap();
+        let (media_type, read): (crate::logo::MediaType, &[u8]) = decode_borrowed(&bytes).unwrap();
+        assert_eq!((media_type, read), (crate::logo::MediaType::Png, image));
     }
 
     #[test]

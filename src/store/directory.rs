@@ -6,9 +6,10 @@ use redb::{ReadableTable, ReadableTableMetadata, TableDefinition, WriteTransacti
 
 use super::read::Tables;
 use super::{codec, decode, encode, get_record, with_value, StoreError, Writer, CHANGES};
+use crate::logo::MediaType;
 use crate::model::{
-    Attestation, AttestationRef, Business, BusinessId, BusinessRef, Change, NumberRecord,
-    Revocation, StoredKey,
+    Attestation, AttestationRef, Business, BusinessId, BusinessRef, BusinessV5, Change,
+    NumberRecord, Revocation, StoredKey,
 };
 use crate::phone::e164_hash;
 use crate::phone::E164;
@@ -36,6 +37,10 @@ pub(super) const KEYS: TableDefinition<&str, &[u8]> = TableDefinition::new("keys
 /// token is issued, so a number keeps two or three.
 pub(super) const NUMBER_SERIALS: TableDefinition<(&str, &str), i64> =
     TableDefinition::new("number_serials");
+/// SHA-256 of a logo's bytes → (media type, bytes): identical logos share
+/// one row, and a row never changes (it is its own hash). Rows are never
+/// removed (`service::logo` says why).
+pub(super) const LOGOS: TableDefinition<&[u8; 32], &[u8]> = TableDefinition::new("logos");
 
 /// Creates every directory table (run once at open).
 pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
@@ -48,7 +53,26 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     tx.open_table(REVOCATIONS_BY_TIME)?;
     tx.open_table(KEYS)?;
     tx.open_table(NUMBER_SERIALS)?;
+    tx.open_table(LOGOS)?;
     Ok(())
+}
+
+/// The upgrade to schema 6: every business in today's shape, its logo not
+/// fetched yet. Runs before any other upgrade step reads a business.
+/// Returns how many.
+pub(super) fn upgrade_to_6(tx: &WriteTransaction) -> Result<u64, StoreError> {
+    let mut businesses = tx.open_table(BUSINESSES)?;
+    let mut old = Vec::new();
+    for row in businesses.iter()? {
+        let (_, v) = row?;
+        old.push(decode::<BusinessV5>(v.value())?);
+    }
+    let upgraded = old.len() as u64;
+    for b in old {
+        let b = b.upgrade();
+        businesses.insert(b.id.as_str(), encode(&b)?.as_slice())?;
+    }
+    Ok(upgraded)
 }
 
 /// The upgrade to schema 5: indexes the live tokens of every number from
@@ -118,6 +142,14 @@ pub trait DirectoryReads: Tables {
             f(key.value(), decode(value.value())?)?;
         }
         Ok(())
+    }
+
+    /// A stored logo's media type and bytes, by the SHA-256 of the bytes.
+    fn logo(&self, sha256: &[u8; 32]) -> Result<Option<(MediaType, Vec<u8>)>, StoreError> {
+        with_value(&self.table(LOGOS)?, sha256, |bytes| {
+            let (media_type, image): (MediaType, &[u8]) = codec::decode_borrowed(bytes)?;
+            Ok((media_type, image.to_vec()))
+        })
     }
 
     /// An attestation by serial.
@@ -261,6 +293,21 @@ pub trait DirectoryReads: Tables {
 impl<T: Tables> DirectoryReads for T {}
 
 impl Writer {
+    /// Stores a logo's bytes under their SHA-256 (`sha256`, which the
+    /// caller computed), unless they are there already.
+    pub fn put_logo(
+        &mut self,
+        sha256: &[u8; 32],
+        media_type: MediaType,
+        bytes: &[u8],
+    ) -> Result<(), StoreError> {
+        let mut table = self.tx.open_table(LOGOS)?;
+        if table.get(sha256)?.is_none() {
+            table.insert(sha256, encode(&(media_type, bytes))?.as_slice())?;
+        }
+        Ok(())
+    }
+
     /// Inserts or replaces a business.
     pub fn put_business(&mut self, business: &Business) -> Result<(), StoreError> {
         let bytes = encode(business)?;

@@ -69,8 +69,9 @@ const DAY: i64 = 24 * 3600;
 /// 5: the trust rules: claims apart from held numbers, pending edits of
 /// every public field (`workflow::upgrade_to_5`); the directory's records
 /// that the rules would not have written are put right by the service at
-/// its next open ([`TRUST_UPGRADE`]).
-const SCHEMA_VERSION: u32 = 5;
+/// its next open ([`TRUST_UPGRADE`]). 6: a business's logo state in its
+/// record, and the `logos` table (`directory::upgrade_to_6`).
+const SCHEMA_VERSION: u32 = 6;
 
 /// The `meta` key that marks a directory upgraded to schema 5 whose
 /// numbers and tokens the service has yet to hold to the trust rules.
@@ -359,6 +360,11 @@ impl Store {
                 Some(v) if v > SCHEMA_VERSION => return Err(StoreError::NewerSchema(v)),
                 Some(v) if v == SCHEMA_VERSION => {}
                 Some(v) => {
+                    // First: the later steps read businesses in today's shape.
+                    if v < 6 {
+                        let businesses = directory::upgrade_to_6(&tx)?;
+                        tracing::info!(businesses, "upgraded the data dir to schema 6");
+                    }
                     if v < 3 {
                         answers::drop_text_keyed(&tx, &mut meta)?;
                     }

@@ -69,6 +69,7 @@ impl Store {
             REVOCATIONS_BY_TIME,
             KEYS,
             NUMBER_SERIALS,
+            LOGOS,
             META,
             CHANGES,
             LOG_ENTRIES,

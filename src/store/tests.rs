@@ -27,6 +27,7 @@ pub(crate) fn business() -> Business {
         website: Some("https://www.telefonica.com".into()),
         description: BTreeMap::new(),
         logo_url: None,
+        logo: Default::default(),
         status: BusinessStatus::Verified,
         numbers: vec!["+34915820317".into()],
         commands: vec![],
@@ -124,6 +125,65 @@ fn an_older_schema_is_upgraded_and_a_newer_one_refused() {
         Store::open(dir.path()),
         Err(StoreError::NewerSchema(v)) if v == SCHEMA_VERSION + 1
     ));
+}
+
+#[test]
+fn businesses_of_schema_5_are_upgraded_with_their_logo_not_fetched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = business();
+    b.logo_url = Some("https://www.telefonica.com/logo.png".into());
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let old = crate::model::BusinessV5 {
+            id: b.id.clone(),
+            legal_name: b.legal_name.clone(),
+            names: b.names.clone(),
+            default_lang: b.default_lang.clone(),
+            category: b.category.clone(),
+            country: b.country.clone(),
+            city: b.city.clone(),
+            website: b.website.clone(),
+            description: b.description.clone(),
+            logo_url: b.logo_url.clone(),
+            status: b.status,
+            numbers: b.numbers.clone(),
+            commands: b.commands.clone(),
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        };
+        let tx = store.db().unwrap().begin_write().unwrap();
+        tx.open_table(directory::BUSINESSES)
+            .unwrap()
+            .insert(b.id.as_str(), encode(&old).unwrap().as_slice())
+            .unwrap();
+        tx.commit().unwrap();
+        set_schema(&store, 5);
+        assert!(store.read().unwrap().business(b.id.as_str()).is_err());
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema(&store), SCHEMA_VERSION);
+    let read = store.read().unwrap().business(b.id.as_str()).unwrap();
+    assert_eq!(read, Some(b), "the same business, its logo Absent");
+}
+
+#[test]
+fn identical_logos_share_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let sha = [9u8; 32];
+    for _ in 0..2 {
+        store
+            .write(|w| w.put_logo(&sha, crate::logo::MediaType::Png, b"png bytes"))
+            .unwrap();
+    }
+    let r = store.read().unwrap();
+    assert_eq!(
+        r.logo(&sha).unwrap(),
+        Some((crate::logo::MediaType::Png, b"png bytes".to_vec()))
+    );
+    assert_eq!(r.logo(&[8u8; 32]).unwrap(), None);
+    use redb::ReadableTableMetadata as _;
+    assert_eq!(r.tx.open_table(directory::LOGOS).unwrap().len().unwrap(), 1);
 }
 
 #[test]

@@ -120,6 +120,7 @@ mod tests {
             exp: 2000,
             jti: "01JD7Z3K8Q0000000000000001".into(),
             evd: vec![],
+            rcdi: Default::default(),
         };
         let token = token::sign(&ring, &claims);
         let attestation = Attestation {

@@ -79,6 +79,8 @@ struct ProfilePage<'a> {
     place: String,
     /// The website, if it is one to link to.
     website: Option<&'a str>,
+    /// Where bizseal serves the logo (its own origin), if there is one.
+    logo: Option<&'a str>,
     numbers: Vec<Number<'a>>,
     /// Names other than the one shown, in their languages.
     other_names: Vec<Text<'a>>,
@@ -164,6 +166,7 @@ impl<'a> ProfilePage<'a> {
                 .website
                 .as_deref()
                 .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            logo: b.logo.as_ref().map(|l| l.url.as_str()),
             numbers,
             other_names: b
                 .names
@@ -224,7 +227,7 @@ mod tests {
             description: [(HOSTILE.to_owned(), HOSTILE.to_owned())]
                 .into_iter()
                 .collect(),
-            logo_url: None,
+            logo: None,
             status: BusinessStatus::Verified,
             numbers: vec![
                 NumberView {
@@ -293,6 +296,25 @@ mod tests {
         let html = render(&b, Lang::Es, &[]);
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("Sitio web"), "no website row");
+    }
+
+    #[test]
+    fn the_logo_is_shown_from_bizseal_only() {
+        let mut b = hostile();
+        assert!(!render(&b, Lang::En, &[]).contains("profile-logo"));
+        let url = format!("/logos/{}.png", "ab".repeat(32));
+        b.logo = Some(crate::lookup::LogoView {
+            url: url.clone(),
+            sha256: "ab".repeat(32),
+            integrity: "sha256-q6s=".into(),
+        });
+        let html = render(&b, Lang::En, &[]);
+        assert!(
+            html.contains(&format!(
+                "<img class=\"profile-logo\" id=\"logo\" src=\"{url}\" alt=\"\""
+            )),
+            "{html}"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod helpers;
 mod impersonation;
 mod jwks;
 mod limits;
+mod logo;
 mod lookup;
 mod openapi;
 mod operations;

@@ -429,7 +429,7 @@ async fn a_reviewed_business_public_edits_wait_for_review() {
     );
     let (_, answer) = app.get_json(&format!("/v1/numbers/{n}")).await;
     assert!(answer["business"]["website"].is_null(), "{answer}");
-    assert!(answer["business"]["logo_url"].is_null());
+    assert!(answer["business"]["logo"].is_null());
     let (_, profile) = app.get_json(&format!("/v1/businesses/{}", a.id)).await;
     assert!(profile["website"].is_null());
 

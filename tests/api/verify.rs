@@ -37,6 +37,7 @@ fn klm_claims(nbf: i64, exp: i64, jti: &str) -> Claims {
         exp,
         jti: jti.into(),
         evd: vec![],
+        rcdi: Default::default(),
     }
 }
 

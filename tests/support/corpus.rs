@@ -250,6 +250,7 @@ fn anchor(i: usize) -> Business {
         website: None,
         description: map(a.description),
         logo_url: None,
+        logo: Default::default(),
         status: if a.verified {
             BusinessStatus::Verified
         } else {
@@ -505,6 +506,7 @@ fn filler(i: usize) -> Business {
         website: None,
         description: BTreeMap::from([(lang.tag.to_owned(), description)]),
         logo_url: None,
+        logo: Default::default(),
         status: if r.below(100) < 30 {
             BusinessStatus::Verified
         } else {
