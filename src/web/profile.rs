@@ -267,7 +267,7 @@ mod tests {
             // it is shown, marked with the tag.
             "<title>Other &#34;name&#34; · bizseal</title>".to_owned(),
             format!("<h1 id=\"name\" lang=\"{ESCAPED}\" dir=\"ltr\">Other &#34;name&#34;</h1>"),
-            format!("<dd>{ESCAPED} S.L.</dd>"),
+            format!("<dd dir=\"auto\">{ESCAPED} S.L.</dd>"),
             format!("<dd>Madrid {ESCAPED}, España</dd>"),
             format!("<dd lang=\"es\" dir=\"ltr\">{ESCAPED}</dd></div>\n</dl>\n</section>"),
             // Attributes (and text): a language tag, a link, a number.
