@@ -57,12 +57,15 @@ console-proof = Comprobado con
 console-reports = Denuncias (30 días)
 console-reports-count = { $reports ->
     [0] Ninguna
-    [one] Una denuncia
-   *[other] { $reports } denuncias
-} ({ $reporters ->
-    [one] una red
-   *[other] { $reporters } redes
-})
+    [one] Una denuncia ({ $reporters ->
+        [one] una red
+       *[other] { $reporters } redes
+    })
+   *[other] { $reports } denuncias ({ $reporters ->
+        [one] una red
+       *[other] { $reporters } redes
+    })
+}
 console-level = nivel { $level }
 console-held-by-other = Lo tiene otra empresa
 console-not-proven = Sin comprobar

@@ -58,12 +58,15 @@ console-proof = Proven by
 console-reports = Reports (30 days)
 console-reports-count = { $reports ->
     [0] None
-    [one] One report
-   *[other] { $reports } reports
-} ({ $reporters ->
-    [one] one network
-   *[other] { $reporters } networks
-})
+    [one] One report ({ $reporters ->
+        [one] one network
+       *[other] { $reporters } networks
+    })
+   *[other] { $reports } reports ({ $reporters ->
+        [one] one network
+       *[other] { $reporters } networks
+    })
+}
 console-level = level { $level }
 console-held-by-other = Held by another business
 console-not-proven = Not proven
