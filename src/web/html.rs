@@ -121,9 +121,8 @@ pub trait Page: Template {
         i18n::t_args(self.shell().lang, id, &i18n::args([(name, value.into())]))
     }
 
-    /// The words for `id` with two arguments:
-    /// `{{ t2("found-in", "count", n, "place", city.as_str()) }}` (flat, as
-    /// askama passes a tuple written in a template by reference).
+    /// The words for `id` with two arguments, each a name and its value
+    /// (flat: askama passes a tuple written in a template by reference).
     fn t2<'v>(
         &self,
         id: &str,

@@ -318,7 +318,7 @@ pub async fn on_business(
 ) -> Response {
     let fields = form.map(|Form(f)| f).unwrap_or_default();
     if !session.csrf_ok(&fields.csrf) {
-        return forged(&state, &visit, &session);
+        return forged(&state, visit, &session);
     }
     let (Some(action), Ok(id)) = (Action::on_business(&action), BusinessId::parse(&id)) else {
         return error_page(StatusCode::NOT_FOUND, &visit);
@@ -364,7 +364,7 @@ pub async fn on_number(
 ) -> Response {
     let fields = form.map(|Form(f)| f).unwrap_or_default();
     if !session.csrf_ok(&fields.csrf) {
-        return forged(&state, &visit, &session);
+        return forged(&state, visit, &session);
     }
     let parsed = (
         Action::on_number(&action),

@@ -125,7 +125,10 @@ impl_page!(MessagePage);
 
 /// The answer to a form whose CSRF token is not the session's: refused,
 /// nothing done.
-fn forged(state: &AppState, visit: &Visit, session: &ReviewerSession) -> Response {
+fn forged(state: &AppState, mut visit: Visit, session: &ReviewerSession) -> Response {
+    // Its language switch leads to the console, not to the form's address.
+    visit.here = "/console".to_owned();
+    let visit = &visit;
     let page = MessagePage {
         shell: visit.shell("console-forged-title", None),
         bar: Bar::new(state, session, ""),

@@ -35,6 +35,8 @@ struct QueuePage<'a> {
     shell: Shell<'a>,
     bar: Bar,
     items: Vec<Item>,
+    /// Whether the queue holds more than this page shows.
+    more: bool,
     /// A refusal whose business is no longer in the queue (decided
     /// meanwhile): shown above it.
     orphan: Option<String>,
@@ -113,10 +115,13 @@ pub async fn render(
     refused: Option<Refused>,
     status: StatusCode,
 ) -> Response {
-    let queue = match run(state, |s| s.review_queue(QUEUE_PAGE)).await {
+    // One more than a page, to know whether there are more.
+    let mut queue = match run(state, |s| s.review_queue(QUEUE_PAGE + 1)).await {
         Ok(queue) => queue,
         Err(e) => return error_page(e.status(), visit),
     };
+    let more = queue.len() > QUEUE_PAGE;
+    queue.truncate(QUEUE_PAGE);
     let lang = visit.lang();
     let items: Vec<Item> = queue
         .into_iter()
@@ -129,6 +134,7 @@ pub async fn render(
         shell: visit.shell("console-queue-title", None),
         bar: Bar::new(state, session, "queue").with_done(done),
         items,
+        more,
         orphan,
     };
     respond_private(status, visit, &page)

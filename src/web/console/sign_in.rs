@@ -102,16 +102,13 @@ pub async fn send(
     let given = (!token.is_empty()).then_some(token);
     let lang = visit.lang();
     match reviewer_by_token(&state, client, given).await {
-        Ok(_) => match sessions.open(Kind::Reviewer, token) {
-            Some(opened) => {
-                let mut response = Redirect::to("/console").into_response();
-                let cookie =
-                    session::start_cookie(Kind::Reviewer, &opened, session::over_tls(&parts));
-                response.headers_mut().insert(header::SET_COOKIE, cookie);
-                response
+        Ok(_) => {
+            // A session this browser still had ends: one at a time.
+            if let Some(old) = session::cookie_of(Kind::Reviewer, &visit.headers) {
+                sessions.close(old);
             }
-            None => error_page(StatusCode::SERVICE_UNAVAILABLE, &visit),
-        },
+            open(&visit, &sessions, token, &parts)
+        }
         Err(ReviewerRefused::Wrong) => render(
             &visit,
             StatusCode::UNAUTHORIZED,
@@ -144,6 +141,18 @@ pub async fn send(
     }
 }
 
+/// Opens a session for `token` (already checked) and sends the reviewer
+/// to the queue with its cookie.
+fn open(visit: &Visit, sessions: &Sessions, token: &str, parts: &Parts) -> Response {
+    let Some(opened) = sessions.open(Kind::Reviewer, token) else {
+        return error_page(StatusCode::SERVICE_UNAVAILABLE, visit);
+    };
+    let mut response = Redirect::to("/console").into_response();
+    let cookie = session::start_cookie(Kind::Reviewer, &opened, session::over_tls(parts));
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
+    response
+}
+
 /// What the sign-out form posts.
 #[derive(Debug, Deserialize)]
 pub struct SignOutFields {
@@ -161,7 +170,7 @@ pub async fn sign_out(
 ) -> Response {
     let csrf = form.map(|Form(f)| f.csrf).unwrap_or_default();
     if !session.csrf_ok(&csrf) {
-        return forged(&state, &visit, &session);
+        return forged(&state, visit, &session);
     }
     if let Some(cookie) = session::cookie_of(Kind::Reviewer, &visit.headers) {
         sessions.close(cookie);

@@ -39,6 +39,7 @@ console-queue-count = { $count ->
     [one] Una empresa espera una decisión; las más antiguas primero.
    *[other] { $count } empresas esperan una decisión; las más antiguas primero.
 }
+console-queue-more = Solo se muestran las más antiguas: decida sobre ellas para ver el resto.
 console-kind-submission = Solicitud
 console-kind-edit = Cambio de perfil
 console-kind-flag = Con aviso

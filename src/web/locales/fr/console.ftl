@@ -40,6 +40,7 @@ console-queue-count = { $count ->
     [one] One business is waiting for a decision, oldest first.
    *[other] { $count } businesses are waiting for a decision, oldest first.
 }
+console-queue-more = Only the oldest are shown: decide on them to see the rest.
 console-kind-submission = Application
 console-kind-edit = Profile edit
 console-kind-flag = Flagged
