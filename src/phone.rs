@@ -368,8 +368,14 @@ mod tests {
 
     #[test]
     fn numbers_are_shown_grouped_in_international_format() {
-        assert_eq!(E164::stored("+31206499123").international(), "+31 20 649 9123");
-        assert_eq!(E164::stored("+12125550100").international(), "+1 212-555-0100");
+        assert_eq!(
+            E164::stored("+31206499123").international(),
+            "+31 20 649 9123"
+        );
+        assert_eq!(
+            E164::stored("+12125550100").international(),
+            "+1 212-555-0100"
+        );
         assert_eq!(E164::stored("+999").international(), "+999");
     }
 

@@ -10,6 +10,7 @@ use axum::http::request::Parts;
 use super::{ApiError, AppState};
 use crate::error_code::Code;
 use crate::model::BusinessId;
+use crate::service::Reviewer;
 
 /// A business authenticated by its API key.
 pub struct BusinessAuth(pub BusinessId);
@@ -87,36 +88,73 @@ impl FromRequestParts<AppState> for MetricsAuth {
     }
 }
 
-/// The reviewer a request's token names; wrong tokens count towards the
-/// network's lockout.
-async fn reviewer(parts: &Parts, state: &AppState) -> Result<crate::service::Reviewer, ApiError> {
-    // A request always carries its client (server.rs); were it missing,
-    // all such requests would share one lockout, which fails closed.
-    let network = super::limits::client_of(&parts.extensions)
-        .map_or(IpAddr::from([0, 0, 0, 0]), crate::service::client_network);
-    if let Some(wait) = state.limits.reviewer_locked(network) {
-        return Err(ApiError::rate_limited(
-            "too many wrong reviewer tokens from this network; locked out for a while",
-            wait,
-        ));
-    }
-    let token = bearer(parts).ok_or(ApiError::from(Code::Unauthorized))?;
-    match state.service.authenticate_reviewer(token)? {
-        Some(who) => Ok(who),
-        None => {
-            if state.limits.reviewer_failed(network) {
-                tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
-                let s = std::sync::Arc::clone(&state.service);
-                let detail =
-                    format!("{network}: repeated wrong reviewer tokens; locked out for 15 minutes");
-                super::blocking(&s, move |s| {
-                    s.note_security_event("reviewer_auth_lockout", &detail)
-                })
-                .await?;
-            }
-            Err(ApiError::from(Code::Unauthorized))
+/// The reviewer a request's bearer token names (wrong tokens count
+/// towards the network's lockout, as on the console's sign-in page).
+async fn reviewer(parts: &Parts, state: &AppState) -> Result<Reviewer, ApiError> {
+    let client = super::limits::client_of(&parts.extensions);
+    Ok(reviewer_by_token(state, client, bearer(parts)).await?)
+}
+
+/// Why a reviewer token was not taken.
+#[derive(Debug)]
+pub enum ReviewerRefused {
+    /// Too many wrong tokens from the client's network: locked out for
+    /// this many more seconds, whatever the token.
+    LockedOut(u64),
+    /// No token, or a wrong one (a wrong one was counted).
+    Wrong,
+    /// The store could not answer.
+    Failed(ApiError),
+}
+
+impl From<ReviewerRefused> for ApiError {
+    fn from(refused: ReviewerRefused) -> ApiError {
+        match refused {
+            ReviewerRefused::LockedOut(wait) => ApiError::rate_limited(
+                "too many wrong reviewer tokens from this network; locked out for a while",
+                wait,
+            ),
+            ReviewerRefused::Wrong => ApiError::from(Code::Unauthorized),
+            ReviewerRefused::Failed(e) => e,
         }
     }
+}
+
+/// The reviewer a token names, for a client: the one check behind the
+/// API's bearer tokens and the console's sign-in, so both count wrong
+/// tokens towards the same per-network lockout. A locked-out network is
+/// refused before its token is even looked at.
+pub async fn reviewer_by_token(
+    state: &AppState,
+    client: Option<IpAddr>,
+    token: Option<&str>,
+) -> Result<Reviewer, ReviewerRefused> {
+    // A request always carries its client (server.rs); were it missing,
+    // all such requests would share one lockout, which fails closed.
+    let network = client.map_or(IpAddr::from([0, 0, 0, 0]), crate::service::client_network);
+    if let Some(wait) = state.limits.reviewer_locked(network) {
+        return Err(ReviewerRefused::LockedOut(wait));
+    }
+    let token = token.ok_or(ReviewerRefused::Wrong)?;
+    let found = state
+        .service
+        .authenticate_reviewer(token)
+        .map_err(|e| ReviewerRefused::Failed(e.into()))?;
+    if let Some(who) = found {
+        return Ok(who);
+    }
+    if state.limits.reviewer_failed(network) {
+        tracing::warn!(%network, "reviewer authentication locked out after repeated failures");
+        let s = std::sync::Arc::clone(&state.service);
+        let detail =
+            format!("{network}: repeated wrong reviewer tokens; locked out for 15 minutes");
+        super::blocking(&s, move |s| {
+            s.note_security_event("reviewer_auth_lockout", &detail)
+        })
+        .await
+        .map_err(ReviewerRefused::Failed)?;
+    }
+    Err(ReviewerRefused::Wrong)
 }
 
 /// The client's address, when the server knows it.

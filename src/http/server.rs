@@ -164,9 +164,7 @@ fn serve_connection(
     let service = app.map_request(move |mut request: axum::http::Request<Incoming>| {
         let client = trusted.client(peer.ip(), request.headers());
         let tls = trusted.over_tls(peer.ip(), request.headers());
-        request
-            .extensions_mut()
-            .insert(super::proxy::OverTls(tls));
+        request.extensions_mut().insert(super::proxy::OverTls(tls));
         request
             .extensions_mut()
             .insert(ConnectInfo(ClientSocket(SocketAddr::new(

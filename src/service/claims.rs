@@ -557,9 +557,56 @@ pub(super) fn has_proven_claim(w: &impl WorkflowReads, b: &Business) -> Result<b
     Ok(false)
 }
 
+/// A business a number is listed by, and how the number stands with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberParty {
+    pub business: BusinessId,
+    /// Its name in its default language.
+    pub name: String,
+    pub default_lang: String,
+    /// Held: `attested`, `on_hold` or `revoked`; claimed: `unproven`,
+    /// `proven`, `disputed` or `locked` (as its business sees it).
+    pub state: &'static str,
+}
+
+/// At most this many claimants are listed for one number: a claim costs
+/// nothing, so a squatter could register many.
+const MAX_PARTIES: usize = 50;
+
 impl Service {
     /// The codes the log sender handed out recently (operator outbox).
     pub fn outbox(&self) -> Vec<super::sender::OutgoingCode> {
         self.sender.outbox()
+    }
+
+    /// Whether codes go to the operator outbox (the log sender), so that
+    /// there is one to show; a webhook sender keeps none.
+    pub fn has_outbox(&self) -> bool {
+        self.sender.keeps_outbox()
+    }
+
+    /// Who a number is listed by: the business that holds it first, then
+    /// those that claim it (at most [`MAX_PARTIES`]), from one snapshot.
+    pub fn number_parties(&self, number: &E164) -> Result<Vec<NumberParty>, ServiceError> {
+        let r = self.store.read()?;
+        let at = now();
+        let mut parties = Vec::new();
+        let party = |id: &str, state| -> Result<Option<NumberParty>, StoreError> {
+            Ok(r.business(id)?.map(|b| NumberParty {
+                name: b.default_name().to_owned(),
+                default_lang: b.default_lang.clone(),
+                business: b.id,
+                state,
+            }))
+        };
+        if let Some(held) = r.number(number)? {
+            parties.extend(party(held.business.as_str(), held.state.name())?);
+        }
+        for (id, claim) in r.claims_of(number)?.into_iter().take(MAX_PARTIES) {
+            if parties.iter().all(|p| p.business.as_str() != id) {
+                parties.extend(party(&id, claim.name(at))?);
+            }
+        }
+        Ok(parties)
     }
 }

@@ -32,7 +32,7 @@ use crate::store::prelude::*;
 use std::sync::{Arc, RwLock};
 
 pub use attest::RenewReport;
-pub use claims::CodeSent;
+pub use claims::{CodeSent, NumberParty};
 pub use domain_proof::{DomainChallenge, DomainCheck, DomainCheckReason, DomainProofMethod};
 pub use edits::{EditOutcome, ProfilePatch};
 pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
@@ -43,7 +43,7 @@ pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer}
 pub use profile::ProfileInput;
 pub use registration::Registered;
 pub use reports::ReportInput;
-pub use review::{QueueItem, Warning, WarningKind};
+pub use review::{FieldChange, NumberEvidence, QueueItem, Warning, WarningKind};
 pub use reviewers::Reviewer;
 pub use search::{SearchAnswer, SearchBusiness, SearchHit};
 pub use status::{OwnNumber, StatusView};

@@ -7,7 +7,7 @@ use subtle::ConstantTimeEq;
 
 use super::shared::{random_token, sha256};
 use super::{Service, ServiceError};
-use crate::model::{now, AuditEntry};
+use crate::model::{now, AuditEntry, BusinessId};
 
 /// A person who may review: every decision is audited under `name`. An
 /// admin may also back up the database and rotate signing keys.
@@ -106,6 +106,21 @@ impl Service {
             })?;
             Ok(())
         })
+    }
+
+    /// A page of the audit trail, newest first, with each entry's
+    /// sequence number: of one business or of everything, before the
+    /// entry `before` (the newest when `None`). The console pages it.
+    pub fn audit_page(
+        &self,
+        business: Option<&BusinessId>,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<(u64, AuditEntry)>, ServiceError> {
+        Ok(self
+            .store
+            .read()?
+            .audit_newest(business.map(BusinessId::as_str), before, limit)?)
     }
 
     /// Records a security event (a lockout, say) in the audit trail.

@@ -79,6 +79,11 @@ impl Sender {
         }
     }
 
+    /// Whether this sender keeps an outbox (the log sender does).
+    pub fn keeps_outbox(&self) -> bool {
+        matches!(self.config, SenderConfig::Log)
+    }
+
     /// The log sender's recent codes, newest last (empty for a webhook).
     pub fn outbox(&self) -> Vec<OutgoingCode> {
         let outbox = self.outbox.lock().unwrap_or_else(|p| p.into_inner());

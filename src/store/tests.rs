@@ -359,3 +359,45 @@ fn bucket_bounds_cover_exactly_the_prefix() {
     assert_eq!(&high[..3], &[0x12, 0x34, 0x5F]);
     assert!(high[3..].iter().all(|b| *b == 0xFF));
 }
+
+#[test]
+fn the_audit_pages_newest_first_whole_or_by_business() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let (a, b) = (BusinessId::generate(), BusinessId::generate());
+    store
+        .write(|w| {
+            for i in 0..5i64 {
+                w.add_audit(&crate::model::AuditEntry {
+                    at: i,
+                    actor: "ana".into(),
+                    business: Some(if i % 2 == 0 { a.clone() } else { b.clone() }),
+                    action: format!("step{i}"),
+                    detail: String::new(),
+                })?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let r = store.read().unwrap();
+    let actions = |page: Vec<(u64, crate::model::AuditEntry)>| -> Vec<(u64, String)> {
+        page.into_iter().map(|(seq, e)| (seq, e.action)).collect()
+    };
+    let first = actions(r.audit_newest(None, None, 2).unwrap());
+    assert_eq!(first, [(5, "step4".into()), (4, "step3".into())]);
+    let next = actions(r.audit_newest(None, Some(4), 2).unwrap());
+    assert_eq!(next, [(3, "step2".into()), (2, "step1".into())]);
+    let last = actions(r.audit_newest(None, Some(2), 2).unwrap());
+    assert_eq!(last, [(1, "step0".into())]);
+    let of_a = actions(r.audit_newest(Some(a.as_str()), None, 10).unwrap());
+    assert_eq!(
+        of_a,
+        [
+            (5, "step4".into()),
+            (3, "step2".into()),
+            (1, "step0".into())
+        ]
+    );
+    let of_a = actions(r.audit_newest(Some(a.as_str()), Some(3), 10).unwrap());
+    assert_eq!(of_a, [(1, "step0".into())]);
+}

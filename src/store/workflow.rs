@@ -321,6 +321,44 @@ pub trait WorkflowReads: Tables {
         }
         Ok(out)
     }
+
+    /// A page of the audit trail, newest first, each entry with its
+    /// sequence number: of one business or of everything, the entries
+    /// before `before` (a sequence number; the newest when `None`), at most
+    /// `limit`. The next page starts before the last one's number, so
+    /// paging is a range read however long the trail.
+    fn audit_newest(
+        &self,
+        business: Option<&str>,
+        before: Option<u64>,
+        limit: usize,
+    ) -> Result<Vec<(u64, AuditEntry)>, StoreError> {
+        let entries = self.table(AUDIT)?;
+        let before = before.unwrap_or(u64::MAX);
+        let mut out = Vec::new();
+        match business {
+            Some(id) => {
+                let index = self.table(AUDIT_BY_BUSINESS)?;
+                for row in index
+                    .range::<(&str, u64)>((id, 0)..(id, before))?
+                    .rev()
+                    .take(limit)
+                {
+                    let seq = row?.0.value().1;
+                    if let Some(v) = entries.get(seq)? {
+                        out.push((seq, decode::<AuditEntry>(v.value())?));
+                    }
+                }
+            }
+            None => {
+                for row in entries.range::<u64>(..before)?.rev().take(limit) {
+                    let (seq, v) = row?;
+                    out.push((seq.value(), decode::<AuditEntry>(v.value())?));
+                }
+            }
+        }
+        Ok(out)
+    }
 }
 
 impl<T: Tables> WorkflowReads for T {}

@@ -24,7 +24,11 @@ impl Refusal {
     pub fn of(lang: Lang, e: &ServiceError) -> Refusal {
         if let ServiceError::Invalid { field, .. } = e {
             let id = format!("invalid-{}", field.replace('_', "-"));
-            let id = if i18n::has(&id) { id.as_str() } else { "invalid-field" };
+            let id = if i18n::has(&id) {
+                id.as_str()
+            } else {
+                "invalid-field"
+            };
             return Refusal {
                 field: Some(field.clone()),
                 text: i18n::t(lang, id),

@@ -189,7 +189,10 @@ async fn answer(state: &AppState, visit: &Visit, q: &str, region: &str) -> Outco
                 // The card names the business in the visitor's language
                 // when it has a name in it: read the profile for its names.
                 let names = match &answer.business {
-                    Some(b) => s.business(&b.id, &langs).ok().map(|v| (v.names, v.default_lang)),
+                    Some(b) => s
+                        .business(&b.id, &langs)
+                        .ok()
+                        .map(|v| (v.names, v.default_lang)),
                     None => None,
                 };
                 Ok(Some((number, answer, names)))
@@ -200,9 +203,13 @@ async fn answer(state: &AppState, visit: &Visit, q: &str, region: &str) -> Outco
     })
     .await;
     match looked_up {
-        Ok(Some((number, answer, names))) => {
-            Outcome::Number(Box::new(number_card(visit.lang(), &number, answer, names, &langs)))
-        }
+        Ok(Some((number, answer, names))) => Outcome::Number(Box::new(number_card(
+            visit.lang(),
+            &number,
+            answer,
+            names,
+            &langs,
+        ))),
         // Not a number: a name, or a fragment of one. Search for it.
         Ok(None) => search(state, visit.lang(), q, langs).await,
         Err(_) => Outcome::Failed,
@@ -288,9 +295,7 @@ fn number_card(
             legal_name: b.legal_name,
         }
     });
-    let revoked = answer
-        .revocation
-        .map(|r| (super::date(r.at), r.reason));
+    let revoked = answer.revocation.map(|r| (super::date(r.at), r.reason));
     let e164 = number.as_str().to_owned();
     let shown = number.international();
     NumberCard {

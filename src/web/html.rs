@@ -68,7 +68,10 @@ pub struct Switch {
 fn switch_link(here: &str, lang: Lang) -> String {
     let (path, query) = here.split_once('?').unwrap_or((here, ""));
     let mut link = format!("{path}?lang={}", lang.code());
-    for pair in query.split('&').filter(|p| !p.is_empty() && !p.starts_with("lang=")) {
+    for pair in query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+    {
         link.push('&');
         link.push_str(pair);
     }
@@ -118,12 +121,15 @@ pub trait Page: Template {
         i18n::t_args(self.shell().lang, id, &i18n::args([(name, value.into())]))
     }
 
-    /// The words for `id` with two arguments.
+    /// The words for `id` with two arguments, each a name and its value
+    /// (flat: askama passes a tuple written in a template by reference).
     fn t2<'v>(
         &self,
         id: &str,
-        (n1, v1): (&'v str, impl Into<FluentValue<'v>>),
-        (n2, v2): (&'v str, impl Into<FluentValue<'v>>),
+        n1: &'v str,
+        v1: impl Into<FluentValue<'v>>,
+        n2: &'v str,
+        v2: impl Into<FluentValue<'v>>,
     ) -> String {
         i18n::t_args(
             self.shell().lang,
@@ -180,13 +186,19 @@ mod tests {
             html.contains("<title>&#60;b&#62;x&#60;/b&#62; · bizseal</title>"),
             "{html}"
         );
-        assert!(html.contains(
-            "<a href=\"/?lang=en&#38;q=1\" hreflang=\"en\" lang=\"en\">English</a>"
-        ), "{html}");
+        assert!(
+            html.contains("<a href=\"/?lang=en&#38;q=1\" hreflang=\"en\" lang=\"en\">English</a>"),
+            "{html}"
+        );
         assert!(html.contains("<strong lang=\"es\" aria-current=\"true\">Español</strong>"));
-        assert!(html.contains("<li><a href=\"/\" aria-current=\"page\">Comprobar un número</a></li>"));
+        assert!(
+            html.contains("<li><a href=\"/\" aria-current=\"page\">Comprobar un número</a></li>")
+        );
         assert_eq!(html.matches("aria-current=\"page\"").count(), 1);
-        assert!(!html.contains("/console"), "the console is not in the public navigation");
+        assert!(
+            !html.contains("/console"),
+            "the console is not in the public navigation"
+        );
         assert!(!html.contains("<script"), "no script at all");
         assert!(!html.contains("style="), "no inline style");
         let html = bare(Lang::Ar, "t", "/", &assets);

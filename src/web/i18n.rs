@@ -210,7 +210,12 @@ fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Cow<'static, str> 
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if !errors.is_empty() {
-                tracing::warn!(id, lang = lang.code(), ?errors, "a message did not format cleanly");
+                tracing::warn!(
+                    id,
+                    lang = lang.code(),
+                    ?errors,
+                    "a message did not format cleanly"
+                );
             }
             return text;
         }

@@ -75,15 +75,30 @@ fn inline_vars(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>) {
 #[test]
 fn every_language_has_every_message_with_the_same_variables() {
     let english = messages(Lang::En);
-    assert!(english.len() > 100, "only {} English messages", english.len());
+    assert!(
+        english.len() > 100,
+        "only {} English messages",
+        english.len()
+    );
     for lang in LANGS {
         let theirs = messages(lang);
-        let missing: Vec<_> = english.keys().filter(|k| !theirs.contains_key(*k)).collect();
+        let missing: Vec<_> = english
+            .keys()
+            .filter(|k| !theirs.contains_key(*k))
+            .collect();
         assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
-        let extra: Vec<_> = theirs.keys().filter(|k| !english.contains_key(*k)).collect();
+        let extra: Vec<_> = theirs
+            .keys()
+            .filter(|k| !english.contains_key(*k))
+            .collect();
         assert!(extra.is_empty(), "{} has unknown {extra:?}", lang.code());
         for (id, vars) in &english {
-            assert_eq!(&theirs[id], vars, "{}: {id} uses other variables", lang.code());
+            assert_eq!(
+                &theirs[id],
+                vars,
+                "{}: {id} uses other variables",
+                lang.code()
+            );
         }
     }
 }
@@ -92,8 +107,18 @@ fn every_language_has_every_message_with_the_same_variables() {
 fn every_language_is_translated_not_copied() {
     // Words that are English in every language would be a copied file.
     for lang in LANGS.into_iter().filter(|l| *l != Lang::En) {
-        for id in ["home-title", "nav-check", "report-what-next", "badge-verified"] {
-            assert_ne!(t(lang, id), t(Lang::En, id), "{}: {id} is English", lang.code());
+        for id in [
+            "home-title",
+            "nav-check",
+            "report-what-next",
+            "badge-verified",
+        ] {
+            assert_ne!(
+                t(lang, id),
+                t(Lang::En, id),
+                "{}: {id} is English",
+                lang.code()
+            );
         }
     }
 }
@@ -107,24 +132,33 @@ fn every_message_the_pages_use_exists() {
         .keys()
         .filter_map(|id| id.split('-').next())
         .collect();
-    // Every file of the pages, read at test time, so a new page is
-    // checked without being listed here.
-    let read = |dir: &str, ext: &str| -> Vec<String> {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
+    // Every file of the pages, in folders too (`web/console/`), read at
+    // test time, so a new page is checked without being listed here.
+    fn read(dir: &std::path::Path, ext: &str, out: &mut Vec<String>) {
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
             .collect();
-        files.sort();
-        files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
-    };
-    let code = read("src/web", "rs");
-    let templates = read("templates", "html");
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                read(&p, ext, out);
+            } else if p.extension().is_some_and(|x| x == ext) {
+                out.push(std::fs::read_to_string(&p).unwrap());
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (mut code, mut templates) = (Vec::new(), Vec::new());
+    read(&root.join("src/web"), "rs", &mut code);
+    read(&root.join("templates"), "html", &mut templates);
     assert!(code.len() >= 8 && templates.len() >= 6);
     let mut checked = 0;
     let mut check = |id: &str| {
-        assert!(english.contains_key(id), "{id:?} is used but not in en/*.ftl");
+        assert!(
+            english.contains_key(id),
+            "{id:?} is used but not in en/*.ftl"
+        );
         checked += 1;
     };
     for src in &code {
@@ -151,10 +185,16 @@ fn every_message_the_pages_use_exists() {
     assert!(checked > 60, "only {checked} ids found: the scan is broken");
     // Ids made at run time.
     for region in REGIONS {
-        assert!(english.contains_key(&format!("region-{region}")), "{region}");
+        assert!(
+            english.contains_key(&format!("region-{region}")),
+            "{region}"
+        );
     }
     for category in CATEGORIES {
-        assert!(english.contains_key(&format!("category-{category}")), "{category}");
+        assert!(
+            english.contains_key(&format!("category-{category}")),
+            "{category}"
+        );
     }
 }
 
@@ -168,7 +208,9 @@ fn id_shaped(s: &str) -> bool {
     s.contains('-')
         && s.starts_with(|c: char| c.is_ascii_lowercase())
         && s.split('-').all(|w| {
-            !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
 }
 
@@ -179,7 +221,10 @@ fn plurals_follow_each_language_s_rules() {
     let eleven = args([("count", 11.into())]);
     assert_eq!(t_args(Lang::En, "search-count", &one), "One business found");
     assert_eq!(t_args(Lang::En, "search-count", &two), "2 businesses found");
-    assert_eq!(t_args(Lang::Es, "search-count", &one), "Una empresa encontrada");
+    assert_eq!(
+        t_args(Lang::Es, "search-count", &one),
+        "Una empresa encontrada"
+    );
     // Arabic has forms for two and for 3-10 and 11-99 (CLDR): the
     // translations must not all be the same.
     let ar: BTreeSet<String> = [&one, &two, &eleven]
@@ -257,7 +302,10 @@ fn region_follows_the_accept_language_region_then_the_language() {
 
 #[test]
 fn regions_sort_by_their_names_in_the_language() {
-    let names: Vec<String> = regions(Lang::Es).into_iter().map(|(_, n)| n.into_owned()).collect();
+    let names: Vec<String> = regions(Lang::Es)
+        .into_iter()
+        .map(|(_, n)| n.into_owned())
+        .collect();
     let alemania = names.iter().position(|n| n == "Alemania").unwrap();
     let espana = names.iter().position(|n| n == "España").unwrap();
     let estados = names.iter().position(|n| n == "Estados Unidos").unwrap();

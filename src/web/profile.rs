@@ -108,7 +108,9 @@ impl<'a> ProfilePage<'a> {
         assets: &'a Assets,
     ) -> ProfilePage<'a> {
         let name = pick_name(&b.names, &b.default_lang, langs)
-            .map_or(Text::new(&b.display_name, &b.default_lang), |(n, l)| Text::new(n, l));
+            .map_or(Text::new(&b.display_name, &b.default_lang), |(n, l)| {
+                Text::new(n, l)
+            });
         let any_verified = b.numbers.iter().any(|n| n.status == PublicStatus::Verified);
         // The badge says what a caller would be told about the numbers: a
         // reviewed business none of whose numbers holds is not shown green.
@@ -117,9 +119,7 @@ impl<'a> ProfilePage<'a> {
                 ("ok", "badge-verified", "profile-verified-detail")
             }
             BusinessStatus::Verified => ("warn", "badge-no-numbers", "profile-no-numbers-detail"),
-            BusinessStatus::Registered => {
-                ("warn", "badge-registered", "profile-registered-detail")
-            }
+            BusinessStatus::Registered => ("warn", "badge-registered", "profile-registered-detail"),
             BusinessStatus::Suspended => ("bad", "badge-suspended", "profile-suspended-detail"),
         };
         let description = pick_name(&b.description, &b.default_lang, langs)
@@ -141,7 +141,10 @@ impl<'a> ProfilePage<'a> {
         let report = (!numbers.is_empty()).then(|| {
             ReportForm::many(
                 lang,
-                numbers.iter().map(|n| (n.e164.to_owned(), n.shown.clone())).collect(),
+                numbers
+                    .iter()
+                    .map(|n| (n.e164.to_owned(), n.shown.clone()))
+                    .collect(),
             )
         });
         ProfilePage {
@@ -350,7 +353,10 @@ mod tests {
         .collect();
         b.default_lang = "en".into();
         let html = render(&b, Lang::Ar, &["ar".into()]);
-        assert!(html.contains("<h1 id=\"name\" lang=\"ar\" dir=\"rtl\">طيران الواحة</h1>"), "{html}");
+        assert!(
+            html.contains("<h1 id=\"name\" lang=\"ar\" dir=\"rtl\">طيران الواحة</h1>"),
+            "{html}"
+        );
         assert!(html.contains("<span lang=\"en\" dir=\"ltr\">Oasis Air</span>"));
         let html = render(&b, Lang::En, &["en".into()]);
         assert!(html.contains("<h1 id=\"name\" lang=\"en\" dir=\"ltr\">Oasis Air</h1>"));
@@ -359,7 +365,12 @@ mod tests {
     #[test]
     fn numbers_are_shown_grouped_and_dialled_in_e164() {
         let html = render(&hostile(), Lang::En, &[]);
-        assert!(html.contains("<a class=\"number\" dir=\"ltr\" href=\"tel:+34612000111\">+34 612 00 01 11</a>"), "{html}");
+        assert!(
+            html.contains(
+                "<a class=\"number\" dir=\"ltr\" href=\"tel:+34612000111\">+34 612 00 01 11</a>"
+            ),
+            "{html}"
+        );
     }
 
     #[test]

@@ -107,12 +107,16 @@ pub async fn send(
             .await;
             match sent {
                 Ok(()) => (StatusCode::OK, "report-thanks", Some(number)),
-                Err(Failed::Refused(ServiceError::RateLimited(..))) => {
-                    (StatusCode::TOO_MANY_REQUESTS, "report-too-many", Some(number))
-                }
-                Err(Failed::Refused(ServiceError::Invalid { .. })) => {
-                    (StatusCode::BAD_REQUEST, "report-comment-too-long", Some(number))
-                }
+                Err(Failed::Refused(ServiceError::RateLimited(..))) => (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "report-too-many",
+                    Some(number),
+                ),
+                Err(Failed::Refused(ServiceError::Invalid { .. })) => (
+                    StatusCode::BAD_REQUEST,
+                    "report-comment-too-long",
+                    Some(number),
+                ),
                 Err(Failed::Refused(ServiceError::InvalidNumber(_))) => {
                     (StatusCode::BAD_REQUEST, "report-bad-number", None)
                 }

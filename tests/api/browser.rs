@@ -22,15 +22,15 @@ const REVIEWER: &str = "browser-reviewer-secret";
 /// How long the page may take to show what a step expects.
 const PATIENCE: Duration = Duration::from_secs(20);
 /// A desktop window and a phone-sized one (CSS pixels).
-const DESKTOP: (u32, u32) = (1280, 900);
-const PHONE: (u32, u32) = (390, 844);
+pub(crate) const DESKTOP: (u32, u32) = (1280, 900);
+pub(crate) const PHONE: (u32, u32) = (390, 844);
 
 /// Browser tests run one at a time: each starts a Chromium, and two cores
 /// do not run several well.
 static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A chromedriver with one Chromium session. Dropping it stops both.
-struct Browser {
+pub(crate) struct Browser {
     client: Option<Client>,
     driver: Child,
     profile: tempfile::TempDir,
@@ -50,7 +50,7 @@ fn say(message: &str) {
 
 /// Starts Chromium, or says why not: a failure under `CI=true`, else a
 /// skip message and `None`.
-async fn browser() -> Option<Browser> {
+pub(crate) async fn browser() -> Option<Browser> {
     let chromium = tool("BIZSEAL_CHROMIUM", "/usr/bin/chromium");
     let chromedriver = tool("BIZSEAL_CHROMEDRIVER", "/usr/bin/chromedriver");
     let missing: Vec<String> = [&chromium, &chromedriver]
@@ -160,17 +160,17 @@ impl Drop for Browser {
 }
 
 impl Browser {
-    fn c(&self) -> &Client {
+    pub(crate) fn c(&self) -> &Client {
         self.client.as_ref().expect("session")
     }
 
-    async fn goto(&self, app: &TestApp, path: &str) {
+    pub(crate) async fn goto(&self, app: &TestApp, path: &str) {
         self.c().goto(&app.url(path)).await.expect("navigate");
     }
 
     /// Waits until the element matching `css` shows text containing
     /// `expected`; returns its whole text.
-    async fn wait_text(&self, css: &str, expected: &str) -> String {
+    pub(crate) async fn wait_text(&self, css: &str, expected: &str) -> String {
         let deadline = Instant::now() + PATIENCE;
         let mut last = String::new();
         loop {
@@ -190,13 +190,13 @@ impl Browser {
         }
     }
 
-    async fn type_into(&self, css: &str, text: &str) {
+    pub(crate) async fn type_into(&self, css: &str, text: &str) {
         let el = self.c().find(Locator::Css(css)).await.expect(css);
         el.clear().await.expect("clear");
         el.send_keys(text).await.expect("type");
     }
 
-    async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         self.c()
             .find(Locator::Css(css))
             .await
@@ -217,7 +217,7 @@ impl Browser {
     }
 
     /// Saves a screenshot as `target/screenshots/{name}.png`.
-    async fn screenshot(&self, name: &str) {
+    pub(crate) async fn screenshot(&self, name: &str) {
         let png = self.c().screenshot().await.expect("screenshot");
         save_png(name, &png);
     }
@@ -243,14 +243,14 @@ impl Browser {
         self.screenshot(name).await;
     }
 
-    async fn resize(&self, (width, height): (u32, u32)) {
+    pub(crate) async fn resize(&self, (width, height): (u32, u32)) {
         self.c()
             .set_window_size(width, height)
             .await
             .expect("resize");
     }
 
-    async fn close(mut self) {
+    pub(crate) async fn close(mut self) {
         if let Some(client) = self.client.take() {
             let _ = client.close().await;
         }
@@ -274,7 +274,7 @@ fn screenshot_dir() -> PathBuf {
 }
 
 /// Checks a number on the home page, as a person would: type, press Check.
-async fn check(b: &Browser, number: &str) {
+pub(crate) async fn check(b: &Browser, number: &str) {
     b.type_into("#q", number).await;
     b.click("#check button[type=submit]").await;
 }
@@ -449,7 +449,7 @@ async fn a_name_search_with_a_typo_leads_to_the_profile() {
 
 /// Registers a business, proves one number and submits it, all by API;
 /// returns its id.
-async fn apply_by_api(app: &TestApp, name: &str, number: &str) -> String {
+pub(crate) async fn apply_by_api(app: &TestApp, name: &str, number: &str) -> String {
     let (status, body) = app
         .post_json(
             "/v1/businesses",

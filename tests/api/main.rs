@@ -1,13 +1,16 @@
 //! Black-box tests of the HTTP API: each test starts the real server on a
 //! random port against its own temporary data dir and talks HTTP to it.
 //! One test binary, so everything links once. `cli` runs the real binary;
-//! `browser` drives headless Chromium through the web pages.
+//! `browser` and `browser_console` drive headless Chromium through the web
+//! pages; `console_pages` uses the reviewers' console over plain HTTP.
 
 mod abuse;
 mod batch;
 mod browser;
+mod browser_console;
 mod caching;
 mod cli;
+mod console_pages;
 mod dns;
 mod errors;
 mod helpers;
