@@ -1,200 +1,239 @@
 # The reviewers' console (/console): for reviewers, who know the trust
 # rules; plain words all the same.
 
-console-sign-in-title = Reviewer sign-in
-console-token = Reviewer token
-console-token-hint = The token an operator gave you (bizseal reviewer create). On a shared computer, sign out when you are done.
-console-sign-in = Sign in
-console-wrong-token = That token is not right. Check it and try again.
+console-sign-in-title = تسجيل دخول المراجعين
+console-token = الرمز المميّز للمراجع
+console-token-hint = الرمز المميّز الذي أعطاك إياه أحد المشغّلين (bizseal reviewer create). إذا كنت على حاسوب مشترك، فسجّل الخروج عند الانتهاء.
+console-sign-in = تسجيل الدخول
+console-wrong-token = هذا الرمز المميّز غير صحيح. تحقّق منه وحاول مرة أخرى.
 console-locked-out = { $minutes ->
-    [one] Too many wrong tokens came from your network. Try again in one minute.
-   *[other] Too many wrong tokens came from your network. Try again in { $minutes } minutes.
+    [zero] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد قليل.
+    [one] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد دقيقة واحدة.
+    [two] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد دقيقتين.
+    [few] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد { $minutes } دقائق.
+    [many] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد { $minutes } دقيقة.
+   *[other] وردت رموز مميّزة خاطئة كثيرة جدًا من شبكتك. حاول مرة أخرى بعد { $minutes } دقيقة.
 }
-console-signed-out = You are signed out.
+console-signed-out = لقد سجّلت الخروج.
 
-console-nav-label = Console
-console-nav-queue = Review queue
-console-nav-business = Business or number
-console-nav-audit = Audit trail
-console-nav-outbox = Code outbox
-console-signed-in-as = Signed in as { $name }
-console-sign-out = Sign out
+console-nav-label = لوحة التحكم
+console-nav-queue = قائمة انتظار المراجعة
+console-nav-business = شركة أو رقم
+console-nav-audit = سجل التدقيق
+console-nav-outbox = صندوق صادر الرموز
+console-signed-in-as = مسجّل الدخول باسم { $name }
+console-sign-out = تسجيل الخروج
 
-console-forged-title = Form refused
-console-forged-text = This form did not carry this session's security token, so nothing was done. Open the page again from the console and send the form from there.
-console-back-to-queue = Back to the review queue
+console-forged-title = رُفض النموذج
+console-forged-text = لم يحمل هذا النموذج الرمز الأمني لهذه الجلسة، لذا لم يُنفَّذ أي شيء. افتح الصفحة من جديد من لوحة التحكم وأرسل النموذج من هناك.
+console-back-to-queue = العودة إلى قائمة انتظار المراجعة
 
-console-done-approved = Approved. A submission makes the business verified and its proven numbers carry the badge; an edit is now public.
-console-done-rejected = Rejected. The business sees your reason; nothing public changed.
-console-done-dismissed = Flag dismissed. The reports stay counted; the business left the queue.
-console-done-suspended = Suspended. Every badge of the business is withdrawn until it is reinstated.
-console-done-reinstated = Reinstated. A verified business's numbers carry the badge again, with new tokens.
-console-done-revoked = Badge withdrawn. The number's token is revoked and lookups say so.
-console-done-released = Number released from this business. Any badge it had is revoked.
-console-done-unlocked = Lockout cleared. The business can enter codes for this number again.
-console-done-nothing-locked = Nothing to clear: the number was not locked for this business.
+console-done-approved = تمت الموافقة. في حالة الطلب، أصبحت الشركة موثّقة وتحمل أرقامها المُثبتة الشارة؛ وفي حالة تعديل الملف، أصبح التعديل علنيًا الآن.
+console-done-rejected = تم الرفض. سترى الشركة السبب الذي ذكرته؛ ولم يتغير أي شيء علني.
+console-done-dismissed = تم تجاهل التنبيه. تظل البلاغات محتسبة؛ وقد خرجت الشركة من قائمة الانتظار.
+console-done-suspended = تم الإيقاف. سُحبت كل شارات الشركة إلى أن يُعاد تفعيلها.
+console-done-reinstated = أُعيد التفعيل. تحمل أرقام الشركة الموثّقة الشارة من جديد، برموز مميّزة جديدة.
+console-done-revoked = سُحبت الشارة. أُلغي الرمز المميّز للرقم، وتُظهر نتائج البحث ذلك.
+console-done-released = حُرِّر الرقم من هذه الشركة. وأُلغيت أي شارة كانت له.
+console-done-unlocked = أُزيل القفل. يمكن للشركة إدخال رموز لهذا الرقم من جديد.
+console-done-nothing-locked = لا يوجد ما تجب إزالته: لم يكن الرقم مقفلًا لهذه الشركة.
 
-console-queue-title = Review queue
+console-queue-title = قائمة انتظار المراجعة
 console-queue-count = { $count ->
-    [0] Nothing is waiting for a decision.
-    [one] One business is waiting for a decision, oldest first.
-   *[other] { $count } businesses are waiting for a decision, oldest first.
+    [zero] لا يوجد شيء بانتظار قرار.
+    [one] تنتظر شركة واحدة قرارًا.
+    [two] تنتظر شركتان قرارًا، والأقدم أولًا.
+    [few] تنتظر { $count } شركات قرارًا، والأقدم أولًا.
+    [many] تنتظر { $count } شركة قرارًا، والأقدم أولًا.
+   *[other] تنتظر { $count } شركة قرارًا، والأقدم أولًا.
 }
-console-queue-more = Only the oldest are shown: decide on them to see the rest.
-console-kind-submission = Application
-console-kind-edit = Profile edit
-console-kind-flag = Flagged
-console-legal-name = Legal name
-console-names = Names
-console-about = Category, place, status
-console-id = Business id
-console-queued = Waiting since
-console-flag = Flag
-console-evidence = Evidence
-console-numbers = Phone numbers
-console-no-numbers = No phone numbers listed.
-console-number = Number
-console-state = State
-console-proof = Proven by
-console-reports = Reports (30 days)
+console-queue-more = لا يُعرض إلا الأقدم: اتخذ قرارًا بشأنها لرؤية البقية.
+console-kind-submission = طلب
+console-kind-edit = تعديل الملف
+console-kind-flag = عليها تنبيه
+console-legal-name = الاسم القانوني
+console-names = الأسماء
+console-about = الفئة والمكان والحالة
+console-id = معرّف الشركة
+console-queued = بالانتظار منذ
+console-flag = التنبيه
+console-evidence = الأدلة
+console-numbers = أرقام الهاتف
+console-no-numbers = لا توجد أرقام هاتف مُدرجة.
+console-number = الرقم
+console-state = الحالة
+console-proof = طريقة الإثبات
+console-reports = البلاغات (30 يومًا)
 console-reports-count = { $reports ->
-    [0] None
-    [one] One report ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+    [zero] لا شيء
+    [one] بلاغ واحد ({ $reporters ->
+        [zero] من دون شبكات
+        [one] من شبكة واحدة
+        [two] من شبكتين
+        [few] من { $reporters } شبكات
+        [many] من { $reporters } شبكة
+       *[other] من { $reporters } شبكة
     })
-   *[other] { $reports } reports ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+    [two] بلاغان ({ $reporters ->
+        [zero] من دون شبكات
+        [one] من شبكة واحدة
+        [two] من شبكتين
+        [few] من { $reporters } شبكات
+        [many] من { $reporters } شبكة
+       *[other] من { $reporters } شبكة
+    })
+    [few] { $reports } بلاغات ({ $reporters ->
+        [zero] من دون شبكات
+        [one] من شبكة واحدة
+        [two] من شبكتين
+        [few] من { $reporters } شبكات
+        [many] من { $reporters } شبكة
+       *[other] من { $reporters } شبكة
+    })
+    [many] { $reports } بلاغًا ({ $reporters ->
+        [zero] من دون شبكات
+        [one] من شبكة واحدة
+        [two] من شبكتين
+        [few] من { $reporters } شبكات
+        [many] من { $reporters } شبكة
+       *[other] من { $reporters } شبكة
+    })
+   *[other] { $reports } بلاغ ({ $reporters ->
+        [zero] من دون شبكات
+        [one] من شبكة واحدة
+        [two] من شبكتين
+        [few] من { $reporters } شبكات
+        [many] من { $reporters } شبكة
+       *[other] من { $reporters } شبكة
     })
 }
-console-level = level { $level }
-console-held-by-other = Held by another business
-console-not-proven = Not proven
-console-proof-otp = One-time code
-console-proof-import = Imported from a vetted registry
-console-domain = Domain
-console-domain-proven = Domain { $domain } proven on { $date }.
-console-domain-unproven = Domain { $domain } claimed, not proven.
-console-no-domain = No domain: at most level B.
-console-warnings = Warnings
-console-warning-confusable = “{ $name }” looks like “{ $similar }”, a verified business.
-console-warning-brand = “{ $name }” contains the name of “{ $similar }”, a verified business.
-console-warning-mixed-script = “{ $name }” mixes alphabets in one word, a common way to imitate a name.
-console-warning-website = The website { $name } is not on the proven domain.
-console-see-business = See that business
-console-changes = Proposed changes
-console-field = Field
-console-before = Now
-console-after = Proposed
-console-none = (none)
-console-field-legal-name = Legal name
-console-field-names = Names
-console-field-default-lang = Default language
-console-field-category = Category
-console-field-city = City
-console-field-website = Website
-console-field-description = Description
-console-field-logo-url = Logo
-console-field-commands = Quick replies
-console-field-other = Other field
-console-decision = Decision
+console-level = المستوى { $level }
+console-held-by-other = تملكه شركة أخرى
+console-not-proven = غير مُثبت
+console-proof-otp = رمز لمرة واحدة
+console-proof-import = مستورد من سجل موثوق
+console-domain = النطاق
+console-domain-proven = أُثبت النطاق { $domain } في { $date }.
+console-domain-unproven = النطاق { $domain } مُدّعى، وغير مُثبت.
+console-no-domain = لا يوجد نطاق: المستوى B كحد أقصى.
+console-warnings = التحذيرات
+console-warning-confusable = «{ $name }» يشبه «{ $similar }»، وهي شركة موثّقة.
+console-warning-brand = «{ $name }» يحتوي على اسم «{ $similar }»، وهي شركة موثّقة.
+console-warning-mixed-script = «{ $name }» يخلط أبجديات مختلفة في كلمة واحدة، وهي طريقة شائعة لتقليد اسم.
+console-warning-website = الموقع الإلكتروني { $name } ليس على النطاق المُثبت.
+console-see-business = عرض تلك الشركة
+console-changes = التغييرات المقترحة
+console-field = الحقل
+console-before = الحالي
+console-after = المقترح
+console-none = (لا شيء)
+console-field-legal-name = الاسم القانوني
+console-field-names = الأسماء
+console-field-default-lang = اللغة الافتراضية
+console-field-category = الفئة
+console-field-city = المدينة
+console-field-website = الموقع الإلكتروني
+console-field-description = الوصف
+console-field-logo-url = الشعار
+console-field-commands = ردود سريعة
+console-field-other = حقل آخر
+console-decision = القرار
 
-console-note = Note (optional)
-console-reason = Reason (required)
-console-approve = Approve
-console-approve-explain = Approve: a submission makes the business verified and gives each proven number its badge (level A with a proven domain, else B); an edit becomes public.
-console-reject = Reject
-console-reject-explain = Reject: the business sees your reason and may apply again later. Nothing public changes; to take a verified business down, suspend it.
-console-dismiss = Dismiss the flag
-console-dismiss-explain = Dismiss: the business leaves the queue; its reports stay counted and can flag it again.
-console-suspend = Suspend
-console-suspend-explain = Suspend: every badge of this business is withdrawn at once and its numbers show as suspended until a reviewer reinstates it.
-console-reinstate = Reinstate
-console-reinstate-explain = Reinstate: the suspension ends; a verified business gets new tokens for its numbers (the old ones stay revoked).
-console-revoke = Withdraw the badge
-console-revoke-explain = Withdraw the badge: this number's token is revoked and lookups show the verification as withdrawn, with your reason. Only a release frees the number afterwards.
-console-release = Release the number
-console-release-explain = Release: the number leaves this business's list and any badge is revoked; another reviewed business that proved it takes it over.
-console-unlock = Clear the lockout
-console-unlock-explain = Clear the lockout: the business may enter codes for this number again (it was locked after too many wrong codes).
+console-note = ملاحظة (اختيارية)
+console-reason = السبب (مطلوب)
+console-approve = موافقة
+console-approve-explain = موافقة: في حالة الطلب، تصبح الشركة موثّقة ويحصل كل رقم مُثبت على شارته (المستوى A مع نطاق مُثبت، وإلا B)؛ وفي حالة تعديل الملف، يصبح التعديل علنيًا.
+console-reject = رفض
+console-reject-explain = رفض: سترى الشركة السبب الذي ذكرته، ويمكنها التقدم بطلب من جديد لاحقًا. لا يتغير أي شيء علني؛ ولإيقاف شركة موثّقة، استخدم الإيقاف.
+console-dismiss = تجاهل التنبيه
+console-dismiss-explain = تجاهل: تخرج الشركة من قائمة الانتظار؛ وتظل بلاغاتها محتسبة ويمكن أن تؤدي إلى تنبيه جديد.
+console-suspend = إيقاف
+console-suspend-explain = إيقاف: تُسحب كل شارات هذه الشركة فورًا، وتظهر أرقامها موقوفة إلى أن يعيد أحد المراجعين تفعيلها.
+console-reinstate = إعادة التفعيل
+console-reinstate-explain = إعادة التفعيل: ينتهي الإيقاف؛ وتحصل الشركة الموثّقة على رموز مميّزة جديدة لأرقامها (وتظل القديمة ملغاة).
+console-revoke = سحب الشارة
+console-revoke-explain = سحب الشارة: يُلغى الرمز المميّز لهذا الرقم، وتُظهر نتائج البحث أن التوثيق سُحب، مع السبب الذي ذكرته. بعد ذلك لا يصبح الرقم متاحًا إلا بتحريره.
+console-release = تحرير الرقم
+console-release-explain = تحرير: يخرج الرقم من قائمة هذه الشركة وتُلغى أي شارة له؛ وتتولاه شركة أخرى خضعت للمراجعة وأثبتت ملكيته.
+console-unlock = إزالة القفل
+console-unlock-explain = إزالة القفل: يمكن للشركة إدخال رموز لهذا الرقم من جديد (كان قد قُفل بعد رموز خاطئة كثيرة جدًا).
 
-console-business-title = Business or number
-console-find-label = Business id or phone number
-console-find-hint = A business id (b_…) or a number in international format (+…).
-console-find = Find
-console-find-unreadable = That is neither a business id nor a phone number in international format.
-console-find-no-business = No business has that id.
-console-find-unlisted = No business lists { $number }.
-console-parties = Businesses that list { $number }
-console-review = Review
-console-review-draft = Not sent for review yet
-console-review-submitted = Waiting for a reviewer
-console-review-approved = Approved
-console-review-rejected = Rejected
-console-review-other = Unknown
-console-status-verified = Verified
-console-status-registered = Not verified
-console-status-suspended = Suspended
-console-in-queue = It is waiting in the review queue.
-console-public-profile = Public profile
-console-locked-until = locked after wrong codes until { $date }
-console-number-attested = Carries the badge
-console-number-on-hold = On hold (business suspended)
-console-number-revoked = Badge withdrawn
-console-number-unproven = Not proven
-console-number-proven = Proven, waiting for review
-console-number-disputed = Proven, but held by another business
-console-number-locked = Locked after wrong codes
-console-number-other = Unknown state
-console-business-decision = The business
-console-history = Latest audit entries
-console-whole-history = The whole audit trail of this business
+console-business-title = شركة أو رقم
+console-find-label = معرّف الشركة أو رقم الهاتف
+console-find-hint = معرّف شركة (b_…) أو رقم بالتنسيق الدولي (+…).
+console-find = بحث
+console-find-unreadable = هذا ليس معرّف شركة ولا رقم هاتف بالتنسيق الدولي.
+console-find-no-business = لا توجد شركة بهذا المعرّف.
+console-find-unlisted = لا توجد شركة تُدرج الرقم { $number }.
+console-parties = الشركات التي تُدرج الرقم { $number }
+console-review = المراجعة
+console-review-draft = لم يُرسل للمراجعة بعد
+console-review-submitted = بانتظار مراجع
+console-review-approved = تمت الموافقة
+console-review-rejected = مرفوض
+console-review-other = غير معروف
+console-status-verified = موثّقة
+console-status-registered = غير موثّقة
+console-status-suspended = موقوفة
+console-in-queue = الشركة بالانتظار في قائمة انتظار المراجعة.
+console-public-profile = الملف العام
+console-locked-until = مقفل بسبب رموز خاطئة حتى { $date }
+console-number-attested = يحمل الشارة
+console-number-on-hold = معلّق (الشركة موقوفة)
+console-number-revoked = سُحبت الشارة
+console-number-unproven = غير مُثبت
+console-number-proven = مُثبت، بانتظار المراجعة
+console-number-disputed = مُثبت، لكن تملكه شركة أخرى
+console-number-locked = مقفل بسبب رموز خاطئة
+console-number-other = حالة غير معروفة
+console-business-decision = الشركة
+console-history = أحدث إدخالات التدقيق
+console-whole-history = سجل التدقيق الكامل لهذه الشركة
 
-console-audit-title = Audit trail
-console-audit-of = Only business { $business }.
-console-audit-all = Show everything
-console-audit-empty = No entries.
-console-when = When
-console-who = Who
-console-what = What
-console-business = Business
-console-detail = Detail
-console-pages = Pages
-console-newest = Newest entries
-console-older = Older entries
-console-did-registered = Registered
-console-did-submitted = Sent for review
-console-did-submission-withdrawn = Withdrew the submission
-console-did-deleted = Deleted the business
-console-did-profile-edited = Edited the profile
-console-did-edit-submitted = Sent a profile edit for review
-console-did-edit-withdrawn = Withdrew a profile edit
-console-did-domain-challenge = Started a domain check
-console-did-domain-proven = Proved the domain
-console-did-code-sent = Was sent a one-time code
-console-did-number-proven = Proved a number
-console-did-number-removed = Removed a number
-console-did-number-disputed = Proved a number another business holds
-console-did-number-taken-over = Took over a freed number
-console-did-flagged = Flagged for review
-console-did-approved = Approved the application or edit
-console-did-rejected = Rejected the application or edit
-console-did-flag-dismissed = Dismissed the flag
-console-did-suspended = Suspended the business
-console-did-reinstated = Reinstated the business
-console-did-number-revoked = Withdrew a number's badge
-console-did-number-released = Released a number
-console-did-number-unlocked = Cleared a number's lockout
-console-did-key-rotated = Rotated the signing key
-console-did-reviewer-created = Added a reviewer
-console-did-admin-created = Added an admin reviewer
-console-did-reviewer-removed = Removed a reviewer
-console-did-reviewer-lockout = Locked a network out after wrong reviewer tokens
-console-did-country-breaker = Throttled codes to a country
+console-audit-title = سجل التدقيق
+console-audit-of = الشركة { $business } فقط.
+console-audit-all = عرض الكل
+console-audit-empty = لا توجد إدخالات.
+console-when = متى
+console-who = مَن
+console-what = ماذا
+console-business = الشركة
+console-detail = التفاصيل
+console-pages = الصفحات
+console-newest = أحدث الإدخالات
+console-older = إدخالات أقدم
+console-did-registered = التسجيل
+console-did-submitted = الإرسال للمراجعة
+console-did-submission-withdrawn = سحب الطلب
+console-did-deleted = حذف الشركة
+console-did-profile-edited = تعديل الملف
+console-did-edit-submitted = إرسال تعديل على الملف للمراجعة
+console-did-edit-withdrawn = سحب تعديل على الملف
+console-did-domain-challenge = بدء التحقق من النطاق
+console-did-domain-proven = إثبات النطاق
+console-did-code-sent = تلقّي رمز لمرة واحدة
+console-did-number-proven = إثبات رقم
+console-did-number-removed = إزالة رقم
+console-did-number-disputed = إثبات رقم تملكه شركة أخرى
+console-did-number-taken-over = تولّي رقم مُحرَّر
+console-did-flagged = وضع تنبيه للمراجعة
+console-did-approved = الموافقة على الطلب أو التعديل
+console-did-rejected = رفض الطلب أو التعديل
+console-did-flag-dismissed = تجاهل التنبيه
+console-did-suspended = إيقاف الشركة
+console-did-reinstated = إعادة تفعيل الشركة
+console-did-number-revoked = سحب شارة رقم
+console-did-number-released = تحرير رقم
+console-did-number-unlocked = إزالة قفل رقم
+console-did-key-rotated = تغيير مفتاح التوقيع
+console-did-reviewer-created = إضافة مراجع
+console-did-admin-created = إضافة مراجع مسؤول
+console-did-reviewer-removed = إزالة مراجع
+console-did-reviewer-lockout = قفل شبكة بعد رموز مميّزة خاطئة للمراجعين
+console-did-country-breaker = تقييد الرموز المرسلة إلى دولة
 
-console-outbox-title = Code outbox
-console-outbox-intro = One-time codes go to this outbox instead of a text-message gateway (the log sender). Read a code only to the person who asked for it, on the number it was sent to.
-console-outbox-empty = No codes were sent yet.
-console-code = Code
-console-language = Language
+console-outbox-title = صندوق صادر الرموز
+console-outbox-intro = تذهب الرموز لمرة واحدة إلى هذا الصندوق بدلًا من بوابة الرسائل النصية (المُرسِل إلى السجل). لا تقرأ الرمز إلا للشخص الذي طلبه، وعلى الرقم الذي أُرسل إليه.
+console-outbox-empty = لم يُرسل أي رمز بعد.
+console-code = الرمز
+console-language = اللغة

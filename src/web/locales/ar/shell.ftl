@@ -125,4 +125,4 @@ code-storage-full = لا تستطيع الخدمة حفظ أي شيء الآن. 
 code-internal = حدث خطأ من جهتنا. يُرجى المحاولة لاحقًا.
 # A field that was refused, when it has no message of its own.
 invalid-field = يُرجى التحقق من هذا الحقل.
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = يُرجى ذكر سبب: من 1 إلى 1000 حرف، بنص عادي.

@@ -1,200 +1,200 @@
 # The reviewers' console (/console): for reviewers, who know the trust
 # rules; plain words all the same.
 
-console-sign-in-title = Reviewer sign-in
-console-token = Reviewer token
-console-token-hint = The token an operator gave you (bizseal reviewer create). On a shared computer, sign out when you are done.
-console-sign-in = Sign in
-console-wrong-token = That token is not right. Check it and try again.
+console-sign-in-title = Anmeldung für Prüfer
+console-token = Prüfer-Token
+console-token-hint = Das Token, das Sie von einem Betreiber erhalten haben (bizseal reviewer create). Melden Sie sich an einem gemeinsam genutzten Computer ab, wenn Sie fertig sind.
+console-sign-in = Anmelden
+console-wrong-token = Dieses Token ist nicht richtig. Prüfen Sie es und versuchen Sie es erneut.
 console-locked-out = { $minutes ->
-    [one] Too many wrong tokens came from your network. Try again in one minute.
-   *[other] Too many wrong tokens came from your network. Try again in { $minutes } minutes.
+    [one] Aus Ihrem Netzwerk kamen zu viele falsche Tokens. Versuchen Sie es in einer Minute erneut.
+   *[other] Aus Ihrem Netzwerk kamen zu viele falsche Tokens. Versuchen Sie es in { $minutes } Minuten erneut.
 }
-console-signed-out = You are signed out.
+console-signed-out = Sie sind abgemeldet.
 
-console-nav-label = Console
-console-nav-queue = Review queue
-console-nav-business = Business or number
-console-nav-audit = Audit trail
-console-nav-outbox = Code outbox
-console-signed-in-as = Signed in as { $name }
-console-sign-out = Sign out
+console-nav-label = Konsole
+console-nav-queue = Prüfwarteschlange
+console-nav-business = Unternehmen oder Nummer
+console-nav-audit = Audit-Protokoll
+console-nav-outbox = Code-Postausgang
+console-signed-in-as = Angemeldet als { $name }
+console-sign-out = Abmelden
 
-console-forged-title = Form refused
-console-forged-text = This form did not carry this session's security token, so nothing was done. Open the page again from the console and send the form from there.
-console-back-to-queue = Back to the review queue
+console-forged-title = Formular abgelehnt
+console-forged-text = Dieses Formular enthielt nicht das Sicherheitstoken dieser Sitzung, daher wurde nichts ausgeführt. Öffnen Sie die Seite erneut über die Konsole und senden Sie das Formular von dort.
+console-back-to-queue = Zurück zur Prüfwarteschlange
 
-console-done-approved = Approved. A submission makes the business verified and its proven numbers carry the badge; an edit is now public.
-console-done-rejected = Rejected. The business sees your reason; nothing public changed.
-console-done-dismissed = Flag dismissed. The reports stay counted; the business left the queue.
-console-done-suspended = Suspended. Every badge of the business is withdrawn until it is reinstated.
-console-done-reinstated = Reinstated. A verified business's numbers carry the badge again, with new tokens.
-console-done-revoked = Badge withdrawn. The number's token is revoked and lookups say so.
-console-done-released = Number released from this business. Any badge it had is revoked.
-console-done-unlocked = Lockout cleared. The business can enter codes for this number again.
-console-done-nothing-locked = Nothing to clear: the number was not locked for this business.
+console-done-approved = Genehmigt. Bei einem Antrag ist das Unternehmen jetzt verifiziert und seine bestätigten Nummern tragen das Siegel; eine Profiländerung ist jetzt öffentlich.
+console-done-rejected = Abgelehnt. Das Unternehmen sieht Ihre Begründung; öffentlich hat sich nichts geändert.
+console-done-dismissed = Markierung verworfen. Die Meldungen zählen weiter; das Unternehmen ist nicht mehr in der Warteschlange.
+console-done-suspended = Gesperrt. Alle Siegel des Unternehmens sind entzogen, bis es reaktiviert wird.
+console-done-reinstated = Reaktiviert. Die Nummern eines verifizierten Unternehmens tragen wieder das Siegel, mit neuen Tokens.
+console-done-revoked = Siegel entzogen. Das Token der Nummer ist widerrufen, und Abfragen zeigen das an.
+console-done-released = Nummer von diesem Unternehmen freigegeben. Ein etwaiges Siegel ist widerrufen.
+console-done-unlocked = Sperre aufgehoben. Das Unternehmen kann für diese Nummer wieder Codes eingeben.
+console-done-nothing-locked = Nichts aufzuheben: Die Nummer war für dieses Unternehmen nicht gesperrt.
 
-console-queue-title = Review queue
+console-queue-title = Prüfwarteschlange
 console-queue-count = { $count ->
-    [0] Nothing is waiting for a decision.
-    [one] One business is waiting for a decision, oldest first.
-   *[other] { $count } businesses are waiting for a decision, oldest first.
+    [0] Nichts wartet auf eine Entscheidung.
+    [one] Ein Unternehmen wartet auf eine Entscheidung, älteste zuerst.
+   *[other] { $count } Unternehmen warten auf eine Entscheidung, älteste zuerst.
 }
-console-queue-more = Only the oldest are shown: decide on them to see the rest.
-console-kind-submission = Application
-console-kind-edit = Profile edit
-console-kind-flag = Flagged
-console-legal-name = Legal name
-console-names = Names
-console-about = Category, place, status
-console-id = Business id
-console-queued = Waiting since
-console-flag = Flag
-console-evidence = Evidence
-console-numbers = Phone numbers
-console-no-numbers = No phone numbers listed.
-console-number = Number
-console-state = State
-console-proof = Proven by
-console-reports = Reports (30 days)
+console-queue-more = Nur die ältesten werden angezeigt: Entscheiden Sie über sie, um die übrigen zu sehen.
+console-kind-submission = Antrag
+console-kind-edit = Profiländerung
+console-kind-flag = Markiert
+console-legal-name = Eingetragener Name
+console-names = Namen
+console-about = Kategorie, Ort, Status
+console-id = Unternehmens-ID
+console-queued = Wartet seit
+console-flag = Markierung
+console-evidence = Nachweise
+console-numbers = Telefonnummern
+console-no-numbers = Keine Telefonnummern eingetragen.
+console-number = Nummer
+console-state = Status
+console-proof = Bestätigt durch
+console-reports = Meldungen (30 Tage)
 console-reports-count = { $reports ->
-    [0] None
-    [one] One report ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+    [0] Keine
+    [one] Eine Meldung ({ $reporters ->
+        [one] ein Netzwerk
+       *[other] { $reporters } Netzwerke
     })
-   *[other] { $reports } reports ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+   *[other] { $reports } Meldungen ({ $reporters ->
+        [one] ein Netzwerk
+       *[other] { $reporters } Netzwerke
     })
 }
-console-level = level { $level }
-console-held-by-other = Held by another business
-console-not-proven = Not proven
-console-proof-otp = One-time code
-console-proof-import = Imported from a vetted registry
+console-level = Stufe { $level }
+console-held-by-other = Gehört einem anderen Unternehmen
+console-not-proven = Nicht bestätigt
+console-proof-otp = Einmalcode
+console-proof-import = Aus einem geprüften Register importiert
 console-domain = Domain
-console-domain-proven = Domain { $domain } proven on { $date }.
-console-domain-unproven = Domain { $domain } claimed, not proven.
-console-no-domain = No domain: at most level B.
-console-warnings = Warnings
-console-warning-confusable = “{ $name }” looks like “{ $similar }”, a verified business.
-console-warning-brand = “{ $name }” contains the name of “{ $similar }”, a verified business.
-console-warning-mixed-script = “{ $name }” mixes alphabets in one word, a common way to imitate a name.
-console-warning-website = The website { $name } is not on the proven domain.
-console-see-business = See that business
-console-changes = Proposed changes
-console-field = Field
-console-before = Now
-console-after = Proposed
-console-none = (none)
-console-field-legal-name = Legal name
-console-field-names = Names
-console-field-default-lang = Default language
-console-field-category = Category
-console-field-city = City
+console-domain-proven = Domain { $domain } bestätigt am { $date }.
+console-domain-unproven = Domain { $domain } angegeben, nicht bestätigt.
+console-no-domain = Keine Domain: höchstens Stufe B.
+console-warnings = Warnungen
+console-warning-confusable = „{ $name }“ ähnelt „{ $similar }“, einem verifizierten Unternehmen.
+console-warning-brand = „{ $name }“ enthält den Namen von „{ $similar }“, einem verifizierten Unternehmen.
+console-warning-mixed-script = „{ $name }“ mischt Alphabete in einem Wort, ein gängiger Trick, um einen Namen nachzuahmen.
+console-warning-website = Die Website { $name } liegt nicht auf der bestätigten Domain.
+console-see-business = Dieses Unternehmen ansehen
+console-changes = Vorgeschlagene Änderungen
+console-field = Feld
+console-before = Aktuell
+console-after = Vorgeschlagen
+console-none = (keine)
+console-field-legal-name = Eingetragener Name
+console-field-names = Namen
+console-field-default-lang = Standardsprache
+console-field-category = Kategorie
+console-field-city = Ort
 console-field-website = Website
-console-field-description = Description
+console-field-description = Beschreibung
 console-field-logo-url = Logo
-console-field-commands = Quick replies
-console-field-other = Other field
-console-decision = Decision
+console-field-commands = Schnellantworten
+console-field-other = Anderes Feld
+console-decision = Entscheidung
 
-console-note = Note (optional)
-console-reason = Reason (required)
-console-approve = Approve
-console-approve-explain = Approve: a submission makes the business verified and gives each proven number its badge (level A with a proven domain, else B); an edit becomes public.
-console-reject = Reject
-console-reject-explain = Reject: the business sees your reason and may apply again later. Nothing public changes; to take a verified business down, suspend it.
-console-dismiss = Dismiss the flag
-console-dismiss-explain = Dismiss: the business leaves the queue; its reports stay counted and can flag it again.
-console-suspend = Suspend
-console-suspend-explain = Suspend: every badge of this business is withdrawn at once and its numbers show as suspended until a reviewer reinstates it.
-console-reinstate = Reinstate
-console-reinstate-explain = Reinstate: the suspension ends; a verified business gets new tokens for its numbers (the old ones stay revoked).
-console-revoke = Withdraw the badge
-console-revoke-explain = Withdraw the badge: this number's token is revoked and lookups show the verification as withdrawn, with your reason. Only a release frees the number afterwards.
-console-release = Release the number
-console-release-explain = Release: the number leaves this business's list and any badge is revoked; another reviewed business that proved it takes it over.
-console-unlock = Clear the lockout
-console-unlock-explain = Clear the lockout: the business may enter codes for this number again (it was locked after too many wrong codes).
+console-note = Notiz (optional)
+console-reason = Begründung (erforderlich)
+console-approve = Genehmigen
+console-approve-explain = Genehmigen: Bei einem Antrag wird das Unternehmen verifiziert und jede bestätigte Nummer erhält ihr Siegel (Stufe A mit bestätigter Domain, sonst B); eine Profiländerung wird öffentlich.
+console-reject = Ablehnen
+console-reject-explain = Ablehnen: Das Unternehmen sieht Ihre Begründung und kann später erneut einen Antrag stellen. Öffentlich ändert sich nichts; um ein verifiziertes Unternehmen vom Netz zu nehmen, sperren Sie es.
+console-dismiss = Markierung verwerfen
+console-dismiss-explain = Verwerfen: Das Unternehmen verlässt die Warteschlange; seine Meldungen zählen weiter und können es erneut markieren.
+console-suspend = Sperren
+console-suspend-explain = Sperren: Alle Siegel dieses Unternehmens werden sofort entzogen, und seine Nummern werden als gesperrt angezeigt, bis ein Prüfer es reaktiviert.
+console-reinstate = Reaktivieren
+console-reinstate-explain = Reaktivieren: Die Sperrung endet; ein verifiziertes Unternehmen erhält neue Tokens für seine Nummern (die alten bleiben widerrufen).
+console-revoke = Siegel entziehen
+console-revoke-explain = Siegel entziehen: Das Token dieser Nummer wird widerrufen, und Abfragen zeigen die Verifizierung mit Ihrer Begründung als entzogen an. Danach macht nur eine Freigabe die Nummer wieder frei.
+console-release = Nummer freigeben
+console-release-explain = Freigeben: Die Nummer wird aus der Liste dieses Unternehmens entfernt und ein etwaiges Siegel widerrufen; ein anderes geprüftes Unternehmen, das sie bestätigt hat, übernimmt sie.
+console-unlock = Sperre aufheben
+console-unlock-explain = Sperre aufheben: Das Unternehmen kann für diese Nummer wieder Codes eingeben (sie wurde nach zu vielen falschen Codes gesperrt).
 
-console-business-title = Business or number
-console-find-label = Business id or phone number
-console-find-hint = A business id (b_…) or a number in international format (+…).
-console-find = Find
-console-find-unreadable = That is neither a business id nor a phone number in international format.
-console-find-no-business = No business has that id.
-console-find-unlisted = No business lists { $number }.
-console-parties = Businesses that list { $number }
-console-review = Review
-console-review-draft = Not sent for review yet
-console-review-submitted = Waiting for a reviewer
-console-review-approved = Approved
-console-review-rejected = Rejected
-console-review-other = Unknown
-console-status-verified = Verified
-console-status-registered = Not verified
-console-status-suspended = Suspended
-console-in-queue = It is waiting in the review queue.
-console-public-profile = Public profile
-console-locked-until = locked after wrong codes until { $date }
-console-number-attested = Carries the badge
-console-number-on-hold = On hold (business suspended)
-console-number-revoked = Badge withdrawn
-console-number-unproven = Not proven
-console-number-proven = Proven, waiting for review
-console-number-disputed = Proven, but held by another business
-console-number-locked = Locked after wrong codes
-console-number-other = Unknown state
-console-business-decision = The business
-console-history = Latest audit entries
-console-whole-history = The whole audit trail of this business
+console-business-title = Unternehmen oder Nummer
+console-find-label = Unternehmens-ID oder Telefonnummer
+console-find-hint = Eine Unternehmens-ID (b_…) oder eine Nummer im internationalen Format (+…).
+console-find = Suchen
+console-find-unreadable = Das ist weder eine Unternehmens-ID noch eine Telefonnummer im internationalen Format.
+console-find-no-business = Kein Unternehmen hat diese ID.
+console-find-unlisted = Kein Unternehmen führt die Nummer { $number }.
+console-parties = Unternehmen, die { $number } führen
+console-review = Prüfung
+console-review-draft = Noch nicht zur Prüfung gesendet
+console-review-submitted = Wartet auf einen Prüfer
+console-review-approved = Genehmigt
+console-review-rejected = Abgelehnt
+console-review-other = Unbekannt
+console-status-verified = Verifiziert
+console-status-registered = Nicht verifiziert
+console-status-suspended = Gesperrt
+console-in-queue = Es wartet in der Prüfwarteschlange.
+console-public-profile = Öffentliches Profil
+console-locked-until = nach falschen Codes gesperrt bis { $date }
+console-number-attested = Trägt das Siegel
+console-number-on-hold = Ausgesetzt (Unternehmen gesperrt)
+console-number-revoked = Siegel entzogen
+console-number-unproven = Nicht bestätigt
+console-number-proven = Bestätigt, wartet auf Prüfung
+console-number-disputed = Bestätigt, gehört aber einem anderen Unternehmen
+console-number-locked = Nach falschen Codes gesperrt
+console-number-other = Unbekannter Status
+console-business-decision = Das Unternehmen
+console-history = Neueste Protokolleinträge
+console-whole-history = Das gesamte Audit-Protokoll dieses Unternehmens
 
-console-audit-title = Audit trail
-console-audit-of = Only business { $business }.
-console-audit-all = Show everything
-console-audit-empty = No entries.
-console-when = When
-console-who = Who
-console-what = What
-console-business = Business
-console-detail = Detail
-console-pages = Pages
-console-newest = Newest entries
-console-older = Older entries
-console-did-registered = Registered
-console-did-submitted = Sent for review
-console-did-submission-withdrawn = Withdrew the submission
-console-did-deleted = Deleted the business
-console-did-profile-edited = Edited the profile
-console-did-edit-submitted = Sent a profile edit for review
-console-did-edit-withdrawn = Withdrew a profile edit
-console-did-domain-challenge = Started a domain check
-console-did-domain-proven = Proved the domain
-console-did-code-sent = Was sent a one-time code
-console-did-number-proven = Proved a number
-console-did-number-removed = Removed a number
-console-did-number-disputed = Proved a number another business holds
-console-did-number-taken-over = Took over a freed number
-console-did-flagged = Flagged for review
-console-did-approved = Approved the application or edit
-console-did-rejected = Rejected the application or edit
-console-did-flag-dismissed = Dismissed the flag
-console-did-suspended = Suspended the business
-console-did-reinstated = Reinstated the business
-console-did-number-revoked = Withdrew a number's badge
-console-did-number-released = Released a number
-console-did-number-unlocked = Cleared a number's lockout
-console-did-key-rotated = Rotated the signing key
-console-did-reviewer-created = Added a reviewer
-console-did-admin-created = Added an admin reviewer
-console-did-reviewer-removed = Removed a reviewer
-console-did-reviewer-lockout = Locked a network out after wrong reviewer tokens
-console-did-country-breaker = Throttled codes to a country
+console-audit-title = Audit-Protokoll
+console-audit-of = Nur Unternehmen { $business }.
+console-audit-all = Alles anzeigen
+console-audit-empty = Keine Einträge.
+console-when = Wann
+console-who = Wer
+console-what = Was
+console-business = Unternehmen
+console-detail = Details
+console-pages = Seiten
+console-newest = Neueste Einträge
+console-older = Ältere Einträge
+console-did-registered = Registriert
+console-did-submitted = Zur Prüfung gesendet
+console-did-submission-withdrawn = Antrag zurückgezogen
+console-did-deleted = Unternehmen gelöscht
+console-did-profile-edited = Profil bearbeitet
+console-did-edit-submitted = Profiländerung zur Prüfung gesendet
+console-did-edit-withdrawn = Profiländerung zurückgezogen
+console-did-domain-challenge = Domainprüfung gestartet
+console-did-domain-proven = Domain bestätigt
+console-did-code-sent = Einmalcode erhalten
+console-did-number-proven = Nummer bestätigt
+console-did-number-removed = Nummer entfernt
+console-did-number-disputed = Nummer bestätigt, die ein anderes Unternehmen führt
+console-did-number-taken-over = Freigegebene Nummer übernommen
+console-did-flagged = Zur Prüfung markiert
+console-did-approved = Antrag oder Änderung genehmigt
+console-did-rejected = Antrag oder Änderung abgelehnt
+console-did-flag-dismissed = Markierung verworfen
+console-did-suspended = Unternehmen gesperrt
+console-did-reinstated = Unternehmen reaktiviert
+console-did-number-revoked = Siegel einer Nummer entzogen
+console-did-number-released = Nummer freigegeben
+console-did-number-unlocked = Sperre einer Nummer aufgehoben
+console-did-key-rotated = Signaturschlüssel gewechselt
+console-did-reviewer-created = Prüfer hinzugefügt
+console-did-admin-created = Prüfer mit Adminrechten hinzugefügt
+console-did-reviewer-removed = Prüfer entfernt
+console-did-reviewer-lockout = Netzwerk nach falschen Prüfer-Tokens gesperrt
+console-did-country-breaker = Codes in ein Land gedrosselt
 
-console-outbox-title = Code outbox
-console-outbox-intro = One-time codes go to this outbox instead of a text-message gateway (the log sender). Read a code only to the person who asked for it, on the number it was sent to.
-console-outbox-empty = No codes were sent yet.
+console-outbox-title = Code-Postausgang
+console-outbox-intro = Einmalcodes gehen an diesen Postausgang statt an ein SMS-Gateway (der Log-Versand). Lesen Sie einen Code nur der Person vor, die ihn angefordert hat, und nur unter der Nummer, an die er gesendet wurde.
+console-outbox-empty = Es wurden noch keine Codes gesendet.
 console-code = Code
-console-language = Language
+console-language = Sprache

@@ -125,4 +125,4 @@ code-storage-full = Der Dienst kann gerade nichts speichern. Bitte versuchen Sie
 code-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.
 # A field that was refused, when it has no message of its own.
 invalid-field = Bitte prüfen Sie dieses Feld.
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = Geben Sie einen Grund an: 1 bis 1000 Zeichen, reiner Text.

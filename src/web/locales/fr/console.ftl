@@ -1,200 +1,200 @@
 # The reviewers' console (/console): for reviewers, who know the trust
 # rules; plain words all the same.
 
-console-sign-in-title = Reviewer sign-in
-console-token = Reviewer token
-console-token-hint = The token an operator gave you (bizseal reviewer create). On a shared computer, sign out when you are done.
-console-sign-in = Sign in
-console-wrong-token = That token is not right. Check it and try again.
+console-sign-in-title = Connexion des modérateurs
+console-token = Jeton de modérateur
+console-token-hint = Le jeton qu’un opérateur vous a remis (bizseal reviewer create). Sur un ordinateur partagé, déconnectez-vous quand vous avez terminé.
+console-sign-in = Se connecter
+console-wrong-token = Ce jeton n’est pas correct. Vérifiez-le et réessayez.
 console-locked-out = { $minutes ->
-    [one] Too many wrong tokens came from your network. Try again in one minute.
-   *[other] Too many wrong tokens came from your network. Try again in { $minutes } minutes.
+    [one] Trop de jetons erronés sont venus de votre réseau. Réessayez dans une minute.
+   *[other] Trop de jetons erronés sont venus de votre réseau. Réessayez dans { $minutes } minutes.
 }
-console-signed-out = You are signed out.
+console-signed-out = Votre session est fermée.
 
 console-nav-label = Console
-console-nav-queue = Review queue
-console-nav-business = Business or number
-console-nav-audit = Audit trail
-console-nav-outbox = Code outbox
-console-signed-in-as = Signed in as { $name }
-console-sign-out = Sign out
+console-nav-queue = File d’examen
+console-nav-business = Entreprise ou numéro
+console-nav-audit = Journal d’audit
+console-nav-outbox = Boîte d’envoi des codes
+console-signed-in-as = Connecté en tant que { $name }
+console-sign-out = Se déconnecter
 
-console-forged-title = Form refused
-console-forged-text = This form did not carry this session's security token, so nothing was done. Open the page again from the console and send the form from there.
-console-back-to-queue = Back to the review queue
+console-forged-title = Formulaire refusé
+console-forged-text = Ce formulaire ne contenait pas le jeton de sécurité de cette session : rien n’a donc été fait. Rouvrez la page depuis la console et envoyez le formulaire depuis celle-ci.
+console-back-to-queue = Retour à la file d’examen
 
-console-done-approved = Approved. A submission makes the business verified and its proven numbers carry the badge; an edit is now public.
-console-done-rejected = Rejected. The business sees your reason; nothing public changed.
-console-done-dismissed = Flag dismissed. The reports stay counted; the business left the queue.
-console-done-suspended = Suspended. Every badge of the business is withdrawn until it is reinstated.
-console-done-reinstated = Reinstated. A verified business's numbers carry the badge again, with new tokens.
-console-done-revoked = Badge withdrawn. The number's token is revoked and lookups say so.
-console-done-released = Number released from this business. Any badge it had is revoked.
-console-done-unlocked = Lockout cleared. The business can enter codes for this number again.
-console-done-nothing-locked = Nothing to clear: the number was not locked for this business.
+console-done-approved = Approuvé. Pour une demande, l’entreprise est désormais vérifiée et ses numéros confirmés portent le badge ; une modification du profil est désormais publique.
+console-done-rejected = Refusé. L’entreprise voit votre motif ; rien de public n’a changé.
+console-done-dismissed = Alerte classée. Les signalements restent comptés ; l’entreprise a quitté la file.
+console-done-suspended = Suspendue. Tous les badges de l’entreprise sont retirés jusqu’à son rétablissement.
+console-done-reinstated = Rétablie. Les numéros d’une entreprise vérifiée portent de nouveau le badge, avec de nouveaux jetons.
+console-done-revoked = Badge retiré. Le jeton du numéro est révoqué et les consultations l’indiquent.
+console-done-released = Numéro libéré de cette entreprise. Tout badge qu’il portait est révoqué.
+console-done-unlocked = Blocage levé. L’entreprise peut de nouveau saisir des codes pour ce numéro.
+console-done-nothing-locked = Rien à lever : le numéro n’était pas bloqué pour cette entreprise.
 
-console-queue-title = Review queue
+console-queue-title = File d’examen
 console-queue-count = { $count ->
-    [0] Nothing is waiting for a decision.
-    [one] One business is waiting for a decision, oldest first.
-   *[other] { $count } businesses are waiting for a decision, oldest first.
+    [0] Rien n’attend de décision.
+    [one] Une entreprise attend une décision.
+   *[other] { $count } entreprises attendent une décision, les plus anciennes en premier.
 }
-console-queue-more = Only the oldest are shown: decide on them to see the rest.
-console-kind-submission = Application
-console-kind-edit = Profile edit
-console-kind-flag = Flagged
-console-legal-name = Legal name
-console-names = Names
-console-about = Category, place, status
-console-id = Business id
-console-queued = Waiting since
-console-flag = Flag
-console-evidence = Evidence
-console-numbers = Phone numbers
-console-no-numbers = No phone numbers listed.
-console-number = Number
-console-state = State
-console-proof = Proven by
-console-reports = Reports (30 days)
+console-queue-more = Seules les plus anciennes sont affichées : statuez sur celles-ci pour voir les suivantes.
+console-kind-submission = Demande
+console-kind-edit = Modification du profil
+console-kind-flag = Alerte
+console-legal-name = Raison sociale
+console-names = Noms
+console-about = Catégorie, lieu, statut
+console-id = Identifiant de l’entreprise
+console-queued = En attente depuis
+console-flag = Alerte
+console-evidence = Éléments de preuve
+console-numbers = Numéros de téléphone
+console-no-numbers = Aucun numéro de téléphone indiqué.
+console-number = Numéro
+console-state = État
+console-proof = Confirmé par
+console-reports = Signalements (30 jours)
 console-reports-count = { $reports ->
-    [0] None
-    [one] One report ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+    [0] Aucun
+    [one] Un signalement ({ $reporters ->
+        [one] un réseau
+       *[other] { $reporters } réseaux
     })
-   *[other] { $reports } reports ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+   *[other] { $reports } signalements ({ $reporters ->
+        [one] un réseau
+       *[other] { $reporters } réseaux
     })
 }
-console-level = level { $level }
-console-held-by-other = Held by another business
-console-not-proven = Not proven
-console-proof-otp = One-time code
-console-proof-import = Imported from a vetted registry
-console-domain = Domain
-console-domain-proven = Domain { $domain } proven on { $date }.
-console-domain-unproven = Domain { $domain } claimed, not proven.
-console-no-domain = No domain: at most level B.
-console-warnings = Warnings
-console-warning-confusable = “{ $name }” looks like “{ $similar }”, a verified business.
-console-warning-brand = “{ $name }” contains the name of “{ $similar }”, a verified business.
-console-warning-mixed-script = “{ $name }” mixes alphabets in one word, a common way to imitate a name.
-console-warning-website = The website { $name } is not on the proven domain.
-console-see-business = See that business
-console-changes = Proposed changes
-console-field = Field
-console-before = Now
-console-after = Proposed
-console-none = (none)
-console-field-legal-name = Legal name
-console-field-names = Names
-console-field-default-lang = Default language
-console-field-category = Category
-console-field-city = City
-console-field-website = Website
+console-level = niveau { $level }
+console-held-by-other = Détenu par une autre entreprise
+console-not-proven = Non confirmé
+console-proof-otp = Code à usage unique
+console-proof-import = Importé d’un registre contrôlé
+console-domain = Domaine
+console-domain-proven = Domaine { $domain } confirmé le { $date }.
+console-domain-unproven = Domaine { $domain } déclaré, non confirmé.
+console-no-domain = Aucun domaine : niveau B au maximum.
+console-warnings = Avertissements
+console-warning-confusable = « { $name } » ressemble à « { $similar } », une entreprise vérifiée.
+console-warning-brand = « { $name } » contient le nom de « { $similar } », une entreprise vérifiée.
+console-warning-mixed-script = « { $name } » mélange des alphabets dans un même mot, un procédé courant pour imiter un nom.
+console-warning-website = Le site web { $name } n’est pas sur le domaine confirmé.
+console-see-business = Voir cette entreprise
+console-changes = Modifications proposées
+console-field = Champ
+console-before = Actuel
+console-after = Proposé
+console-none = (aucun)
+console-field-legal-name = Raison sociale
+console-field-names = Noms
+console-field-default-lang = Langue par défaut
+console-field-category = Catégorie
+console-field-city = Ville
+console-field-website = Site web
 console-field-description = Description
 console-field-logo-url = Logo
-console-field-commands = Quick replies
-console-field-other = Other field
-console-decision = Decision
+console-field-commands = Réponses rapides
+console-field-other = Autre champ
+console-decision = Décision
 
-console-note = Note (optional)
-console-reason = Reason (required)
-console-approve = Approve
-console-approve-explain = Approve: a submission makes the business verified and gives each proven number its badge (level A with a proven domain, else B); an edit becomes public.
-console-reject = Reject
-console-reject-explain = Reject: the business sees your reason and may apply again later. Nothing public changes; to take a verified business down, suspend it.
-console-dismiss = Dismiss the flag
-console-dismiss-explain = Dismiss: the business leaves the queue; its reports stay counted and can flag it again.
-console-suspend = Suspend
-console-suspend-explain = Suspend: every badge of this business is withdrawn at once and its numbers show as suspended until a reviewer reinstates it.
-console-reinstate = Reinstate
-console-reinstate-explain = Reinstate: the suspension ends; a verified business gets new tokens for its numbers (the old ones stay revoked).
-console-revoke = Withdraw the badge
-console-revoke-explain = Withdraw the badge: this number's token is revoked and lookups show the verification as withdrawn, with your reason. Only a release frees the number afterwards.
-console-release = Release the number
-console-release-explain = Release: the number leaves this business's list and any badge is revoked; another reviewed business that proved it takes it over.
-console-unlock = Clear the lockout
-console-unlock-explain = Clear the lockout: the business may enter codes for this number again (it was locked after too many wrong codes).
+console-note = Note (facultative)
+console-reason = Motif (obligatoire)
+console-approve = Approuver
+console-approve-explain = Approuver : une demande rend l’entreprise vérifiée et donne son badge à chaque numéro confirmé (niveau A avec un domaine confirmé, sinon B) ; une modification du profil devient publique.
+console-reject = Refuser
+console-reject-explain = Refuser : l’entreprise voit votre motif et pourra refaire une demande plus tard. Rien de public ne change ; pour retirer une entreprise vérifiée, suspendez-la.
+console-dismiss = Classer l’alerte
+console-dismiss-explain = Classer : l’entreprise quitte la file ; ses signalements restent comptés et peuvent déclencher une nouvelle alerte.
+console-suspend = Suspendre
+console-suspend-explain = Suspendre : tous les badges de cette entreprise sont retirés immédiatement et ses numéros apparaissent comme suspendus jusqu’à ce qu’un modérateur la rétablisse.
+console-reinstate = Rétablir
+console-reinstate-explain = Rétablir : la suspension prend fin ; une entreprise vérifiée reçoit de nouveaux jetons pour ses numéros (les anciens restent révoqués).
+console-revoke = Retirer le badge
+console-revoke-explain = Retirer le badge : le jeton de ce numéro est révoqué et les consultations affichent la vérification comme retirée, avec votre motif. Ensuite, seule une libération rend le numéro disponible.
+console-release = Libérer le numéro
+console-release-explain = Libérer : le numéro quitte la liste de cette entreprise et tout badge est révoqué ; une autre entreprise examinée qui l’a confirmé le reprend.
+console-unlock = Lever le blocage
+console-unlock-explain = Lever le blocage : l’entreprise peut de nouveau saisir des codes pour ce numéro (il avait été bloqué après trop de codes erronés).
 
-console-business-title = Business or number
-console-find-label = Business id or phone number
-console-find-hint = A business id (b_…) or a number in international format (+…).
-console-find = Find
-console-find-unreadable = That is neither a business id nor a phone number in international format.
-console-find-no-business = No business has that id.
-console-find-unlisted = No business lists { $number }.
-console-parties = Businesses that list { $number }
-console-review = Review
-console-review-draft = Not sent for review yet
-console-review-submitted = Waiting for a reviewer
-console-review-approved = Approved
-console-review-rejected = Rejected
-console-review-other = Unknown
-console-status-verified = Verified
-console-status-registered = Not verified
-console-status-suspended = Suspended
-console-in-queue = It is waiting in the review queue.
-console-public-profile = Public profile
-console-locked-until = locked after wrong codes until { $date }
-console-number-attested = Carries the badge
-console-number-on-hold = On hold (business suspended)
-console-number-revoked = Badge withdrawn
-console-number-unproven = Not proven
-console-number-proven = Proven, waiting for review
-console-number-disputed = Proven, but held by another business
-console-number-locked = Locked after wrong codes
-console-number-other = Unknown state
-console-business-decision = The business
-console-history = Latest audit entries
-console-whole-history = The whole audit trail of this business
+console-business-title = Entreprise ou numéro
+console-find-label = Identifiant d’entreprise ou numéro de téléphone
+console-find-hint = Un identifiant d’entreprise (b_…) ou un numéro au format international (+…).
+console-find = Rechercher
+console-find-unreadable = Ce n’est ni un identifiant d’entreprise ni un numéro de téléphone au format international.
+console-find-no-business = Aucune entreprise n’a cet identifiant.
+console-find-unlisted = Aucune entreprise n’indique le { $number }.
+console-parties = Entreprises qui indiquent le { $number }
+console-review = Examen
+console-review-draft = Pas encore envoyée pour examen
+console-review-submitted = En attente d’un modérateur
+console-review-approved = Approuvée
+console-review-rejected = Refusée
+console-review-other = Inconnu
+console-status-verified = Vérifiée
+console-status-registered = Non vérifiée
+console-status-suspended = Suspendue
+console-in-queue = Elle est en attente dans la file d’examen.
+console-public-profile = Profil public
+console-locked-until = bloqué après des codes erronés jusqu’au { $date }
+console-number-attested = Porte le badge
+console-number-on-hold = En pause (entreprise suspendue)
+console-number-revoked = Badge retiré
+console-number-unproven = Non confirmé
+console-number-proven = Confirmé, en attente d’examen
+console-number-disputed = Confirmé, mais détenu par une autre entreprise
+console-number-locked = Bloqué après des codes erronés
+console-number-other = État inconnu
+console-business-decision = L’entreprise
+console-history = Dernières entrées du journal d’audit
+console-whole-history = Tout le journal d’audit de cette entreprise
 
-console-audit-title = Audit trail
-console-audit-of = Only business { $business }.
-console-audit-all = Show everything
-console-audit-empty = No entries.
-console-when = When
-console-who = Who
-console-what = What
-console-business = Business
-console-detail = Detail
+console-audit-title = Journal d’audit
+console-audit-of = Uniquement l’entreprise { $business }.
+console-audit-all = Tout afficher
+console-audit-empty = Aucune entrée.
+console-when = Quand
+console-who = Qui
+console-what = Quoi
+console-business = Entreprise
+console-detail = Détail
 console-pages = Pages
-console-newest = Newest entries
-console-older = Older entries
-console-did-registered = Registered
-console-did-submitted = Sent for review
-console-did-submission-withdrawn = Withdrew the submission
-console-did-deleted = Deleted the business
-console-did-profile-edited = Edited the profile
-console-did-edit-submitted = Sent a profile edit for review
-console-did-edit-withdrawn = Withdrew a profile edit
-console-did-domain-challenge = Started a domain check
-console-did-domain-proven = Proved the domain
-console-did-code-sent = Was sent a one-time code
-console-did-number-proven = Proved a number
-console-did-number-removed = Removed a number
-console-did-number-disputed = Proved a number another business holds
-console-did-number-taken-over = Took over a freed number
-console-did-flagged = Flagged for review
-console-did-approved = Approved the application or edit
-console-did-rejected = Rejected the application or edit
-console-did-flag-dismissed = Dismissed the flag
-console-did-suspended = Suspended the business
-console-did-reinstated = Reinstated the business
-console-did-number-revoked = Withdrew a number's badge
-console-did-number-released = Released a number
-console-did-number-unlocked = Cleared a number's lockout
-console-did-key-rotated = Rotated the signing key
-console-did-reviewer-created = Added a reviewer
-console-did-admin-created = Added an admin reviewer
-console-did-reviewer-removed = Removed a reviewer
-console-did-reviewer-lockout = Locked a network out after wrong reviewer tokens
-console-did-country-breaker = Throttled codes to a country
+console-newest = Entrées les plus récentes
+console-older = Entrées plus anciennes
+console-did-registered = Inscription
+console-did-submitted = Envoi pour examen
+console-did-submission-withdrawn = Retrait de la demande
+console-did-deleted = Suppression de l’entreprise
+console-did-profile-edited = Modification du profil
+console-did-edit-submitted = Envoi d’une modification du profil pour examen
+console-did-edit-withdrawn = Retrait d’une modification du profil
+console-did-domain-challenge = Lancement d’une vérification du domaine
+console-did-domain-proven = Confirmation du domaine
+console-did-code-sent = Réception d’un code à usage unique
+console-did-number-proven = Confirmation d’un numéro
+console-did-number-removed = Suppression d’un numéro
+console-did-number-disputed = Confirmation d’un numéro détenu par une autre entreprise
+console-did-number-taken-over = Reprise d’un numéro libéré
+console-did-flagged = Alerte pour examen
+console-did-approved = Approbation de la demande ou de la modification
+console-did-rejected = Refus de la demande ou de la modification
+console-did-flag-dismissed = Classement de l’alerte
+console-did-suspended = Suspension de l’entreprise
+console-did-reinstated = Rétablissement de l’entreprise
+console-did-number-revoked = Retrait du badge d’un numéro
+console-did-number-released = Libération d’un numéro
+console-did-number-unlocked = Levée du blocage d’un numéro
+console-did-key-rotated = Renouvellement de la clé de signature
+console-did-reviewer-created = Ajout d’un modérateur
+console-did-admin-created = Ajout d’un modérateur administrateur
+console-did-reviewer-removed = Suppression d’un modérateur
+console-did-reviewer-lockout = Blocage d’un réseau après des jetons de modérateur erronés
+console-did-country-breaker = Limitation des codes vers un pays
 
-console-outbox-title = Code outbox
-console-outbox-intro = One-time codes go to this outbox instead of a text-message gateway (the log sender). Read a code only to the person who asked for it, on the number it was sent to.
-console-outbox-empty = No codes were sent yet.
+console-outbox-title = Boîte d’envoi des codes
+console-outbox-intro = Les codes à usage unique arrivent dans cette boîte au lieu de passer par une passerelle SMS (l’envoi vers le journal). Ne lisez un code qu’à la personne qui l’a demandé, sur le numéro auquel il a été envoyé.
+console-outbox-empty = Aucun code n’a encore été envoyé.
 console-code = Code
-console-language = Language
+console-language = Langue

@@ -125,4 +125,4 @@ code-storage-full = Le service ne peut rien enregistrer pour le moment. Veuillez
 code-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
 # A field that was refused, when it has no message of its own.
 invalid-field = Veuillez vérifier ce champ.
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = Indiquez un motif : de 1 à 1000 caractères, en texte brut.

@@ -125,4 +125,4 @@ code-storage-full = 現在、サービスでデータを保存できません。
 code-internal = こちら側で問題が発生しました。後でもう一度お試しください。
 # A field that was refused, when it has no message of its own.
 invalid-field = この項目を確認してください。
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = 理由を入力してください（1～1000文字、プレーンテキスト）。

@@ -1,200 +1,200 @@
 # The reviewers' console (/console): for reviewers, who know the trust
 # rules; plain words all the same.
 
-console-sign-in-title = Reviewer sign-in
-console-token = Reviewer token
-console-token-hint = The token an operator gave you (bizseal reviewer create). On a shared computer, sign out when you are done.
-console-sign-in = Sign in
-console-wrong-token = That token is not right. Check it and try again.
+console-sign-in-title = Aanmelden als beoordelaar
+console-token = Beoordelaarstoken
+console-token-hint = Het token dat een beheerder u heeft gegeven (bizseal reviewer create). Meld u op een gedeelde computer af als u klaar bent.
+console-sign-in = Aanmelden
+console-wrong-token = Dat token klopt niet. Controleer het en probeer het opnieuw.
 console-locked-out = { $minutes ->
-    [one] Too many wrong tokens came from your network. Try again in one minute.
-   *[other] Too many wrong tokens came from your network. Try again in { $minutes } minutes.
+    [one] Er kwamen te veel verkeerde tokens van uw netwerk. Probeer het over een minuut opnieuw.
+   *[other] Er kwamen te veel verkeerde tokens van uw netwerk. Probeer het over { $minutes } minuten opnieuw.
 }
-console-signed-out = You are signed out.
+console-signed-out = U bent afgemeld.
 
 console-nav-label = Console
-console-nav-queue = Review queue
-console-nav-business = Business or number
-console-nav-audit = Audit trail
-console-nav-outbox = Code outbox
-console-signed-in-as = Signed in as { $name }
-console-sign-out = Sign out
+console-nav-queue = Beoordelingswachtrij
+console-nav-business = Bedrijf of nummer
+console-nav-audit = Auditlog
+console-nav-outbox = Postvak uit voor codes
+console-signed-in-as = Aangemeld als { $name }
+console-sign-out = Afmelden
 
-console-forged-title = Form refused
-console-forged-text = This form did not carry this session's security token, so nothing was done. Open the page again from the console and send the form from there.
-console-back-to-queue = Back to the review queue
+console-forged-title = Formulier geweigerd
+console-forged-text = Dit formulier bevatte niet het beveiligingstoken van deze sessie, dus er is niets gedaan. Open de pagina opnieuw vanuit de console en verstuur het formulier van daaruit.
+console-back-to-queue = Terug naar de beoordelingswachtrij
 
-console-done-approved = Approved. A submission makes the business verified and its proven numbers carry the badge; an edit is now public.
-console-done-rejected = Rejected. The business sees your reason; nothing public changed.
-console-done-dismissed = Flag dismissed. The reports stay counted; the business left the queue.
-console-done-suspended = Suspended. Every badge of the business is withdrawn until it is reinstated.
-console-done-reinstated = Reinstated. A verified business's numbers carry the badge again, with new tokens.
-console-done-revoked = Badge withdrawn. The number's token is revoked and lookups say so.
-console-done-released = Number released from this business. Any badge it had is revoked.
-console-done-unlocked = Lockout cleared. The business can enter codes for this number again.
-console-done-nothing-locked = Nothing to clear: the number was not locked for this business.
+console-done-approved = Goedgekeurd. Bij een aanvraag is het bedrijf nu geverifieerd en hebben de bevestigde nummers de badge; een profielwijziging is nu openbaar.
+console-done-rejected = Afgewezen. Het bedrijf ziet uw reden; er is niets openbaars veranderd.
+console-done-dismissed = Markering afgewezen. De meldingen blijven meetellen; het bedrijf is uit de wachtrij.
+console-done-suspended = Opgeschort. Alle badges van het bedrijf zijn ingetrokken tot het weer wordt geactiveerd.
+console-done-reinstated = Weer geactiveerd. De nummers van een geverifieerd bedrijf hebben de badge weer, met nieuwe tokens.
+console-done-revoked = Badge ingetrokken. Het token van het nummer is ingetrokken en opzoekingen melden dat.
+console-done-released = Nummer vrijgegeven: het hoort niet meer bij dit bedrijf. Een eventuele badge is ingetrokken.
+console-done-unlocked = Blokkering opgeheven. Het bedrijf kan weer codes voor dit nummer invoeren.
+console-done-nothing-locked = Niets op te heffen: het nummer was niet geblokkeerd voor dit bedrijf.
 
-console-queue-title = Review queue
+console-queue-title = Beoordelingswachtrij
 console-queue-count = { $count ->
-    [0] Nothing is waiting for a decision.
-    [one] One business is waiting for a decision, oldest first.
-   *[other] { $count } businesses are waiting for a decision, oldest first.
+    [0] Er wacht niets op een beslissing.
+    [one] Eén bedrijf wacht op een beslissing, oudste eerst.
+   *[other] { $count } bedrijven wachten op een beslissing, oudste eerst.
 }
-console-queue-more = Only the oldest are shown: decide on them to see the rest.
-console-kind-submission = Application
-console-kind-edit = Profile edit
-console-kind-flag = Flagged
-console-legal-name = Legal name
-console-names = Names
-console-about = Category, place, status
-console-id = Business id
-console-queued = Waiting since
-console-flag = Flag
-console-evidence = Evidence
-console-numbers = Phone numbers
-console-no-numbers = No phone numbers listed.
-console-number = Number
-console-state = State
-console-proof = Proven by
-console-reports = Reports (30 days)
+console-queue-more = Alleen de oudste worden getoond: beslis daarover om de rest te zien.
+console-kind-submission = Aanvraag
+console-kind-edit = Profielwijziging
+console-kind-flag = Gemarkeerd
+console-legal-name = Statutaire naam
+console-names = Namen
+console-about = Categorie, plaats, status
+console-id = Bedrijfs-id
+console-queued = Wacht sinds
+console-flag = Markering
+console-evidence = Bewijs
+console-numbers = Telefoonnummers
+console-no-numbers = Geen telefoonnummers vermeld.
+console-number = Nummer
+console-state = Status
+console-proof = Bevestigd via
+console-reports = Meldingen (30 dagen)
 console-reports-count = { $reports ->
-    [0] None
-    [one] One report ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+    [0] Geen
+    [one] Eén melding ({ $reporters ->
+        [one] één netwerk
+       *[other] { $reporters } netwerken
     })
-   *[other] { $reports } reports ({ $reporters ->
-        [one] one network
-       *[other] { $reporters } networks
+   *[other] { $reports } meldingen ({ $reporters ->
+        [one] één netwerk
+       *[other] { $reporters } netwerken
     })
 }
-console-level = level { $level }
-console-held-by-other = Held by another business
-console-not-proven = Not proven
-console-proof-otp = One-time code
-console-proof-import = Imported from a vetted registry
-console-domain = Domain
-console-domain-proven = Domain { $domain } proven on { $date }.
-console-domain-unproven = Domain { $domain } claimed, not proven.
-console-no-domain = No domain: at most level B.
-console-warnings = Warnings
-console-warning-confusable = “{ $name }” looks like “{ $similar }”, a verified business.
-console-warning-brand = “{ $name }” contains the name of “{ $similar }”, a verified business.
-console-warning-mixed-script = “{ $name }” mixes alphabets in one word, a common way to imitate a name.
-console-warning-website = The website { $name } is not on the proven domain.
-console-see-business = See that business
-console-changes = Proposed changes
-console-field = Field
-console-before = Now
-console-after = Proposed
-console-none = (none)
-console-field-legal-name = Legal name
-console-field-names = Names
-console-field-default-lang = Default language
-console-field-category = Category
-console-field-city = City
+console-level = niveau { $level }
+console-held-by-other = Hoort bij een ander bedrijf
+console-not-proven = Niet bevestigd
+console-proof-otp = Eenmalige code
+console-proof-import = Geïmporteerd uit een gecontroleerd register
+console-domain = Domein
+console-domain-proven = Domein { $domain } bevestigd op { $date }.
+console-domain-unproven = Domein { $domain } opgegeven, niet bevestigd.
+console-no-domain = Geen domein: hoogstens niveau B.
+console-warnings = Waarschuwingen
+console-warning-confusable = “{ $name }” lijkt op “{ $similar }”, een geverifieerd bedrijf.
+console-warning-brand = “{ $name }” bevat de naam van “{ $similar }”, een geverifieerd bedrijf.
+console-warning-mixed-script = “{ $name }” mengt alfabetten in één woord, een veelgebruikte manier om een naam na te bootsen.
+console-warning-website = De website { $name } staat niet op het bevestigde domein.
+console-see-business = Dat bedrijf bekijken
+console-changes = Voorgestelde wijzigingen
+console-field = Veld
+console-before = Nu
+console-after = Voorgesteld
+console-none = (geen)
+console-field-legal-name = Statutaire naam
+console-field-names = Namen
+console-field-default-lang = Standaardtaal
+console-field-category = Categorie
+console-field-city = Plaats
 console-field-website = Website
-console-field-description = Description
+console-field-description = Beschrijving
 console-field-logo-url = Logo
-console-field-commands = Quick replies
-console-field-other = Other field
-console-decision = Decision
+console-field-commands = Snelle antwoorden
+console-field-other = Ander veld
+console-decision = Beslissing
 
-console-note = Note (optional)
-console-reason = Reason (required)
-console-approve = Approve
-console-approve-explain = Approve: a submission makes the business verified and gives each proven number its badge (level A with a proven domain, else B); an edit becomes public.
-console-reject = Reject
-console-reject-explain = Reject: the business sees your reason and may apply again later. Nothing public changes; to take a verified business down, suspend it.
-console-dismiss = Dismiss the flag
-console-dismiss-explain = Dismiss: the business leaves the queue; its reports stay counted and can flag it again.
-console-suspend = Suspend
-console-suspend-explain = Suspend: every badge of this business is withdrawn at once and its numbers show as suspended until a reviewer reinstates it.
-console-reinstate = Reinstate
-console-reinstate-explain = Reinstate: the suspension ends; a verified business gets new tokens for its numbers (the old ones stay revoked).
-console-revoke = Withdraw the badge
-console-revoke-explain = Withdraw the badge: this number's token is revoked and lookups show the verification as withdrawn, with your reason. Only a release frees the number afterwards.
-console-release = Release the number
-console-release-explain = Release: the number leaves this business's list and any badge is revoked; another reviewed business that proved it takes it over.
-console-unlock = Clear the lockout
-console-unlock-explain = Clear the lockout: the business may enter codes for this number again (it was locked after too many wrong codes).
+console-note = Notitie (optioneel)
+console-reason = Reden (verplicht)
+console-approve = Goedkeuren
+console-approve-explain = Goedkeuren: bij een aanvraag wordt het bedrijf geverifieerd en krijgt elk bevestigd nummer de badge (niveau A met een bevestigd domein, anders B); een profielwijziging wordt openbaar.
+console-reject = Afwijzen
+console-reject-explain = Afwijzen: het bedrijf ziet uw reden en kan later opnieuw een aanvraag doen. Er verandert niets openbaars; om een geverifieerd bedrijf offline te halen, schort u het op.
+console-dismiss = Markering afwijzen
+console-dismiss-explain = Markering afwijzen: het bedrijf gaat uit de wachtrij; de meldingen blijven meetellen en kunnen het opnieuw laten markeren.
+console-suspend = Opschorten
+console-suspend-explain = Opschorten: alle badges van dit bedrijf worden meteen ingetrokken en de nummers worden als opgeschort getoond tot een beoordelaar het bedrijf weer activeert.
+console-reinstate = Weer activeren
+console-reinstate-explain = Weer activeren: de opschorting eindigt; een geverifieerd bedrijf krijgt nieuwe tokens voor zijn nummers (de oude blijven ingetrokken).
+console-revoke = Badge intrekken
+console-revoke-explain = Badge intrekken: het token van dit nummer wordt ingetrokken en opzoekingen tonen de verificatie als ingetrokken, met uw reden. Daarna maakt alleen vrijgeven het nummer weer vrij.
+console-release = Nummer vrijgeven
+console-release-explain = Vrijgeven: het nummer verdwijnt van de lijst van dit bedrijf en een eventuele badge wordt ingetrokken; een ander beoordeeld bedrijf dat het nummer heeft bevestigd, neemt het over.
+console-unlock = Blokkering opheffen
+console-unlock-explain = Blokkering opheffen: het bedrijf kan weer codes voor dit nummer invoeren (het was geblokkeerd na te veel verkeerde codes).
 
-console-business-title = Business or number
-console-find-label = Business id or phone number
-console-find-hint = A business id (b_…) or a number in international format (+…).
-console-find = Find
-console-find-unreadable = That is neither a business id nor a phone number in international format.
-console-find-no-business = No business has that id.
-console-find-unlisted = No business lists { $number }.
-console-parties = Businesses that list { $number }
-console-review = Review
-console-review-draft = Not sent for review yet
-console-review-submitted = Waiting for a reviewer
-console-review-approved = Approved
-console-review-rejected = Rejected
-console-review-other = Unknown
-console-status-verified = Verified
-console-status-registered = Not verified
-console-status-suspended = Suspended
-console-in-queue = It is waiting in the review queue.
-console-public-profile = Public profile
-console-locked-until = locked after wrong codes until { $date }
-console-number-attested = Carries the badge
-console-number-on-hold = On hold (business suspended)
-console-number-revoked = Badge withdrawn
-console-number-unproven = Not proven
-console-number-proven = Proven, waiting for review
-console-number-disputed = Proven, but held by another business
-console-number-locked = Locked after wrong codes
-console-number-other = Unknown state
-console-business-decision = The business
-console-history = Latest audit entries
-console-whole-history = The whole audit trail of this business
+console-business-title = Bedrijf of nummer
+console-find-label = Bedrijfs-id of telefoonnummer
+console-find-hint = Een bedrijfs-id (b_…) of een nummer in internationale notatie (+…).
+console-find = Zoeken
+console-find-unreadable = Dat is geen bedrijfs-id en ook geen telefoonnummer in internationale notatie.
+console-find-no-business = Geen enkel bedrijf heeft dat id.
+console-find-unlisted = Geen enkel bedrijf vermeldt { $number }.
+console-parties = Bedrijven die { $number } vermelden
+console-review = Beoordeling
+console-review-draft = Nog niet ter beoordeling verstuurd
+console-review-submitted = Wacht op een beoordelaar
+console-review-approved = Goedgekeurd
+console-review-rejected = Afgewezen
+console-review-other = Onbekend
+console-status-verified = Geverifieerd
+console-status-registered = Niet geverifieerd
+console-status-suspended = Opgeschort
+console-in-queue = Het wacht in de beoordelingswachtrij.
+console-public-profile = Openbaar profiel
+console-locked-until = geblokkeerd na verkeerde codes tot { $date }
+console-number-attested = Heeft de badge
+console-number-on-hold = In de wacht (bedrijf opgeschort)
+console-number-revoked = Badge ingetrokken
+console-number-unproven = Niet bevestigd
+console-number-proven = Bevestigd, wacht op beoordeling
+console-number-disputed = Bevestigd, maar hoort bij een ander bedrijf
+console-number-locked = Geblokkeerd na verkeerde codes
+console-number-other = Onbekende status
+console-business-decision = Het bedrijf
+console-history = Laatste auditregels
+console-whole-history = Het volledige auditlog van dit bedrijf
 
-console-audit-title = Audit trail
-console-audit-of = Only business { $business }.
-console-audit-all = Show everything
-console-audit-empty = No entries.
-console-when = When
-console-who = Who
-console-what = What
-console-business = Business
-console-detail = Detail
-console-pages = Pages
-console-newest = Newest entries
-console-older = Older entries
-console-did-registered = Registered
-console-did-submitted = Sent for review
-console-did-submission-withdrawn = Withdrew the submission
-console-did-deleted = Deleted the business
-console-did-profile-edited = Edited the profile
-console-did-edit-submitted = Sent a profile edit for review
-console-did-edit-withdrawn = Withdrew a profile edit
-console-did-domain-challenge = Started a domain check
-console-did-domain-proven = Proved the domain
-console-did-code-sent = Was sent a one-time code
-console-did-number-proven = Proved a number
-console-did-number-removed = Removed a number
-console-did-number-disputed = Proved a number another business holds
-console-did-number-taken-over = Took over a freed number
-console-did-flagged = Flagged for review
-console-did-approved = Approved the application or edit
-console-did-rejected = Rejected the application or edit
-console-did-flag-dismissed = Dismissed the flag
-console-did-suspended = Suspended the business
-console-did-reinstated = Reinstated the business
-console-did-number-revoked = Withdrew a number's badge
-console-did-number-released = Released a number
-console-did-number-unlocked = Cleared a number's lockout
-console-did-key-rotated = Rotated the signing key
-console-did-reviewer-created = Added a reviewer
-console-did-admin-created = Added an admin reviewer
-console-did-reviewer-removed = Removed a reviewer
-console-did-reviewer-lockout = Locked a network out after wrong reviewer tokens
-console-did-country-breaker = Throttled codes to a country
+console-audit-title = Auditlog
+console-audit-of = Alleen bedrijf { $business }.
+console-audit-all = Alles tonen
+console-audit-empty = Geen regels.
+console-when = Wanneer
+console-who = Wie
+console-what = Wat
+console-business = Bedrijf
+console-detail = Details
+console-pages = Pagina’s
+console-newest = Nieuwste regels
+console-older = Oudere regels
+console-did-registered = Geregistreerd
+console-did-submitted = Ter beoordeling verstuurd
+console-did-submission-withdrawn = Aanvraag ingetrokken
+console-did-deleted = Bedrijf verwijderd
+console-did-profile-edited = Profiel bewerkt
+console-did-edit-submitted = Profielwijziging ter beoordeling verstuurd
+console-did-edit-withdrawn = Profielwijziging ingetrokken
+console-did-domain-challenge = Domeincontrole gestart
+console-did-domain-proven = Domein bevestigd
+console-did-code-sent = Eenmalige code ontvangen
+console-did-number-proven = Nummer bevestigd
+console-did-number-removed = Nummer verwijderd
+console-did-number-disputed = Nummer bevestigd dat bij een ander bedrijf hoort
+console-did-number-taken-over = Vrijgegeven nummer overgenomen
+console-did-flagged = Gemarkeerd voor beoordeling
+console-did-approved = Aanvraag of wijziging goedgekeurd
+console-did-rejected = Aanvraag of wijziging afgewezen
+console-did-flag-dismissed = Markering afgewezen
+console-did-suspended = Bedrijf opgeschort
+console-did-reinstated = Bedrijf weer geactiveerd
+console-did-number-revoked = Badge van een nummer ingetrokken
+console-did-number-released = Nummer vrijgegeven
+console-did-number-unlocked = Blokkering van een nummer opgeheven
+console-did-key-rotated = Ondertekeningssleutel vervangen
+console-did-reviewer-created = Beoordelaar toegevoegd
+console-did-admin-created = Beoordelaar met beheerrechten toegevoegd
+console-did-reviewer-removed = Beoordelaar verwijderd
+console-did-reviewer-lockout = Netwerk geblokkeerd na verkeerde beoordelaarstokens
+console-did-country-breaker = Codes naar een land afgeremd
 
-console-outbox-title = Code outbox
-console-outbox-intro = One-time codes go to this outbox instead of a text-message gateway (the log sender). Read a code only to the person who asked for it, on the number it was sent to.
-console-outbox-empty = No codes were sent yet.
+console-outbox-title = Postvak uit voor codes
+console-outbox-intro = Eenmalige codes gaan naar dit postvak in plaats van naar een sms-gateway (de logverzender). Lees een code alleen voor aan de persoon die erom heeft gevraagd, op het nummer waarnaar hij is verstuurd.
+console-outbox-empty = Er zijn nog geen codes verstuurd.
 console-code = Code
-console-language = Language
+console-language = Taal

@@ -125,4 +125,4 @@ code-storage-full = De dienst kan nu niets opslaan. Probeer het later opnieuw.
 code-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
 # A field that was refused, when it has no message of its own.
 invalid-field = Controleer dit veld.
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = Geef een reden op: 1 tot 1000 tekens, platte tekst.

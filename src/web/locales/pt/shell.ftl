@@ -125,4 +125,4 @@ code-storage-full = O serviço não consegue salvar nada agora. Tente novamente 
 code-internal = Algo deu errado do nosso lado. Tente novamente mais tarde.
 # A field that was refused, when it has no message of its own.
 invalid-field = Confira este campo.
-invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+invalid-reason = Informe um motivo: de 1 a 1000 caracteres, em texto simples.
