@@ -47,11 +47,7 @@ pub struct TargetPolicy {
 
 /// Fetches `http://domain/.well-known/bizseal-challenge/{token}` and checks
 /// that the body is the token. Blocking.
-pub fn fetch_challenge(
-    domain: &str,
-    token: &str,
-    policy: TargetPolicy,
-) -> Result<(), HttpFailure> {
+pub fn fetch_challenge(domain: &str, token: &str, policy: TargetPolicy) -> Result<(), HttpFailure> {
     let fenced = fence::Policy {
         allow_private: policy.allow_private,
         timeout: TIMEOUT,

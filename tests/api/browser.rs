@@ -584,10 +584,13 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
 /// `BIZSEAL_AXE`, else `node_modules/axe-core/axe.min.js` here. `.ci/run`
 /// installs it; without it the accessibility test fails under `CI=true`
 /// and is skipped (saying so) elsewhere.
-fn axe_source() -> Option<String> {
+pub(crate) fn axe_source() -> Option<String> {
     let path = tool(
         "BIZSEAL_AXE",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/axe-core/axe.min.js"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/node_modules/axe-core/axe.min.js"
+        ),
     );
     match std::fs::read_to_string(&path) {
         Ok(source) => Some(source),
@@ -646,6 +649,49 @@ impl Browser {
     }
 }
 
+/// Runs axe-core over each page (a name and a path) in English and
+/// Arabic, checks its language and direction, and that it fits a 390 px
+/// phone; screenshots go to `target/screenshots/a11y-{name}-{lang}*`.
+/// Returns what failed, one line each.
+pub(crate) async fn audit_pages(
+    b: &Browser,
+    app: &TestApp,
+    axe: &str,
+    pages: &[(&str, String)],
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    for lang in ["en", "ar"] {
+        for (name, path) in pages {
+            let sep = if path.contains('?') { '&' } else { '?' };
+            b.goto(app, &format!("{path}{sep}lang={lang}")).await;
+            let dir = b
+                .c()
+                .find(Locator::Css("html"))
+                .await
+                .expect("html")
+                .attr("dir")
+                .await
+                .expect("dir");
+            let want = if lang == "ar" { "rtl" } else { "ltr" };
+            if dir.as_deref() != Some(want) {
+                failures.push(format!("{name} ({lang}): dir {dir:?}"));
+            }
+            for line in b.axe(axe).await {
+                failures.push(format!("{name} ({lang}): {line}"));
+            }
+            b.screenshot_top(&format!("a11y-{name}-{lang}")).await;
+            b.resize(PHONE).await;
+            let overflow = b.overflow().await;
+            if overflow > 0 {
+                failures.push(format!("{name} ({lang}): {overflow} px wider than a phone"));
+            }
+            b.screenshot_top(&format!("a11y-{name}-{lang}-phone")).await;
+            b.resize(DESKTOP).await;
+        }
+    }
+    failures
+}
+
 /// Every public page, in English and Arabic, on a desktop and a phone:
 /// no serious or critical axe-core violation, nothing wider than a 390 px
 /// phone, and the page's language and direction right. Screenshots of
@@ -665,34 +711,7 @@ async fn every_public_page_passes_axe_in_english_and_arabic() {
         ("profile", format!("/b/{KLM_ID}")),
         ("missing", "/b/b_01JD7Z3K8Q0000000000000000".to_owned()),
     ];
-    let mut failures = Vec::new();
-    for lang in ["en", "ar"] {
-        for (name, path) in &pages {
-            let sep = if path.contains('?') { '&' } else { '?' };
-            b.goto(&app, &format!("{path}{sep}lang={lang}")).await;
-            let dir = b
-                .c()
-                .find(Locator::Css("html"))
-                .await
-                .expect("html")
-                .attr("dir")
-                .await
-                .expect("dir");
-            let want = if lang == "ar" { "rtl" } else { "ltr" };
-            assert_eq!(dir.as_deref(), Some(want), "{name} in {lang}");
-            for line in b.axe(&axe).await {
-                failures.push(format!("{name} ({lang}): {line}"));
-            }
-            b.screenshot_top(&format!("a11y-{name}-{lang}")).await;
-            b.resize(PHONE).await;
-            let overflow = b.overflow().await;
-            if overflow > 0 {
-                failures.push(format!("{name} ({lang}): {overflow} px wider than a phone"));
-            }
-            b.screenshot_top(&format!("a11y-{name}-{lang}-phone")).await;
-            b.resize(DESKTOP).await;
-        }
-    }
+    let failures = audit_pages(&b, &app, &axe, &pages).await;
     b.close().await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

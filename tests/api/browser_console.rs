@@ -3,7 +3,7 @@
 //! in the queue on a phone-sized screen, approves it, and anyone checking
 //! the number on the home page then sees the green badge.
 
-use crate::browser::{apply_by_api, browser, check, DESKTOP, PHONE};
+use crate::browser::{apply_by_api, audit_pages, axe_source, browser, check, DESKTOP, PHONE};
 use crate::helpers::*;
 
 const TOKEN: &str = "console-browser-reviewer-secret";
@@ -65,4 +65,34 @@ async fn a_reviewer_signs_in_approves_and_the_number_shows_the_green_badge() {
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "verified");
     b.close().await;
+}
+
+/// The console's pages, signed in, in English and Arabic: no serious or
+/// critical axe-core violation, nothing wider than a phone.
+#[tokio::test]
+async fn the_console_passes_axe_in_english_and_arabic() {
+    let Some(axe) = axe_source() else { return };
+    let Some(b) = browser().await else { return };
+    let app = spawn_with(|c| c.reviewer_token = Some(TOKEN.into()), true).await;
+    let id = apply_by_api(&app, "Panadería del Sol", "+34612000998").await;
+    b.goto(&app, "/console/sign-in").await;
+    let mut failures = audit_pages(
+        &b,
+        &app,
+        &axe,
+        &[("console-sign-in", "/console/sign-in".to_owned())],
+    )
+    .await;
+    b.goto(&app, "/console/sign-in?lang=en").await;
+    b.type_into("#token", TOKEN).await;
+    b.click("#sign-in button[type=submit]").await;
+    b.wait_text(&format!("#b-{id}"), "Panadería del Sol").await;
+    let pages = [
+        ("console-queue", "/console".to_owned()),
+        ("console-business", format!("/console/business?q={id}")),
+        ("console-audit", "/console/audit".to_owned()),
+    ];
+    failures.extend(audit_pages(&b, &app, &axe, &pages).await);
+    b.close().await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -60,7 +60,10 @@ fn assert_strict_page(path: &str, page: &Fetched, body: &str) {
     assert_eq!(page.header("content-security-policy"), CSP, "{path}");
     assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
     assert!(body.starts_with("<!doctype html>"), "{path}");
-    assert!(!body.contains("<script"), "{path}: the pages have no script");
+    assert!(
+        !body.contains("<script"),
+        "{path}: the pages have no script"
+    );
     // Escaped text never holds a raw '<', so what follows one up to '>'
     // is markup written by the page itself: inspect every tag.
     for tag in body.split('<').skip(1) {
@@ -225,10 +228,15 @@ async fn an_arabic_visitor_gets_a_right_to_left_page_and_the_arabic_name() {
 #[tokio::test]
 async fn a_national_number_in_a_link_is_read_with_its_region() {
     let app = spawn_app().await;
-    let html = page(&app, "/?q=020%20649%209123&region=NL", "en").await.body;
+    let html = page(&app, "/?q=020%20649%209123&region=NL", "en")
+        .await
+        .body;
     assert!(html.contains("Verified business"), "{html}");
     assert!(html.contains(">+31 20 649 9123</p>"), "{html}");
-    assert!(html.contains("<option value=\"NL\" selected>"), "the region stays chosen");
+    assert!(
+        html.contains("<option value=\"NL\" selected>"),
+        "the region stays chosen"
+    );
     // Without the region, a Dutch visitor's number is still Dutch.
     let html = page(&app, "/?q=020%20649%209123", "nl-NL").await.body;
     assert!(html.contains("badge-ok"), "{html}");
@@ -249,7 +257,10 @@ async fn wait_for_index(app: &TestApp) {
         if status == 200 && body["total"].as_u64().unwrap_or(0) > 0 {
             return;
         }
-        assert!(std::time::Instant::now() < deadline, "search never caught up: {body}");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "search never caught up: {body}"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
@@ -257,9 +268,14 @@ async fn wait_for_index(app: &TestApp) {
 #[tokio::test]
 async fn the_report_form_files_a_report_and_says_what_happens_next() {
     let app = spawn_app().await;
-    let html = page(&app, &format!("/?q=%2B{}", &UNLISTED[1..]), "en").await.body;
+    let html = page(&app, &format!("/?q=%2B{}", &UNLISTED[1..]), "en")
+        .await
+        .body;
     for field in ["name=\"number\"", "name=\"reason\"", "name=\"comment\""] {
-        assert!(html.contains(field), "{field}: an unknown number can be reported");
+        assert!(
+            html.contains(field),
+            "{field}: an unknown number can be reported"
+        );
     }
     let post = |body: String, site: Option<&'static str>| {
         let mut r = app
@@ -273,9 +289,12 @@ async fn the_report_form_files_a_report_and_says_what_happens_next() {
         r.body(body).send()
     };
     let number = UNLISTED.replace('+', "%2B");
-    let ok = post(format!("number={number}&reason=scam&comment=asked+for+my+PIN"), Some("same-origin"))
-        .await
-        .expect("post");
+    let ok = post(
+        format!("number={number}&reason=scam&comment=asked+for+my+PIN"),
+        Some("same-origin"),
+    )
+    .await
+    .expect("post");
     assert_eq!(ok.status(), 200);
     let text = ok.text().await.expect("body");
     assert!(text.contains("Thank you"), "{text}");
@@ -289,7 +308,10 @@ async fn the_report_form_files_a_report_and_says_what_happens_next() {
         .expect("post");
     assert_eq!(forged.status(), 403);
     // A form without a reason, or with one the API lacks, is refused.
-    for body in [format!("number={number}"), format!("number={number}&reason=rude")] {
+    for body in [
+        format!("number={number}"),
+        format!("number={number}&reason=rude"),
+    ] {
         let bad = post(body, None).await.expect("post");
         assert_eq!(bad.status(), 400);
     }
@@ -337,7 +359,10 @@ async fn the_language_follows_accept_language_and_the_switch_sticks() {
         ("ja", "ja"),
     ] {
         let html = page(&app, "/", header).await.body;
-        assert!(html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")), "{header}");
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{header}"
+        );
     }
     // A language we do not speak falls back to English.
     let html = page(&app, "/", "sv-SE").await.body;
