@@ -71,6 +71,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             businesses::edit,
             businesses::delete
         ))
+        .routes(routes!(businesses::rotate_key))
         .routes(routes!(businesses::add_number))
         .routes(routes!(businesses::remove_number))
         .routes(routes!(businesses::confirm_number))

@@ -107,15 +107,22 @@ fn every_message_the_pages_use_exists() {
         .keys()
         .filter_map(|id| id.split('-').next())
         .collect();
-    // Every file of the pages, read at test time, so a new page is
-    // checked without being listed here.
+    // Every file of the pages (in folders too), read at test time, so a
+    // new page is checked without being listed here.
+    fn files_under(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files_under(&path, ext, out);
+            } else if path.extension().is_some_and(|x| x == ext) {
+                out.push(path);
+            }
+        }
+    }
     let read = |dir: &str, ext: &str| -> Vec<String> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == ext))
-            .collect();
+        let mut files = Vec::new();
+        files_under(&dir, ext, &mut files);
         files.sort();
         files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
     };
