@@ -37,7 +37,7 @@ pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 // What the lookups return is the read model's (`crate::lookup`).
 pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
 pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer};
-pub use profile::ProfileInput;
+pub use profile::{CommandInput, ProfileInput};
 pub use registration::{api_key_hash, Registered};
 pub use reports::{OwnReport, ReportInput};
 pub use review::{QueueItem, Warning, WarningKind};

@@ -4,6 +4,7 @@
 //! `browser` drives headless Chromium through the web pages.
 
 mod abuse;
+mod account_pages;
 mod batch;
 mod browser;
 mod caching;
