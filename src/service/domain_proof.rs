@@ -191,7 +191,10 @@ impl Service {
 
     /// The business's domain challenge while it waits to be proven: where
     /// to publish it, again (the owner may come back to it later).
-    pub fn domain_challenge(&self, id: &BusinessId) -> Result<Option<DomainChallenge>, ServiceError> {
+    pub fn domain_challenge(
+        &self,
+        id: &BusinessId,
+    ) -> Result<Option<DomainChallenge>, ServiceError> {
         let proof = self
             .store
             .read()?

@@ -96,14 +96,20 @@ mod tests {
         assert_eq!(r.about("no_such_field"), Some("Revise este campo."));
         assert_eq!(r.about("city"), None);
         // A field of a list or map has the words of its kind.
-        let r = Refusal::of(Lang::En, &ServiceError::invalid("names.es", "must not be empty"));
+        let r = Refusal::of(
+            Lang::En,
+            &ServiceError::invalid("names.es", "must not be empty"),
+        );
         assert_eq!(r.text, i18n::t(Lang::En, "invalid-names"));
         assert_eq!(r.about("names.es"), Some(&*r.text));
         let r = Refusal::of(Lang::En, &ServiceError::invalid("commands[3].keyword", "x"));
         assert_eq!(r.text, i18n::t(Lang::En, "invalid-commands-keyword"));
         assert_eq!(
             field_messages("commands[3].reply"),
-            ["invalid-commands-reply".to_owned(), "invalid-commands".to_owned()]
+            [
+                "invalid-commands-reply".to_owned(),
+                "invalid-commands".to_owned()
+            ]
         );
         let r = Refusal::of(Lang::En, &ServiceError::Unauthorized);
         assert_eq!(r.field, None);

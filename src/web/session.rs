@@ -153,7 +153,11 @@ impl Sessions {
     pub fn rekey(&self, kind: Kind, cookie: &str, new_secret: &str) {
         let key = sha256(cookie.as_bytes());
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(old) = open.get(&key).filter(|s| s.kind == kind).map(|s| s.secret_hash) else {
+        let Some(old) = open
+            .get(&key)
+            .filter(|s| s.kind == kind)
+            .map(|s| s.secret_hash)
+        else {
             return;
         };
         open.retain(|k, s| *k == key || s.kind != kind || s.secret_hash != old);
@@ -271,8 +275,7 @@ impl IntoResponse for NoSession {
         match self {
             NoSession::SignIn(kind) => {
                 let mut r = Redirect::to(kind.sign_in_path()).into_response();
-                r.headers_mut()
-                    .insert(header::SET_COOKIE, end_cookie(kind));
+                r.headers_mut().insert(header::SET_COOKIE, end_cookie(kind));
                 r
             }
             NoSession::Failed => StatusCode::SERVICE_UNAVAILABLE.into_response(),
@@ -392,7 +395,10 @@ mod tests {
     #[test]
     fn cross_site_posts_are_refused() {
         let mut h = HeaderMap::new();
-        assert!(same_origin(&Method::POST, &h), "no browser headers: not a browser form");
+        assert!(
+            same_origin(&Method::POST, &h),
+            "no browser headers: not a browser form"
+        );
         h.insert("sec-fetch-site", HeaderValue::from_static("cross-site"));
         assert!(!same_origin(&Method::POST, &h));
         assert!(same_origin(&Method::GET, &h), "only posts are checked");
@@ -400,9 +406,15 @@ mod tests {
         assert!(same_origin(&Method::POST, &h));
         let mut h = HeaderMap::new();
         h.insert(header::HOST, HeaderValue::from_static("bizseal.example"));
-        h.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://evil.example"),
+        );
         assert!(!same_origin(&Method::POST, &h));
-        h.insert(header::ORIGIN, HeaderValue::from_static("https://bizseal.example"));
+        h.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("https://bizseal.example"),
+        );
         assert!(same_origin(&Method::POST, &h));
     }
 }

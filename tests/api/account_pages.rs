@@ -22,7 +22,10 @@ struct Page {
 
 impl Page {
     fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
     }
 
     /// Where a redirect goes.
@@ -71,7 +74,10 @@ impl Page {
         assert!(described.split(' ').any(|d| d == error), "{tag}");
         let said = self.text(&error);
         assert!(self.tag(&error).contains("class=\"field-error\""));
-        assert!(said.contains(words), "#{error} says {said:?}, not {words:?}");
+        assert!(
+            said.contains(words),
+            "#{error} says {said:?}, not {words:?}"
+        );
         let alert = self.tag("refused");
         assert!(alert.contains("role=\"alert\""), "{alert}");
         assert!(
@@ -171,7 +177,12 @@ impl<'a> Visitor<'a> {
     /// Signs in with `key`; the dashboard it lands on.
     async fn sign_in(&mut self, key: &str) -> Page {
         let page = self.post("/account/sign-in", &[("api_key", key)]).await;
-        assert_eq!((page.status, page.location()), (303, "/account"), "{}", page.body);
+        assert_eq!(
+            (page.status, page.location()),
+            (303, "/account"),
+            "{}",
+            page.body
+        );
         assert!(self.cookie.is_some());
         self.dashboard().await
     }
@@ -203,7 +214,10 @@ async fn apply(v: &mut Visitor<'_>) -> (String, String) {
     assert_eq!(page.status, 201, "{}", page.body);
     let id = page.text("business-id").to_owned();
     let key = page.text("api-key").to_owned();
-    assert!(id.starts_with("b_") && key.starts_with("bzk_"), "{id} {key}");
+    assert!(
+        id.starts_with("b_") && key.starts_with("bzk_"),
+        "{id} {key}"
+    );
     (id, key)
 }
 
@@ -235,17 +249,27 @@ async fn applying_shows_the_key_once_and_opens_the_dashboard() {
     assert_eq!(form.status, 200);
     form.assert_well_formed();
     assert!(form.tag("apply-country").contains("name=\"country\""));
-    assert!(form.body.contains("<option value=\"retail\">Shop</option>"), "categories in words");
+    assert!(
+        form.body.contains("<option value=\"retail\">Shop</option>"),
+        "categories in words"
+    );
 
     let page = v.post("/apply", &bakery()).await;
     assert_eq!(page.status, 201, "{}", page.body);
     page.assert_well_formed();
-    assert_eq!(page.header("cache-control"), "no-store", "a page with a secret");
+    assert_eq!(
+        page.header("cache-control"),
+        "no-store",
+        "a page with a secret"
+    );
     assert!(page.body.contains("it is shown only once"), "{}", page.body);
     let key = page.text("api-key").to_owned();
     let id = page.text("business-id").to_owned();
     assert!(key.starts_with("bzk_"), "{key}");
-    assert_eq!(app.service.authenticate_business(&key).unwrap(), Some(business(&id)));
+    assert_eq!(
+        app.service.authenticate_business(&key).unwrap(),
+        Some(business(&id))
+    );
     assert!(page.body.contains("href=\"/account\""));
     // The website typed without a scheme was completed, not refused.
     let view = app.service.own_view(&business(&id)).unwrap();
@@ -256,9 +280,17 @@ async fn applying_shows_the_key_once_and_opens_the_dashboard() {
     home.assert_well_formed();
     assert!(home.body.contains("Panadería del Sol"));
     assert_eq!(home.text("business-status"), "Registered, not verified yet");
-    assert!(home.body.contains("Add a phone number of your business"), "next step");
+    assert!(
+        home.body.contains("Add a phone number of your business"),
+        "next step"
+    );
     // The key is never shown again, on any page.
-    for path in ["/account", "/account/key", "/account/profile", "/account/reports"] {
+    for path in [
+        "/account",
+        "/account/key",
+        "/account/profile",
+        "/account/reports",
+    ] {
         let p = v.get(path).await;
         assert_eq!(p.status, 200, "{path}");
         p.assert_well_formed();
@@ -280,11 +312,16 @@ async fn a_wrong_key_is_refused_beside_the_field_and_a_right_one_signs_in() {
     let field = page.tag("signin-api-key");
     assert!(field.contains("type=\"password\"") && field.contains("autocomplete=\"off\""));
 
-    let page = v.post("/account/sign-in", &[("api_key", "bzk_not-the-key")]).await;
+    let page = v
+        .post("/account/sign-in", &[("api_key", "bzk_not-the-key")])
+        .await;
     assert_eq!(page.status, 401);
     page.assert_refused("signin-api-key", "That key is not right");
     assert!(v.cookie.is_none(), "no session for a wrong key");
-    assert!(!page.body.contains("unauthorized"), "the code is put in words");
+    assert!(
+        !page.body.contains("unauthorized"),
+        "the code is put in words"
+    );
 
     let home = v.sign_in(&key).await;
     assert!(home.body.contains("Frutería Limón"));
@@ -292,11 +329,18 @@ async fn a_wrong_key_is_refused_beside_the_field_and_a_right_one_signs_in() {
     let csrf = home.csrf();
     let cookie = v.cookie.clone();
     let out = v.post("/account/sign-out", &[("csrf", &csrf)]).await;
-    assert_eq!((out.status, out.location()), (303, "/account/sign-in?done=signed_out"));
+    assert_eq!(
+        (out.status, out.location()),
+        (303, "/account/sign-in?done=signed_out")
+    );
     assert!(out.header("set-cookie").contains("Max-Age=0"));
     assert!(v.cookie.is_none());
     v.cookie = cookie;
-    assert_eq!(v.get("/account").await.status, 303, "the old cookie opens nothing");
+    assert_eq!(
+        v.get("/account").await.status,
+        303,
+        "the old cookie opens nothing"
+    );
     let notice = v.get("/account/sign-in?done=signed_out").await;
     assert_eq!(notice.text("done"), "You are signed out.");
     // A notice names only what the allow-list has.
@@ -321,14 +365,25 @@ async fn forms_without_the_session_s_token_or_from_another_site_change_nothing()
         assert_eq!(page.status, 403, "{form:?}");
         assert!(page.body.contains("This form has expired"), "{}", page.body);
     }
-    for path in ["/account/key", "/account/submit", "/account/sign-out", "/account/profile"] {
-        let page = v.post(path, &[("csrf", "forged"), ("legal_name", "X")]).await;
+    for path in [
+        "/account/key",
+        "/account/submit",
+        "/account/sign-out",
+        "/account/profile",
+    ] {
+        let page = v
+            .post(path, &[("csrf", "forged"), ("legal_name", "X")])
+            .await;
         assert_eq!(page.status, 403, "{path}");
     }
     // With the right token but from another site's page: refused before
     // any handler.
     let page = v
-        .post_from("/account/numbers", &[number[0], ("csrf", &csrf)], "cross-site")
+        .post_from(
+            "/account/numbers",
+            &[number[0], ("csrf", &csrf)],
+            "cross-site",
+        )
         .await;
     assert_eq!(page.status, 403);
     let page = v.post_from("/apply", &bakery(), "cross-site").await;
@@ -344,11 +399,19 @@ async fn forms_without_the_session_s_token_or_from_another_site_change_nothing()
     assert!(app.service.outbox().is_empty());
     assert_eq!(status.review.state, "draft");
     assert!(app.service.authenticate_business(&key).unwrap().is_some());
-    assert_eq!(app.service.own_view(&business(&id)).unwrap().legal_name, "Mercería Hilo S.L.");
+    assert_eq!(
+        app.service.own_view(&business(&id)).unwrap().legal_name,
+        "Mercería Hilo S.L."
+    );
     assert_eq!(v.get("/account").await.status, 200);
     // And the same token works from this site.
-    let page = v.post("/account/numbers", &[number[0], ("csrf", &csrf)]).await;
-    assert_eq!((page.status, page.location()), (303, "/account?done=code_sent"));
+    let page = v
+        .post("/account/numbers", &[number[0], ("csrf", &csrf)])
+        .await;
+    assert_eq!(
+        (page.status, page.location()),
+        (303, "/account?done=code_sent")
+    );
 }
 
 #[tokio::test]
@@ -360,14 +423,31 @@ async fn a_number_is_proven_and_the_business_sent_for_review_through_the_forms()
 
     // A national number is read in the business's country (the default).
     let home = v.dashboard().await;
-    assert!(home.body.contains("<option value=\"ES\" selected>"), "the business's country");
+    assert!(
+        home.body.contains("<option value=\"ES\" selected>"),
+        "the business's country"
+    );
     let page = v
-        .post("/account/numbers", &[("csrf", &csrf), ("number", "612 000 111"), ("region", "ES")])
+        .post(
+            "/account/numbers",
+            &[("csrf", &csrf), ("number", "612 000 111"), ("region", "ES")],
+        )
         .await;
-    assert_eq!((page.status, page.location()), (303, "/account?done=code_sent"));
+    assert_eq!(
+        (page.status, page.location()),
+        (303, "/account?done=code_sent")
+    );
     let home = v.get("/account?done=code_sent").await;
-    assert!(home.text("done").starts_with("We sent a 6-digit code"), "{}", home.body);
-    assert!(home.body.contains(">+34 612 00 01 11</span>"), "{}", home.body);
+    assert!(
+        home.text("done").starts_with("We sent a 6-digit code"),
+        "{}",
+        home.body
+    );
+    assert!(
+        home.body.contains(">+34 612 00 01 11</span>"),
+        "{}",
+        home.body
+    );
     assert!(home.body.contains("Not proven yet"));
     assert!(home.body.contains("Enter the code we sent"), "next step");
     let number = "+34612000111";
@@ -377,34 +457,59 @@ async fn a_number_is_proven_and_the_business_sent_for_review_through_the_forms()
     // field, and what was typed stays.
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let page = v
-        .post("/account/numbers/confirm", &[("csrf", &csrf), ("number", number), ("code", wrong)])
+        .post(
+            "/account/numbers/confirm",
+            &[("csrf", &csrf), ("number", number), ("code", wrong)],
+        )
         .await;
     assert_eq!(page.status, 400);
     page.assert_refused("confirm-code-34612000111", "You have 4 more tries.");
-    assert!(page.tag("confirm-code-34612000111").contains(&format!("value=\"{wrong}\"")));
+    assert!(page
+        .tag("confirm-code-34612000111")
+        .contains(&format!("value=\"{wrong}\"")));
 
     // A new code, then the right one.
     let page = v
-        .post("/account/numbers/code", &[("csrf", &csrf), ("number", number)])
+        .post(
+            "/account/numbers/code",
+            &[("csrf", &csrf), ("number", number)],
+        )
         .await;
     assert_eq!(page.location(), "/account?done=code_sent");
     let code = code_for(&app, number);
     let page = v
-        .post("/account/numbers/confirm", &[("csrf", &csrf), ("number", number), ("code", &code)])
+        .post(
+            "/account/numbers/confirm",
+            &[("csrf", &csrf), ("number", number), ("code", &code)],
+        )
         .await;
-    assert_eq!((page.status, page.location()), (303, "/account?done=number_proven"));
+    assert_eq!(
+        (page.status, page.location()),
+        (303, "/account?done=number_proven")
+    );
     let home = v.get("/account?done=number_proven").await;
     assert_eq!(home.text("done"), "The number is proven.");
-    assert!(home.body.contains("Proven; public once the review approves"));
-    assert!(home.body.contains("Send your business for review"), "next step");
+    assert!(home
+        .body
+        .contains("Proven; public once the review approves"));
+    assert!(
+        home.body.contains("Send your business for review"),
+        "next step"
+    );
 
     // A second number, added and removed.
     let page = v
-        .post("/account/numbers", &[("csrf", &csrf), ("number", "+34612000112")])
+        .post(
+            "/account/numbers",
+            &[("csrf", &csrf), ("number", "+34612000112")],
+        )
         .await;
     assert_eq!(page.location(), "/account?done=code_sent");
     let page = v
-        .post("/account/numbers/remove", &[("csrf", &csrf), ("number", "+34612000112")])
+        .post(
+            "/account/numbers/remove",
+            &[("csrf", &csrf), ("number", "+34612000112")],
+        )
         .await;
     assert_eq!(page.location(), "/account?done=number_removed");
     let status = app.service.status(&business(&id)).unwrap();
@@ -413,11 +518,17 @@ async fn a_number_is_proven_and_the_business_sent_for_review_through_the_forms()
 
     // Sent for review: waiting.
     let page = v.post("/account/submit", &[("csrf", &csrf)]).await;
-    assert_eq!((page.status, page.location()), (303, "/account?done=submitted"));
+    assert_eq!(
+        (page.status, page.location()),
+        (303, "/account?done=submitted")
+    );
     let home = v.get("/account?done=submitted").await;
     assert_eq!(home.text("review-state").trim(), "Waiting for a reviewer");
     assert!(home.body.contains("a reviewer will look at your business"));
-    assert!(!home.body.contains("id=\"submit-form\""), "nothing to send twice");
+    assert!(
+        !home.body.contains("id=\"submit-form\""),
+        "nothing to send twice"
+    );
     let status = app.service.status(&business(&id)).unwrap();
     assert_eq!(status.review.state, "submitted");
 
@@ -440,8 +551,16 @@ async fn a_number_is_proven_and_the_business_sent_for_review_through_the_forms()
 async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
     let app = spawn_empty().await;
     for (lang, words, category) in [
-        ("en", "registered legal name (at most 200 characters)", "Choose a category."),
-        ("es", "Escriba la razón social registrada", "Elija una categoría."),
+        (
+            "en",
+            "registered legal name (at most 200 characters)",
+            "Choose a category.",
+        ),
+        (
+            "es",
+            "Escriba la razón social registrada",
+            "Elija una categoría.",
+        ),
     ] {
         let mut v = Visitor::new(&app, lang);
         let mut form = bakery();
@@ -452,8 +571,12 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
         page.assert_refused("apply-legal-name", words);
         page.assert_well_formed();
         // What was typed stays; the service's words never show.
-        assert!(page.tag("apply-name").contains("value=\"Panadería del Sol\""));
-        assert!(page.tag("apply-website").contains("value=\"panaderia.example\""));
+        assert!(page
+            .tag("apply-name")
+            .contains("value=\"Panadería del Sol\""));
+        assert!(page
+            .tag("apply-website")
+            .contains("value=\"panaderia.example\""));
         for raw in ["legal_name:", "must not be empty", "invalid_request"] {
             assert!(!page.body.contains(raw), "{lang}: {raw}");
         }
@@ -468,7 +591,9 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
     let (_, key) = register_by_api(&app, "Zapatería Paso").await;
     let mut v = Visitor::new(&app, "es");
     let csrf = v.sign_in(&key).await.csrf();
-    let page = v.post("/account/numbers", &[("csrf", &csrf), ("number", "12")]).await;
+    let page = v
+        .post("/account/numbers", &[("csrf", &csrf), ("number", "12")])
+        .await;
     assert_eq!(page.status, 400);
     page.assert_refused("add-number", "No es un número de teléfono válido");
     assert!(page.tag("add-number").contains("value=\"12\""));
@@ -490,8 +615,13 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
         )
         .await;
     assert_eq!(page.status, 400);
-    page.assert_refused("profile-commands-0-keyword", "Una palabra clave es una sola palabra");
-    assert!(page.tag("profile-commands-0-keyword").contains("value=\"Hola Mundo\""));
+    page.assert_refused(
+        "profile-commands-0-keyword",
+        "Una palabra clave es una sola palabra",
+    );
+    assert!(page
+        .tag("profile-commands-0-keyword")
+        .contains("value=\"Hola Mundo\""));
     page.assert_well_formed();
 }
 
@@ -554,8 +684,13 @@ async fn replacing_the_key_keeps_this_session_and_ends_the_others() {
     assert_eq!((p.status, p.location()), (303, "/account/sign-in"));
     // The old key is nobody's, on the pages and on the API.
     assert!(app.service.authenticate_business(&old).unwrap().is_none());
-    assert_eq!(app.service.authenticate_business(&new).unwrap(), Some(business(&id)));
-    let p = elsewhere.post("/account/sign-in", &[("api_key", &old)]).await;
+    assert_eq!(
+        app.service.authenticate_business(&new).unwrap(),
+        Some(business(&id))
+    );
+    let p = elsewhere
+        .post("/account/sign-in", &[("api_key", &old)])
+        .await;
     assert_eq!(p.status, 401);
     elsewhere.sign_in(&new).await;
 }
@@ -568,8 +703,12 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
     let csrf = v.dashboard().await.csrf();
     let form = v.get("/account/profile").await;
     form.assert_well_formed();
-    assert!(form.tag("profile-names-es").contains("value=\"Panadería del Sol\""));
-    assert!(form.tag("profile-website").contains("value=\"https://panaderia.example\""));
+    assert!(form
+        .tag("profile-names-es")
+        .contains("value=\"Panadería del Sol\""));
+    assert!(form
+        .tag("profile-website")
+        .contains("value=\"https://panaderia.example\""));
 
     // Add a name in English, a description, a quick reply; empty the website.
     let base = [
@@ -593,19 +732,30 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
         ("reply", "De 8 a 14 h."),
     ]);
     let page = v.post("/account/profile", &fields).await;
-    assert_eq!((page.status, page.location()), (303, "/account/profile?done=profile_saved"));
+    assert_eq!(
+        (page.status, page.location()),
+        (303, "/account/profile?done=profile_saved")
+    );
     let view = app.service.own_view(&business(&id)).unwrap();
     assert_eq!(view.names.get("en").map(String::as_str), Some("Sun Bakery"));
-    assert_eq!(view.description.get("es").map(String::as_str), Some("Pan de masa madre."));
+    assert_eq!(
+        view.description.get("es").map(String::as_str),
+        Some("Pan de masa madre.")
+    );
     assert_eq!(view.commands.len(), 1);
     assert_eq!(view.commands[0].keyword, "horario");
     assert_eq!(view.website, None, "emptied: no website");
-    assert_eq!(view.logo_url.as_deref(), Some("https://sol.example/logo.png"));
+    assert_eq!(
+        view.logo_url.as_deref(),
+        Some("https://sol.example/logo.png")
+    );
 
     // Remove the English name and the quick reply.
     let form = v.get("/account/profile?done=profile_saved").await;
     assert_eq!(form.text("done"), "The profile was saved.");
-    assert!(form.tag("profile-names-en").contains("value=\"Sun Bakery\""));
+    assert!(form
+        .tag("profile-names-en")
+        .contains("value=\"Sun Bakery\""));
     let mut fields = base.to_vec();
     fields.extend([
         ("name_lang", "en"),
@@ -632,10 +782,16 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
     assert_eq!(api_key_status["number"], "+34612000444");
     let code = code_for(&app, "+34612000444");
     let page = v
-        .post("/account/numbers/confirm", &[("csrf", &csrf), ("number", "+34612000444"), ("code", &code)])
+        .post(
+            "/account/numbers/confirm",
+            &[("csrf", &csrf), ("number", "+34612000444"), ("code", &code)],
+        )
         .await;
     assert_eq!(page.location(), "/account?done=number_proven");
-    assert_eq!(v.post("/account/submit", &[("csrf", &csrf)]).await.status, 303);
+    assert_eq!(
+        v.post("/account/submit", &[("csrf", &csrf)]).await.status,
+        303
+    );
     let (status, _) = send_json(
         &app.client,
         reqwest::Method::POST,
@@ -650,11 +806,21 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
     let page = v.post("/account/profile", &fields).await;
     assert_eq!(page.location(), "/account/profile?done=profile_pending");
     let form = v.get("/account/profile?done=profile_pending").await;
-    assert!(form.text("done").contains("wait for a reviewer"), "{}", form.body);
+    assert!(
+        form.text("done").contains("wait for a reviewer"),
+        "{}",
+        form.body
+    );
     assert!(form.body.contains("id=\"pending\""));
-    assert!(form.tag("profile-city").contains("value=\"Cádiz\""), "the waiting edit is shown");
+    assert!(
+        form.tag("profile-city").contains("value=\"Cádiz\""),
+        "the waiting edit is shown"
+    );
     let (_, public) = app.get_json(&format!("/v1/businesses/{id}")).await;
-    assert_eq!(public["city"], "Sevilla", "the public sees the reviewed profile");
+    assert_eq!(
+        public["city"], "Sevilla",
+        "the public sees the reviewed profile"
+    );
 }
 
 #[tokio::test]
@@ -677,8 +843,11 @@ async fn reports_on_the_business_s_numbers_are_listed_newest_first() {
     let page = v.get("/account/reports").await;
     assert_eq!(page.text("reports-h"), "No reports");
     let code = code_for(&app, number);
-    v.post("/account/numbers/confirm", &[("csrf", &csrf), ("number", number), ("code", &code)])
-        .await;
+    v.post(
+        "/account/numbers/confirm",
+        &[("csrf", &csrf), ("number", number), ("code", &code)],
+    )
+    .await;
     let at = now();
     app.service
         .store()
@@ -705,7 +874,11 @@ async fn reports_on_the_business_s_numbers_are_listed_newest_first() {
     let newer = page.body.find("Scam or fraud").expect("the scam report");
     let older = page.body.find("the older one").expect("the spam report");
     assert!(newer < older, "newest first");
-    assert!(page.body.contains("asked for my &#60;b&#62;PIN&#60;/b&#62;"), "escaped");
+    assert!(
+        page.body
+            .contains("asked for my &#60;b&#62;PIN&#60;/b&#62;"),
+        "escaped"
+    );
     assert!(page.body.contains(">+34 612 00 02 22</span>"));
     assert!(!page.body.contains("192.0.2.0"), "never who reported");
 }

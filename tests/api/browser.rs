@@ -564,8 +564,7 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
 
     // Send for review.
     b.click("#submit-form button[type=submit]").await;
-    b.wait_text("#review-state", "Waiting for a reviewer")
-        .await;
+    b.wait_text("#review-state", "Waiting for a reviewer").await;
     b.screenshot_top("apply-submitted").await;
     b.resize(PHONE).await;
     assert!(b.overflow().await <= 0, "the dashboard fits a phone");
@@ -631,7 +630,12 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
     if let Some(axe) = axe_source() {
         let mut failures = Vec::new();
         for lang in ["en", "ar"] {
-            for page in ["/account", "/account/profile", "/account/reports", "/account/key"] {
+            for page in [
+                "/account",
+                "/account/profile",
+                "/account/reports",
+                "/account/key",
+            ] {
                 b.goto(&app, &format!("{page}?lang={lang}")).await;
                 b.wait_text("h1", "").await;
                 for line in b.axe(&axe).await {
@@ -659,7 +663,10 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
 fn axe_source() -> Option<String> {
     let path = tool(
         "BIZSEAL_AXE",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/axe-core/axe.min.js"),
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/node_modules/axe-core/axe.min.js"
+        ),
     );
     match std::fs::read_to_string(&path) {
         Ok(source) => Some(source),

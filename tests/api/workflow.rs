@@ -849,7 +849,11 @@ async fn a_rotated_key_replaces_the_old_one_at_once() {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    assert_eq!(header(&r, "cache-control"), "no-store", "a secret is never cached");
+    assert_eq!(
+        header(&r, "cache-control"),
+        "no-store",
+        "a secret is never cached"
+    );
     let body: Value = r.json().await.unwrap();
     let new_key = body["api_key"].as_str().unwrap().to_owned();
     assert!(new_key.starts_with("bzk_") && new_key != a.key, "{body}");
@@ -862,7 +866,13 @@ async fn a_rotated_key_replaces_the_old_one_at_once() {
     let (status, _) = act(&app, &a, "key", json!({})).await;
     assert_eq!(status, 401);
     let b = register(&app, "Cerrajería Candado").await;
-    let (status, _) = post(&app, &format!("/v1/businesses/{}/key", a.id), &b.key, json!({})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/businesses/{}/key", a.id),
+        &b.key,
+        json!({}),
+    )
+    .await;
     assert_eq!(status, 404, "another business's id is not found");
     let (status, _) = get(&app, &format!("/v1/businesses/{}/status", b.id), &b.key).await;
     assert_eq!(status, 200, "b's own key still works");
@@ -874,7 +884,10 @@ async fn an_emptied_website_or_logo_is_removed() {
     let a = register(&app, "Papelería Pluma").await;
     let path = format!("/v1/businesses/{}", a.id);
     let patch = |body: Value| send(&app, reqwest::Method::PATCH, &path, &a.key, Some(body));
-    let (status, body) = patch(json!({"website": "https://pluma.example", "logo_url": "https://pluma.example/l.png"})).await;
+    let (status, body) = patch(
+        json!({"website": "https://pluma.example", "logo_url": "https://pluma.example/l.png"}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["business"]["website"], "https://pluma.example");
     let (status, body) = patch(json!({"website": "", "logo_url": "  "})).await;
@@ -883,8 +896,14 @@ async fn an_emptied_website_or_logo_is_removed() {
     assert_eq!(body["business"]["logo_url"], Value::Null);
     // Anything else must still be an http(s) URL.
     let (status, body) = patch(json!({"website": "pluma.example"})).await;
-    assert_eq!((status, body["code"].as_str()), (400, Some("invalid_request")));
-    assert!(body["detail"].as_str().unwrap().starts_with("website"), "{body}");
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    assert!(
+        body["detail"].as_str().unwrap().starts_with("website"),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -924,16 +943,24 @@ async fn a_business_reads_reports_on_its_own_numbers_newest_first() {
     let seen = app.service.reports_for(&id).unwrap();
     let comments: Vec<_> = seen.iter().map(|r| r.comment.as_deref().unwrap()).collect();
     assert_eq!(comments, ["newer", "older"]);
-    assert!(seen.iter().all(|r| r.number == proven && r.reason == ReportReason::Scam));
+    assert!(seen
+        .iter()
+        .all(|r| r.number == proven && r.reason == ReportReason::Scam));
 
     // A held number's reports reach its holder.
     let (status, _) = app
         .post_json("/v1/reports", &json!({"number": KLM, "reason": "spam"}))
         .await;
     assert_eq!(status, 202);
-    let klm = app.service.reports_for(&BusinessId::parse(KLM_ID).unwrap()).unwrap();
+    let klm = app
+        .service
+        .reports_for(&BusinessId::parse(KLM_ID).unwrap())
+        .unwrap();
     assert_eq!(klm.len(), 1);
-    assert_eq!((klm[0].number.as_str(), klm[0].reason), (KLM, ReportReason::Spam));
+    assert_eq!(
+        (klm[0].number.as_str(), klm[0].reason),
+        (KLM, ReportReason::Spam)
+    );
 }
 
 #[tokio::test]
@@ -943,7 +970,10 @@ async fn the_open_domain_challenge_can_be_read_again_until_it_is_proven() {
     let app = workflow_app(site.port).await;
     let a = register(&app, "Relojería Alba").await;
     let id = BusinessId::parse(&a.id).unwrap();
-    assert!(app.service.domain_challenge(&id).unwrap().is_none(), "nothing started");
+    assert!(
+        app.service.domain_challenge(&id).unwrap().is_none(),
+        "nothing started"
+    );
     let (_, started) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
     let open = app.service.domain_challenge(&id).unwrap().expect("open");
     assert_eq!(open.token, started["token"].as_str().unwrap());

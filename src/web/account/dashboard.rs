@@ -192,7 +192,11 @@ impl<'a> DashboardPage<'a> {
             flag: standing.flag.clone(),
             next: next_step(standing),
             edit_pending: standing.pending_edit.is_some(),
-            numbers: standing.numbers.iter().map(|n| number_line(lang, n)).collect(),
+            numbers: standing
+                .numbers
+                .iter()
+                .map(|n| number_line(lang, n))
+                .collect(),
             regions: region_items(lang, region),
             domain,
             check: extra.check.map(|c| check_words(c.reason)),

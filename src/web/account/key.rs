@@ -48,7 +48,11 @@ impl<'a> KeyPage<'a> {
 
 /// `GET /account/key`
 pub async fn page(visit: Visit, session: BusinessSession) -> Response {
-    respond(StatusCode::OK, &visit, &KeyPage::new(&visit, &session, None))
+    respond(
+        StatusCode::OK,
+        &visit,
+        &KeyPage::new(&visit, &session, None),
+    )
 }
 
 /// The form: only its CSRF token.

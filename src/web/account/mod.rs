@@ -368,7 +368,10 @@ mod tests {
 
     #[test]
     fn a_website_without_a_scheme_is_completed_to_https() {
-        assert_eq!(complete_url(" panaderia.example "), "https://panaderia.example");
+        assert_eq!(
+            complete_url(" panaderia.example "),
+            "https://panaderia.example"
+        );
         assert_eq!(complete_url("http://x.example"), "http://x.example");
         assert_eq!(complete_url("https://x.example/a"), "https://x.example/a");
         assert_eq!(complete_url("  "), "");
@@ -380,7 +383,10 @@ mod tests {
     fn a_refusal_names_its_field_and_anchor() {
         let e = ServiceError::invalid("names.es", "must not be empty");
         let r = Refused::of(Lang::En, "apply", &e).renamed("names", "name");
-        assert_eq!(r.at("apply", "name", ""), Some(&*i18n::t(Lang::En, "invalid-names")));
+        assert_eq!(
+            r.at("apply", "name", ""),
+            Some(&*i18n::t(Lang::En, "invalid-names"))
+        );
         assert_eq!(r.at("apply", "names.es", ""), None);
         assert_eq!(r.anchor(), "apply-name");
         let r = Refused::of(Lang::Es, "confirm", &ServiceError::Unauthorized)

@@ -191,7 +191,11 @@ async fn act(
 
 /// A wrong code, with how many tries the code has left (a plural).
 fn wrong_code(lang: i18n::Lang, left: u32) -> String {
-    i18n::t_args(lang, "account-code-wrong", &i18n::args([("left", left.into())]))
+    i18n::t_args(
+        lang,
+        "account-code-wrong",
+        &i18n::args([("left", left.into())]),
+    )
 }
 
 #[cfg(test)]
@@ -201,7 +205,11 @@ mod tests {
     #[test]
     fn a_wrong_code_says_how_many_tries_are_left() {
         use i18n::Lang;
-        assert!(wrong_code(Lang::En, 1).contains("one more try"), "{}", wrong_code(Lang::En, 1));
+        assert!(
+            wrong_code(Lang::En, 1).contains("one more try"),
+            "{}",
+            wrong_code(Lang::En, 1)
+        );
         assert!(wrong_code(Lang::En, 3).contains("3 more tries"));
         assert!(wrong_code(Lang::Es, 1).contains("un intento más"));
         assert!(wrong_code(Lang::Es, 2).contains("2 intentos más"));

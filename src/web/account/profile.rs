@@ -255,7 +255,15 @@ pub async fn send(
             let mut r = refused(visit.lang(), "profile", &e);
             r.field = r.field.map(|f| typed.field_name(&f));
             let status = e.status();
-            render(&state, &visit, &session, Some(typed), None, Some((r, status))).await
+            render(
+                &state,
+                &visit,
+                &session,
+                Some(typed),
+                None,
+                Some((r, status)),
+            )
+            .await
         }
     }
 }
@@ -300,7 +308,8 @@ async fn render(
         ),
     });
     let lang = visit.lang();
-    let used = |entries: &[Entry]| -> Vec<String> { entries.iter().map(|e| e.lang.clone()).collect() };
+    let used =
+        |entries: &[Entry]| -> Vec<String> { entries.iter().map(|e| e.lang.clone()).collect() };
     let (names_used, descs_used) = (used(&f.names), used(&f.descriptions));
     let left_out = |used: &[String]| -> Vec<Item> {
         let used: Vec<&str> = used.iter().map(String::as_str).collect();
@@ -379,7 +388,9 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use askama::Template;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::extract::State;
 
 use super::super::html::{impl_page, Page, Shell};
 use super::super::i18n::t;
