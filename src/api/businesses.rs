@@ -4,7 +4,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::openapi::{
@@ -157,6 +157,42 @@ pub async fn delete(
     let id = auth.owns(&id)?;
     blocking(&state.service, move |s| s.delete_business(&id)).await?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// A business's new API key, shown this once.
+#[derive(Serialize, ToSchema)]
+pub struct NewApiKey {
+    /// The new key; the old one stopped working in the same write
+    api_key: String,
+}
+
+/// Replace the API key
+///
+/// The key this request is made with stops working at once; the answer
+/// holds the new one, shown this once.
+#[utoipa::path(
+    post,
+    path = "/v1/businesses/{id}/key",
+    operation_id = "rotateBusinessKey",
+    tag = "business",
+    security(("businessKey" = [])),
+    params(("id" = String, Path, description = "Business id (b_...)")),
+    responses(
+        (status = 200, description = "The new API key", body = NewApiKey),
+        Action,
+    ),
+)]
+pub async fn rotate_key(
+    State(state): State<AppState>,
+    auth: BusinessAuth,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = auth.owns(&id)?;
+    let current = *auth.key_hash();
+    let api_key = blocking(&state.service, move |s| s.rotate_api_key(&id, &current)).await?;
+    // A secret: no cache anywhere may keep it.
+    let no_store = [(axum::http::header::CACHE_CONTROL, "no-store")];
+    Ok((no_store, axum::Json(NewApiKey { api_key })).into_response())
 }
 
 /// A number the business says is its own.

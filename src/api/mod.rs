@@ -73,6 +73,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
             businesses::delete
         ))
         .routes(routes!(logos::show))
+        .routes(routes!(businesses::rotate_key))
         .routes(routes!(businesses::add_number))
         .routes(routes!(businesses::remove_number))
         .routes(routes!(businesses::confirm_number))

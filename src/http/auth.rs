@@ -12,15 +12,24 @@ use crate::error_code::Code;
 use crate::model::BusinessId;
 use crate::service::Reviewer;
 
-/// A business authenticated by its API key.
-pub struct BusinessAuth(pub BusinessId);
+/// A business authenticated by its API key: which business, and the
+/// key's hash (what a key rotation replaces).
+pub struct BusinessAuth {
+    id: BusinessId,
+    key_hash: [u8; 32],
+}
 
 impl BusinessAuth {
+    /// The SHA-256 of the API key the request carried.
+    pub fn key_hash(&self) -> &[u8; 32] {
+        &self.key_hash
+    }
+
     /// The business id in the path, if it is the caller's own. Another
     /// business's id answers 404 like a missing one, so ids cannot be probed.
     pub fn owns(&self, path_id: &str) -> Result<BusinessId, ApiError> {
         match BusinessId::parse(path_id) {
-            Ok(id) if id == self.0 => Ok(id),
+            Ok(id) if id == self.id => Ok(id),
             _ => Err(ApiError::not_found("business")),
         }
     }
@@ -31,8 +40,9 @@ impl FromRequestParts<AppState> for BusinessAuth {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let key = bearer(parts).ok_or(ApiError::from(Code::Unauthorized))?;
-        match state.service.authenticate_business(key)? {
-            Some(id) => Ok(BusinessAuth(id)),
+        let key_hash = crate::service::api_key_hash(key);
+        match state.service.business_for_key_hash(&key_hash)? {
+            Some(id) => Ok(BusinessAuth { id, key_hash }),
             None => Err(ApiError::from(Code::Unauthorized)),
         }
     }

@@ -186,17 +186,37 @@ impl Service {
             }
             audit(w, at, "business", id, "domain_challenge", &domain)
         })?;
+        Ok(self.challenge(domain, token))
+    }
+
+    /// The business's domain challenge while it waits to be proven: where
+    /// to publish it, again (the owner may come back to it later).
+    pub fn domain_challenge(
+        &self,
+        id: &BusinessId,
+    ) -> Result<Option<DomainChallenge>, ServiceError> {
+        let proof = self
+            .store
+            .read()?
+            .application(id.as_str())?
+            .and_then(|a| a.domain)
+            .filter(|d| d.verified_at.is_none());
+        Ok(proof.map(|d| self.challenge(d.domain, d.token)))
+    }
+
+    /// Where to publish the challenge `token` for `domain`.
+    fn challenge(&self, domain: String, token: String) -> DomainChallenge {
         let port = match self.config.challenge_port {
             80 => String::new(),
             p => format!(":{p}"),
         };
-        Ok(DomainChallenge {
+        DomainChallenge {
             http_url: format!("http://{domain}{port}{CHALLENGE_PATH}{token}"),
             dns_name: dns::record_name(&domain),
             dns_value: token.clone(),
             domain,
             token,
-        })
+        }
     }
 
     /// Looks for the published challenge (DNS TXT, then HTTP) and records

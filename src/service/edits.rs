@@ -19,8 +19,10 @@ pub struct ProfilePatch {
     pub default_lang: Option<String>,
     pub category: Option<String>,
     pub city: Option<String>,
+    /// An http(s) URL; empty removes the website.
     pub website: Option<String>,
     pub description: Option<BTreeMap<String, String>>,
+    /// An http(s) URL; empty removes the logo.
     pub logo_url: Option<String>,
     pub commands: Option<Vec<CommandInput>>,
 }
@@ -114,11 +116,12 @@ fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingE
     if let Some(c) = &patch.city {
         e.city = profile::short_text("city", c)?;
     }
+    // An emptied field is how a form says "no website any more".
     if let Some(u) = &patch.website {
-        e.website = Some(profile::url("website", u)?);
+        e.website = optional_url("website", u)?;
     }
     if let Some(u) = &patch.logo_url {
-        e.logo_url = Some(profile::url("logo_url", u)?);
+        e.logo_url = optional_url("logo_url", u)?;
     }
     if let Some(d) = &patch.description {
         e.description = profile::descriptions("description", d.clone())?;
@@ -128,4 +131,12 @@ fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingE
     }
     e.at = at;
     Ok(e)
+}
+
+/// A URL field of an edit: empty (or blank) is none.
+fn optional_url(field: &str, value: &str) -> Result<Option<String>, ServiceError> {
+    match value.trim() {
+        "" => Ok(None),
+        u => profile::url(field, u).map(Some),
+    }
 }

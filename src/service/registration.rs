@@ -20,6 +20,17 @@ pub struct Registered {
     pub api_key: String,
 }
 
+/// The SHA-256 an API key is kept as; the key itself never is.
+pub fn api_key_hash(api_key: &str) -> [u8; 32] {
+    sha256(api_key.as_bytes())
+}
+
+/// A new API key: 256 random bits, prefixed so a leaked one is
+/// recognisable (secret scanners look for such prefixes).
+fn new_api_key() -> Result<String, ServiceError> {
+    Ok(format!("bzk_{}", random_token()?))
+}
+
 impl Service {
     /// Registers a new, unverified business. Its numbers are listed
     /// unproven; levels, status and id are not the applicant's to set.
@@ -38,7 +49,7 @@ impl Service {
         }
         let p = ValidProfile::try_from(input)?;
         let id = BusinessId::generate();
-        let api_key = format!("bzk_{}", random_token()?);
+        let api_key = new_api_key()?;
         let at = now();
         self.write(|w| {
             // Listing a number reserves nothing: each is a claim beside
@@ -70,7 +81,7 @@ impl Service {
             }
             w.put_business(&business)?;
             w.put_application(&Application::new(id.clone()))?;
-            w.put_api_key(&sha256(api_key.as_bytes()), id.as_str())?;
+            w.put_api_key(&api_key_hash(&api_key), id.as_str())?;
             audit(
                 w,
                 at,
@@ -89,7 +100,32 @@ impl Service {
 
     /// The business an API key belongs to.
     pub fn authenticate_business(&self, api_key: &str) -> Result<Option<BusinessId>, ServiceError> {
-        self.business_for_key_hash(&sha256(api_key.as_bytes()))
+        self.business_for_key_hash(&api_key_hash(api_key))
+    }
+
+    /// Replaces the business's API key, the one whose hash is `current`,
+    /// with a new random key, returned this once. The old hash leaves the
+    /// key table in the same write, so the old key, and every page session
+    /// opened with it, stops working at once.
+    pub fn rotate_api_key(
+        &self,
+        id: &BusinessId,
+        current: &[u8; 32],
+    ) -> Result<String, ServiceError> {
+        let api_key = new_api_key()?;
+        let at = now();
+        self.write(|w| {
+            own_business(w, id)?;
+            // The key in hand must still be this business's: two rotations
+            // racing with the same old key give one new key, not two.
+            if w.business_for_key(current)?.as_deref() != Some(id.as_str()) {
+                return Err(ServiceError::Unauthorized);
+            }
+            w.remove_api_key(current)?;
+            w.put_api_key(&api_key_hash(&api_key), id.as_str())?;
+            audit(w, at, "business", id, "api_key_rotated", "")
+        })?;
+        Ok(api_key)
     }
 
     /// The business whose API key has this SHA-256: a signed-in page

@@ -20,6 +20,10 @@ use crate::store::REPORT_WINDOW;
 
 const REPORTS_PER_CLIENT_PER_HOUR: u64 = 10;
 const MAX_COMMENT: usize = 1000;
+/// The most reports a business reads about its own numbers at once (and
+/// the most read per number): what one page shows, bounded whatever the
+/// history.
+const OWN_REPORTS: usize = 50;
 
 /// A report as submitted.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
@@ -31,7 +35,53 @@ pub struct ReportInput {
     pub comment: Option<String>,
 }
 
+/// A report about one of a business's own numbers, as the business sees
+/// it: what, when and the comment, never who (not even the reporter's hash,
+/// which would let a business tell its reporters apart).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnReport {
+    pub number: String,
+    pub reason: ReportReason,
+    pub comment: Option<String>,
+    pub at: i64,
+}
+
 impl Service {
+    /// The most recent reports about business `id`'s own numbers, newest
+    /// first, at most [`OWN_REPORTS`]. Own means held, or proven with a
+    /// code: a number merely listed is not, or anyone could list a bank's
+    /// number and read what its callers wrote. Reads at most
+    /// [`OWN_REPORTS`] reports a number.
+    pub fn reports_for(&self, id: &BusinessId) -> Result<Vec<OwnReport>, ServiceError> {
+        let r = self.store.read()?;
+        let b = r
+            .business(id.as_str())?
+            .ok_or(ServiceError::NotFound("business"))?;
+        let mut out = Vec::new();
+        for n in &b.numbers {
+            let e164 = E164::stored(n);
+            let own = r.number(e164)?.is_some_and(|rec| rec.business == *id)
+                || r.claim(e164, id.as_str())?
+                    .is_some_and(|c| c.proof.is_some());
+            if !own {
+                continue;
+            }
+            out.extend(
+                r.reports_for(e164, OWN_REPORTS)?
+                    .into_iter()
+                    .map(|report| OwnReport {
+                        number: report.number,
+                        reason: report.reason,
+                        comment: report.comment,
+                        at: report.at,
+                    }),
+            );
+        }
+        out.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.number.cmp(&b.number)));
+        out.truncate(OWN_REPORTS);
+        Ok(out)
+    }
+
     /// Files a report from `client` (whose address is kept only as a keyed
     /// hash, enough to count distinct reporters).
     pub fn report(

@@ -389,6 +389,13 @@ impl Writer {
         Ok(())
     }
 
+    /// Forgets the hash of an API key (a rotated one): whoever still holds
+    /// that key is no longer anyone.
+    pub fn remove_api_key(&mut self, hash: &[u8; 32]) -> Result<(), StoreError> {
+        self.tx.open_table(API_KEYS)?.remove(hash)?;
+        Ok(())
+    }
+
     /// Records the hash of a reviewer token with what it stands for.
     pub fn put_reviewer(&mut self, hash: &[u8; 32], who: &str) -> Result<(), StoreError> {
         self.tx.open_table(REVIEWERS)?.insert(hash, who)?;

@@ -146,6 +146,26 @@ impl Sessions {
         }
     }
 
+    /// Moves the session a cookie names onto a new secret (the API key
+    /// that replaced the one it was opened with), and ends every other
+    /// session of its kind opened with the old secret: they would fail
+    /// their next check anyway, and should not linger until then.
+    pub fn rekey(&self, kind: Kind, cookie: &str, new_secret: &str) {
+        let key = sha256(cookie.as_bytes());
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(old) = open
+            .get(&key)
+            .filter(|s| s.kind == kind)
+            .map(|s| s.secret_hash)
+        else {
+            return;
+        };
+        open.retain(|k, s| *k == key || s.kind != kind || s.secret_hash != old);
+        if let Some(s) = open.get_mut(&key) {
+            s.secret_hash = sha256(new_secret.as_bytes());
+        }
+    }
+
     /// Ends the session a cookie names, if any.
     pub fn close(&self, cookie: &str) {
         let key = sha256(cookie.as_bytes());
@@ -210,10 +230,13 @@ pub fn same_origin(method: &Method, headers: &HeaderMap) -> bool {
     }
 }
 
-/// A signed-in business: its id and the CSRF token its forms carry.
+/// A signed-in business: its id, the CSRF token its forms carry, and the
+/// hash of the API key the session was opened with (what a key rotation
+/// replaces).
 pub struct BusinessSession {
     pub id: BusinessId,
     pub csrf: String,
+    pub key_hash: [u8; 32],
 }
 
 /// A signed-in reviewer: who, and the CSRF token their forms carry.
@@ -278,7 +301,11 @@ impl FromRequestParts<AppState> for BusinessSession {
         let cookie = cookie_of(kind, &parts.headers).ok_or(NoSession::SignIn(kind))?;
         let (hash, csrf) = sessions.find(kind, cookie).ok_or(NoSession::SignIn(kind))?;
         match state.service.business_for_key_hash(&hash) {
-            Ok(Some(id)) => Ok(BusinessSession { id, csrf }),
+            Ok(Some(id)) => Ok(BusinessSession {
+                id,
+                csrf,
+                key_hash: hash,
+            }),
             Ok(None) => {
                 // The key was rotated or the business deleted.
                 sessions.close(cookie);
@@ -324,6 +351,23 @@ mod tests {
         assert!(s.find(Kind::Business, "forged").is_none());
         s.close(&opened.cookie);
         assert!(s.find(Kind::Business, &opened.cookie).is_none());
+    }
+
+    #[test]
+    fn a_rekeyed_session_goes_on_and_the_old_key_s_others_end() {
+        let s = Sessions::default();
+        let here = s.open(Kind::Business, "bzk_old").unwrap();
+        let elsewhere = s.open(Kind::Business, "bzk_old").unwrap();
+        let other_business = s.open(Kind::Business, "bzk_other").unwrap();
+        s.rekey(Kind::Business, &here.cookie, "bzk_new");
+        let (hash, csrf) = s.find(Kind::Business, &here.cookie).unwrap();
+        assert_eq!(hash, sha256(b"bzk_new"));
+        assert_eq!(csrf, here.csrf, "the same session, its forms still valid");
+        assert!(s.find(Kind::Business, &elsewhere.cookie).is_none());
+        assert!(s.find(Kind::Business, &other_business.cookie).is_some());
+        // A cookie of no session moves nothing.
+        s.rekey(Kind::Business, "forged", "bzk_x");
+        assert!(s.find(Kind::Business, &here.cookie).is_some());
     }
 
     #[test]

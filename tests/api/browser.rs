@@ -510,61 +510,108 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
     let Some(b) = browser().await else { return };
     let app = spawn_with(|c| c.reviewer_token = Some(REVIEWER.into()), true).await;
     let number = "+34612000999";
+    let key_of_number = "34612000999";
 
-    // Register.
+    // Register: a website typed without https:// is completed.
     b.goto(&app, "/apply?lang=en").await;
-    b.type_into("#reg-legal_name", "Panadería del Sol S.L.")
+    b.type_into("#apply-legal-name", "Panadería del Sol S.L.")
         .await;
-    b.type_into("#reg-names", "Panadería del Sol").await;
-    b.select("#reg-default_lang", "es").await;
-    b.select("#reg-category", "retail").await;
-    b.select("#reg-country", "ES").await;
-    b.type_into("#reg-city", "Sevilla").await;
-    b.click("#register button[type=submit]").await;
+    b.type_into("#apply-name", "Panadería del Sol").await;
+    b.select("#apply-name-lang", "es").await;
+    b.select("#apply-default-lang", "es").await;
+    b.select("#apply-category", "retail").await;
+    b.select("#apply-country", "ES").await;
+    b.type_into("#apply-city", "Sevilla").await;
+    b.type_into("#apply-website", "panaderia.example").await;
+    b.click("#apply-form button[type=submit]").await;
     let key = b.wait_text("#api-key", "bzk_").await;
     let id = b.wait_text("#business-id", "b_").await;
+    b.wait_text("#key-once", "shown only once").await;
     assert!(key.len() > 20, "{key}");
     b.screenshot("apply-registered").await;
 
-    // Add a number; the code goes out through the log sender's outbox.
-    b.type_into("#add-number-input", "+34 612 000 999").await;
-    b.click("#add-number button[type=submit]").await;
-    b.wait_text("#confirm-label", number).await;
-    b.type_into("#confirm-code", &code_for(&app, number)).await;
-    b.click("#confirm button[type=submit]").await;
-    b.wait_text("#own-numbers", "public once the review approves")
+    // Already signed in: the dashboard says what to do next.
+    b.click("a.button-link[href='/account']").await;
+    b.wait_text("#next-step", "Add a phone number").await;
+    let (_, profile) = app.get_json(&format!("/v1/businesses/{id}")).await;
+    assert_eq!(profile["code"], "not_found", "nothing public before review");
+
+    // Add a national number (the business's country is preselected); the
+    // code goes out through the log sender's outbox.
+    b.type_into("#add-number", "612 000 999").await;
+    b.click("#add-form button[type=submit]").await;
+    b.wait_text("#done", "We sent a 6-digit code").await;
+    let field = format!("#confirm-code-{key_of_number}");
+    let confirm = format!("#confirm-form-{key_of_number} button[type=submit]");
+    // A wrong code is refused beside the field, in words.
+    let code = code_for(&app, number);
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    b.type_into(&field, wrong).await;
+    b.click(&confirm).await;
+    b.wait_text(&format!("{field}-error"), "You have 4 more tries")
         .await;
+    b.wait_text("#refused", "This was not done").await;
+    b.screenshot_of(&format!("#number-{key_of_number}"), "account-wrong-code")
+        .await;
+    b.type_into(&field, &code).await;
+    b.click(&confirm).await;
+    b.wait_text("#done", "The number is proven").await;
+    b.wait_text(
+        &format!("#number-{key_of_number}"),
+        "public once the review approves",
+    )
+    .await;
 
     // Send for review.
-    b.click("#submit").await;
-    b.wait_text("#status-review", "Waiting for a reviewer")
-        .await;
+    b.click("#submit-form button[type=submit]").await;
+    b.wait_text("#review-state", "Waiting for a reviewer").await;
     b.screenshot_top("apply-submitted").await;
     b.resize(PHONE).await;
+    assert!(b.overflow().await <= 0, "the dashboard fits a phone");
     b.screenshot_top("apply-phone").await;
     b.resize(DESKTOP).await;
 
     // Meanwhile a look-alike of a verified bank applies through the API.
     let lookalike = apply_by_api(&app, "Banco Santamder", "+34612000888").await;
 
-    // The reviewer opens the queue with the token and approves.
-    b.goto(&app, "/review?lang=en").await;
-    b.type_into("#token", REVIEWER).await;
-    b.click("#token-form button[type=submit]").await;
-    let item = format!("#queue li[data-business='{id}']");
-    b.wait_text(&item, "Panadería del Sol").await;
-    b.wait_text(&item, "one-time code").await;
-    // The look-alike is flagged next to its evidence.
-    let flagged = format!("#queue li[data-business='{lookalike}'] .warnings");
-    b.wait_text(&flagged, "looks like “Banco Santander”").await;
-    b.screenshot_top("review-queue").await;
-    b.screenshot_of(
-        &format!("#queue li[data-business='{lookalike}']"),
-        "review-warning",
+    // The reviewer reads the queue and approves, through the reviewers' API.
+    let (status, queue) = send_json(
+        &app.client,
+        reqwest::Method::GET,
+        app.url("/v1/review/queue"),
+        Some(REVIEWER),
+        None,
     )
     .await;
-    b.click(&format!("{item} button.approve")).await;
-    b.wait_text("#review-message", "Approved: Panadería del Sol")
+    assert_eq!(status, 200, "{queue}");
+    let items = queue["queue"].as_array().expect("queue");
+    let item = |id: &str| {
+        items
+            .iter()
+            .find(|i| i["business"]["id"] == id)
+            .unwrap_or_else(|| panic!("{id} is not queued: {queue}"))
+    };
+    assert_eq!(item(&id)["numbers"][0]["number"], number);
+    assert_eq!(item(&id)["numbers"][0]["state"], "proven");
+    assert_eq!(
+        item(&lookalike)["warnings"][0]["similar_name"],
+        "Banco Santander",
+        "the look-alike is flagged"
+    );
+    let (status, decided) = send_json(
+        &app.client,
+        reqwest::Method::POST,
+        app.url(&format!("/v1/review/{id}/approve")),
+        Some(REVIEWER),
+        Some(json!({"note": "papers checked"})),
+    )
+    .await;
+    assert_eq!(status, 200, "{decided}");
+
+    // The dashboard says so.
+    b.goto(&app, "/account").await;
+    b.wait_text("#business-status", "Verified").await;
+    b.wait_text(&format!("#number-{key_of_number}"), "Verified (level B)")
         .await;
 
     // Anyone checking the number now sees the green badge.
@@ -577,6 +624,35 @@ async fn a_business_applies_proves_a_number_and_earns_the_badge() {
     let (_, looked) = app.get_json(&format!("/v1/numbers/{number}")).await;
     assert_eq!(looked["status"], "verified");
     assert_eq!(looked["level"], "B", "reviewed, no domain proven");
+
+    // Every signed-in page passes axe-core in English and Arabic and fits
+    // a phone (the public pages have their own test below).
+    if let Some(axe) = axe_source() {
+        let mut failures = Vec::new();
+        for lang in ["en", "ar"] {
+            for page in [
+                "/account",
+                "/account/profile",
+                "/account/reports",
+                "/account/key",
+            ] {
+                b.goto(&app, &format!("{page}?lang={lang}")).await;
+                b.wait_text("h1", "").await;
+                for line in b.axe(&axe).await {
+                    failures.push(format!("{page} ({lang}): {line}"));
+                }
+                b.resize(PHONE).await;
+                let overflow = b.overflow().await;
+                if overflow > 0 {
+                    failures.push(format!("{page} ({lang}): {overflow} px wider than a phone"));
+                }
+                let name = page.trim_start_matches('/').replace('/', "-");
+                b.screenshot_top(&format!("a11y-{name}-{lang}-phone")).await;
+                b.resize(DESKTOP).await;
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
     b.close().await;
 }
 
@@ -710,6 +786,8 @@ async fn every_public_page_passes_axe_in_english_and_arabic() {
         ("nothing", "/?q=zzzzqqq".to_owned()),
         ("profile", format!("/b/{KLM_ID}")),
         ("missing", "/b/b_01JD7Z3K8Q0000000000000000".to_owned()),
+        ("apply", "/apply".to_owned()),
+        ("sign-in", "/account/sign-in".to_owned()),
     ];
     let failures = audit_pages(&b, &app, &axe, &pages).await;
     b.close().await;

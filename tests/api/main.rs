@@ -5,6 +5,7 @@
 //! pages; `console_pages` uses the reviewers' console over plain HTTP.
 
 mod abuse;
+mod account_pages;
 mod batch;
 mod browser;
 mod browser_console;

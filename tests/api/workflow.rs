@@ -835,3 +835,159 @@ async fn the_webhook_sender_posts_the_code_to_the_gateway() {
         "the webhook sender keeps no outbox"
     );
 }
+
+#[tokio::test]
+async fn a_rotated_key_replaces_the_old_one_at_once() {
+    let app = workflow_app(1).await;
+    let a = register(&app, "Cerrajería Llave").await;
+    let status_path = format!("/v1/businesses/{}/status", a.id);
+    let r = app
+        .client
+        .post(app.url(&format!("/v1/businesses/{}/key", a.id)))
+        .bearer_auth(&a.key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        header(&r, "cache-control"),
+        "no-store",
+        "a secret is never cached"
+    );
+    let body: Value = r.json().await.unwrap();
+    let new_key = body["api_key"].as_str().unwrap().to_owned();
+    assert!(new_key.starts_with("bzk_") && new_key != a.key, "{body}");
+    // The old key is nobody now; the new one opens the business.
+    let (status, _) = get(&app, &status_path, &a.key).await;
+    assert_eq!(status, 401);
+    let (status, _) = get(&app, &status_path, &new_key).await;
+    assert_eq!(status, 200);
+    // The old key cannot rotate again, nor another business's key this one.
+    let (status, _) = act(&app, &a, "key", json!({})).await;
+    assert_eq!(status, 401);
+    let b = register(&app, "Cerrajería Candado").await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/businesses/{}/key", a.id),
+        &b.key,
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 404, "another business's id is not found");
+    let (status, _) = get(&app, &format!("/v1/businesses/{}/status", b.id), &b.key).await;
+    assert_eq!(status, 200, "b's own key still works");
+}
+
+#[tokio::test]
+async fn an_emptied_website_or_logo_is_removed() {
+    let app = workflow_app(1).await;
+    let a = register(&app, "Papelería Pluma").await;
+    let path = format!("/v1/businesses/{}", a.id);
+    let patch = |body: Value| send(&app, reqwest::Method::PATCH, &path, &a.key, Some(body));
+    let (status, body) = patch(
+        json!({"website": "https://pluma.example", "logo_url": "https://pluma.example/l.png"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["business"]["website"], "https://pluma.example");
+    let (status, body) = patch(json!({"website": "", "logo_url": "  "})).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["business"]["website"], Value::Null);
+    assert_eq!(body["business"]["logo_url"], Value::Null);
+    // Anything else must still be an http(s) URL.
+    let (status, body) = patch(json!({"website": "pluma.example"})).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    assert!(
+        body["detail"].as_str().unwrap().starts_with("website"),
+        "{body}"
+    );
+}
+
+#[tokio::test]
+async fn a_business_reads_reports_on_its_own_numbers_newest_first() {
+    use bizseal::model::{BusinessId, Report, ReportReason};
+    let app = workflow_app(1).await;
+    let a = register(&app, "Ferretería Sur").await;
+    let proven = "+34612000555";
+    prove(&app, &a, proven).await;
+    // A number only listed (its code never entered) is not the business's
+    // own: anyone may list any number, and must not read its callers.
+    let listed = "+34612000556";
+    let (status, _) = act(&app, &a, "numbers", json!({"number": listed})).await;
+    assert_eq!(status, 202);
+    let at = now();
+    app.service
+        .store()
+        .write(|w| {
+            for (number, comment, when) in [
+                (proven, "older", at - 100),
+                (proven, "newer", at - 10),
+                (listed, "not theirs", at),
+            ] {
+                let report = Report {
+                    number: number.to_owned(),
+                    reason: ReportReason::Scam,
+                    comment: Some(comment.to_owned()),
+                    reporter: "192.0.2.0".to_owned(),
+                    at: when,
+                };
+                w.add_report(&format!("r-{comment}"), &report)?;
+            }
+            Ok::<_, bizseal::store::StoreError>(())
+        })
+        .unwrap();
+    let id = BusinessId::parse(&a.id).unwrap();
+    let seen = app.service.reports_for(&id).unwrap();
+    let comments: Vec<_> = seen.iter().map(|r| r.comment.as_deref().unwrap()).collect();
+    assert_eq!(comments, ["newer", "older"]);
+    assert!(seen
+        .iter()
+        .all(|r| r.number == proven && r.reason == ReportReason::Scam));
+
+    // A held number's reports reach its holder.
+    let (status, _) = app
+        .post_json("/v1/reports", &json!({"number": KLM, "reason": "spam"}))
+        .await;
+    assert_eq!(status, 202);
+    let klm = app
+        .service
+        .reports_for(&BusinessId::parse(KLM_ID).unwrap())
+        .unwrap();
+    assert_eq!(klm.len(), 1);
+    assert_eq!(
+        (klm[0].number.as_str(), klm[0].reason),
+        (KLM, ReportReason::Spam)
+    );
+}
+
+#[tokio::test]
+async fn the_open_domain_challenge_can_be_read_again_until_it_is_proven() {
+    use bizseal::model::BusinessId;
+    let site = challenge_site().await;
+    let app = workflow_app(site.port).await;
+    let a = register(&app, "Relojería Alba").await;
+    let id = BusinessId::parse(&a.id).unwrap();
+    assert!(
+        app.service.domain_challenge(&id).unwrap().is_none(),
+        "nothing started"
+    );
+    let (_, started) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
+    let open = app.service.domain_challenge(&id).unwrap().expect("open");
+    assert_eq!(open.token, started["token"].as_str().unwrap());
+    assert_eq!(open.http_url, started["http_url"].as_str().unwrap());
+    assert_eq!(open.dns_name, "_bizseal-challenge.localhost");
+    assert_eq!(open.dns_value, open.token);
+    // Restarted: the new token is the open one.
+    let (_, again) = act(&app, &a, "domain", json!({"domain": "localhost"})).await;
+    let open = app.service.domain_challenge(&id).unwrap().expect("open");
+    assert_eq!(open.token, again["token"].as_str().unwrap());
+    assert_ne!(open.token, started["token"].as_str().unwrap());
+    // Proven: nothing is open any more.
+    *site.token.lock().unwrap() = open.token.clone();
+    let (_, check) = act(&app, &a, "domain/check", json!({})).await;
+    assert_eq!(check["verified"], true, "{check}");
+    assert!(app.service.domain_challenge(&id).unwrap().is_none());
+}

@@ -127,3 +127,20 @@ code-internal = Something went wrong on our side. Please try again later.
 invalid-field = Please check this field.
 # A reason a reviewer must give (reject, suspend, revoke, ...).
 invalid-reason = Give a reason: 1 to 1000 characters, plain text.
+
+# A refused field of a business's forms, by the service's name for the
+# field (src/web/forms.rs): what to put there instead.
+invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
+invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
+invalid-default-lang = Choose the main language.
+invalid-category = Choose a category.
+invalid-country = Choose a country.
+invalid-city = The city can be at most 200 characters long.
+invalid-website = Enter the website's address, such as https://example.com.
+invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
+invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
+invalid-commands = You can have at most 20 quick replies.
+invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
+invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
+invalid-code = The code is the 6 digits of the message we sent.
+invalid-domain = Enter a domain name such as example.com, without http:// or a path.

@@ -122,3 +122,20 @@ code-internal = Algo ha fallado por nuestra parte. Inténtelo más tarde.
 invalid-field = Revise este campo.
 # A reason a reviewer must give (reject, suspend, revoke, ...).
 invalid-reason = Indique un motivo: de 1 a 1000 caracteres, texto normal.
+
+# A refused field of a business's forms, by the service's name for the
+# field (src/web/forms.rs): what to put there instead.
+invalid-legal-name = Escriba la razón social registrada de la empresa (como máximo 200 caracteres).
+invalid-names = Escriba un nombre (como máximo 200 caracteres) para cada idioma indicado, y uno en el idioma principal.
+invalid-default-lang = Elija el idioma principal.
+invalid-category = Elija una categoría.
+invalid-country = Elija un país.
+invalid-city = La ciudad puede tener como máximo 200 caracteres.
+invalid-website = Escriba la dirección del sitio web, por ejemplo https://example.com.
+invalid-logo-url = Escriba la dirección del logotipo, por ejemplo https://example.com/logo.png.
+invalid-description = Elija un idioma para cada descripción; cada una puede tener como máximo 2000 caracteres.
+invalid-commands = Puede tener como máximo 20 respuestas rápidas.
+invalid-commands-keyword = Una palabra clave es una sola palabra de letras minúsculas a–z, cifras, «-» o «_», de 40 caracteres como máximo.
+invalid-commands-reply = Cada palabra clave necesita una respuesta, de 2000 caracteres como máximo.
+invalid-code = El código son las 6 cifras del mensaje que le enviamos.
+invalid-domain = Escriba un nombre de dominio como example.com, sin http:// ni ruta.

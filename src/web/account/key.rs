@@ -1,0 +1,105 @@
+//! `/account/key`: replacing the API key. The new key is shown this once;
+//! the session it was replaced in goes on with it, and every other session
+//! opened with the old key ends (as does the old key on the API).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::{Extension, Form};
+use serde::Deserialize;
+
+use super::super::html::{impl_page, Page, Shell};
+use super::super::session::{self, BusinessSession, Kind, Sessions};
+use super::super::{error_page, respond, run, Visit};
+use super::{forbidden, no_store, refused, AccountNav, NewKeyPage, Refused};
+use crate::http::AppState;
+
+/// `templates/account/key.html`.
+#[derive(Template)]
+#[template(path = "account/key.html")]
+struct KeyPage<'a> {
+    shell: Shell<'a>,
+    nav: AccountNav,
+    csrf: String,
+    /// Never set: the page's notices are refusals only.
+    done: Option<&'static str>,
+    refused: Option<Refused>,
+}
+impl_page!(KeyPage);
+
+impl<'a> KeyPage<'a> {
+    fn new(visit: &'a Visit, session: &BusinessSession, refused: Option<Refused>) -> KeyPage<'a> {
+        KeyPage {
+            shell: visit.shell("account-key-title", Some("/account")),
+            nav: AccountNav {
+                current: "/account/key",
+                csrf: session.csrf.clone(),
+            },
+            csrf: session.csrf.clone(),
+            done: None,
+            refused,
+        }
+    }
+}
+
+/// `GET /account/key`
+pub async fn page(visit: Visit, session: BusinessSession) -> Response {
+    respond(
+        StatusCode::OK,
+        &visit,
+        &KeyPage::new(&visit, &session, None),
+    )
+}
+
+/// The form: only its CSRF token.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct RotateFields {
+    csrf: String,
+}
+
+/// `POST /account/key`: replaces the key this session was opened with.
+pub async fn rotate(
+    State(state): State<AppState>,
+    visit: Visit,
+    session: BusinessSession,
+    Extension(sessions): Extension<Arc<Sessions>>,
+    headers: HeaderMap,
+    form: Result<Form<RotateFields>, FormRejection>,
+) -> Response {
+    let Ok(Form(f)) = form else {
+        return error_page(StatusCode::BAD_REQUEST, &visit);
+    };
+    if !session.csrf_ok(&f.csrf) {
+        return forbidden(&visit);
+    }
+    let id = session.id.clone();
+    let current = session.key_hash;
+    match run(&state, move |s| s.rotate_api_key(&id, &current)).await {
+        Ok(key) => {
+            if let Some(cookie) = session::cookie_of(Kind::Business, &headers) {
+                sessions.rekey(Kind::Business, cookie, &key);
+            }
+            let page = NewKeyPage {
+                shell: visit.shell("account-new-key-title", Some("/account")),
+                id: session.id.to_string(),
+                key,
+                registered: false,
+                signed_in: true,
+                nav: Some(AccountNav {
+                    current: "/account/key",
+                    csrf: session.csrf.clone(),
+                }),
+            };
+            no_store(respond(StatusCode::OK, &visit, &page))
+        }
+        Err(e) => {
+            let page = KeyPage::new(&visit, &session, Some(refused(visit.lang(), "key", &e)));
+            respond(e.status(), &visit, &page)
+        }
+    }
+}
