@@ -303,7 +303,7 @@ async fn render(
             &view.city,
             view.website.as_deref(),
             &view.description,
-            view.logo_url.as_deref(),
+            standing.logo.source.as_deref(),
             &view.commands,
         ),
     });

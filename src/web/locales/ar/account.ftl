@@ -4,202 +4,210 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
-apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-title = احصل على توثيق شركتك
+apply-intro = سجّل شركتك، وأثبت برمز أنك تتحكم في أرقام هواتفك، ثم أرسلها للمراجعة. بعد موافقة أحد المراجعين، ستظهر الشارة الخضراء على أرقامك.
+apply-have-key = هل سجّلت من قبل؟
+apply-sign-in = سجّل الدخول بمفتاحك
+apply-form-h = عن شركتك
+apply-legal-name = الاسم القانوني
+apply-legal-name-hint = كما يظهر في السجل التجاري.
+apply-name = الاسم الذي يعرفه عملاؤك
+apply-name-hint = يمكنك إضافة الاسم بلغات أخرى لاحقًا.
+apply-name-lang = لغة هذا الاسم
+apply-default-lang = اللغة الرئيسية
+apply-default-lang-hint = يرى العملاء اسمك بلغتهم إذا كان لديك اسم بها، وإلا فباللغة الرئيسية. يجب أن يكون لك اسم باللغة الرئيسية.
+apply-category = الفئة
+apply-category-choose = اختر فئة
+apply-country = الدولة
+apply-city = المدينة (اختياري)
+apply-website = الموقع الإلكتروني (اختياري)
+apply-website-hint = مثلًا example.com؛ وإذا لم تكتب https:// فسنضيفه نحن.
+apply-button = تسجيل
+apply-done-title = تم تسجيل شركتك
+apply-done-intro = تم تسجيل شركتك. تجد أدناه معرّفها ومفتاحها: بالمفتاح تسجّل الدخول هنا، ويستخدمه برنامجك للعمل مع bizseal.
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = تسجيل الدخول
+account-sign-in-intro = الصق المفتاح الذي تلقيته عند التسجيل.
+account-api-key = مفتاح API الخاص بك
+account-sign-in-button = تسجيل الدخول
+account-no-key = لم تسجّل بعد؟
+account-apply-link = سجّل شركتك
+account-sign-out = تسجيل الخروج
+account-nav-label = شركتك
+account-nav-status = الحالة والأرقام
+account-nav-profile = الملف
+account-nav-reports = البلاغات
+account-nav-key = المفتاح
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = أرسلنا إليك رمزًا من 6 أرقام في رسالة نصية. وهو صالح لمدة 10 دقائق.
+account-done-number-proven = تم إثبات الرقم.
+account-done-number-removed = تمت إزالة الرقم.
+account-done-domain-started = انشر الآن الرمز المميّز أدناه، ثم اضغط «تحقّق الآن».
+account-done-domain-proven = تم إثبات نطاقك.
+account-done-submitted = تم إرسال شركتك للمراجعة.
+account-done-profile-saved = تم حفظ الملف.
+account-done-profile-pending = تم حفظ تغييراتك وهي بانتظار مراجع. وحتى ذلك الحين، يرى الناس الملف كما كان.
+account-done-signed-out = لقد سجّلت الخروج.
+account-refused = لم يتم تنفيذ ذلك.
+account-forbidden-title = انتهت صلاحية هذا النموذج
+account-forbidden-text = لم يتغير أي شيء. ارجع إلى الصفحة السابقة، وأعد تحميل الصفحة، ثم حاول مرة أخرى.
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
-account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-title = شركتك
+account-business-id = معرّف الشركة
+account-status-h = وضعك الحالي
+account-status-business = الحالة
+account-status-registered = مسجّلة، ولم تُوثَّق بعد
+account-status-verified = موثّقة
+account-status-suspended = موقوفة
+account-status-review = المراجعة
+account-review-draft = لم تُرسل للمراجعة بعد
+account-review-submitted = بانتظار مراجع
+account-review-approved = تمت الموافقة
+account-review-rejected = مرفوضة
+account-review-reason = سبب المراجع
+account-flag = لماذا يفحص المراجعون شركتك
+account-next-h = الخطوة التالية:
+account-next-add-number = أضف أدناه رقم هاتف لشركتك؛ وسنرسل إليه رمزًا.
+account-next-send-code = اطلب أدناه رمزًا لأحد أرقامك.
+account-next-enter-code = أدخل أدناه الرمز الذي أرسلناه إلى رقمك.
+account-next-submit = أرسل شركتك للمراجعة (في أسفل هذه الصفحة).
+account-next-wait = لا شيء الآن: سيطّلع أحد المراجعين على شركتك.
+account-next-rejected = صحّح ما أشار إليه المراجع، ثم أرسل شركتك للمراجعة مرة أخرى.
+account-next-verified = لا شيء: شركتك موثّقة.
+account-next-verified-prove = أثبت أرقامك الجديدة برموزها: ستحصل على الشارة فورًا.
+account-next-edit-waits = لا شيء: تغييرات ملفك بانتظار مراجع.
+account-next-suspended = شركتك موقوفة. تُظهر أرقامها تحذيرًا إلى أن يرفع أحد المراجعين الإيقاف.
+account-edit-pending-link = عرض تغييراتك التي تنتظر المراجعة
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = أرقام هواتفك
+account-numbers-none = لا توجد أرقام بعد.
+account-number-unproven = لم يُثبت بعد
+account-number-proven = مُثبت؛ يصبح علنيًا بعد الموافقة في المراجعة
+account-number-disputed = مُثبت؛ لكن شركة أخرى تملكه، لذا يقرر المراجعون
+account-number-locked = مقفل بعد رموز خاطئة كثيرة جدًا
+account-number-attested = موثّق (المستوى { $level })
+account-number-on-hold = معلّق ما دامت الشركة موقوفة
+account-number-revoked = سحبه أحد المراجعين
+account-number-locked-until = يمكنك المحاولة مرة أخرى بعد { $time }.
+account-code-label = الرمز المرسل إلى { $number }
+account-code-hint = الأرقام الستة الواردة في الرسالة النصية.
+account-confirm = تأكيد
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] هذا الرمز غير صحيح، ولم يعد من الممكن استخدامه. اطلب رمزًا جديدًا.
+    [zero] هذا الرمز غير صحيح، ولم يعد من الممكن استخدامه. اطلب رمزًا جديدًا.
+    [one] هذا الرمز غير صحيح. بقيت لديك محاولة واحدة.
+    [two] هذا الرمز غير صحيح. بقيت لديك محاولتان.
+    [few] هذا الرمز غير صحيح. بقيت لديك { $left } محاولات.
+    [many] هذا الرمز غير صحيح. بقيت لديك { $left } محاولة.
+   *[other] هذا الرمز غير صحيح. بقيت لديك { $left } محاولة.
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = إرسال رمز
+account-resend = إرسال رمز جديد
+account-remove = إزالة
+account-add-h = إضافة رقم
+account-add-number = رقم الهاتف
+account-add-hint = سنرسل إليه رمزًا في رسالة نصية. الأرقام التي لا تبدأ بـ + تُقرأ على أنها أرقام من الدولة المحددة أدناه.
+account-add-region = دولة الرقم
+account-add-button = إضافة وإرسال رمز
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
-account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-h = نطاق موقعك الإلكتروني (اختياري)
+account-domain-intro = إثبات أنك تتحكم في نطاق موقعك الإلكتروني يرفع أرقامك إلى المستوى A.
+account-domain-open = لإثبات { $domain }، انشر الرمز المميّز بإحدى هاتين الطريقتين، ثم اضغط «تحقّق الآن».
+account-domain-dns-h = كسجل DNS
+account-domain-dns-name = اسم سجل TXT
+account-domain-dns-value = قيمة سجل TXT
+account-domain-http-h = أو على موقعك الإلكتروني
+account-domain-http-url = العنوان
+account-domain-http-body = محتواه، كما هو تمامًا
+account-domain-check = تحقّق الآن
+account-domain-proven = تم إثبات { $domain }.
+account-domain-other-h = استخدام نطاق آخر
+account-domain-restart-hint = البدء من جديد يسحب الإثبات الحالي إلى أن يتم التحقق من الإثبات الجديد.
+account-domain-label = النطاق
+account-domain-hint = مثلًا example.com، من دون http:// أو مسار.
+account-domain-start = الحصول على الرمز المميّز
+account-check-ok = تم إثبات النطاق.
+account-check-txt-missing = لم يُعثر بعد على سجل TXT بهذا الاسم. قد تستغرق تغييرات DNS بعض الوقت حتى تظهر: حاول مرة أخرى لاحقًا.
+account-check-txt-mismatch = يوجد سجل TXT، لكنه لا يحتوي على الرمز المميّز. انسخ القيمة كما هي تمامًا.
+account-check-dns-failed = فشل الاستعلام عن DNS. حاول مرة أخرى بعد قليل.
+account-check-dns-timeout = استغرق الاستعلام عن DNS وقتًا طويلًا جدًا. حاول مرة أخرى بعد قليل.
+account-check-unresolvable = تعذّر العثور على عنوان موقعك الإلكتروني.
+account-check-private-address = يشير نطاقك إلى عنوان خاص، ونحن لا نزور العناوين الخاصة.
+account-check-connect-failed = تعذّر الوصول إلى موقعك الإلكتروني.
+account-check-redirect = هذا العنوان يعيد التوجيه إلى مكان آخر. يجب أن يكون الرمز المميّز على هذا العنوان بالضبط.
+account-check-http-status = ردّ موقعك الإلكتروني بخطأ بدلًا من الرمز المميّز.
+account-check-too-large = ردّ موقعك الإلكتروني بمحتوى أكثر من اللازم: يجب ألا تحتوي الصفحة إلا على الرمز المميّز.
+account-check-token-mismatch = ردّ موقعك الإلكتروني، لكن ليس بالرمز المميّز. انسخه كما هو تمامًا.
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = الإرسال للمراجعة
+account-submit-intro = عندما يكون رقم واحد على الأقل مُثبتًا، أرسل شركتك إلى المراجعين. سيتحققون من هويتك؛ وقد يستغرق ذلك بضعة أيام.
+account-submit-button = إرسال للمراجعة
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
-account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-title = ملفك
+account-profile-pending = بعض التغييرات بانتظار مراجع، ويعرضها هذا النموذج. وإلى أن يوافق عليها مراجع، يرى الناس ملفك كما كان.
+account-profile-reviewed = شركتك موثّقة، لذا تنتظر التغييرات موافقة مراجع قبل أن يراها الناس.
+account-profile-basics = المعلومات الأساسية
+account-profile-website-hint = اتركه فارغًا إذا كنت لا تريد عرض موقع إلكتروني. وإذا لم تكتب https:// فسنضيفه نحن.
+account-profile-logo = عنوان الشعار (اختياري)
+account-profile-logo-hint = عنوان صورة على موقعك الإلكتروني. اتركه فارغًا إذا كنت لا تريد شعارًا.
+account-profile-names = اسمك بكل لغة
+account-profile-name-in = الاسم بلغة { $lang }
+account-profile-remove-name = إزالة الاسم بلغة { $lang }
+account-profile-add-name = إضافة اسم بلغة أخرى
+account-profile-new-name-lang = لغة الاسم الجديد
+account-profile-new-name = الاسم الجديد
+account-profile-descriptions = الوصف
+account-profile-description-in = الوصف بلغة { $lang }
+account-profile-remove-description = إزالة الوصف بلغة { $lang }
+account-profile-add-description = إضافة وصف بلغة أخرى
+account-profile-new-description-lang = لغة الوصف الجديد
+account-profile-new-description = الوصف الجديد
+account-profile-commands = ردود سريعة
+account-profile-commands-hint = يتلقى العملاء الذين يرسلون كلمة مفتاحية إلى رقمك الرد فورًا.
+account-profile-keyword = الكلمة المفتاحية
+account-profile-reply = الرد
+account-profile-remove-reply = إزالة الرد السريع «{ $keyword }»
+account-profile-add-reply = إضافة رد سريع
+account-profile-save = حفظ الملف
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = البلاغات عن أرقامك
+account-reports-intro = ما أبلغ عنه الناس بشأن أرقامك المُثبتة، الأحدث أولًا. لا نكشف أبدًا عن هوية من أبلغ. البلاغات وحدها لا تزيل شارتك أبدًا، لكن كثرتها تستدعي تدخّل مراجع.
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] لا توجد بلاغات
+    [zero] لا توجد بلاغات
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغًا
+   *[other] { $count } بلاغ
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = مفتاحك
+account-key-replace-h = استبدال مفتاحك
+account-key-intro = يتيح لك مفتاحك تسجيل الدخول هنا، ويتيح لبرنامجك استخدام bizseal. استبدله إذا كان من المحتمل أن شخصًا آخر قد رآه.
+account-key-warning = يتوقف المفتاح القديم عن العمل فورًا: في كل مكان يُستخدم فيه، سجّل الدخول من جديد وحدّث برنامجك بالمفتاح الجديد.
+account-key-button = استبدال مفتاحي
+account-new-key-title = مفتاحك الجديد
+account-new-key-intro = هذا مفتاحك الجديد. المفتاح القديم لم يعد يعمل.
+account-new-key-sessions = تم تسجيل الخروج من كل الأماكن الأخرى التي سُجّل فيها الدخول بالمفتاح القديم؛ أما هنا فتبقى مسجّل الدخول.
+account-key-h = احتفظ بهذا المفتاح في مكان آمن
+account-key-once = احفظ هذا المفتاح الآن في مكان آمن: فهو لا يُعرض إلا مرة واحدة، ولا يمكن لأحد عرضه مرة أخرى.
+account-go = الانتقال إلى شركتك

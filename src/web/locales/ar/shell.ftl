@@ -129,17 +129,17 @@ invalid-reason = يُرجى ذكر سبب: من 1 إلى 1000 حرف، بنص ع
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = أدخل الاسم القانوني المسجّل للشركة (200 حرف كحد أقصى).
+invalid-names = أدخل اسمًا (200 حرف كحد أقصى) لكل لغة مُدرجة، واسمًا باللغة الرئيسية.
+invalid-default-lang = اختر اللغة الرئيسية.
+invalid-category = اختر فئة.
+invalid-country = اختر دولة.
+invalid-city = يجب ألا يتجاوز اسم المدينة 200 حرف.
+invalid-website = أدخل عنوان الموقع الإلكتروني، مثل https://example.com.
+invalid-logo-url = أدخل عنوان الشعار، مثل https://example.com/logo.png.
+invalid-description = اختر لغة لكل وصف؛ ويجب ألا يتجاوز كل وصف 2000 حرف.
+invalid-commands = يمكنك إضافة 20 ردًا سريعًا كحد أقصى.
+invalid-commands-keyword = الكلمة المفتاحية كلمة واحدة من أحرف لاتينية صغيرة a–z أو أرقام أو «-» أو «_»، بطول 40 حرفًا كحد أقصى.
+invalid-commands-reply = تحتاج كل كلمة مفتاحية إلى رد لا يتجاوز 2000 حرف.
+invalid-code = الرمز هو الأرقام الستة الواردة في الرسالة التي أرسلناها إليك.
+invalid-domain = أدخل اسم نطاق مثل example.com، من دون http:// أو مسار.

@@ -4,202 +4,202 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
+apply-title = Lassen Sie Ihr Unternehmen verifizieren
+apply-intro = Registrieren Sie Ihr Unternehmen, bestätigen Sie mit einem Code, dass Ihre Telefonnummern Ihnen gehören, und senden Sie es zur Prüfung. Sobald ein Prüfer es genehmigt, zeigen Ihre Nummern das grüne Siegel.
+apply-have-key = Schon registriert?
+apply-sign-in = Mit Ihrem Schlüssel anmelden
+apply-form-h = Über Ihr Unternehmen
+apply-legal-name = Eingetragener Name
+apply-legal-name-hint = So, wie er im Handelsregister steht.
+apply-name = Name, den Ihre Kunden kennen
+apply-name-hint = Den Namen in anderen Sprachen können Sie später hinzufügen.
+apply-name-lang = Sprache dieses Namens
+apply-default-lang = Hauptsprache
+apply-default-lang-hint = Kunden sehen Ihren Namen in ihrer eigenen Sprache, wenn Sie einen in dieser Sprache haben, sonst in der Hauptsprache. Für die Hauptsprache ist ein Name nötig.
+apply-category = Kategorie
+apply-category-choose = Kategorie wählen
+apply-country = Land
+apply-city = Ort (optional)
 apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-website-hint = Zum Beispiel example.com; wenn Sie https:// weglassen, ergänzen wir es.
+apply-button = Registrieren
+apply-done-title = Ihr Unternehmen ist registriert
+apply-done-intro = Ihr Unternehmen ist registriert. Unten stehen seine ID und sein Schlüssel: Mit dem Schlüssel melden Sie sich hier an, und Ihre Software nutzt ihn, um mit bizseal zu arbeiten.
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = Anmelden
+account-sign-in-intro = Fügen Sie den Schlüssel ein, den Sie bei der Registrierung erhalten haben.
+account-api-key = Ihr API-Schlüssel
+account-sign-in-button = Anmelden
+account-no-key = Noch nicht registriert?
+account-apply-link = Unternehmen registrieren
+account-sign-out = Abmelden
+account-nav-label = Ihr Unternehmen
+account-nav-status = Status und Nummern
+account-nav-profile = Profil
+account-nav-reports = Meldungen
+account-nav-key = Schlüssel
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = Wir haben Ihnen per SMS einen 6-stelligen Code gesendet. Er ist 10 Minuten lang gültig.
+account-done-number-proven = Die Nummer ist bestätigt.
+account-done-number-removed = Die Nummer wurde entfernt.
+account-done-domain-started = Veröffentlichen Sie jetzt das Token unten und klicken Sie dann auf „Jetzt prüfen“.
+account-done-domain-proven = Ihre Domain ist bestätigt.
+account-done-submitted = Ihr Unternehmen wurde zur Prüfung gesendet.
+account-done-profile-saved = Das Profil wurde gespeichert.
+account-done-profile-pending = Ihre Änderungen wurden gespeichert und warten auf einen Prüfer. Bis dahin sehen alle das Profil wie bisher.
+account-done-signed-out = Sie sind abgemeldet.
+account-refused = Das wurde nicht ausgeführt.
+account-forbidden-title = Dieses Formular ist abgelaufen
+account-forbidden-text = Es wurde nichts geändert. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es noch einmal.
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
+account-title = Ihr Unternehmen
+account-business-id = Unternehmens-ID
+account-status-h = Ihr aktueller Stand
 account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-status-registered = Registriert, noch nicht verifiziert
+account-status-verified = Verifiziert
+account-status-suspended = Gesperrt
+account-status-review = Prüfung
+account-review-draft = Noch nicht zur Prüfung gesendet
+account-review-submitted = Wartet auf einen Prüfer
+account-review-approved = Genehmigt
+account-review-rejected = Abgelehnt
+account-review-reason = Begründung des Prüfers
+account-flag = Warum Prüfer sich Ihr Unternehmen ansehen
+account-next-h = Als Nächstes:
+account-next-add-number = Fügen Sie unten eine Telefonnummer Ihres Unternehmens hinzu; wir senden einen Code an diese Nummer.
+account-next-send-code = Fordern Sie unten einen Code für eine Ihrer Nummern an.
+account-next-enter-code = Geben Sie unten den Code ein, den wir an Ihre Nummer gesendet haben.
+account-next-submit = Senden Sie Ihr Unternehmen zur Prüfung (unten auf dieser Seite).
+account-next-wait = Vorerst nichts: Ein Prüfer sieht sich Ihr Unternehmen an.
+account-next-rejected = Beheben Sie, was der Prüfer angemerkt hat, und senden Sie Ihr Unternehmen dann erneut zur Prüfung.
+account-next-verified = Nichts: Ihr Unternehmen ist verifiziert.
+account-next-verified-prove = Bestätigen Sie Ihre neuen Nummern mit ihren Codes, dann erhalten diese sofort das Siegel.
+account-next-edit-waits = Nichts: Ihre Profiländerungen warten auf einen Prüfer.
+account-next-suspended = Ihr Unternehmen ist gesperrt. Seine Nummern zeigen eine Warnung, bis ein Prüfer die Sperrung aufhebt.
+account-edit-pending-link = Ihre Änderungen ansehen, die auf Prüfung warten
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = Ihre Telefonnummern
+account-numbers-none = Noch keine Nummern.
+account-number-unproven = Noch nicht bestätigt
+account-number-proven = Bestätigt; öffentlich, sobald die Prüfung genehmigt ist
+account-number-disputed = Bestätigt; ein anderes Unternehmen führt sie, daher entscheiden Prüfer
+account-number-locked = Nach zu vielen falschen Codes gesperrt
+account-number-attested = Verifiziert (Stufe { $level })
+account-number-on-hold = Ausgesetzt, solange das Unternehmen gesperrt ist
+account-number-revoked = Von einem Prüfer entzogen
+account-number-locked-until = Sie können es ab { $time } erneut versuchen.
+account-code-label = Code gesendet an { $number }
+account-code-hint = Die 6 Ziffern aus der SMS.
+account-confirm = Bestätigen
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] Dieser Code ist nicht richtig und kann nicht mehr verwendet werden. Fordern Sie einen neuen an.
+    [one] Dieser Code ist nicht richtig. Sie haben noch einen Versuch.
+   *[other] Dieser Code ist nicht richtig. Sie haben noch { $left } Versuche.
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = Code senden
+account-resend = Neuen Code senden
+account-remove = Entfernen
+account-add-h = Nummer hinzufügen
+account-add-number = Telefonnummer
+account-add-hint = Wir senden per SMS einen Code an diese Nummer. Nummern ohne + am Anfang werden als Nummern des unten gewählten Landes gelesen.
+account-add-region = Land der Nummer
+account-add-button = Hinzufügen und Code senden
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
+account-domain-h = Ihre Web-Domain (optional)
+account-domain-intro = Wenn Sie bestätigen, dass die Domain Ihrer Website Ihnen gehört, steigen Ihre Nummern auf Stufe A.
+account-domain-open = Um { $domain } zu bestätigen, veröffentlichen Sie das Token auf eine dieser beiden Arten und klicken dann auf „Jetzt prüfen“.
+account-domain-dns-h = Als DNS-Eintrag
+account-domain-dns-name = Name des TXT-Eintrags
+account-domain-dns-value = Wert des TXT-Eintrags
+account-domain-http-h = Oder auf Ihrer Website
+account-domain-http-url = Adresse
+account-domain-http-body = Inhalt, genau so
+account-domain-check = Jetzt prüfen
+account-domain-proven = { $domain } ist bestätigt.
+account-domain-other-h = Andere Domain verwenden
+account-domain-restart-hint = Wenn Sie neu beginnen, wird die aktuelle Bestätigung zurückgezogen, bis die neue geprüft ist.
 account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-hint = Zum Beispiel example.com, ohne http:// und ohne Pfad.
+account-domain-start = Token abrufen
+account-check-ok = Die Domain ist bestätigt.
+account-check-txt-missing = Unter diesem Namen wurde noch kein TXT-Eintrag gefunden. Änderungen im DNS können eine Weile brauchen, bis sie sichtbar sind: Versuchen Sie es später erneut.
+account-check-txt-mismatch = Es gibt einen TXT-Eintrag, aber er enthält das Token nicht. Kopieren Sie den Wert genau.
+account-check-dns-failed = Die DNS-Abfrage ist fehlgeschlagen. Versuchen Sie es gleich noch einmal.
+account-check-dns-timeout = Die DNS-Abfrage hat zu lange gedauert. Versuchen Sie es gleich noch einmal.
+account-check-unresolvable = Die Adresse Ihrer Website wurde nicht gefunden.
+account-check-private-address = Ihre Domain verweist auf eine private Adresse, die wir nicht aufrufen.
+account-check-connect-failed = Ihre Website war nicht erreichbar.
+account-check-redirect = Die Adresse leitet auf eine andere weiter. Das Token muss genau unter dieser Adresse stehen.
+account-check-http-status = Ihre Website hat statt mit dem Token mit einem Fehler geantwortet.
+account-check-too-large = Ihre Website hat zu viel zurückgegeben: Die Seite darf nur das Token enthalten.
+account-check-token-mismatch = Ihre Website hat geantwortet, aber nicht mit dem Token. Kopieren Sie es genau.
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = Zur Prüfung senden
+account-submit-intro = Sobald mindestens eine Nummer bestätigt ist, senden Sie Ihr Unternehmen an die Prüfer. Diese prüfen, wer Sie sind; das kann einige Tage dauern.
+account-submit-button = Zur Prüfung senden
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
-account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-title = Ihr Profil
+account-profile-pending = Einige Änderungen warten auf einen Prüfer; dieses Formular zeigt sie. Bis ein Prüfer sie genehmigt, sehen alle Ihr Profil wie bisher.
+account-profile-reviewed = Ihr Unternehmen ist verifiziert, daher warten Änderungen auf einen Prüfer, bevor andere sie sehen.
+account-profile-basics = Das Wichtigste
+account-profile-website-hint = Leer lassen, wenn keine Website angezeigt werden soll. Wenn Sie https:// weglassen, ergänzen wir es.
+account-profile-logo = Adresse des Logos (optional)
+account-profile-logo-hint = Die Adresse eines Bildes auf Ihrer Website. Leer lassen, wenn Sie kein Logo möchten.
+account-profile-names = Ihr Name in jeder Sprache
+account-profile-name-in = Name auf { $lang }
+account-profile-remove-name = Namen auf { $lang } entfernen
+account-profile-add-name = Namen in einer weiteren Sprache hinzufügen
+account-profile-new-name-lang = Sprache des neuen Namens
+account-profile-new-name = Neuer Name
+account-profile-descriptions = Beschreibung
+account-profile-description-in = Beschreibung auf { $lang }
+account-profile-remove-description = Beschreibung auf { $lang } entfernen
+account-profile-add-description = Beschreibung in einer weiteren Sprache hinzufügen
+account-profile-new-description-lang = Sprache der neuen Beschreibung
+account-profile-new-description = Neue Beschreibung
+account-profile-commands = Schnellantworten
+account-profile-commands-hint = Kunden, die ein Stichwort an Ihre Nummer senden, erhalten sofort die Antwort.
+account-profile-keyword = Stichwort
+account-profile-reply = Antwort
+account-profile-remove-reply = Schnellantwort „{ $keyword }“ entfernen
+account-profile-add-reply = Schnellantwort hinzufügen
+account-profile-save = Profil speichern
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = Meldungen zu Ihren Nummern
+account-reports-intro = Was andere über Ihre bestätigten Nummern gemeldet haben, neueste zuerst. Wir zeigen nie, wer etwas gemeldet hat. Meldungen allein nehmen Ihnen nie das Siegel; bei vielen Meldungen sieht sich ein Prüfer die Sache an.
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] Keine Meldungen
+    [one] Eine Meldung
+   *[other] { $count } Meldungen
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = Ihr Schlüssel
+account-key-replace-h = Schlüssel ersetzen
+account-key-intro = Mit Ihrem Schlüssel melden Sie sich hier an, und Ihre Software nutzt ihn für bizseal. Ersetzen Sie ihn, wenn jemand anderes ihn gesehen haben könnte.
+account-key-warning = Der alte Schlüssel funktioniert sofort nicht mehr: Melden Sie sich überall, wo er verwendet wird, neu an und tragen Sie den neuen in Ihrer Software ein.
+account-key-button = Meinen Schlüssel ersetzen
+account-new-key-title = Ihr neuer Schlüssel
+account-new-key-intro = Das ist Ihr neuer Schlüssel. Der alte funktioniert nicht mehr.
+account-new-key-sessions = Überall sonst, wo Sie mit dem alten Schlüssel angemeldet waren, wurden Sie abgemeldet; hier bleiben Sie angemeldet.
+account-key-h = Bewahren Sie diesen Schlüssel sicher auf
+account-key-once = Speichern Sie diesen Schlüssel jetzt an einem sicheren Ort: Er wird nur einmal angezeigt, und niemand kann ihn erneut anzeigen.
+account-go = Zu Ihrem Unternehmen

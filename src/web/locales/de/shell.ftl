@@ -129,17 +129,17 @@ invalid-reason = Geben Sie einen Grund an: 1 bis 1000 Zeichen, reiner Text.
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = Geben Sie den eingetragenen Namen des Unternehmens an (höchstens 200 Zeichen).
+invalid-names = Geben Sie für jede aufgeführte Sprache einen Namen an (höchstens 200 Zeichen) und einen in der Hauptsprache.
+invalid-default-lang = Wählen Sie die Hauptsprache.
+invalid-category = Wählen Sie eine Kategorie.
+invalid-country = Wählen Sie ein Land.
+invalid-city = Der Ort darf höchstens 200 Zeichen lang sein.
+invalid-website = Geben Sie die Adresse der Website an, etwa https://example.com.
+invalid-logo-url = Geben Sie die Adresse des Logos an, etwa https://example.com/logo.png.
+invalid-description = Wählen Sie für jede Beschreibung eine Sprache; jede darf höchstens 2000 Zeichen lang sein.
+invalid-commands = Sie können höchstens 20 Schnellantworten haben.
+invalid-commands-keyword = Ein Stichwort ist ein einzelnes Wort aus Kleinbuchstaben a–z, Ziffern, „-“ oder „_“, höchstens 40 Zeichen lang.
+invalid-commands-reply = Jedes Stichwort braucht eine Antwort mit höchstens 2000 Zeichen.
+invalid-code = Der Code besteht aus den 6 Ziffern der Nachricht, die wir Ihnen gesendet haben.
+invalid-domain = Geben Sie einen Domainnamen wie example.com an, ohne http:// und ohne Pfad.

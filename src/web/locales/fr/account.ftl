@@ -4,202 +4,202 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
-apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-title = Faites vérifier votre entreprise
+apply-intro = Inscrivez votre entreprise, confirmez avec un code que vos numéros de téléphone sont bien les vôtres, puis envoyez-la pour examen. Dès qu’un modérateur l’approuve, vos numéros affichent le badge vert.
+apply-have-key = Déjà inscrit ?
+apply-sign-in = Connectez-vous avec votre clé
+apply-form-h = À propos de votre entreprise
+apply-legal-name = Raison sociale
+apply-legal-name-hint = Telle qu’elle figure au registre du commerce.
+apply-name = Nom connu de vos clients
+apply-name-hint = Vous pourrez ajouter ce nom dans d’autres langues plus tard.
+apply-name-lang = Langue de ce nom
+apply-default-lang = Langue principale
+apply-default-lang-hint = Vos clients voient votre nom dans leur propre langue si vous en avez un dans cette langue, sinon dans la langue principale. La langue principale doit avoir un nom.
+apply-category = Catégorie
+apply-category-choose = Choisissez une catégorie
+apply-country = Pays
+apply-city = Ville (facultatif)
+apply-website = Site web (facultatif)
+apply-website-hint = Par exemple example.com ; si vous omettez https://, nous l’ajoutons.
+apply-button = S’inscrire
+apply-done-title = Votre entreprise est inscrite
+apply-done-intro = Votre entreprise est inscrite. Vous trouverez ci-dessous son identifiant et sa clé : la clé vous permet de vous connecter ici, et votre logiciel l’utilise pour travailler avec bizseal.
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = Connexion
+account-sign-in-intro = Collez la clé reçue lors de votre inscription.
+account-api-key = Votre clé d’API
+account-sign-in-button = Se connecter
+account-no-key = Pas encore inscrit ?
+account-apply-link = Inscrire votre entreprise
+account-sign-out = Se déconnecter
+account-nav-label = Votre entreprise
+account-nav-status = Statut et numéros
+account-nav-profile = Profil
+account-nav-reports = Signalements
+account-nav-key = Clé
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = Nous vous avons envoyé un code à 6 chiffres par SMS. Il est valable 10 minutes.
+account-done-number-proven = Le numéro est confirmé.
+account-done-number-removed = Le numéro a été retiré.
+account-done-domain-started = Publiez maintenant le jeton ci-dessous, puis cliquez sur « Vérifier maintenant ».
+account-done-domain-proven = Votre domaine est confirmé.
+account-done-submitted = Votre entreprise a été envoyée pour examen.
+account-done-profile-saved = Le profil a été enregistré.
+account-done-profile-pending = Vos modifications ont été enregistrées et attendent un modérateur. D’ici là, le public voit le profil tel qu’il était.
+account-done-signed-out = Vous êtes déconnecté.
+account-refused = Cette action n’a pas été effectuée.
+account-forbidden-title = Ce formulaire a expiré
+account-forbidden-text = Rien n’a été modifié. Revenez en arrière, rechargez la page et réessayez.
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
-account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-title = Votre entreprise
+account-business-id = Identifiant de l’entreprise
+account-status-h = Où vous en êtes
+account-status-business = Statut
+account-status-registered = Inscrite, pas encore vérifiée
+account-status-verified = Vérifiée
+account-status-suspended = Suspendue
+account-status-review = Examen
+account-review-draft = Pas encore envoyée pour examen
+account-review-submitted = En attente d’un modérateur
+account-review-approved = Approuvée
+account-review-rejected = Refusée
+account-review-reason = Le motif du modérateur
+account-flag = Pourquoi des modérateurs examinent votre entreprise
+account-next-h = Prochaine étape :
+account-next-add-number = Ajoutez ci-dessous un numéro de téléphone de votre entreprise ; nous y enverrons un code.
+account-next-send-code = Demandez ci-dessous un code pour l’un de vos numéros.
+account-next-enter-code = Saisissez ci-dessous le code que nous avons envoyé à votre numéro.
+account-next-submit = Envoyez votre entreprise pour examen (en bas de cette page).
+account-next-wait = Rien pour l’instant : un modérateur va examiner votre entreprise.
+account-next-rejected = Corrigez ce que le modérateur a relevé, puis renvoyez votre entreprise pour examen.
+account-next-verified = Rien : votre entreprise est vérifiée.
+account-next-verified-prove = Confirmez vos nouveaux numéros avec leurs codes : ils recevront aussitôt le badge.
+account-next-edit-waits = Rien : les modifications de votre profil attendent un modérateur.
+account-next-suspended = Votre entreprise est suspendue. Ses numéros affichent un avertissement jusqu’à ce qu’un modérateur lève la suspension.
+account-edit-pending-link = Voir vos modifications en attente d’examen
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = Vos numéros de téléphone
+account-numbers-none = Aucun numéro pour l’instant.
+account-number-unproven = Pas encore confirmé
+account-number-proven = Confirmé ; public dès que l’examen est approuvé
+account-number-disputed = Confirmé ; une autre entreprise le détient, les modérateurs vont donc trancher
+account-number-locked = Bloqué après trop de codes erronés
+account-number-attested = Vérifié (niveau { $level })
+account-number-on-hold = En attente tant que l’entreprise est suspendue
+account-number-revoked = Retiré par un modérateur
+account-number-locked-until = Vous pourrez réessayer après { $time }.
+account-code-label = Code envoyé au { $number }
+account-code-hint = Les 6 chiffres du SMS.
+account-confirm = Confirmer
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] Ce code n’est pas correct et ne peut plus être utilisé. Demandez-en un nouveau.
+    [one] Ce code n’est pas correct. Il vous reste un essai.
+   *[other] Ce code n’est pas correct. Il vous reste { $left } essais.
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = Envoyer un code
+account-resend = Envoyer un nouveau code
+account-remove = Retirer
+account-add-h = Ajouter un numéro
+account-add-number = Numéro de téléphone
+account-add-hint = Nous y envoyons un code par SMS. Les numéros sans + au début sont lus comme des numéros du pays ci-dessous.
+account-add-region = Pays du numéro
+account-add-button = Ajouter et envoyer un code
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
-account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-h = Votre domaine web (facultatif)
+account-domain-intro = Prouver que vous contrôlez le domaine de votre site web fait passer vos numéros au niveau A.
+account-domain-open = Pour confirmer { $domain }, publiez le jeton de l’une de ces deux façons, puis cliquez sur « Vérifier maintenant ».
+account-domain-dns-h = Sous forme d’enregistrement DNS
+account-domain-dns-name = Nom de l’enregistrement TXT
+account-domain-dns-value = Valeur de l’enregistrement TXT
+account-domain-http-h = Ou sur votre site web
+account-domain-http-url = Adresse
+account-domain-http-body = Son contenu, à l’identique
+account-domain-check = Vérifier maintenant
+account-domain-proven = { $domain } est confirmé.
+account-domain-other-h = Utiliser un autre domaine
+account-domain-restart-hint = Recommencer retire la preuve actuelle jusqu’à ce que la nouvelle soit vérifiée.
+account-domain-label = Domaine
+account-domain-hint = Par exemple example.com, sans http:// ni chemin.
+account-domain-start = Obtenir le jeton
+account-check-ok = Le domaine est confirmé.
+account-check-txt-missing = Aucun enregistrement TXT n’a encore été trouvé à ce nom. Les modifications DNS peuvent mettre du temps à apparaître : réessayez plus tard.
+account-check-txt-mismatch = Un enregistrement TXT existe, mais il ne contient pas le jeton. Copiez la valeur à l’identique.
+account-check-dns-failed = La recherche DNS a échoué. Réessayez dans un instant.
+account-check-dns-timeout = La recherche DNS a pris trop de temps. Réessayez dans un instant.
+account-check-unresolvable = L’adresse de votre site web est introuvable.
+account-check-private-address = Votre domaine pointe vers une adresse privée, que nous ne consultons pas.
+account-check-connect-failed = Votre site web est injoignable.
+account-check-redirect = L’adresse redirige ailleurs. Le jeton doit se trouver exactement à cette adresse.
+account-check-http-status = Votre site web a répondu par une erreur au lieu du jeton.
+account-check-too-large = Votre site web a renvoyé trop de contenu : la page doit contenir uniquement le jeton.
+account-check-token-mismatch = Votre site web a répondu, mais pas avec le jeton. Copiez-le à l’identique.
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = Envoyer pour examen
+account-submit-intro = Dès qu’au moins un numéro est confirmé, envoyez votre entreprise aux modérateurs. Ils vérifient qui vous êtes ; cela peut prendre quelques jours.
+account-submit-button = Envoyer pour examen
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
+account-profile-title = Votre profil
+account-profile-pending = Certaines modifications attendent un modérateur ; ce formulaire les affiche. Tant qu’un modérateur ne les a pas approuvées, le public voit votre profil tel qu’il était.
+account-profile-reviewed = Votre entreprise est vérifiée : les modifications attendent donc un modérateur avant d’être visibles par le public.
+account-profile-basics = L’essentiel
+account-profile-website-hint = Laissez vide pour n’afficher aucun site web. Si vous omettez https://, nous l’ajoutons.
+account-profile-logo = Adresse du logo (facultatif)
+account-profile-logo-hint = L’adresse d’une image sur votre site web. Laissez vide si vous ne voulez pas de logo.
+account-profile-names = Votre nom dans chaque langue
+account-profile-name-in = Nom en { $lang }
+account-profile-remove-name = Retirer le nom en { $lang }
+account-profile-add-name = Ajouter un nom dans une autre langue
+account-profile-new-name-lang = Langue du nouveau nom
+account-profile-new-name = Nouveau nom
 account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-description-in = Description en { $lang }
+account-profile-remove-description = Retirer la description en { $lang }
+account-profile-add-description = Ajouter une description dans une autre langue
+account-profile-new-description-lang = Langue de la nouvelle description
+account-profile-new-description = Nouvelle description
+account-profile-commands = Réponses rapides
+account-profile-commands-hint = Les clients qui envoient un mot-clé à votre numéro reçoivent aussitôt la réponse.
+account-profile-keyword = Mot-clé
+account-profile-reply = Réponse
+account-profile-remove-reply = Retirer la réponse rapide « { $keyword } »
+account-profile-add-reply = Ajouter une réponse rapide
+account-profile-save = Enregistrer le profil
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = Signalements sur vos numéros
+account-reports-intro = Ce que des personnes ont signalé au sujet de vos numéros confirmés, du plus récent au plus ancien. Nous ne montrons jamais qui a fait un signalement. Les signalements seuls ne retirent jamais votre badge ; s’ils sont nombreux, un modérateur examine la situation.
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] Aucun signalement
+    [one] Un signalement
+   *[other] { $count } signalements
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = Votre clé
+account-key-replace-h = Remplacer votre clé
+account-key-intro = Votre clé vous permet de vous connecter ici et permet à votre logiciel d’utiliser bizseal. Remplacez-la si quelqu’un d’autre a pu la voir.
+account-key-warning = L’ancienne clé cesse de fonctionner immédiatement : partout où elle est utilisée, reconnectez-vous et mettez à jour votre logiciel avec la nouvelle.
+account-key-button = Remplacer ma clé
+account-new-key-title = Votre nouvelle clé
+account-new-key-intro = Voici votre nouvelle clé. L’ancienne ne fonctionne plus.
+account-new-key-sessions = Toutes les autres sessions ouvertes avec l’ancienne clé ont été fermées ; celle-ci reste ouverte.
+account-key-h = Conservez cette clé en lieu sûr
+account-key-once = Enregistrez cette clé maintenant, en lieu sûr : elle n’est affichée qu’une seule fois, et personne ne pourra l’afficher à nouveau.
+account-go = Aller à votre entreprise

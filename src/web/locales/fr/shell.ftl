@@ -129,17 +129,17 @@ invalid-reason = Indiquez un motif : de 1 à 1000 caractères, en texte brut.
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = Saisissez la raison sociale de l’entreprise, telle qu’elle est enregistrée (200 caractères au maximum).
+invalid-names = Saisissez un nom (200 caractères au maximum) pour chaque langue indiquée, ainsi qu’un nom dans la langue principale.
+invalid-default-lang = Choisissez la langue principale.
+invalid-category = Choisissez une catégorie.
+invalid-country = Choisissez un pays.
+invalid-city = La ville peut comporter 200 caractères au maximum.
+invalid-website = Saisissez l’adresse du site web, par exemple https://example.com.
+invalid-logo-url = Saisissez l’adresse du logo, par exemple https://example.com/logo.png.
+invalid-description = Choisissez une langue pour chaque description ; chacune peut comporter 2000 caractères au maximum.
+invalid-commands = Vous pouvez avoir 20 réponses rapides au maximum.
+invalid-commands-keyword = Un mot-clé est un seul mot composé de lettres minuscules a–z, de chiffres, de « - » ou de « _ », de 40 caractères au maximum.
+invalid-commands-reply = Chaque mot-clé doit avoir une réponse, de 2000 caractères au maximum.
+invalid-code = Le code correspond aux 6 chiffres du message que nous vous avons envoyé.
+invalid-domain = Saisissez un nom de domaine comme example.com, sans http:// ni chemin.

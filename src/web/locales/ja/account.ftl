@@ -4,202 +4,200 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
-apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-title = 事業者の認証を受ける
+apply-intro = 事業者を登録し、コードを使って電話番号を管理していることを確認してから、審査に提出してください。審査担当者が承認すると、番号に緑のバッジが表示されます。
+apply-have-key = すでに登録済みですか？
+apply-sign-in = キーでサインイン
+apply-form-h = 事業者について
+apply-legal-name = 正式名称
+apply-legal-name-hint = 登記簿に記載されているとおりに入力してください。
+apply-name = お客様に知られている名称
+apply-name-hint = 他の言語での名称は後で追加できます。
+apply-name-lang = その名称の言語
+apply-default-lang = 主な言語
+apply-default-lang-hint = お客様の言語での名称がある場合はその名称が、ない場合は主な言語での名称が表示されます。主な言語での名称は必須です。
+apply-category = カテゴリ
+apply-category-choose = カテゴリを選択してください
+apply-country = 国
+apply-city = 市区町村（任意）
+apply-website = ウェブサイト（任意）
+apply-website-hint = 例：example.com。https:// を省略した場合は自動で追加します。
+apply-button = 登録する
+apply-done-title = 事業者の登録が完了しました
+apply-done-intro = 事業者の登録が完了しました。下に事業者IDとキーが表示されています。キーは、ここへのサインインに使うほか、お使いのソフトウェアがbizsealを利用する際にも使います。
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = サインイン
+account-sign-in-intro = 登録時に受け取ったキーを貼り付けてください。
+account-api-key = APIキー
+account-sign-in-button = サインイン
+account-no-key = まだ登録していませんか？
+account-apply-link = 事業者を登録する
+account-sign-out = サインアウト
+account-nav-label = 自社アカウント
+account-nav-status = 状態と番号
+account-nav-profile = プロフィール
+account-nav-reports = 通報
+account-nav-key = キー
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = 6桁のコードをSMSで送信しました。有効期間は10分です。
+account-done-number-proven = 番号を確認しました。
+account-done-number-removed = 番号を削除しました。
+account-done-domain-started = 下のトークンを公開してから、「今すぐ確認」を押してください。
+account-done-domain-proven = ドメインを確認しました。
+account-done-submitted = 事業者を審査に提出しました。
+account-done-profile-saved = プロフィールを保存しました。
+account-done-profile-pending = 変更を保存しました。審査担当者の確認待ちです。それまでは、変更前のプロフィールが表示されます。
+account-done-signed-out = サインアウトしました。
+account-refused = この操作は実行されませんでした。
+account-forbidden-title = このフォームは有効期限が切れています
+account-forbidden-text = 何も変更されていません。前のページに戻り、ページを再読み込みしてから、もう一度お試しください。
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
-account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-title = 自社アカウント
+account-business-id = 事業者ID
+account-status-h = 現在の状況
+account-status-business = 状態
+account-status-registered = 登録済み（未認証）
+account-status-verified = 認証済み
+account-status-suspended = 停止中
+account-status-review = 審査
+account-review-draft = まだ審査に提出されていません
+account-review-submitted = 審査担当者の対応待ち
+account-review-approved = 承認済み
+account-review-rejected = 却下
+account-review-reason = 審査担当者からの理由
+account-flag = 審査担当者が事業者を確認している理由
+account-next-h = 次にすること：
+account-next-add-number = 下で事業者の電話番号を追加してください。その番号にコードを送信します。
+account-next-send-code = 下で、いずれかの番号のコードをリクエストしてください。
+account-next-enter-code = 番号に送信したコードを下に入力してください。
+account-next-submit = 事業者を審査に提出してください（このページの下部）。
+account-next-wait = 今は何もする必要はありません。審査担当者が事業者を確認します。
+account-next-rejected = 審査担当者の指摘を修正してから、もう一度審査に提出してください。
+account-next-verified = 何もする必要はありません。事業者は認証済みです。
+account-next-verified-prove = 新しい番号をコードで確認してください。すぐにバッジが付きます。
+account-next-edit-waits = 何もする必要はありません。プロフィールの変更は審査担当者の確認待ちです。
+account-next-suspended = 事業者は停止中です。審査担当者が停止を解除するまで、番号には警告が表示されます。
+account-edit-pending-link = 審査待ちの変更を見る
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = 電話番号
+account-numbers-none = まだ番号はありません。
+account-number-unproven = 未確認
+account-number-proven = 確認済み。審査で承認されると公開されます
+account-number-disputed = 確認済み。他の事業者が保有しているため、審査担当者が判断します
+account-number-locked = 誤ったコードが多すぎたためロック中
+account-number-attested = 認証済み（レベル{ $level }）
+account-number-on-hold = 事業者の停止中は保留
+account-number-revoked = 審査担当者が取り消し
+account-number-locked-until = { $time }以降に、もう一度お試しいただけます。
+account-code-label = { $number }に送信したコード
+account-code-hint = SMSに記載された6桁の数字です。
+account-confirm = 確認する
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] コードが正しくありません。このコードはもう使えません。新しいコードをリクエストしてください。
+   *[other] コードが正しくありません。あと{ $left }回試せます。
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = コードを送信
+account-resend = 新しいコードを送信
+account-remove = 削除
+account-add-h = 番号を追加
+account-add-number = 電話番号
+account-add-hint = この番号にSMSでコードを送信します。先頭に+がない番号は、下で選んだ国の番号として扱います。
+account-add-region = 番号の国
+account-add-button = 追加してコードを送信
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
-account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-h = ウェブドメイン（任意）
+account-domain-intro = ウェブサイトのドメインを管理していることを確認すると、番号がレベルAに上がります。
+account-domain-open = { $domain }を確認するには、次の2つの方法のいずれかでトークンを公開してから、「今すぐ確認」を押してください。
+account-domain-dns-h = DNSレコードとして
+account-domain-dns-name = TXTレコードの名前
+account-domain-dns-value = TXTレコードの値
+account-domain-http-h = またはウェブサイト上で
+account-domain-http-url = アドレス
+account-domain-http-body = 内容（このとおりに）
+account-domain-check = 今すぐ確認
+account-domain-proven = { $domain }は確認済みです。
+account-domain-other-h = 別のドメインを使う
+account-domain-restart-hint = やり直すと、新しい確認が済むまで現在の確認は取り消されます。
+account-domain-label = ドメイン
+account-domain-hint = 例：example.com（http:// やパスは付けないでください）。
+account-domain-start = トークンを取得
+account-check-ok = ドメインを確認しました。
+account-check-txt-missing = その名前のTXTレコードはまだ見つかりません。DNSの変更が反映されるまで時間がかかることがあります。後でもう一度お試しください。
+account-check-txt-mismatch = TXTレコードはありますが、トークンが含まれていません。値を正確にコピーしてください。
+account-check-dns-failed = DNSの照会に失敗しました。しばらくしてからもう一度お試しください。
+account-check-dns-timeout = DNSの照会に時間がかかりすぎました。しばらくしてからもう一度お試しください。
+account-check-unresolvable = ウェブサイトのアドレスが見つかりませんでした。
+account-check-private-address = ドメインがプライベートアドレスを指しています。プライベートアドレスにはアクセスしません。
+account-check-connect-failed = ウェブサイトに接続できませんでした。
+account-check-redirect = このアドレスは別の場所にリダイレクトされます。トークンはこのアドレスそのものに置く必要があります。
+account-check-http-status = ウェブサイトがトークンではなくエラーを返しました。
+account-check-too-large = ウェブサイトの応答が大きすぎます。ページにはトークンだけを置いてください。
+account-check-token-mismatch = ウェブサイトから応答がありましたが、トークンではありませんでした。正確にコピーしてください。
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = 審査に提出
+account-submit-intro = 少なくとも1つの番号を確認したら、事業者を審査担当者に提出してください。審査担当者が事業者の身元を確認します。数日かかる場合があります。
+account-submit-button = 審査に提出する
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
-account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-title = プロフィール
+account-profile-pending = 一部の変更が審査担当者の確認を待っています。このフォームには変更後の内容が表示されています。審査担当者が承認するまで、公開されるのは変更前のプロフィールです。
+account-profile-reviewed = 事業者は認証済みのため、変更は審査担当者の確認を経てから公開されます。
+account-profile-basics = 基本情報
+account-profile-website-hint = ウェブサイトを表示しない場合は空欄にしてください。https:// を省略した場合は自動で追加します。
+account-profile-logo = ロゴのアドレス（任意）
+account-profile-logo-hint = ウェブサイト上の画像のアドレスです。ロゴを表示しない場合は空欄にしてください。
+account-profile-names = 各言語での名称
+account-profile-name-in = { $lang }での名称
+account-profile-remove-name = { $lang }での名称を削除
+account-profile-add-name = 別の言語で名称を追加
+account-profile-new-name-lang = 新しい名称の言語
+account-profile-new-name = 新しい名称
+account-profile-descriptions = 説明
+account-profile-description-in = { $lang }での説明
+account-profile-remove-description = { $lang }での説明を削除
+account-profile-add-description = 別の言語で説明を追加
+account-profile-new-description-lang = 新しい説明の言語
+account-profile-new-description = 新しい説明
+account-profile-commands = クイック返信
+account-profile-commands-hint = お客様がキーワードを番号に送ると、すぐに返信が届きます。
+account-profile-keyword = キーワード
+account-profile-reply = 返信
+account-profile-remove-reply = クイック返信「{ $keyword }」を削除
+account-profile-add-reply = クイック返信を追加
+account-profile-save = プロフィールを保存
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = 番号への通報
+account-reports-intro = 確認済みの番号について寄せられた通報です（新しい順）。誰が通報したかは表示しません。通報だけでバッジが外れることはありませんが、通報が多いと審査担当者が確認します。
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] 通報はありません
+   *[other] { $count }件の通報
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = キー
+account-key-replace-h = キーを再発行
+account-key-intro = キーは、ここへのサインインと、お使いのソフトウェアからのbizsealの利用に使います。他の人に見られた可能性がある場合は再発行してください。
+account-key-warning = 古いキーはすぐに使えなくなります。古いキーを使っているすべての場所で、サインインし直し、ソフトウェアを新しいキーに更新してください。
+account-key-button = キーを再発行する
+account-new-key-title = 新しいキー
+account-new-key-intro = これが新しいキーです。古いキーはもう使えません。
+account-new-key-sessions = 古いキーでサインインしていた他の場所は、すべてサインアウトされました。この画面はサインインしたままです。
+account-key-h = このキーは大切に保管してください
+account-key-once = このキーを今すぐ安全な場所に保存してください。表示されるのは一度だけで、誰も再表示できません。
+account-go = 自社アカウントへ

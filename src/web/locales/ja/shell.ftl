@@ -129,17 +129,17 @@ invalid-reason = 理由を入力してください（1～1000文字、プレー�
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = 登記上の正式名称を入力してください（200文字以内）。
+invalid-names = 表示されている各言語の名称（200文字以内）と、主な言語での名称を入力してください。
+invalid-default-lang = 主な言語を選択してください。
+invalid-category = カテゴリを選択してください。
+invalid-country = 国を選択してください。
+invalid-city = 市区町村は200文字以内で入力してください。
+invalid-website = ウェブサイトのアドレスを入力してください（例：https://example.com）。
+invalid-logo-url = ロゴのアドレスを入力してください（例：https://example.com/logo.png）。
+invalid-description = 説明ごとに言語を選択してください。各説明は2000文字以内です。
+invalid-commands = クイック返信は20件までです。
+invalid-commands-keyword = キーワードは、小文字のa～z、数字、「-」、「_」からなる1語で、40文字以内です。
+invalid-commands-reply = 各キーワードには、2000文字以内の返信が必要です。
+invalid-code = コードは、送信したメッセージに記載された6桁の数字です。
+invalid-domain = example.com のようなドメイン名を、http:// やパスを付けずに入力してください。

@@ -4,202 +4,202 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
-apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-title = Laat uw bedrijf verifiëren
+apply-intro = Registreer uw bedrijf, bevestig met een code dat uw telefoonnummers van u zijn, en stuur het in ter beoordeling. Zodra een beoordelaar het goedkeurt, tonen uw nummers de groene badge.
+apply-have-key = Al geregistreerd?
+apply-sign-in = Aanmelden met uw sleutel
+apply-form-h = Over uw bedrijf
+apply-legal-name = Statutaire naam
+apply-legal-name-hint = Zoals die in het handelsregister staat.
+apply-name = Naam die uw klanten kennen
+apply-name-hint = U kunt de naam later in andere talen toevoegen.
+apply-name-lang = Taal van die naam
+apply-default-lang = Hoofdtaal
+apply-default-lang-hint = Klanten zien uw naam in hun eigen taal als u er een in die taal hebt, en anders in de hoofdtaal. Voor de hoofdtaal is een naam nodig.
+apply-category = Categorie
+apply-category-choose = Kies een categorie
+apply-country = Land
+apply-city = Plaats (optioneel)
+apply-website = Website (optioneel)
+apply-website-hint = Bijvoorbeeld example.com; als u https:// weglaat, voegen wij het toe.
+apply-button = Registreren
+apply-done-title = Uw bedrijf is geregistreerd
+apply-done-intro = Uw bedrijf is geregistreerd. Hieronder staan het id en de sleutel: met de sleutel meldt u zich hier aan, en uw software gebruikt hem om met bizseal te werken.
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = Aanmelden
+account-sign-in-intro = Plak de sleutel die u bij de registratie hebt gekregen.
+account-api-key = Uw API-sleutel
+account-sign-in-button = Aanmelden
+account-no-key = Nog niet geregistreerd?
+account-apply-link = Registreer uw bedrijf
+account-sign-out = Afmelden
+account-nav-label = Uw bedrijf
+account-nav-status = Status en nummers
+account-nav-profile = Profiel
+account-nav-reports = Meldingen
+account-nav-key = Sleutel
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = We hebben een code van 6 cijfers per sms gestuurd. Die is 10 minuten geldig.
+account-done-number-proven = Het nummer is bevestigd.
+account-done-number-removed = Het nummer is verwijderd.
+account-done-domain-started = Publiceer nu het token hieronder en klik daarna op “Nu controleren”.
+account-done-domain-proven = Uw domein is bevestigd.
+account-done-submitted = Uw bedrijf is ingestuurd ter beoordeling.
+account-done-profile-saved = Het profiel is opgeslagen.
+account-done-profile-pending = Uw wijzigingen zijn opgeslagen en wachten op een beoordelaar. Tot die tijd zien mensen het profiel zoals het was.
+account-done-signed-out = U bent afgemeld.
+account-refused = Dit is niet uitgevoerd.
+account-forbidden-title = Dit formulier is verlopen
+account-forbidden-text = Er is niets gewijzigd. Ga terug, laad de pagina opnieuw en probeer het nog eens.
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
+account-title = Uw bedrijf
+account-business-id = Bedrijfs-id
+account-status-h = Hoe u ervoor staat
 account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-status-registered = Geregistreerd, nog niet geverifieerd
+account-status-verified = Geverifieerd
+account-status-suspended = Opgeschort
+account-status-review = Beoordeling
+account-review-draft = Nog niet ingestuurd ter beoordeling
+account-review-submitted = Wacht op een beoordelaar
+account-review-approved = Goedgekeurd
+account-review-rejected = Afgewezen
+account-review-reason = De reden van de beoordelaar
+account-flag = Waarom beoordelaars naar uw bedrijf kijken
+account-next-h = Wat u nu kunt doen:
+account-next-add-number = Voeg hieronder een telefoonnummer van uw bedrijf toe; we sturen er een code naartoe.
+account-next-send-code = Vraag hieronder een code aan voor een van uw nummers.
+account-next-enter-code = Vul hieronder de code in die we naar uw nummer hebben gestuurd.
+account-next-submit = Stuur uw bedrijf in ter beoordeling (onderaan deze pagina).
+account-next-wait = Voorlopig niets: een beoordelaar gaat naar uw bedrijf kijken.
+account-next-rejected = Verbeter wat de beoordelaar heeft aangegeven en stuur uw bedrijf daarna opnieuw in ter beoordeling.
+account-next-verified = Niets: uw bedrijf is geverifieerd.
+account-next-verified-prove = Bevestig uw nieuwe nummers met hun codes: ze krijgen meteen de badge.
+account-next-edit-waits = Niets: uw profielwijzigingen wachten op een beoordelaar.
+account-next-suspended = Uw bedrijf is opgeschort. De nummers tonen een waarschuwing tot een beoordelaar de opschorting opheft.
+account-edit-pending-link = Bekijk uw wijzigingen die op beoordeling wachten
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = Uw telefoonnummers
+account-numbers-none = Nog geen nummers.
+account-number-unproven = Nog niet bevestigd
+account-number-proven = Bevestigd; openbaar zodra de beoordeling is goedgekeurd
+account-number-disputed = Bevestigd; een ander bedrijf heeft het nummer, dus beslissen beoordelaars
+account-number-locked = Geblokkeerd na te veel verkeerde codes
+account-number-attested = Geverifieerd (niveau { $level })
+account-number-on-hold = In de wacht zolang het bedrijf is opgeschort
+account-number-revoked = Ingetrokken door een beoordelaar
+account-number-locked-until = U kunt het na { $time } opnieuw proberen.
+account-code-label = Code gestuurd naar { $number }
+account-code-hint = De 6 cijfers uit de sms.
+account-confirm = Bevestigen
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] Die code klopt niet en kan niet meer worden gebruikt. Vraag een nieuwe aan.
+    [one] Die code klopt niet. U hebt nog één poging.
+   *[other] Die code klopt niet. U hebt nog { $left } pogingen.
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = Een code sturen
+account-resend = Een nieuwe code sturen
+account-remove = Verwijderen
+account-add-h = Een nummer toevoegen
+account-add-number = Telefoonnummer
+account-add-hint = We sturen er per sms een code naartoe. Nummers zonder + aan het begin worden gelezen als nummers van het land hieronder.
+account-add-region = Land van het nummer
+account-add-button = Toevoegen en een code sturen
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
-account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-h = Uw webdomein (optioneel)
+account-domain-intro = Als u bevestigt dat het domein van uw website van u is, gaan uw nummers naar niveau A.
+account-domain-open = Om { $domain } te bevestigen, publiceert u het token op een van deze twee manieren en klikt u daarna op “Nu controleren”.
+account-domain-dns-h = Als DNS-record
+account-domain-dns-name = Naam van het TXT-record
+account-domain-dns-value = Waarde van het TXT-record
+account-domain-http-h = Of op uw website
+account-domain-http-url = Adres
+account-domain-http-body = De inhoud, precies zo
+account-domain-check = Nu controleren
+account-domain-proven = { $domain } is bevestigd.
+account-domain-other-h = Een ander domein gebruiken
+account-domain-restart-hint = Als u opnieuw begint, vervalt de huidige bevestiging tot de nieuwe is gecontroleerd.
+account-domain-label = Domein
+account-domain-hint = Bijvoorbeeld example.com, zonder http:// of pad.
+account-domain-start = Het token ophalen
+account-check-ok = Het domein is bevestigd.
+account-check-txt-missing = Er is nog geen TXT-record met die naam gevonden. Het kan even duren voordat DNS-wijzigingen zichtbaar zijn: probeer het later opnieuw.
+account-check-txt-mismatch = Er is wel een TXT-record, maar het bevat het token niet. Kopieer de waarde precies.
+account-check-dns-failed = Het opzoeken in de DNS is mislukt. Probeer het over een ogenblik opnieuw.
+account-check-dns-timeout = Het opzoeken in de DNS duurde te lang. Probeer het over een ogenblik opnieuw.
+account-check-unresolvable = Het adres van uw website is niet gevonden.
+account-check-private-address = Uw domein verwijst naar een privéadres, en dat bezoeken wij niet.
+account-check-connect-failed = Uw website was niet bereikbaar.
+account-check-redirect = Het adres stuurt door naar een ander adres. Het token moet precies op dit adres staan.
+account-check-http-status = Uw website antwoordde met een foutmelding in plaats van het token.
+account-check-too-large = Uw website stuurde te veel terug: de pagina mag alleen het token bevatten.
+account-check-token-mismatch = Uw website antwoordde, maar niet met het token. Kopieer het precies.
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = Insturen ter beoordeling
+account-submit-intro = Zodra ten minste één nummer is bevestigd, stuurt u uw bedrijf naar de beoordelaars. Zij controleren wie u bent; dat kan een paar dagen duren.
+account-submit-button = Insturen ter beoordeling
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
-account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-title = Uw profiel
+account-profile-pending = Sommige wijzigingen wachten op een beoordelaar; dit formulier toont ze. Tot een beoordelaar ze goedkeurt, zien mensen uw profiel zoals het was.
+account-profile-reviewed = Uw bedrijf is geverifieerd, dus wijzigingen wachten op een beoordelaar voordat mensen ze zien.
+account-profile-basics = De basis
+account-profile-website-hint = Laat dit leeg om geen website te tonen. Als u https:// weglaat, voegen wij het toe.
+account-profile-logo = Adres van het logo (optioneel)
+account-profile-logo-hint = Het adres van een afbeelding op uw website. Laat dit leeg als u geen logo wilt.
+account-profile-names = Uw naam in elke taal
+account-profile-name-in = Naam ({ $lang })
+account-profile-remove-name = Naam ({ $lang }) verwijderen
+account-profile-add-name = Een naam in een andere taal toevoegen
+account-profile-new-name-lang = Taal van de nieuwe naam
+account-profile-new-name = Nieuwe naam
+account-profile-descriptions = Beschrijving
+account-profile-description-in = Beschrijving ({ $lang })
+account-profile-remove-description = Beschrijving ({ $lang }) verwijderen
+account-profile-add-description = Een beschrijving in een andere taal toevoegen
+account-profile-new-description-lang = Taal van de nieuwe beschrijving
+account-profile-new-description = Nieuwe beschrijving
+account-profile-commands = Snelle antwoorden
+account-profile-commands-hint = Klanten die een trefwoord naar uw nummer sturen, krijgen meteen het antwoord.
+account-profile-keyword = Trefwoord
+account-profile-reply = Antwoord
+account-profile-remove-reply = Het snelle antwoord “{ $keyword }” verwijderen
+account-profile-add-reply = Een snel antwoord toevoegen
+account-profile-save = Profiel opslaan
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = Meldingen over uw nummers
+account-reports-intro = Wat mensen over uw bevestigde nummers hebben gemeld, nieuwste eerst. We tonen nooit wie iets heeft gemeld. Meldingen alleen nemen uw badge nooit weg; bij veel meldingen kijkt een beoordelaar mee.
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] Geen meldingen
+    [one] Eén melding
+   *[other] { $count } meldingen
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = Uw sleutel
+account-key-replace-h = Uw sleutel vervangen
+account-key-intro = Met uw sleutel meldt u zich hier aan en gebruikt uw software bizseal. Vervang hem als iemand anders hem misschien heeft gezien.
+account-key-warning = De oude sleutel werkt meteen niet meer: meld u overal waar hij wordt gebruikt opnieuw aan en zet de nieuwe in uw software.
+account-key-button = Mijn sleutel vervangen
+account-new-key-title = Uw nieuwe sleutel
+account-new-key-intro = Dit is uw nieuwe sleutel. De oude werkt niet meer.
+account-new-key-sessions = Overal waar met de oude sleutel was aangemeld, bent u nu afgemeld; hier blijft u aangemeld.
+account-key-h = Bewaar deze sleutel goed
+account-key-once = Bewaar deze sleutel nu op een veilige plek: hij wordt maar één keer getoond en niemand kan hem opnieuw tonen.
+account-go = Naar uw bedrijf

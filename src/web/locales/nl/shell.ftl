@@ -129,17 +129,17 @@ invalid-reason = Geef een reden op: 1 tot 1000 tekens, platte tekst.
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = Vul de statutaire naam van het bedrijf in, zoals die geregistreerd is (maximaal 200 tekens).
+invalid-names = Vul voor elke vermelde taal een naam in (maximaal 200 tekens), en ook een in de hoofdtaal.
+invalid-default-lang = Kies de hoofdtaal.
+invalid-category = Kies een categorie.
+invalid-country = Kies een land.
+invalid-city = De plaats mag maximaal 200 tekens lang zijn.
+invalid-website = Vul het adres van de website in, bijvoorbeeld https://example.com.
+invalid-logo-url = Vul het adres van het logo in, bijvoorbeeld https://example.com/logo.png.
+invalid-description = Kies een taal voor elke beschrijving; elke beschrijving mag maximaal 2000 tekens lang zijn.
+invalid-commands = U kunt maximaal 20 snelle antwoorden hebben.
+invalid-commands-keyword = Een trefwoord is één woord van kleine letters a–z, cijfers, “-” of “_”, maximaal 40 tekens lang.
+invalid-commands-reply = Elk trefwoord heeft een antwoord nodig van maximaal 2000 tekens.
+invalid-code = De code bestaat uit de 6 cijfers van het bericht dat we hebben gestuurd.
+invalid-domain = Vul een domeinnaam in zoals example.com, zonder http:// of pad.

@@ -4,202 +4,202 @@
 
 ## Applying.
 
-apply-title = Get your business verified
-apply-intro = Register your business, prove with a code that you control your phone numbers, and send it for review. Once a reviewer approves, your numbers show the green badge.
-apply-have-key = Already registered?
-apply-sign-in = Sign in with your key
-apply-form-h = About your business
-apply-legal-name = Legal name
-apply-legal-name-hint = As it appears in the company register.
-apply-name = Name your customers know
-apply-name-hint = You can add the name in other languages later.
-apply-name-lang = Language of that name
-apply-default-lang = Main language
-apply-default-lang-hint = Customers see your name in their own language when you have one in it, else in the main language. The main language needs a name.
-apply-category = Category
-apply-category-choose = Choose a category
-apply-country = Country
-apply-city = City (optional)
-apply-website = Website (optional)
-apply-website-hint = For example example.com; we add https:// if you leave it out.
-apply-button = Register
-apply-done-title = Your business is registered
-apply-done-intro = Your business is registered. Below are its id and its key: the key is how you sign in here, and how your software uses bizseal.
+apply-title = Verifique sua empresa
+apply-intro = Registre sua empresa, comprove com um código que você controla seus números de telefone e envie-a para revisão. Quando um revisor aprovar, seus números vão mostrar o selo verde.
+apply-have-key = Já se registrou?
+apply-sign-in = Entre com sua chave
+apply-form-h = Sobre sua empresa
+apply-legal-name = Razão social
+apply-legal-name-hint = Como consta no registro comercial.
+apply-name = Nome que seus clientes conhecem
+apply-name-hint = Você pode adicionar o nome em outros idiomas depois.
+apply-name-lang = Idioma desse nome
+apply-default-lang = Idioma principal
+apply-default-lang-hint = Os clientes veem seu nome no idioma deles quando você tem um nome nesse idioma; caso contrário, no idioma principal. O idioma principal precisa de um nome.
+apply-category = Categoria
+apply-category-choose = Escolha uma categoria
+apply-country = País
+apply-city = Cidade (opcional)
+apply-website = Site (opcional)
+apply-website-hint = Por exemplo example.com; se você não colocar https://, nós adicionamos.
+apply-button = Registrar
+apply-done-title = Sua empresa está registrada
+apply-done-intro = Sua empresa está registrada. Abaixo estão o ID e a chave dela: com a chave você entra aqui, e seu software a usa para trabalhar com o bizseal.
 
 ## Signing in and out.
 
-account-sign-in-title = Sign in
-account-sign-in-intro = Paste the key you received when you registered.
-account-api-key = Your key
-account-sign-in-button = Sign in
-account-no-key = Not registered yet?
-account-apply-link = Register your business
-account-sign-out = Sign out
-account-nav-label = Your business
-account-nav-status = Status and numbers
-account-nav-profile = Profile
-account-nav-reports = Reports
-account-nav-key = Key
+account-sign-in-title = Entrar
+account-sign-in-intro = Cole a chave que você recebeu ao se registrar.
+account-api-key = Sua chave de API
+account-sign-in-button = Entrar
+account-no-key = Ainda não se registrou?
+account-apply-link = Registre sua empresa
+account-sign-out = Sair
+account-nav-label = Sua empresa
+account-nav-status = Status e números
+account-nav-profile = Perfil
+account-nav-reports = Denúncias
+account-nav-key = Chave
 
 ## What just happened, at the top of a page.
 
-account-done-code-sent = We sent a 6-digit code by text message. It is valid for 10 minutes.
-account-done-number-proven = The number is proven.
-account-done-number-removed = The number was removed.
-account-done-domain-started = Now publish the token below, then press “Check now”.
-account-done-domain-proven = Your domain is proven.
-account-done-submitted = Your business was sent for review.
-account-done-profile-saved = The profile was saved.
-account-done-profile-pending = Your changes were saved and wait for a reviewer. Until then, people see the profile as it was.
-account-done-signed-out = You are signed out.
-account-refused = This was not done.
-account-forbidden-title = This form has expired
-account-forbidden-text = Nothing was changed. Go back, reload the page and try again.
+account-done-code-sent = Enviamos um código de 6 dígitos por SMS. Ele vale por 10 minutos.
+account-done-number-proven = O número foi comprovado.
+account-done-number-removed = O número foi removido.
+account-done-domain-started = Agora publique o token abaixo e depois clique em “Verificar agora”.
+account-done-domain-proven = Seu domínio foi comprovado.
+account-done-submitted = Sua empresa foi enviada para revisão.
+account-done-profile-saved = O perfil foi salvo.
+account-done-profile-pending = Suas alterações foram salvas e estão aguardando um revisor. Até lá, as pessoas veem o perfil como estava.
+account-done-signed-out = Você saiu da conta.
+account-refused = Isso não foi feito.
+account-forbidden-title = Este formulário expirou
+account-forbidden-text = Nada foi alterado. Volte, recarregue a página e tente novamente.
 
 ## Status.
 
-account-title = Your business
-account-business-id = Business id
-account-status-h = Where you stand
+account-title = Sua empresa
+account-business-id = ID da empresa
+account-status-h = Sua situação
 account-status-business = Status
-account-status-registered = Registered, not verified yet
-account-status-verified = Verified
-account-status-suspended = Suspended
-account-status-review = Review
-account-review-draft = Not sent for review yet
-account-review-submitted = Waiting for a reviewer
-account-review-approved = Approved
-account-review-rejected = Turned down
-account-review-reason = The reviewer's reason
-account-flag = Why reviewers are looking at your business
-account-next-h = What to do next:
-account-next-add-number = Add a phone number of your business below; we send it a code.
-account-next-send-code = Ask for a code for one of your numbers below.
-account-next-enter-code = Enter the code we sent to your number below.
-account-next-submit = Send your business for review (at the bottom of this page).
-account-next-wait = Nothing for now: a reviewer will look at your business.
-account-next-rejected = Fix what the reviewer pointed out, then send your business for review again.
-account-next-verified = Nothing: your business is verified.
-account-next-verified-prove = Prove your new numbers with their codes: they get the badge at once.
-account-next-edit-waits = Nothing: your profile changes wait for a reviewer.
-account-next-suspended = Your business is suspended. Its numbers show a warning until a reviewer lifts the suspension.
-account-edit-pending-link = See your changes waiting for review
+account-status-registered = Registrada, ainda não verificada
+account-status-verified = Verificada
+account-status-suspended = Suspensa
+account-status-review = Revisão
+account-review-draft = Ainda não enviada para revisão
+account-review-submitted = Aguardando um revisor
+account-review-approved = Aprovada
+account-review-rejected = Rejeitada
+account-review-reason = O motivo do revisor
+account-flag = Por que os revisores estão analisando sua empresa
+account-next-h = O que fazer agora:
+account-next-add-number = Adicione abaixo um número de telefone da sua empresa; enviaremos um código para ele.
+account-next-send-code = Peça abaixo um código para um dos seus números.
+account-next-enter-code = Digite abaixo o código que enviamos para o seu número.
+account-next-submit = Envie sua empresa para revisão (no fim desta página).
+account-next-wait = Nada por enquanto: um revisor vai analisar sua empresa.
+account-next-rejected = Corrija o que o revisor apontou e envie sua empresa para revisão de novo.
+account-next-verified = Nada: sua empresa está verificada.
+account-next-verified-prove = Comprove seus números novos com os códigos deles: eles recebem o selo na hora.
+account-next-edit-waits = Nada: as alterações do seu perfil estão aguardando um revisor.
+account-next-suspended = Sua empresa está suspensa. Os números dela mostram um aviso até que um revisor retire a suspensão.
+account-edit-pending-link = Ver suas alterações que aguardam revisão
 
 ## Numbers.
 
-account-numbers-h = Your phone numbers
-account-numbers-none = No numbers yet.
-account-number-unproven = Not proven yet
-account-number-proven = Proven; public once the review approves
-account-number-disputed = Proven; another business holds it, so reviewers decide
-account-number-locked = Locked after too many wrong codes
-account-number-attested = Verified (level { $level })
-account-number-on-hold = On hold while the business is suspended
-account-number-revoked = Withdrawn by a reviewer
-account-number-locked-until = You can try again after { $time }.
-account-code-label = Code sent to { $number }
-account-code-hint = The 6 digits of the text message.
-account-confirm = Confirm
+account-numbers-h = Seus números de telefone
+account-numbers-none = Nenhum número ainda.
+account-number-unproven = Ainda não comprovado
+account-number-proven = Comprovado; fica público quando a revisão for aprovada
+account-number-disputed = Comprovado; outra empresa tem este número, então os revisores decidem
+account-number-locked = Bloqueado depois de códigos errados demais
+account-number-attested = Verificado (nível { $level })
+account-number-on-hold = Em espera enquanto a empresa estiver suspensa
+account-number-revoked = Retirado por um revisor
+account-number-locked-until = Você pode tentar novamente depois de { $time }.
+account-code-label = Código enviado para { $number }
+account-code-hint = Os 6 dígitos do SMS.
+account-confirm = Confirmar
 account-code-wrong = { $left ->
-    [0] That code is not right, and it cannot be used any more. Ask for a new one.
-    [one] That code is not right. You have one more try.
-   *[other] That code is not right. You have { $left } more tries.
+    [0] Esse código não está correto e não pode mais ser usado. Peça um novo.
+    [one] Esse código não está correto. Você tem mais uma tentativa.
+   *[other] Esse código não está correto. Você tem mais { $left } tentativas.
 }
-account-send-code = Send a code
-account-resend = Send a new code
-account-remove = Remove
-account-add-h = Add a number
-account-add-number = Phone number
-account-add-hint = We send a code to it by text message. Numbers without a leading + are read as numbers of the country below.
-account-add-region = Country of the number
-account-add-button = Add and send a code
+account-send-code = Enviar um código
+account-resend = Enviar um novo código
+account-remove = Remover
+account-add-h = Adicionar um número
+account-add-number = Número de telefone
+account-add-hint = Enviamos um código para ele por SMS. Números sem + no início são lidos como números do país abaixo.
+account-add-region = País do número
+account-add-button = Adicionar e enviar um código
 
 ## Domain.
 
-account-domain-h = Your web domain (optional)
-account-domain-intro = Proving that you control your website's domain raises your numbers to level A.
-account-domain-open = To prove { $domain }, publish the token in one of these two ways, then press “Check now”.
-account-domain-dns-h = As a DNS record
-account-domain-dns-name = TXT record name
-account-domain-dns-value = TXT record value
-account-domain-http-h = Or on your website
-account-domain-http-url = Address
-account-domain-http-body = Its content, exactly
-account-domain-check = Check now
-account-domain-proven = { $domain } is proven.
-account-domain-other-h = Use another domain
-account-domain-restart-hint = Starting again withdraws the current proof until the new one is checked.
-account-domain-label = Domain
-account-domain-hint = For example example.com, without http:// or a path.
-account-domain-start = Get the token
-account-check-ok = The domain is proven.
-account-check-txt-missing = No TXT record was found at that name yet. Changes to DNS can take a while to show: try again later.
-account-check-txt-mismatch = A TXT record is there, but it does not hold the token. Copy the value exactly.
-account-check-dns-failed = The DNS lookup failed. Try again in a moment.
-account-check-dns-timeout = The DNS lookup took too long. Try again in a moment.
-account-check-unresolvable = Your website's address could not be found.
-account-check-private-address = Your domain points to a private address, which we do not visit.
-account-check-connect-failed = Your website could not be reached.
-account-check-redirect = The address redirects elsewhere. The token must be at that exact address.
-account-check-http-status = Your website answered with an error instead of the token.
-account-check-too-large = Your website answered with too much: the page must hold only the token.
-account-check-token-mismatch = Your website answered, but not with the token. Copy it exactly.
+account-domain-h = Seu domínio na web (opcional)
+account-domain-intro = Comprovar que você controla o domínio do seu site eleva seus números ao nível A.
+account-domain-open = Para comprovar { $domain }, publique o token de uma destas duas formas e depois clique em “Verificar agora”.
+account-domain-dns-h = Como registro DNS
+account-domain-dns-name = Nome do registro TXT
+account-domain-dns-value = Valor do registro TXT
+account-domain-http-h = Ou no seu site
+account-domain-http-url = Endereço
+account-domain-http-body = O conteúdo, exatamente assim
+account-domain-check = Verificar agora
+account-domain-proven = { $domain } foi comprovado.
+account-domain-other-h = Usar outro domínio
+account-domain-restart-hint = Recomeçar retira a comprovação atual até que a nova seja verificada.
+account-domain-label = Domínio
+account-domain-hint = Por exemplo example.com, sem http:// nem caminho.
+account-domain-start = Obter o token
+account-check-ok = O domínio foi comprovado.
+account-check-txt-missing = Ainda não foi encontrado nenhum registro TXT com esse nome. Mudanças no DNS podem demorar para aparecer: tente novamente mais tarde.
+account-check-txt-mismatch = Existe um registro TXT, mas ele não contém o token. Copie o valor exatamente.
+account-check-dns-failed = A consulta ao DNS falhou. Tente novamente em instantes.
+account-check-dns-timeout = A consulta ao DNS demorou demais. Tente novamente em instantes.
+account-check-unresolvable = Não foi possível encontrar o endereço do seu site.
+account-check-private-address = Seu domínio aponta para um endereço privado, que nós não acessamos.
+account-check-connect-failed = Não foi possível acessar seu site.
+account-check-redirect = O endereço redireciona para outro lugar. O token precisa estar exatamente nesse endereço.
+account-check-http-status = Seu site respondeu com um erro em vez do token.
+account-check-too-large = Seu site respondeu com conteúdo demais: a página deve conter só o token.
+account-check-token-mismatch = Seu site respondeu, mas não com o token. Copie-o exatamente.
 
 ## Review.
 
-account-submit-h = Send for review
-account-submit-intro = When at least one number is proven, send your business to the reviewers. They check who you are; that can take a few days.
-account-submit-button = Send for review
+account-submit-h = Enviar para revisão
+account-submit-intro = Quando pelo menos um número estiver comprovado, envie sua empresa para os revisores. Eles verificam quem você é; isso pode levar alguns dias.
+account-submit-button = Enviar para revisão
 
 ## Profile.
 
-account-profile-title = Your profile
-account-profile-pending = Some changes wait for a reviewer; this form shows them. Until a reviewer approves them, people see your profile as it was.
-account-profile-reviewed = Your business is verified, so changes wait for a reviewer before people see them.
-account-profile-basics = The basics
-account-profile-website-hint = Leave it empty to show no website. We add https:// if you leave it out.
-account-profile-logo = Logo address (optional)
-account-profile-logo-hint = The address of an image on your website. Leave it empty for no logo.
-account-profile-names = Your name in each language
-account-profile-name-in = Name in { $lang }
-account-profile-remove-name = Remove the name in { $lang }
-account-profile-add-name = Add a name in another language
-account-profile-new-name-lang = Language of the new name
-account-profile-new-name = New name
-account-profile-descriptions = Description
-account-profile-description-in = Description in { $lang }
-account-profile-remove-description = Remove the description in { $lang }
-account-profile-add-description = Add a description in another language
-account-profile-new-description-lang = Language of the new description
-account-profile-new-description = New description
-account-profile-commands = Quick replies
-account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
-account-profile-keyword = Keyword
-account-profile-reply = Reply
-account-profile-remove-reply = Remove the quick reply “{ $keyword }”
-account-profile-add-reply = Add a quick reply
-account-profile-save = Save the profile
+account-profile-title = Seu perfil
+account-profile-pending = Algumas alterações estão aguardando um revisor; este formulário as mostra. Até que um revisor as aprove, as pessoas veem seu perfil como estava.
+account-profile-reviewed = Sua empresa está verificada, então as alterações aguardam um revisor antes que as pessoas as vejam.
+account-profile-basics = O básico
+account-profile-website-hint = Deixe em branco para não mostrar nenhum site. Se você não colocar https://, nós adicionamos.
+account-profile-logo = Endereço do logotipo (opcional)
+account-profile-logo-hint = O endereço de uma imagem no seu site. Deixe em branco para não ter logotipo.
+account-profile-names = Seu nome em cada idioma
+account-profile-name-in = Nome em { $lang }
+account-profile-remove-name = Remover o nome em { $lang }
+account-profile-add-name = Adicionar um nome em outro idioma
+account-profile-new-name-lang = Idioma do novo nome
+account-profile-new-name = Novo nome
+account-profile-descriptions = Descrição
+account-profile-description-in = Descrição em { $lang }
+account-profile-remove-description = Remover a descrição em { $lang }
+account-profile-add-description = Adicionar uma descrição em outro idioma
+account-profile-new-description-lang = Idioma da nova descrição
+account-profile-new-description = Nova descrição
+account-profile-commands = Respostas rápidas
+account-profile-commands-hint = Clientes que enviam uma palavra-chave para o seu número recebem a resposta na hora.
+account-profile-keyword = Palavra-chave
+account-profile-reply = Resposta
+account-profile-remove-reply = Remover a resposta rápida “{ $keyword }”
+account-profile-add-reply = Adicionar uma resposta rápida
+account-profile-save = Salvar o perfil
 
 ## Reports.
 
-account-reports-title = Reports on your numbers
-account-reports-intro = What people reported about your proven numbers, newest first. We never show who reported. Reports alone never remove your badge; many of them bring a reviewer.
+account-reports-title = Denúncias sobre seus números
+account-reports-intro = O que as pessoas denunciaram sobre seus números comprovados, das mais recentes para as mais antigas. Nunca mostramos quem fez a denúncia. Denúncias sozinhas nunca tiram seu selo; quando são muitas, um revisor analisa o caso.
 account-reports-count = { $count ->
-    [0] No reports
-    [one] One report
-   *[other] { $count } reports
+    [0] Nenhuma denúncia
+    [one] Uma denúncia
+   *[other] { $count } denúncias
 }
 
 ## Key.
 
-account-key-title = Your key
-account-key-replace-h = Replace your key
-account-key-intro = Your key signs you in here and lets your software use bizseal. Replace it if someone else may have seen it.
-account-key-warning = The old key stops working at once: everywhere it is used, sign in and update your software with the new one.
-account-key-button = Replace my key
-account-new-key-title = Your new key
-account-new-key-intro = This is your new key. The old one no longer works.
-account-new-key-sessions = Every other place that was signed in with the old key has been signed out; this one stays signed in.
-account-key-h = Keep this key safe
-account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
-account-go = Go to your business
+account-key-title = Sua chave
+account-key-replace-h = Trocar sua chave
+account-key-intro = Sua chave permite que você entre aqui e que seu software use o bizseal. Troque-a se outra pessoa puder tê-la visto.
+account-key-warning = A chave antiga para de funcionar na hora: em todo lugar onde ela é usada, entre novamente e atualize seu software com a nova.
+account-key-button = Trocar minha chave
+account-new-key-title = Sua nova chave
+account-new-key-intro = Esta é sua nova chave. A antiga não funciona mais.
+account-new-key-sessions = Todos os outros lugares conectados com a chave antiga foram desconectados; aqui você continua conectado.
+account-key-h = Guarde esta chave em segurança
+account-key-once = Guarde esta chave agora, em um lugar seguro: ela aparece só uma vez, e ninguém consegue mostrá-la de novo.
+account-go = Ir para sua empresa

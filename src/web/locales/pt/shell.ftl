@@ -129,17 +129,17 @@ invalid-reason = Informe um motivo: de 1 a 1000 caracteres, em texto simples.
 
 # A refused field of a business's forms, by the service's name for the
 # field (src/web/forms.rs): what to put there instead.
-invalid-legal-name = Enter the business's registered legal name (at most 200 characters).
-invalid-names = Enter a name (at most 200 characters) for each language listed, and one in the main language.
-invalid-default-lang = Choose the main language.
-invalid-category = Choose a category.
-invalid-country = Choose a country.
-invalid-city = The city can be at most 200 characters long.
-invalid-website = Enter the website's address, such as https://example.com.
-invalid-logo-url = Enter the logo's address, such as https://example.com/logo.png.
-invalid-description = Choose a language for each description; each can be at most 2,000 characters long.
-invalid-commands = You can have at most 20 quick replies.
-invalid-commands-keyword = A keyword is one word of lowercase letters a–z, digits, “-” or “_”, at most 40 long.
-invalid-commands-reply = Each keyword needs a reply, at most 2,000 characters long.
-invalid-code = The code is the 6 digits of the message we sent.
-invalid-domain = Enter a domain name such as example.com, without http:// or a path.
+invalid-legal-name = Informe a razão social registrada da empresa (no máximo 200 caracteres).
+invalid-names = Informe um nome (no máximo 200 caracteres) para cada idioma listado, e um no idioma principal.
+invalid-default-lang = Escolha o idioma principal.
+invalid-category = Escolha uma categoria.
+invalid-country = Escolha um país.
+invalid-city = A cidade pode ter no máximo 200 caracteres.
+invalid-website = Informe o endereço do site, por exemplo https://example.com.
+invalid-logo-url = Informe o endereço do logotipo, por exemplo https://example.com/logo.png.
+invalid-description = Escolha um idioma para cada descrição; cada uma pode ter no máximo 2000 caracteres.
+invalid-commands = Você pode ter no máximo 20 respostas rápidas.
+invalid-commands-keyword = Uma palavra-chave é uma única palavra com letras minúsculas de a–z, dígitos, “-” ou “_”, com no máximo 40 caracteres.
+invalid-commands-reply = Cada palavra-chave precisa de uma resposta, com no máximo 2000 caracteres.
+invalid-code = O código são os 6 dígitos da mensagem que enviamos.
+invalid-domain = Informe um nome de domínio como example.com, sem http:// nem caminho.
