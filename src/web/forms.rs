@@ -40,11 +40,6 @@ impl Refusal {
             text: i18n::t(lang, &code_message(e.code().as_str())),
         }
     }
-
-    /// The words if this refusal is about `field`.
-    pub fn about(&self, field: &str) -> Option<&str> {
-        (self.field.as_deref() == Some(field)).then_some(&*self.text)
-    }
 }
 
 /// The messages that may put a refused field in words, the most precise
@@ -93,15 +88,14 @@ mod tests {
         let e = ServiceError::invalid("no_such_field", "must not be empty");
         let r = Refusal::of(Lang::Es, &e);
         assert_eq!(r.field.as_deref(), Some("no_such_field"));
-        assert_eq!(r.about("no_such_field"), Some("Revise este campo."));
-        assert_eq!(r.about("city"), None);
+        assert_eq!(r.text, "Revise este campo.");
         // A field of a list or map has the words of its kind.
         let r = Refusal::of(
             Lang::En,
             &ServiceError::invalid("names.es", "must not be empty"),
         );
         assert_eq!(r.text, i18n::t(Lang::En, "invalid-names"));
-        assert_eq!(r.about("names.es"), Some(&*r.text));
+        assert_eq!(r.field.as_deref(), Some("names.es"));
         let r = Refusal::of(Lang::En, &ServiceError::invalid("commands[3].keyword", "x"));
         assert_eq!(r.text, i18n::t(Lang::En, "invalid-commands-keyword"));
         assert_eq!(

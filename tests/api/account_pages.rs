@@ -745,8 +745,9 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
     assert_eq!(view.commands.len(), 1);
     assert_eq!(view.commands[0].keyword, "horario");
     assert_eq!(view.website, None, "emptied: no website");
+    let status = app.service.status(&business(&id)).unwrap();
     assert_eq!(
-        view.logo_url.as_deref(),
+        status.logo.source.as_deref(),
         Some("https://sol.example/logo.png")
     );
 
