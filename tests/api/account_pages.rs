@@ -11,7 +11,7 @@ use reqwest::header::HeaderMap;
 use serde_json::json;
 
 use crate::helpers::*;
-use crate::workflow::{code_for, workflow_app, REVIEWER};
+use crate::workflow::{challenge_site, code_for, workflow_app, REVIEWER};
 
 /// A fetched page.
 struct Page {
@@ -597,6 +597,9 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
     assert_eq!(page.status, 400);
     page.assert_refused("add-number", "No es un número de teléfono válido");
     assert!(page.tag("add-number").contains("value=\"12\""));
+    // The language switch leads to the page, not to the form's address.
+    assert!(page.body.contains("href=\"/account?lang=en\""));
+    assert!(!page.body.contains("/account/numbers?lang="));
     page.assert_well_formed();
     // In the profile: a quick reply's keyword, in the form's own row.
     let page = v
@@ -882,4 +885,62 @@ async fn reports_on_the_business_s_numbers_are_listed_newest_first() {
     );
     assert!(page.body.contains(">+34 612 00 02 22</span>"));
     assert!(!page.body.contains("192.0.2.0"), "never who reported");
+}
+
+#[tokio::test]
+async fn the_domain_proof_shows_both_ways_to_publish_and_the_check_in_words() {
+    let site = challenge_site().await;
+    let app = workflow_app(site.port).await;
+    let (id, key) = register_by_api(&app, "Relojería Alba").await;
+    let mut v = Visitor::new(&app, "en");
+    let csrf = v.sign_in(&key).await.csrf();
+
+    // Not a domain: refused beside the field, what was typed kept.
+    let page = v
+        .post(
+            "/account/domain",
+            &[("csrf", &csrf), ("domain", "not a domain")],
+        )
+        .await;
+    assert_eq!(page.status, 400);
+    page.assert_refused("domain-domain", "Enter a domain name such as example.com");
+    assert!(page.tag("domain-domain").contains("value=\"not a domain\""));
+
+    // A pasted address is read as its domain; both ways to publish show.
+    let page = v
+        .post(
+            "/account/domain",
+            &[("csrf", &csrf), ("domain", "https://localhost/")],
+        )
+        .await;
+    assert_eq!(page.location(), "/account?done=domain_started");
+    let home = v.get("/account?done=domain_started").await;
+    home.assert_well_formed();
+    let open = app
+        .service
+        .domain_challenge(&business(&id))
+        .unwrap()
+        .expect("a challenge is open");
+    assert_eq!(home.text("dns-name"), "_bizseal-challenge.localhost");
+    assert_eq!(home.text("dns-value"), open.token);
+    assert_eq!(home.text("http-url"), open.http_url);
+    assert_eq!(home.text("http-token"), open.token);
+
+    // Nothing published: the check says why in words, and changes nothing.
+    let page = v.post("/account/domain/check", &[("csrf", &csrf)]).await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.text("check-result"),
+        "Your website answered with an error instead of the token."
+    );
+    // Published: proven.
+    *site.token.lock().unwrap() = open.token.clone();
+    let page = v.post("/account/domain/check", &[("csrf", &csrf)]).await;
+    assert_eq!(page.location(), "/account?done=domain_proven");
+    let home = v.get("/account?done=domain_proven").await;
+    assert_eq!(home.text("domain-proven"), "localhost is proven.");
+    assert!(
+        !home.body.contains("id=\"dns-name\""),
+        "nothing left to publish"
+    );
 }

@@ -12,12 +12,12 @@ use crate::helpers::*;
 pub(crate) const REVIEWER: &str = "reviewer-secret";
 
 /// A local web site that publishes whatever challenge token it is given.
-struct ChallengeSite {
-    port: u16,
-    token: Arc<Mutex<String>>,
+pub(crate) struct ChallengeSite {
+    pub(crate) port: u16,
+    pub(crate) token: Arc<Mutex<String>>,
 }
 
-async fn challenge_site() -> ChallengeSite {
+pub(crate) async fn challenge_site() -> ChallengeSite {
     use axum::extract::{Path, State};
     use axum::http::StatusCode;
     use axum::response::{IntoResponse, Redirect};

@@ -176,7 +176,12 @@ impl<'a> DashboardPage<'a> {
         let can_submit = standing.status == BusinessStatus::Registered
             && matches!(standing.review.state, "draft" | "rejected");
         DashboardPage {
-            shell: visit.shell("account-title", Some("/account")),
+            // Rendered for a form's POST too: the language switch must
+            // lead to the page, not to the form's address.
+            shell: Shell {
+                here: "/account",
+                ..visit.shell("account-title", Some("/account"))
+            },
             nav: AccountNav {
                 current: "/account",
                 csrf: session.csrf.clone(),
