@@ -5,6 +5,7 @@
 //! Every form of the page answers a refusal by rendering the whole page
 //! again ([`render`]) with the refusal beside the form it is about.
 
+use super::signed_form;
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Query, State};
@@ -18,7 +19,7 @@ use super::super::i18n::{self, Lang};
 use super::super::profile::pick_name;
 use super::super::session::BusinessSession;
 use super::super::{date, error_page, region_items, respond, run, Visit};
-use super::{done, forbidden, number_key, refused, AccountNav, DoneQuery, Refused};
+use super::{done, number_key, refused, AccountNav, DoneQuery, Refused};
 use crate::http::AppState;
 use crate::model::BusinessStatus;
 use crate::phone::E164;
@@ -373,12 +374,10 @@ pub async fn start_domain(
     session: BusinessSession,
     form: Result<Form<DomainFields>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
+    let f = match signed_form(form, &session, &visit, |f| &f.csrf) {
+        Ok(f) => f,
+        Err(refused) => return refused,
     };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
-    }
     let id = session.id.clone();
     let domain = typed_domain(&f.domain).to_owned();
     match run(&state, move |s| s.start_domain(&id, &domain)).await {
@@ -405,11 +404,8 @@ pub async fn check_domain(
     session: BusinessSession,
     form: Result<Form<CsrfOnly>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
-    };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
+    if let Err(refused) = signed_form(form, &session, &visit, |f| &f.csrf) {
+        return refused;
     }
     let id = session.id.clone();
     let extra = match run(&state, move |s| s.check_domain(&id)).await {
@@ -436,11 +432,8 @@ pub async fn submit(
     session: BusinessSession,
     form: Result<Form<CsrfOnly>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
-    };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
+    if let Err(refused) = signed_form(form, &session, &visit, |f| &f.csrf) {
+        return refused;
     }
     let id = session.id.clone();
     match run(&state, move |s| s.submit(&id)).await {

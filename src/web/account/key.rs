@@ -2,6 +2,7 @@
 //! the session it was replaced in goes on with it, and every other session
 //! opened with the old key ends (as does the old key on the API).
 
+use super::signed_form;
 use std::sync::Arc;
 
 use askama::Template;
@@ -14,8 +15,8 @@ use serde::Deserialize;
 
 use super::super::html::{impl_page, Page, Shell};
 use super::super::session::{self, BusinessSession, Kind, Sessions};
-use super::super::{error_page, respond, run, Visit};
-use super::{forbidden, no_store, refused, AccountNav, NewKeyPage, Refused};
+use super::super::{respond, run, Visit};
+use super::{no_store, refused, AccountNav, NewKeyPage, Refused};
 use crate::http::AppState;
 
 /// `templates/account/key.html`.
@@ -71,11 +72,8 @@ pub async fn rotate(
     headers: HeaderMap,
     form: Result<Form<RotateFields>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
-    };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
+    if let Err(refused) = signed_form(form, &session, &visit, |f| &f.csrf) {
+        return refused;
     }
     let id = session.id.clone();
     let current = session.key_hash;

@@ -33,18 +33,20 @@ mod sign_in;
 use std::borrow::Cow;
 
 use askama::Template;
+use axum::extract::rejection::FormRejection;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
+use axum::{Form, Router};
 use serde::Deserialize;
 
 use super::forms::Refusal;
 use super::html::{impl_page, Item, Page, Shell};
 use super::i18n::{self, Lang};
-use super::{respond, ErrorPage, Visit};
+use super::session::BusinessSession;
+use super::{error_page, respond, ErrorPage, Visit};
 use crate::http::AppState;
 use crate::service::ServiceError;
 
@@ -288,6 +290,25 @@ impl<S: Send + Sync> FromRequestParts<S> for OverTls {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<OverTls, Self::Rejection> {
         Ok(OverTls(super::session::over_tls(parts)))
     }
+}
+
+/// A signed-in form's fields, once they parse and carry this session's
+/// CSRF token (`csrf` reads it); else the answer to send instead: a 400
+/// page, or the 403 page with nothing done. Every signed-in handler
+/// starts here, so none can forget the check.
+fn signed_form<T>(
+    form: Result<Form<T>, FormRejection>,
+    session: &BusinessSession,
+    visit: &Visit,
+    csrf: impl FnOnce(&T) -> &String,
+) -> Result<T, Response> {
+    let Ok(Form(f)) = form else {
+        return Err(error_page(StatusCode::BAD_REQUEST, visit));
+    };
+    if !session.csrf_ok(csrf(&f)) {
+        return Err(forbidden(visit));
+    }
+    Ok(f)
 }
 
 /// The answer for a form whose CSRF token is missing or wrong: a 403 page

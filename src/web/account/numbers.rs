@@ -3,18 +3,18 @@
 //! the service as `/v1/businesses/{id}/numbers/...` does; a refusal shows
 //! the dashboard again with the words next to the number's form.
 
+use super::signed_form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Form;
 use serde::Deserialize;
 
 use super::super::i18n;
 use super::super::session::BusinessSession;
-use super::super::{error_page, run, Failed, Visit};
+use super::super::{run, Failed, Visit};
 use super::dashboard::{render, Extra, Kept};
-use super::{done, forbidden, number_key, refused};
+use super::{done, number_key, refused};
 use crate::http::auth::ClientAddr;
 use crate::http::AppState;
 use crate::phone::Region;
@@ -48,12 +48,10 @@ pub async fn add(
     ClientAddr(client): ClientAddr,
     form: Result<Form<AddFields>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
+    let f = match signed_form(form, &session, &visit, |f| &f.csrf) {
+        Ok(f) => f,
+        Err(refused) => return refused,
     };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
-    }
     let id = session.id.clone();
     let (number, region) = (f.number.clone(), f.region.clone());
     let sent = run(&state, move |s| {
@@ -142,12 +140,10 @@ async fn act(
     form: Result<Form<NumberFields>, FormRejection>,
     action: Action,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
+    let f = match signed_form(form, &session, &visit, |f| &f.csrf) {
+        Ok(f) => f,
+        Err(refused) => return refused,
     };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
-    }
     let id = session.id.clone();
     let (number, code) = (f.number.clone(), f.code.trim().to_owned());
     let outcome = run(&state, move |s| {

@@ -2,6 +2,7 @@
 //! service call as the API's bearer authentication; a session (see
 //! `session.rs`) then carries the business, and the key is not kept.
 
+use super::signed_form;
 use std::sync::Arc;
 
 use askama::Template;
@@ -15,7 +16,7 @@ use serde::Deserialize;
 use super::super::html::{impl_page, Page, Shell};
 use super::super::session::{self, BusinessSession, Kind, Sessions};
 use super::super::{error_page, respond, run, Failed, Visit};
-use super::{done, forbidden, refused, DoneQuery, OverTls, Refused};
+use super::{done, refused, DoneQuery, OverTls, Refused};
 use crate::http::AppState;
 use crate::service::ServiceError;
 
@@ -108,11 +109,8 @@ pub async fn sign_out(
     headers: axum::http::HeaderMap,
     form: Result<Form<SignOutFields>, FormRejection>,
 ) -> Response {
-    let Ok(Form(f)) = form else {
-        return error_page(StatusCode::BAD_REQUEST, &visit);
-    };
-    if !session.csrf_ok(&f.csrf) {
-        return forbidden(&visit);
+    if let Err(refused) = signed_form(form, &session, &visit, |f| &f.csrf) {
+        return refused;
     }
     if let Some(cookie) = session::cookie_of(Kind::Business, &headers) {
         sessions.close(cookie);
