@@ -296,6 +296,9 @@ impl<S: Send + Sync> FromRequestParts<S> for OverTls {
 /// CSRF token (`csrf` reads it); else the answer to send instead: a 400
 /// page, or the 403 page with nothing done. Every signed-in handler
 /// starts here, so none can forget the check.
+// The refusal is a whole answer, made once a request and returned at once:
+// boxing it would buy nothing.
+#[allow(clippy::result_large_err)]
 fn signed_form<T>(
     form: Result<Form<T>, FormRejection>,
     session: &BusinessSession,
