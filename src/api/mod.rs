@@ -52,7 +52,7 @@ pub fn router(service: Arc<Service>) -> Router {
 fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .routes(routes!(health))
-        .routes(routes!(metrics::render))
+        .routes(routes!(metrics_text))
         .routes(routes!(openapi::document))
         .routes(routes!(attestations::jwks))
         .routes(routes!(numbers::lookup_many))
@@ -208,6 +208,30 @@ async fn housekeeping(state: AppState) {
 )]
 async fn health() -> &'static str {
     "ok"
+}
+
+/// Prometheus / OpenMetrics metrics
+///
+/// Needs BIZSEAL_METRICS_TOKEN or any reviewer token as a bearer token.
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    operation_id = "metrics",
+    tag = "operations",
+    security(("reviewerToken" = [])),
+    responses(
+        (status = 200, description = "OpenMetrics text", body = String,
+            content_type = "application/openmetrics-text"),
+        (status = 401, response = openapi::Unauthorized),
+        (status = 429, response = openapi::TooManyRequests),
+        (status = "5XX", response = openapi::ServerError),
+    ),
+)]
+async fn metrics_text(
+    state: axum::extract::State<AppState>,
+    auth: crate::http::auth::MetricsAuth,
+) -> Result<axum::response::Response, ApiError> {
+    metrics::render(state, auth).await
 }
 
 async fn not_found() -> ApiError {

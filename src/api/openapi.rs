@@ -15,7 +15,6 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::response::{Response as ApiResponse, ResponseBuilder};
-use utoipa::openapi::schema::{Array, ArrayBuilder, Object, ObjectBuilder, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -196,47 +195,6 @@ refusals! {
         "429" => TooManyRequests, "5XX" => ServerError;
     /// A public read with parameters.
     PublicRead: "400" => BadRequest, "429" => TooManyRequests, "5XX" => ServerError;
-}
-
-/// String fields whose values the service spells out as `&'static str`:
-/// their enums, for `#[schema(schema_with = ...)]` on those fields (a
-/// field with its schema from a function has no description of its own,
-/// so it is here too).
-macro_rules! string_enums {
-    ($($name:ident: $description:literal = [$($value:literal),+ $(,)?];)*) => {
-        $(
-            pub(crate) fn $name() -> Object {
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .description(Some($description))
-                    .enum_values(Some([$($value),+]))
-                    .build()
-            }
-        )*
-    };
-}
-
-string_enums! {
-    own_number_states: "Held: `attested`, `on_hold` (suspended) or `revoked`. Claimed: \
-        `unproven`, `proven` (public once the review holds), `disputed` (another reviewed \
-        business holds it) or `locked` (too many wrong codes)." =
-        ["attested", "on_hold", "revoked", "unproven", "proven", "disputed", "locked"];
-    review_states: "Where the business stands with the reviewers" =
-        ["draft", "submitted", "approved", "rejected"];
-}
-
-/// `QueueItem.actions`: what the reviewer can do.
-pub(crate) fn review_actions() -> Array {
-    ArrayBuilder::new()
-        .items(
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .enum_values(Some(["approve", "reject", "dismiss", "suspend"])),
-        )
-        .description(Some(
-            "`approve`/`reject` for a submission or an edit, `dismiss`/`suspend` for a flag",
-        ))
-        .build()
 }
 
 /// The generated description as served and as in `schema/openapi.json`:

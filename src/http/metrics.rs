@@ -141,23 +141,8 @@ pub async fn track(State(state): State<AppState>, request: Request, next: Next) 
     response
 }
 
-/// Prometheus / OpenMetrics metrics
-///
-/// Needs BIZSEAL_METRICS_TOKEN or any reviewer token as a bearer token.
-#[utoipa::path(
-    get,
-    path = "/metrics",
-    operation_id = "metrics",
-    tag = "operations",
-    security(("reviewerToken" = [])),
-    responses(
-        (status = 200, description = "OpenMetrics text", body = String,
-            content_type = "application/openmetrics-text"),
-        (status = 401, response = crate::api::openapi::Unauthorized),
-        (status = 429, response = crate::api::openapi::TooManyRequests),
-        (status = "5XX", response = crate::api::openapi::ServerError),
-    ),
-)]
+/// The metrics as OpenMetrics text, gauges read from the service now
+/// (`GET /metrics`, described and routed in `api`).
 pub async fn render(
     State(state): State<AppState>,
     _: super::auth::MetricsAuth,

@@ -38,7 +38,8 @@ pub struct BusinessRef<'a> {
     pub logo: LogoState,
     pub status: BusinessStatus,
     _numbers: Skip<Vec<&'a str>>,
-    _commands: Skip<Vec<(&'a str, &'a str)>>,
+    // keyword, reply, lang
+    _commands: Skip<Vec<(&'a str, &'a str, &'a str)>>,
     _created_at: i64,
     _updated_at: i64,
 }

@@ -19,8 +19,8 @@ mod review;
 pub use borrowed::{AttestationRef, BusinessRef, LangMap};
 pub use lifecycle::StateError;
 pub use review::{
-    Application, ApplicationV4, AuditEntry, Claim, DomainProof, Flag, OtpCode, PendingEdit, Report,
-    ReportReason, ReviewState, Suspension,
+    Application, ApplicationV4, ApplicationV6, AuditEntry, Claim, DomainProof, Flag, OtpCode,
+    PendingEdit, PendingEditV6, Report, ReportReason, ReviewState, Suspension,
 };
 
 /// A business id: `b_` followed by a ULID (26 Crockford base32 characters),
@@ -115,6 +115,35 @@ pub enum BusinessStatus {
 pub struct Command {
     pub keyword: String,
     pub reply: String,
+    /// The BCP 47 tag of the language the keyword and reply are in: a
+    /// business answers in several, and a client offers the ones in its
+    /// user's language.
+    pub lang: String,
+}
+
+/// [`Command`] as schemas 5 and 6 stored it, before quick replies had a
+/// language; read once by the upgrade to schema 7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommandV6 {
+    pub keyword: String,
+    pub reply: String,
+}
+
+impl CommandV6 {
+    /// The command in today's shape, in `lang` (the language the business
+    /// wrote its profile in: the only one it could have meant).
+    pub fn upgrade(self, lang: &str) -> Command {
+        Command {
+            keyword: self.keyword,
+            reply: self.reply,
+            lang: lang.to_owned(),
+        }
+    }
+}
+
+/// Upgrades a list of [`CommandV6`] to `lang`.
+pub fn upgrade_commands(old: Vec<CommandV6>, lang: &str) -> Vec<Command> {
+    old.into_iter().map(|c| c.upgrade(lang)).collect()
 }
 
 /// A business profile as stored.
@@ -183,16 +212,18 @@ pub struct BusinessV5 {
     pub logo_url: Option<String>,
     pub status: BusinessStatus,
     pub numbers: Vec<String>,
-    pub commands: Vec<Command>,
+    pub commands: Vec<CommandV6>,
     pub created_at: i64,
     pub updated_at: i64,
 }
 
 impl BusinessV5 {
     /// The same business in today's shape: its logo not fetched yet (the
-    /// next approval of the business fetches it).
+    /// next approval of the business fetches it), its quick replies in its
+    /// default language.
     pub fn upgrade(self) -> Business {
         Business {
+            commands: upgrade_commands(self.commands, &self.default_lang),
             id: self.id,
             legal_name: self.legal_name,
             names: self.names,
@@ -206,7 +237,53 @@ impl BusinessV5 {
             logo: LogoState::Absent,
             status: self.status,
             numbers: self.numbers,
-            commands: self.commands,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// [`Business`] as schema 6 stored it, before quick replies had a
+/// language; read once by the upgrade to schema 7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessV6 {
+    pub id: BusinessId,
+    pub legal_name: String,
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub category: String,
+    pub country: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub logo: LogoState,
+    pub status: BusinessStatus,
+    pub numbers: Vec<String>,
+    pub commands: Vec<CommandV6>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+impl BusinessV6 {
+    /// The same business in today's shape, its quick replies in its
+    /// default language.
+    pub fn upgrade(self) -> Business {
+        Business {
+            commands: upgrade_commands(self.commands, &self.default_lang),
+            id: self.id,
+            legal_name: self.legal_name,
+            names: self.names,
+            default_lang: self.default_lang,
+            category: self.category,
+            country: self.country,
+            city: self.city,
+            website: self.website,
+            description: self.description,
+            logo_url: self.logo_url,
+            logo: self.logo,
+            status: self.status,
+            numbers: self.numbers,
             created_at: self.created_at,
             updated_at: self.updated_at,
         }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BusinessId, BusinessStatus, Command, Proof};
+use super::{upgrade_commands, BusinessId, BusinessStatus, Command, CommandV6, Proof};
 
 /// Where a business stands with the reviewers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -100,6 +100,41 @@ impl PendingEdit {
     }
 }
 
+/// [`PendingEdit`] as schemas 5 and 6 stored it, before quick replies had
+/// a language; read once by the upgrade to schema 7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingEditV6 {
+    pub legal_name: String,
+    pub names: BTreeMap<String, String>,
+    pub default_lang: String,
+    pub category: String,
+    pub city: String,
+    pub website: Option<String>,
+    pub description: BTreeMap<String, String>,
+    pub logo_url: Option<String>,
+    pub commands: Vec<CommandV6>,
+    pub at: i64,
+}
+
+impl PendingEditV6 {
+    /// The edit in today's shape, its quick replies in the language the
+    /// edit makes the default.
+    pub fn upgrade(self) -> PendingEdit {
+        PendingEdit {
+            commands: upgrade_commands(self.commands, &self.default_lang),
+            legal_name: self.legal_name,
+            names: self.names,
+            default_lang: self.default_lang,
+            category: self.category,
+            city: self.city,
+            website: self.website,
+            description: self.description,
+            logo_url: self.logo_url,
+            at: self.at,
+        }
+    }
+}
+
 /// A name change as schema 4 stored it (the only pending edit it knew).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PendingNamesV4 {
@@ -133,6 +168,32 @@ pub struct Application {
     pub pending: Option<PendingEdit>,
     pub flag: Option<Flag>,
     pub suspension: Option<Suspension>,
+}
+
+/// [`Application`] as schemas 5 and 6 stored it (its pending edit's quick
+/// replies without a language); read once by the upgrade to schema 7.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationV6 {
+    pub business: BusinessId,
+    pub review: ReviewState,
+    pub domain: Option<DomainProof>,
+    pub pending: Option<PendingEditV6>,
+    pub flag: Option<Flag>,
+    pub suspension: Option<Suspension>,
+}
+
+impl ApplicationV6 {
+    /// The same application in today's shape.
+    pub fn upgrade(self) -> Application {
+        Application {
+            business: self.business,
+            review: self.review,
+            domain: self.domain,
+            pending: self.pending.map(PendingEditV6::upgrade),
+            flag: self.flag,
+            suspension: self.suspension,
+        }
+    }
 }
 
 /// [`Application`] as schema 4 stored it; read once by the upgrade to 5.

@@ -544,19 +544,6 @@ fn trip_breaker(w: &mut Writer, country: u16, at: i64) -> Result<(), StoreError>
     })
 }
 
-/// Whether the business proved a number it does not hold yet (what a
-/// submission and its approval need).
-pub(super) fn has_proven_claim(w: &impl WorkflowReads, b: &Business) -> Result<bool, StoreError> {
-    for n in &b.numbers {
-        if w.claim(E164::stored(n), b.id.as_str())?
-            .is_some_and(|c| c.proof.is_some())
-        {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
 /// A business a number is listed by, and how the number stands with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberParty {

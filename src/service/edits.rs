@@ -127,7 +127,7 @@ fn patched(mut e: PendingEdit, patch: &ProfilePatch, at: i64) -> Result<PendingE
         e.description = profile::descriptions("description", d.clone())?;
     }
     if let Some(c) = &patch.commands {
-        e.commands = profile::commands(c)?;
+        e.commands = profile::commands(c, &e.default_lang)?;
     }
     e.at = at;
     Ok(e)

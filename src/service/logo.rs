@@ -24,9 +24,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::claims::has_proven_claim;
 use super::fence::{self, BodyError, Refused};
-use super::shared::audit;
+use super::shared::{audit, has_proven_claim};
 use super::{Service, ServiceError};
 use crate::logo::{Logo, LogoFailure, LogoRef, MediaType, MAX_BYTES};
 use crate::lookup::{logo_view, LogoView};

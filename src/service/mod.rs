@@ -21,6 +21,7 @@ mod registration;
 mod reports;
 mod review;
 mod reviewers;
+mod schema;
 mod search;
 pub mod sender;
 mod shared;

@@ -16,7 +16,8 @@ const MAX_TEXT: usize = 2000;
 const MAX_URL: usize = 2048;
 const MAX_LANGS: usize = 32;
 const MAX_NUMBERS: usize = 50;
-const MAX_COMMANDS: usize = 20;
+/// Quick replies in all languages together: a handful in each of ten.
+const MAX_COMMANDS: usize = 60;
 
 /// A profile in the DESIGN.md JSON shape. Unknown fields are refused, so a
 /// misspelt field is an error rather than silently lost data.
@@ -63,6 +64,10 @@ pub struct NumberInput {
 pub struct CommandInput {
     pub keyword: String,
     pub reply: String,
+    /// The BCP 47 tag of the language the keyword and reply are in; the
+    /// profile's `default_lang` when left out.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// A profile that passed validation.
@@ -155,7 +160,7 @@ impl TryFrom<ProfileInput> for ValidProfile {
             }
             numbers.push((number, level));
         }
-        let commands = commands(&p.commands)?;
+        let commands = commands(&p.commands, &default_lang)?;
         Ok(ValidProfile {
             id,
             legal_name,
@@ -174,24 +179,43 @@ impl TryFrom<ProfileInput> for ValidProfile {
     }
 }
 
-/// Validates quick-reply commands.
-pub(super) fn commands(input: &[CommandInput]) -> Result<Vec<Command>, ServiceError> {
+/// Validates quick-reply commands; one without a language is in
+/// `default_lang`. A keyword appears once per language, so a client's
+/// button means one reply.
+pub(super) fn commands(
+    input: &[CommandInput],
+    default_lang: &str,
+) -> Result<Vec<Command>, ServiceError> {
     if input.len() > MAX_COMMANDS {
         return Err(ServiceError::invalid(
             "commands",
             format!("at most {MAX_COMMANDS}"),
         ));
     }
-    input
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            Ok(Command {
-                keyword: slug(&format!("commands[{i}].keyword"), &c.keyword)?,
-                reply: text(&format!("commands[{i}].reply"), &c.reply, MAX_TEXT, true)?,
-            })
-        })
-        .collect()
+    let mut seen = std::collections::BTreeSet::new();
+    let mut out = Vec::with_capacity(input.len());
+    for (i, c) in input.iter().enumerate() {
+        let lang = match &c.lang {
+            Some(l) => lang_tag(&format!("commands[{i}].lang"), l)?,
+            None => default_lang.to_owned(),
+        };
+        let keyword = slug(&format!("commands[{i}].keyword"), &c.keyword)?;
+        // Named as the language's fault: the form offers another language
+        // beside the keyword, and it is the pair that repeats.
+        if !seen.insert((keyword.clone(), lang.to_ascii_lowercase())) {
+            return Err(ServiceError::invalid(
+                format!("commands[{i}].lang"),
+                format!("{keyword:?} is already a quick reply in {lang:?}"),
+            ));
+        }
+        let reply = text(&format!("commands[{i}].reply"), &c.reply, MAX_TEXT, true)?;
+        out.push(Command {
+            keyword,
+            reply,
+            lang,
+        });
+    }
+    Ok(out)
 }
 
 /// Validates a business name.

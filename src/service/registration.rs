@@ -5,8 +5,9 @@ use crate::phone::E164;
 use crate::store::prelude::*;
 use serde::Serialize;
 
-use super::claims::{drop_number, has_proven_claim, revoked_by_reviewer, settle};
+use super::claims::{drop_number, revoked_by_reviewer, settle};
 use super::profile::{ProfileInput, ValidProfile};
+use super::shared::has_proven_claim;
 use super::shared::{application, audit, own_business, random_token, sha256};
 use super::{BusinessView, Service, ServiceError, StatusView};
 use crate::model::{

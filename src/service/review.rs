@@ -7,9 +7,10 @@ use crate::store::prelude::*;
 use serde::Serialize;
 
 use super::attest::{evidence, revoke_live};
-use super::claims::{has_proven_claim, take_number};
+use super::claims::take_number;
 use super::confusable;
 use super::logo::{logo_status, settle as settle_logo, LogoStatus};
+use super::shared::has_proven_claim;
 use super::shared::held;
 use super::shared::{application, audit, own_business};
 use super::status::DomainView;
@@ -38,7 +39,7 @@ pub struct RefusedNumber {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub business: BusinessView,
-    #[schema(schema_with = crate::api::openapi::review_states)]
+    #[schema(schema_with = super::schema::review_states)]
     pub review: &'static str,
     pub queued_at: Option<i64>,
     pub numbers: Vec<NumberEvidence>,
@@ -54,7 +55,7 @@ pub struct QueueItem {
     pub flag: Option<Flag>,
     /// What the reviewer can do: `approve`/`reject` for a submission or
     /// an edit, `dismiss`/`suspend` for a flag.
-    #[schema(schema_with = crate::api::openapi::review_actions)]
+    #[schema(schema_with = super::schema::review_actions)]
     pub actions: Vec<&'static str>,
     pub warnings: Vec<Warning>,
 }
@@ -72,7 +73,7 @@ pub struct FieldChange {
 pub struct NumberEvidence {
     pub number: String,
     /// As the business sees it (`attested`, `proven`, `disputed`, ...).
-    #[schema(schema_with = crate::api::openapi::own_number_states)]
+    #[schema(schema_with = super::schema::own_number_states)]
     pub state: &'static str,
     pub level: Option<Level>,
     pub proof: Option<Proof>,

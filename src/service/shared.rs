@@ -9,7 +9,7 @@ use ring::rand::{SecureRandom, SystemRandom};
 
 use super::ServiceError;
 use crate::model::{Application, AuditEntry, Business, BusinessId, NumberRecord};
-use crate::store::{StoreError, Writer};
+use crate::store::{StoreError, WorkflowReads, Writer};
 
 /// The business, or 404.
 pub(super) fn own_business(w: &Writer, id: &BusinessId) -> Result<Business, ServiceError> {
@@ -87,4 +87,17 @@ pub(super) fn held(
     e164: &E164,
 ) -> Result<Option<NumberRecord>, StoreError> {
     Ok(w.number(e164)?.filter(|r| r.business == *id))
+}
+
+/// Whether the business proved a number it does not hold yet (what a
+/// submission and its approval need).
+pub(super) fn has_proven_claim(w: &impl WorkflowReads, b: &Business) -> Result<bool, StoreError> {
+    for n in &b.numbers {
+        if w.claim(E164::stored(n), b.id.as_str())?
+            .is_some_and(|c| c.proof.is_some())
+        {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }

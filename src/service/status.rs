@@ -31,7 +31,7 @@ pub struct StatusView {
 /// The review state as the business sees it.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ReviewView {
-    #[schema(schema_with = crate::api::openapi::review_states)]
+    #[schema(schema_with = super::schema::review_states)]
     pub state: &'static str,
     pub at: Option<i64>,
     pub reason: Option<String>,
@@ -44,7 +44,7 @@ pub struct OwnNumber {
     pub number: String,
     /// Held: `attested`, `on_hold` or `revoked`; claimed: `unproven`,
     /// `proven` (public once the review holds), `disputed` or `locked`.
-    #[schema(schema_with = crate::api::openapi::own_number_states)]
+    #[schema(schema_with = super::schema::own_number_states)]
     pub state: &'static str,
     pub level: Option<Level>,
     pub proven_at: Option<i64>,

@@ -118,6 +118,7 @@ mod tests {
             commands: vec![Command {
                 keyword: "booking".into(),
                 reply: "Send your booking code".into(),
+                lang: "en".into(),
             }],
             created_at: 1,
             updated_at: 2,

@@ -8,7 +8,7 @@ use super::read::Tables;
 use super::{codec, decode, encode, get_record, with_value, StoreError, Writer, CHANGES};
 use crate::logo::MediaType;
 use crate::model::{
-    Attestation, AttestationRef, Business, BusinessId, BusinessRef, BusinessV5, Change,
+    Attestation, AttestationRef, Business, BusinessId, BusinessRef, BusinessV5, BusinessV6, Change,
     NumberRecord, Revocation, StoredKey,
 };
 use crate::phone::e164_hash;
@@ -57,22 +57,25 @@ pub(super) fn create_tables(tx: &WriteTransaction) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The upgrade to schema 6: every business in today's shape, its logo not
-/// fetched yet. Runs before any other upgrade step reads a business.
-/// Returns how many.
-pub(super) fn upgrade_to_6(tx: &WriteTransaction) -> Result<u64, StoreError> {
+/// The upgrades to schemas 6 and 7: every business in today's shape (6:
+/// its logo state, not fetched yet; 7: its quick replies' language), from
+/// the shape schema `from` stored. Runs before any other upgrade step reads
+/// a business. Returns how many.
+pub(super) fn upgrade_businesses(tx: &WriteTransaction, from: u32) -> Result<u64, StoreError> {
     let mut businesses = tx.open_table(BUSINESSES)?;
-    let mut old = Vec::new();
+    let mut upgraded = Vec::new();
     for row in businesses.iter()? {
         let (_, v) = row?;
-        old.push(decode::<BusinessV5>(v.value())?);
+        upgraded.push(if from < 6 {
+            decode::<BusinessV5>(v.value())?.upgrade()
+        } else {
+            decode::<BusinessV6>(v.value())?.upgrade()
+        });
     }
-    let upgraded = old.len() as u64;
-    for b in old {
-        let b = b.upgrade();
-        businesses.insert(b.id.as_str(), encode(&b)?.as_slice())?;
+    for b in &upgraded {
+        businesses.insert(b.id.as_str(), encode(b)?.as_slice())?;
     }
-    Ok(upgraded)
+    Ok(upgraded.len() as u64)
 }
 
 /// The upgrade to schema 5: indexes the live tokens of every number from

@@ -70,8 +70,10 @@ const DAY: i64 = 24 * 3600;
 /// every public field (`workflow::upgrade_to_5`); the directory's records
 /// that the rules would not have written are put right by the service at
 /// its next open ([`TRUST_UPGRADE`]). 6: a business's logo state in its
-/// record, and the `logos` table (`directory::upgrade_to_6`).
-const SCHEMA_VERSION: u32 = 6;
+/// record, and the `logos` table (`directory::upgrade_businesses`). 7: the
+/// language of each quick reply, in businesses and pending edits
+/// (`workflow::upgrade_to_7`).
+const SCHEMA_VERSION: u32 = 7;
 
 /// The `meta` key that marks a directory upgraded to schema 5 whose
 /// numbers and tokens the service has yet to hold to the trust rules.
@@ -361,9 +363,17 @@ impl Store {
                 Some(v) if v == SCHEMA_VERSION => {}
                 Some(v) => {
                     // First: the later steps read businesses in today's shape.
-                    if v < 6 {
-                        let businesses = directory::upgrade_to_6(&tx)?;
-                        tracing::info!(businesses, "upgraded the data dir to schema 6");
+                    let businesses = directory::upgrade_businesses(&tx, v)?;
+                    tracing::info!(businesses, "upgraded the data dir's businesses to schema 7");
+                    // Schema 5's own upgrade writes applications in today's
+                    // shape; those of 5 and 6 need a language for their
+                    // pending quick replies.
+                    if (5..7).contains(&v) {
+                        let apps = workflow::upgrade_to_7(&tx)?;
+                        tracing::info!(
+                            applications = apps,
+                            "upgraded the data dir's applications to schema 7"
+                        );
                     }
                     if v < 3 {
                         answers::drop_text_keyed(&tx, &mut meta)?;

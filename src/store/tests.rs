@@ -127,11 +127,44 @@ fn an_older_schema_is_upgraded_and_a_newer_one_refused() {
     ));
 }
 
+/// Quick replies as schemas 5 and 6 stored them: no language.
+fn old_commands() -> Vec<crate::model::CommandV6> {
+    vec![crate::model::CommandV6 {
+        keyword: "factura".into(),
+        reply: "Envíe su número de cliente".into(),
+    }]
+}
+
+/// `b`'s quick replies after the upgrade: in its default language.
+fn upgraded_commands(b: &Business) -> Vec<crate::model::Command> {
+    vec![crate::model::Command {
+        keyword: "factura".into(),
+        reply: "Envíe su número de cliente".into(),
+        lang: b.default_lang.clone(),
+    }]
+}
+
+/// Writes `record` under `key` in `table`, as an older build would have.
+fn put_raw<T: serde::Serialize>(
+    store: &Store,
+    table: redb::TableDefinition<&str, &[u8]>,
+    key: &str,
+    record: &T,
+) {
+    let tx = store.db().unwrap().begin_write().unwrap();
+    tx.open_table(table)
+        .unwrap()
+        .insert(key, encode(record).unwrap().as_slice())
+        .unwrap();
+    tx.commit().unwrap();
+}
+
 #[test]
 fn businesses_of_schema_5_are_upgraded_with_their_logo_not_fetched() {
     let dir = tempfile::tempdir().unwrap();
     let mut b = business();
     b.logo_url = Some("https://www.telefonica.com/logo.png".into());
+    b.commands = upgraded_commands(&b);
     {
         let store = Store::open(dir.path()).unwrap();
         let old = crate::model::BusinessV5 {
@@ -147,16 +180,11 @@ fn businesses_of_schema_5_are_upgraded_with_their_logo_not_fetched() {
             logo_url: b.logo_url.clone(),
             status: b.status,
             numbers: b.numbers.clone(),
-            commands: b.commands.clone(),
+            commands: old_commands(),
             created_at: b.created_at,
             updated_at: b.updated_at,
         };
-        let tx = store.db().unwrap().begin_write().unwrap();
-        tx.open_table(directory::BUSINESSES)
-            .unwrap()
-            .insert(b.id.as_str(), encode(&old).unwrap().as_slice())
-            .unwrap();
-        tx.commit().unwrap();
+        put_raw(&store, directory::BUSINESSES, b.id.as_str(), &old);
         set_schema(&store, 5);
         assert!(store.read().unwrap().business(b.id.as_str()).is_err());
     }
@@ -164,6 +192,79 @@ fn businesses_of_schema_5_are_upgraded_with_their_logo_not_fetched() {
     assert_eq!(schema(&store), SCHEMA_VERSION);
     let read = store.read().unwrap().business(b.id.as_str()).unwrap();
     assert_eq!(read, Some(b), "the same business, its logo Absent");
+}
+
+#[test]
+fn quick_replies_of_schema_6_get_their_business_language_in_records_and_pending_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut b = business();
+    b.logo = crate::model::LogoState::Failed {
+        reason: crate::logo::LogoFailure::BadUrl,
+        at: 7,
+    };
+    b.commands = upgraded_commands(&b);
+    // A pending edit that also makes English the default: its replies are
+    // taken to be in the language the edit makes the default.
+    let mut edit = crate::model::PendingEdit::of(&b, 9);
+    edit.default_lang = "en".into();
+    edit.names.insert("en".into(), "Telefonica".into());
+    edit.commands = vec![crate::model::Command {
+        lang: "en".into(),
+        ..upgraded_commands(&b).remove(0)
+    }];
+    let app = crate::model::Application {
+        pending: Some(edit.clone()),
+        ..crate::model::Application::new(b.id.clone())
+    };
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let old = crate::model::BusinessV6 {
+            id: b.id.clone(),
+            legal_name: b.legal_name.clone(),
+            names: b.names.clone(),
+            default_lang: b.default_lang.clone(),
+            category: b.category.clone(),
+            country: b.country.clone(),
+            city: b.city.clone(),
+            website: b.website.clone(),
+            description: b.description.clone(),
+            logo_url: b.logo_url.clone(),
+            logo: b.logo,
+            status: b.status,
+            numbers: b.numbers.clone(),
+            commands: old_commands(),
+            created_at: b.created_at,
+            updated_at: b.updated_at,
+        };
+        put_raw(&store, directory::BUSINESSES, b.id.as_str(), &old);
+        let old_app = crate::model::ApplicationV6 {
+            business: app.business.clone(),
+            review: app.review.clone(),
+            domain: None,
+            pending: Some(crate::model::PendingEditV6 {
+                legal_name: edit.legal_name.clone(),
+                names: edit.names.clone(),
+                default_lang: edit.default_lang.clone(),
+                category: edit.category.clone(),
+                city: edit.city.clone(),
+                website: edit.website.clone(),
+                description: edit.description.clone(),
+                logo_url: edit.logo_url.clone(),
+                commands: old_commands(),
+                at: edit.at,
+            }),
+            flag: None,
+            suspension: None,
+        };
+        put_raw(&store, workflow::APPLICATIONS, b.id.as_str(), &old_app);
+        set_schema(&store, 6);
+        assert!(store.read().unwrap().business(b.id.as_str()).is_err());
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(schema(&store), SCHEMA_VERSION);
+    let read = store.read().unwrap();
+    assert_eq!(read.business(b.id.as_str()).unwrap(), Some(b.clone()));
+    assert_eq!(read.application(b.id.as_str()).unwrap(), Some(app));
 }
 
 #[test]

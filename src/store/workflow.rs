@@ -6,7 +6,9 @@ use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
 use super::read::Tables;
 use super::{decode, encode, get_record, StoreError, Writer, DAY};
-use crate::model::{Application, ApplicationV4, AuditEntry, Business, Claim, Report};
+use crate::model::{
+    Application, ApplicationV4, ApplicationV6, AuditEntry, Business, Claim, Report,
+};
 use crate::phone::E164;
 
 /// Spam reports count towards a number's reputation for this long.
@@ -102,6 +104,23 @@ pub(super) fn upgrade_to_5(tx: &WriteTransaction) -> Result<u64, StoreError> {
     tx.delete_table(CHALLENGES_V4)?;
     tx.delete_table(OTP_FAILURES_V4)?;
     Ok(upgraded)
+}
+
+/// The upgrade to schema 7: applications written by schemas 5 and 6 in
+/// today's shape (a pending edit's quick replies get a language). Returns
+/// how many.
+pub(super) fn upgrade_to_7(tx: &WriteTransaction) -> Result<u64, StoreError> {
+    let mut apps = tx.open_table(APPLICATIONS)?;
+    let mut upgraded = Vec::new();
+    for row in apps.iter()? {
+        let (k, v) = row?;
+        let app = decode::<ApplicationV6>(v.value())?.upgrade();
+        upgraded.push((k.value().to_owned(), app));
+    }
+    for (id, app) in &upgraded {
+        apps.insert(id.as_str(), encode(app)?.as_slice())?;
+    }
+    Ok(upgraded.len() as u64)
 }
 
 /// Reports about `e164` on days from the one holding `since` on, and the

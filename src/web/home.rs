@@ -17,7 +17,8 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::html::{impl_page, Item, Page, Shell, Text};
-use super::i18n::{default_region, listed_region, region_name, Lang};
+use super::i18n::{default_region, listed_region, Lang};
+use super::localized::{name_langs, pick_name, place};
 use super::report::ReportForm;
 use super::{region_items, respond, Visit};
 use super::{run, Failed};
@@ -170,13 +171,6 @@ pub async fn page(
     respond(status, &visit, &page)
 }
 
-/// The languages a page asks names in: its own, then the visitor's others.
-pub(super) fn name_langs(visit: &Visit) -> Vec<String> {
-    let mut langs = vec![visit.lang().code().to_owned()];
-    langs.extend(crate::http::extract::languages(None, &visit.headers));
-    langs
-}
-
 async fn answer(state: &AppState, visit: &Visit, q: &str, region: &str) -> Outcome {
     let langs = name_langs(visit);
     let region = Region::parse(region).ok();
@@ -282,7 +276,7 @@ fn number_card(
     };
     let business = answer.business.map(|b| {
         let (name, name_lang) = match &names {
-            Some((names, default_lang)) => super::profile::pick_name(names, default_lang, langs)
+            Some((names, default_lang)) => pick_name(names, default_lang, langs)
                 .map_or((b.display_name.clone(), String::new()), |(n, l)| {
                     (n.to_owned(), l.to_owned())
                 }),
@@ -307,15 +301,5 @@ fn number_card(
         business,
         reports_30d: answer.reputation.reports_30d,
         revoked,
-    }
-}
-
-/// "City, Country" with the country named in the page's language.
-pub(super) fn place(lang: Lang, city: &str, country: &str) -> String {
-    let country = region_name(lang, country).unwrap_or(Cow::Borrowed(country));
-    if city.is_empty() {
-        country.into_owned()
-    } else {
-        format!("{city}, {country}")
     }
 }

@@ -22,6 +22,8 @@ mod forms;
 mod home;
 mod html;
 mod i18n;
+mod localized;
+mod once;
 mod profile;
 mod report;
 mod session;
@@ -63,6 +65,7 @@ pub fn routes() -> Router<AppState> {
         .layer(axum::middleware::from_fn(refuse_cross_site))
         .layer(Extension(Arc::new(Assets::new())))
         .layer(Extension(Arc::new(Sessions::default())))
+        .layer(Extension(Arc::new(once::FormOnce::new())))
         .layer(axum::middleware::map_response(security_headers))
 }
 

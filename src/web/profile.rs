@@ -5,7 +5,6 @@
 //! report one of its numbers.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::rejection::PathRejection;
@@ -13,9 +12,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::home::name_langs;
 use super::html::{impl_page, Page, Shell, Text};
 use super::i18n::{category_name, Lang};
+use super::localized::{name_langs, pick_name, place};
 use super::report::ReportForm;
 use super::{error_page, respond, run, Assets, Visit};
 use crate::http::AppState;
@@ -48,20 +47,6 @@ pub async fn page(
     }
 }
 
-/// The name to show for a business with `names` to a visitor who reads
-/// `langs` (in order), and the language it is in: the visitor's language
-/// when the business has a name in it, else its default language's.
-pub(super) fn pick_name<'a>(
-    names: &'a BTreeMap<String, String>,
-    default_lang: &'a str,
-    langs: &[String],
-) -> Option<(&'a str, &'a str)> {
-    let tagged = names
-        .iter()
-        .map(|(k, v)| (k.as_str(), (v.as_str(), k.as_str())));
-    pick_lang(tagged, langs, default_lang)
-}
-
 /// `templates/profile.html`: the business as it is, plus what the page
 /// works out from it (badge, words, which texts to show).
 #[derive(Template)]
@@ -84,8 +69,11 @@ struct ProfilePage<'a> {
     numbers: Vec<Number<'a>>,
     /// Names other than the one shown, in their languages.
     other_names: Vec<Text<'a>>,
-    /// Quick replies: the visitor's language's first, each in its own.
-    commands: Vec<(Text<'a>, Text<'a>)>,
+    /// Quick replies in the visitor's language (else the business's
+    /// main one, else the first it has), each marked with its language.
+    commands: Vec<QuickReply<'a>>,
+    /// The quick replies in the business's other languages.
+    other_commands: Vec<QuickReply<'a>>,
     report: Option<ReportForm>,
 }
 impl_page!(ProfilePage);
@@ -124,7 +112,7 @@ impl<'a> ProfilePage<'a> {
         };
         let description = pick_name(&b.description, &b.default_lang, langs)
             .map(|(text, tag)| Text::new(text, tag));
-        let place = super::home::place(lang, &b.city, &b.country);
+        let place = place(lang, &b.city, &b.country);
         let numbers: Vec<Number<'a>> = b
             .numbers
             .iter()
@@ -147,6 +135,7 @@ impl<'a> ProfilePage<'a> {
                     .collect(),
             )
         });
+        let (commands, other_commands) = quick_replies(b, langs);
         ProfilePage {
             shell: Shell {
                 lang,
@@ -177,18 +166,32 @@ impl<'a> ProfilePage<'a> {
                 .filter(|(_, n)| n.as_str() != name.text)
                 .map(|(tag, n)| Text::new(n, tag))
                 .collect(),
-            commands: b
-                .commands
-                .iter()
-                .map(|c| {
-                    let tag = b.default_lang.as_str();
-                    (Text::new(&c.keyword, tag), Text::new(&c.reply, tag))
-                })
-                .collect(),
+            commands,
+            other_commands,
             report,
         }
     }
 }
+
+/// A business's quick replies for a visitor who reads `langs`: those in the
+/// language picked as for its name, and the rest, each in its own language.
+fn quick_replies<'a>(
+    b: &'a BusinessView,
+    langs: &[String],
+) -> (Vec<QuickReply<'a>>, Vec<QuickReply<'a>>) {
+    let tags = b
+        .commands
+        .iter()
+        .map(|c| (c.lang.as_str(), c.lang.as_str()));
+    let shown = pick_lang(tags, langs, &b.default_lang);
+    b.commands
+        .iter()
+        .map(|c| (Text::new(&c.keyword, &c.lang), Text::new(&c.reply, &c.lang)))
+        .partition(|(keyword, _)| Some(keyword.lang) == shown)
+}
+
+/// A quick reply's keyword and reply, in their language.
+type QuickReply<'a> = (Text<'a>, Text<'a>);
 
 /// The CSS class and message id of a number's status.
 pub(super) fn status_style(status: PublicStatus) -> (&'static str, &'static str) {
@@ -247,6 +250,7 @@ mod tests {
             commands: vec![Command {
                 keyword: "hola".into(),
                 reply: HOSTILE.into(),
+                lang: "es".into(),
             }],
         }
     }

@@ -55,8 +55,18 @@ impl Page {
 
     /// The value of the hidden CSRF field.
     fn csrf(&self) -> String {
-        let marker = "name=\"csrf\" value=\"";
-        let at = self.body.find(marker).expect("a csrf field") + marker.len();
+        self.hidden("csrf")
+    }
+
+    /// The value of the hidden one-time field of a form that must not be
+    /// sent twice.
+    fn once(&self) -> String {
+        self.hidden("once")
+    }
+
+    fn hidden(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let at = self.body.find(&marker).expect("the hidden field") + marker.len();
         self.body[at..at + self.body[at..].find('"').expect("value ends")].to_owned()
     }
 
@@ -208,9 +218,29 @@ fn bakery<'f>() -> Vec<(&'f str, &'f str)> {
     ]
 }
 
+/// `form` with the one-time token of a fresh showing of `path`.
+async fn with_once<'f>(
+    v: &mut Visitor<'_>,
+    path: &str,
+    form: &[(&'f str, &'f str)],
+) -> Vec<(String, String)> {
+    let once = v.get(path).await.once();
+    form.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .chain([("once".to_owned(), once)])
+        .collect()
+}
+
+/// Posts the application form as a person would: shown, then sent.
+async fn post_apply(v: &mut Visitor<'_>, form: &[(&str, &str)]) -> Page {
+    let form = with_once(v, "/apply", form).await;
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    v.post("/apply", &pairs).await
+}
+
 /// Applies through `/apply`; the business id and key the page showed.
 async fn apply(v: &mut Visitor<'_>) -> (String, String) {
-    let page = v.post("/apply", &bakery()).await;
+    let page = post_apply(v, &bakery()).await;
     assert_eq!(page.status, 201, "{}", page.body);
     let id = page.text("business-id").to_owned();
     let key = page.text("api-key").to_owned();
@@ -254,7 +284,10 @@ async fn applying_shows_the_key_once_and_opens_the_dashboard() {
         "categories in words"
     );
 
-    let page = v.post("/apply", &bakery()).await;
+    let mut sent = bakery();
+    let once = form.once();
+    sent.push(("once", &once));
+    let page = v.post("/apply", &sent).await;
     assert_eq!(page.status, 201, "{}", page.body);
     page.assert_well_formed();
     assert_eq!(
@@ -565,7 +598,7 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
         let mut v = Visitor::new(&app, lang);
         let mut form = bakery();
         form[0].1 = "   ";
-        let page = v.post("/apply", &form).await;
+        let page = post_apply(&mut v, &form).await;
         assert_eq!(page.status, 400, "{lang}");
         assert!(page.body.contains(&format!("<html lang=\"{lang}\"")));
         page.assert_refused("apply-legal-name", words);
@@ -582,7 +615,7 @@ async fn a_refused_field_shows_its_words_beside_it_in_english_and_spanish() {
         }
         let mut form = bakery();
         form[4].1 = "";
-        let page = v.post("/apply", &form).await;
+        let page = post_apply(&mut v, &form).await;
         page.assert_refused("apply-category", category);
         assert!(v.cookie.is_none(), "nothing registered, nobody signed in");
     }
@@ -673,7 +706,12 @@ async fn replacing_the_key_keeps_this_session_and_ends_the_others() {
 
     let form = here.get("/account/key").await;
     form.assert_well_formed();
-    let page = here.post("/account/key", &[("csrf", &form.csrf())]).await;
+    let page = here
+        .post(
+            "/account/key",
+            &[("csrf", &form.csrf()), ("once", &form.once())],
+        )
+        .await;
     assert_eq!(page.status, 200, "{}", page.body);
     page.assert_well_formed();
     assert_eq!(page.header("cache-control"), "no-store");
@@ -696,6 +734,50 @@ async fn replacing_the_key_keeps_this_session_and_ends_the_others() {
         .await;
     assert_eq!(p.status, 401);
     elsewhere.sign_in(&new).await;
+
+    // Reloading the page with the new key sends the form again: refused in
+    // words, and the key just shown stays the key.
+    let again = here
+        .post(
+            "/account/key",
+            &[("csrf", &form.csrf()), ("once", &form.once())],
+        )
+        .await;
+    assert_eq!(again.status, 409, "{}", again.body);
+    assert!(again.body.contains("already sent"), "{}", again.body);
+    assert!(!again.body.contains("bzk_"));
+    assert_eq!(
+        app.service.authenticate_business(&new).unwrap(),
+        Some(business(&id))
+    );
+    // Without a token (a form from before, or forged): nothing either.
+    let stale = here.post("/account/key", &[("csrf", &form.csrf())]).await;
+    assert_eq!(stale.status, 400);
+    assert!(stale.body.contains("too old to send"), "{}", stale.body);
+    assert!(app.service.authenticate_business(&new).unwrap().is_some());
+}
+
+#[tokio::test]
+async fn reloading_the_page_that_showed_a_new_business_s_key_registers_nothing_more() {
+    let app = spawn_empty().await;
+    let mut v = Visitor::new(&app, "es");
+    let form = with_once(&mut v, "/apply", &bakery()).await;
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let first = v.post("/apply", &pairs).await;
+    assert_eq!(first.status, 201, "{}", first.body);
+    // The reload: the very same form again.
+    let again = v.post("/apply", &pairs).await;
+    assert_eq!(again.status, 409, "{}", again.body);
+    again.assert_well_formed();
+    let alert = &again.body[again.body.find("id=\"refused\"").expect("an alert")..];
+    assert!(alert.contains("ya se envió"), "{}", again.body);
+    assert!(alert.contains("href=\"#apply-form\""), "{alert}");
+    assert!(!again.body.contains("bzk_"), "no second key");
+    assert!(again
+        .tag("apply-name")
+        .contains("value=\"Panadería del Sol\""));
+    let registered = app.service.gauges().unwrap().businesses;
+    assert_eq!(registered, 1, "one business, not two");
 }
 
 #[tokio::test]
@@ -825,6 +907,88 @@ async fn the_profile_form_edits_names_descriptions_and_quick_replies() {
         public["city"], "Sevilla",
         "the public sees the reviewed profile"
     );
+}
+
+#[tokio::test]
+async fn each_quick_reply_has_its_language_and_a_keyword_repeats_only_across_languages() {
+    let app = workflow_app(1).await;
+    let mut v = Visitor::new(&app, "en");
+    let (id, _) = apply(&mut v).await;
+    let csrf = v.dashboard().await.csrf();
+    // The blank reply at the end offers the main language (Spanish).
+    let form = v.get("/account/profile").await;
+    assert!(
+        form.tag("profile-new-reply-lang")
+            .contains("name=\"reply_lang\""),
+        "{}",
+        form.body
+    );
+    assert!(form
+        .body
+        .contains("<option value=\"es\" lang=\"es\" selected>Español</option>"));
+    let base = [
+        ("csrf", csrf.as_str()),
+        ("legal_name", "Panadería del Sol S.L."),
+        ("category", "retail"),
+        ("city", "Sevilla"),
+        ("website", ""),
+        ("logo_url", ""),
+        ("default_lang", "es"),
+        ("name_lang", "es"),
+        ("name", "Panadería del Sol"),
+        ("keyword", "horario"),
+        ("reply_lang", "es"),
+        ("reply", "De 8 a 14 h."),
+    ];
+    let mut fields = base.to_vec();
+    fields.extend([
+        ("keyword", "horario"),
+        ("reply_lang", "en"),
+        ("reply", "8 am to 2 pm."),
+    ]);
+    let page = v.post("/account/profile", &fields).await;
+    assert_eq!(page.location(), "/account/profile?done=profile_saved");
+    let view = app.service.own_view(&business(&id)).unwrap();
+    let replies: Vec<_> = view
+        .commands
+        .iter()
+        .map(|c| (c.keyword.as_str(), c.lang.as_str(), c.reply.as_str()))
+        .collect();
+    assert_eq!(
+        replies,
+        [
+            ("horario", "es", "De 8 a 14 h."),
+            ("horario", "en", "8 am to 2 pm.")
+        ]
+    );
+    // The form shows each reply with its language chosen and marked.
+    let form = v.get("/account/profile").await;
+    form.assert_well_formed();
+    assert!(form
+        .tag("profile-commands-1-lang")
+        .contains("name=\"reply_lang\""));
+    let second = &form.body[form.body.find("id=\"profile-commands-1-lang\"").unwrap()..];
+    let second = &second[..second.find("</select>").unwrap()];
+    assert!(
+        second.contains("<option value=\"en\" lang=\"en\" selected>"),
+        "{second}"
+    );
+    assert!(form.tag("profile-commands-1-reply").contains("lang=\"en\""));
+
+    // The same keyword twice in one language: refused beside the second
+    // reply's language, in words, and nothing is lost from the form.
+    let mut fields = base.to_vec();
+    fields.extend([
+        ("keyword", "horario"),
+        ("reply_lang", "es"),
+        ("reply", "Otra respuesta"),
+    ]);
+    let page = v.post("/account/profile", &fields).await;
+    assert_eq!(page.status, 400);
+    page.assert_refused("profile-commands-1-lang", "once in each language");
+    assert!(page.body.contains(">Otra respuesta</textarea>"));
+    let view = app.service.own_view(&business(&id)).unwrap();
+    assert_eq!(view.commands.len(), 2, "the refused edit changed nothing");
 }
 
 #[tokio::test]

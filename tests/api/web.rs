@@ -207,6 +207,67 @@ async fn a_verified_profile_shows_badge_numbers_commands_and_report_form() {
     assert!(html.contains("Customer service available 24/7"));
 }
 
+/// The part of a profile page that lists quick replies in the visitor's
+/// language, and the part with the others.
+fn quick_reply_parts(html: &str) -> (&str, &str) {
+    let start = html
+        .find("id=\"commands-h\"")
+        .expect("a quick replies section");
+    let section = &html[start..];
+    let section = &section[..section.find("</section>").unwrap()];
+    match section.split_once("<details") {
+        Some((shown, others)) => (shown, others),
+        None => (section, ""),
+    }
+}
+
+#[tokio::test]
+async fn quick_replies_are_shown_in_the_visitor_s_language_and_the_rest_folded_away() {
+    let app = spawn_app().await;
+    // KLM of the demo data answers in Dutch (its main language), English
+    // and Spanish.
+    let url = format!("/b/{KLM_ID}");
+    let html = page(&app, &url, "en-GB,en;q=0.9").await.body;
+    let (shown, others) = quick_reply_parts(&html);
+    assert!(
+        shown.contains(
+            "<dt lang=\"en\" dir=\"ltr\"><kbd>baggage</kbd></dt>\
+             <dd lang=\"en\" dir=\"ltr\">Send your baggage tag number</dd>"
+        ),
+        "{shown}"
+    );
+    assert!(!shown.contains("Stuur uw"), "Dutch is folded away: {shown}");
+    assert!(others.contains("<summary>Quick replies in other languages</summary>"));
+    assert!(others.contains("<dd lang=\"nl\" dir=\"ltr\">Stuur uw boekingscode"));
+    assert!(others.contains("Envíe su código de reserva"));
+
+    let html = page(&app, &url, "es").await.body;
+    let (shown, others) = quick_reply_parts(&html);
+    assert!(shown.contains("<kbd>reserva</kbd>") && !shown.contains("baggage"));
+    assert!(others.contains("Respuestas rápidas en otros idiomas"));
+
+    // A language the business does not answer in: its main language.
+    let html = page(&app, &url, "ja").await.body;
+    let (shown, _) = quick_reply_parts(&html);
+    assert!(shown.contains("<dd lang=\"nl\" dir=\"ltr\">Stuur uw bagagelabelnummer</dd>"));
+
+    // One language only: nothing to fold.
+    let html = page(&app, &format!("/b/{TELEFONICA_ID}"), "en").await.body;
+    let (shown, others) = quick_reply_parts(&html);
+    assert!(shown.contains("<dt lang=\"es\" dir=\"ltr\"><kbd>factura</kbd>"));
+    assert_eq!(others, "");
+
+    // The API hands each reply's language to clients.
+    let (_, profile) = app.get_json(&format!("/v1/businesses/{KLM_ID}")).await;
+    let langs: Vec<&str> = profile["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["lang"].as_str().unwrap())
+        .collect();
+    assert_eq!(langs, ["nl", "nl", "nl", "en", "en", "en", "es"]);
+}
+
 #[tokio::test]
 async fn an_arabic_visitor_gets_a_right_to_left_page_and_the_arabic_name() {
     let app = spawn_app().await;

@@ -15,12 +15,14 @@ use serde::Deserialize;
 
 use super::super::html::{impl_page, Item, Page, Shell};
 use super::super::i18n::default_region;
+use super::super::once::FormOnce;
 use super::super::session::{self, Kind, Sessions};
 use super::super::{error_page, region_items, respond, run, Visit};
 use super::{
     category_items, complete_url, lang_items, no_store, refused, NewKeyPage, OverTls, Refused,
 };
 use crate::http::AppState;
+use crate::model::now;
 use crate::service::ProfileInput;
 
 /// The application form, as typed.
@@ -36,6 +38,9 @@ pub struct ApplyFields {
     country: String,
     city: String,
     website: String,
+    /// The one-time token (`web::once`): a reload of the answer page sends
+    /// the form again, and must not register a second business.
+    once: String,
 }
 
 /// `templates/account/apply.html`.
@@ -51,13 +56,21 @@ struct ApplyPage<'a> {
     /// Never set: the page's notices are refusals only.
     done: Option<&'static str>,
     refused: Option<Refused>,
+    /// A fresh one-time token for this showing of the form.
+    once: String,
 }
 impl_page!(ApplyPage);
 
 impl<'a> ApplyPage<'a> {
-    fn new(visit: &'a Visit, f: ApplyFields, refused: Option<Refused>) -> ApplyPage<'a> {
+    fn new(
+        visit: &'a Visit,
+        once: &FormOnce,
+        f: ApplyFields,
+        refused: Option<Refused>,
+    ) -> ApplyPage<'a> {
         let lang = visit.lang();
         ApplyPage {
+            once: once.issue(now()),
             shell: visit.shell("apply-title", Some("/apply")),
             name_langs: lang_items(&f.name_lang, &[]),
             default_langs: lang_items(&f.default_lang, &[]),
@@ -75,7 +88,7 @@ impl<'a> ApplyPage<'a> {
 }
 
 /// `GET /apply`: the empty form, in the visitor's language and country.
-pub async fn page(visit: Visit) -> Response {
+pub async fn page(visit: Visit, Extension(once): Extension<Arc<FormOnce>>) -> Response {
     let lang = visit.lang();
     let f = ApplyFields {
         name_lang: lang.code().to_owned(),
@@ -83,7 +96,11 @@ pub async fn page(visit: Visit) -> Response {
         country: default_region(lang, &visit.headers).to_owned(),
         ..ApplyFields::default()
     };
-    respond(StatusCode::OK, &visit, &ApplyPage::new(&visit, f, None))
+    respond(
+        StatusCode::OK,
+        &visit,
+        &ApplyPage::new(&visit, &once, f, None),
+    )
 }
 
 /// `POST /apply`: registers the business; signs it in and shows its key,
@@ -92,12 +109,18 @@ pub async fn send(
     State(state): State<AppState>,
     visit: Visit,
     Extension(sessions): Extension<Arc<Sessions>>,
+    Extension(once): Extension<Arc<FormOnce>>,
     OverTls(tls): OverTls,
     form: Result<Form<ApplyFields>, FormRejection>,
 ) -> Response {
     let Ok(Form(f)) = form else {
         return error_page(StatusCode::BAD_REQUEST, &visit);
     };
+    if let Err(unusable) = once.spend(&f.once, now()) {
+        let r = Refused::form_level(visit.lang(), "apply", unusable);
+        let page = ApplyPage::new(&visit, &once, f, Some(r));
+        return respond(unusable.status(), &visit, &page);
+    }
     let website = complete_url(&f.website);
     let input = ProfileInput {
         id: None,
@@ -139,7 +162,7 @@ pub async fn send(
             // The service names the name map; the form has one name.
             let r = refused(visit.lang(), "apply", &e).renamed("names", "name");
             let status = e.status();
-            respond(status, &visit, &ApplyPage::new(&visit, f, Some(r)))
+            respond(status, &visit, &ApplyPage::new(&visit, &once, f, Some(r)))
         }
     }
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use super::super::html::{impl_page, Item, Page, Shell, Text};
 use super::super::i18n::{self, Lang};
-use super::super::profile::pick_name;
+use super::super::localized::pick_name;
 use super::super::session::BusinessSession;
 use super::super::{date, error_page, region_items, respond, run, Visit};
 use super::{done, number_key, refused, AccountNav, DoneQuery, Refused};

@@ -14,10 +14,12 @@ use axum::{Extension, Form};
 use serde::Deserialize;
 
 use super::super::html::{impl_page, Page, Shell};
+use super::super::once::FormOnce;
 use super::super::session::{self, BusinessSession, Kind, Sessions};
 use super::super::{respond, run, Visit};
 use super::{no_store, refused, AccountNav, NewKeyPage, Refused};
 use crate::http::AppState;
+use crate::model::now;
 
 /// `templates/account/key.html`.
 #[derive(Template)]
@@ -29,12 +31,21 @@ struct KeyPage<'a> {
     /// Never set: the page's notices are refusals only.
     done: Option<&'static str>,
     refused: Option<Refused>,
+    /// A fresh one-time token (`web::once`): reloading the page with the
+    /// new key must not replace that key too.
+    once: String,
 }
 impl_page!(KeyPage);
 
 impl<'a> KeyPage<'a> {
-    fn new(visit: &'a Visit, session: &BusinessSession, refused: Option<Refused>) -> KeyPage<'a> {
+    fn new(
+        visit: &'a Visit,
+        once: &FormOnce,
+        session: &BusinessSession,
+        refused: Option<Refused>,
+    ) -> KeyPage<'a> {
         KeyPage {
+            once: once.issue(now()),
             shell: visit.shell("account-key-title", Some("/account")),
             nav: AccountNav {
                 current: "/account/key",
@@ -48,11 +59,15 @@ impl<'a> KeyPage<'a> {
 }
 
 /// `GET /account/key`
-pub async fn page(visit: Visit, session: BusinessSession) -> Response {
+pub async fn page(
+    visit: Visit,
+    session: BusinessSession,
+    Extension(once): Extension<Arc<FormOnce>>,
+) -> Response {
     respond(
         StatusCode::OK,
         &visit,
-        &KeyPage::new(&visit, &session, None),
+        &KeyPage::new(&visit, &once, &session, None),
     )
 }
 
@@ -61,6 +76,7 @@ pub async fn page(visit: Visit, session: BusinessSession) -> Response {
 #[serde(default)]
 pub struct RotateFields {
     csrf: String,
+    once: String,
 }
 
 /// `POST /account/key`: replaces the key this session was opened with.
@@ -69,11 +85,18 @@ pub async fn rotate(
     visit: Visit,
     session: BusinessSession,
     Extension(sessions): Extension<Arc<Sessions>>,
+    Extension(once): Extension<Arc<FormOnce>>,
     headers: HeaderMap,
     form: Result<Form<RotateFields>, FormRejection>,
 ) -> Response {
-    if let Err(refused) = signed_form(form, &session, &visit, |f| &f.csrf) {
-        return refused;
+    let fields = match signed_form(form, &session, &visit, |f| &f.csrf) {
+        Ok(fields) => fields,
+        Err(refused) => return refused,
+    };
+    if let Err(unusable) = once.spend(&fields.once, now()) {
+        let r = Refused::form_level(visit.lang(), "key", unusable);
+        let page = KeyPage::new(&visit, &once, &session, Some(r));
+        return respond(unusable.status(), &visit, &page);
     }
     let id = session.id.clone();
     let current = session.key_hash;
@@ -96,7 +119,8 @@ pub async fn rotate(
             no_store(respond(StatusCode::OK, &visit, &page))
         }
         Err(e) => {
-            let page = KeyPage::new(&visit, &session, Some(refused(visit.lang(), "key", &e)));
+            let r = refused(visit.lang(), "key", &e);
+            let page = KeyPage::new(&visit, &once, &session, Some(r));
             respond(e.status(), &visit, &page)
         }
     }

@@ -126,6 +126,16 @@ impl Refused {
         }
     }
 
+    /// A one-time form sent twice or too late: words about the whole form.
+    fn form_level(lang: Lang, form: &'static str, why: super::once::Unusable) -> Refused {
+        Refused {
+            form,
+            field: None,
+            about: String::new(),
+            text: i18n::t(lang, why.message()),
+        }
+    }
+
     /// Puts words that name no field next to `field` (the form has one
     /// field they can be about).
     fn or_at(mut self, field: &str) -> Refused {

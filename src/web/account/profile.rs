@@ -7,7 +7,8 @@
 //! Lists are edited without script: each entry has a "remove" box, and one
 //! empty entry at the end adds one. Repeated fields (`name_lang`, `name`,
 //! ...) arrive in the order of the page, so the n-th of each belong
-//! together.
+//! together. Each quick reply has its language (`reply_lang`): a business
+//! answers in several, and a visitor is shown those in theirs.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -60,6 +61,7 @@ struct Entry {
 struct Reply {
     keyword: String,
     reply: String,
+    lang: String,
     remove: bool,
 }
 
@@ -70,6 +72,7 @@ impl Fields {
         let (mut name_langs, mut names, mut name_removed) = (vec![], vec![], vec![]);
         let (mut desc_langs, mut descs, mut desc_removed) = (vec![], vec![], vec![]);
         let (mut keywords, mut replies, mut reply_removed) = (vec![], vec![], vec![]);
+        let mut reply_langs = vec![];
         for (k, v) in pairs {
             match k.as_str() {
                 "csrf" => f.csrf = v,
@@ -87,6 +90,7 @@ impl Fields {
                 "desc_remove" => desc_removed.push(v),
                 "keyword" => keywords.push(v),
                 "reply" => replies.push(v),
+                "reply_lang" => reply_langs.push(v),
                 "reply_remove" => reply_removed.push(v),
                 _ => {}
             }
@@ -106,12 +110,16 @@ impl Fields {
         };
         f.names = entries(name_langs, names, &name_removed);
         f.descriptions = entries(desc_langs, descs, &desc_removed);
+        // A row without its language (a form from before languages) is in
+        // the main language: the service's default for a missing one.
+        let mut reply_langs = reply_langs.into_iter();
         f.commands = keywords
             .into_iter()
             .zip(replies)
             .enumerate()
             .map(|(i, (keyword, reply))| Reply {
                 remove: reply_removed.contains(&i.to_string()),
+                lang: reply_langs.next().unwrap_or_default().trim().to_owned(),
                 keyword,
                 reply,
             })
@@ -146,6 +154,7 @@ impl Fields {
                     .map(|r| CommandInput {
                         keyword: r.keyword.trim().to_owned(),
                         reply: r.reply.clone(),
+                        lang: Some(r.lang.clone()).filter(|l| !l.is_empty()),
                     })
                     .collect(),
             ),
@@ -218,6 +227,15 @@ impl ProfilePage<'_> {
 
     fn lang_name(&self, tag: &str) -> Cow<'static, str> {
         lang_name(tag)
+    }
+
+    /// The languages for a quick reply's `<select>`, `lang` chosen (a new
+    /// reply's: the main language).
+    fn reply_langs(&self, lang: &str) -> Vec<Item> {
+        match lang {
+            "" => lang_items(&self.f.default_lang, &[]),
+            lang => lang_items(lang, &[]),
+        }
     }
 }
 
@@ -377,6 +395,7 @@ fn stored(
             .map(|c| Reply {
                 keyword: c.keyword.clone(),
                 reply: c.reply.clone(),
+                lang: c.lang.clone(),
                 remove: false,
             })
             .collect(),
@@ -405,13 +424,17 @@ mod tests {
             ("name_lang", "it"),
             ("name", ""),
             ("keyword", "hours"),
+            ("reply_lang", "en"),
             ("reply", "9-17"),
             ("keyword", "old"),
+            ("reply_lang", "en"),
             ("reply", "gone"),
             ("reply_remove", "1"),
             ("keyword", "menu"),
+            ("reply_lang", "es"),
             ("reply", "see site"),
             ("keyword", ""),
+            ("reply_lang", "es"),
             ("reply", ""),
             ("website", "sol.example"),
             ("logo_url", ""),
@@ -425,8 +448,11 @@ mod tests {
             BTreeMap::from([("es".to_owned(), "Sol".to_owned())])
         );
         let commands = patch.commands.unwrap();
-        let keywords: Vec<_> = commands.iter().map(|c| c.keyword.as_str()).collect();
-        assert_eq!(keywords, ["hours", "menu"]);
+        let keywords: Vec<_> = commands
+            .iter()
+            .map(|c| (c.keyword.as_str(), c.lang.as_deref()))
+            .collect();
+        assert_eq!(keywords, [("hours", Some("en")), ("menu", Some("es"))]);
         assert_eq!(patch.website.as_deref(), Some("https://sol.example"));
         assert_eq!(patch.logo_url.as_deref(), Some(""), "emptied: removed");
         // The second reply sent is the third row of the form.

@@ -187,7 +187,7 @@ fn item(lang: Lang, q: QueueItem, refused: Option<&Refused>) -> Item {
 /// Category, place and status in a line: `Bank · Madrid, ES · Not verified`.
 fn about(lang: Lang, category: &str, city: &str, country: &str, status: BusinessStatus) -> String {
     let status = t(lang, super::business::status_words(status).1);
-    let place = crate::web::home::place(lang, city, country);
+    let place = crate::web::localized::place(lang, city, country);
     format!("{} · {place} · {status}", category_name(lang, category))
 }
 

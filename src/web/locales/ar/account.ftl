@@ -180,6 +180,7 @@ account-profile-commands = ردود سريعة
 account-profile-commands-hint = يتلقى العملاء الذين يرسلون كلمة مفتاحية إلى رقمك الرد فورًا.
 account-profile-keyword = الكلمة المفتاحية
 account-profile-reply = الرد
+account-profile-reply-lang = لغة هذا الرد
 account-profile-remove-reply = إزالة الرد السريع «{ $keyword }»
 account-profile-add-reply = إضافة رد سريع
 account-profile-save = حفظ الملف
@@ -211,3 +212,7 @@ account-new-key-sessions = تم تسجيل الخروج من كل الأماكن
 account-key-h = احتفظ بهذا المفتاح في مكان آمن
 account-key-once = احفظ هذا المفتاح الآن في مكان آمن: فهو لا يُعرض إلا مرة واحدة، ولا يمكن لأحد عرضه مرة أخرى.
 account-go = الانتقال إلى شركتك
+
+## One-time forms (registering, replacing the key)
+form-spent = سبق إرسال هذا النموذج، لذا لم يُنفَّذ شيء مرة أخرى. يُعرض المفتاح مرة واحدة فقط: إن لم تحتفظ به، فاستبدله من صفحة المفتاح في حسابك.
+form-stale = هذا النموذج أقدم من أن يُرسَل، أو أُعيد تشغيل الخدمة منذ عرضه. لم يُنفَّذ شيء: راجعه وأرسله من جديد.

@@ -51,6 +51,7 @@ profile-no-numbers = لا توجد أرقام هاتف مُدرجة.
 profile-names = الأسماء بلغات أخرى
 profile-commands = ردود سريعة
 profile-commands-help = أرسل إحدى هذه الكلمات إلى رقم الشركة لتحصل على الرد فورًا.
+profile-commands-other = ردود سريعة بلغات أخرى
 profile-logo = شعار { $name }
 profile-verified-detail = تحقّق bizseal من هوية هذه الشركة ومن أنها تتحكم في الأرقام المعلَّمة بـ «موثّق».
 profile-no-numbers-detail = تحقّق bizseal من هوية هذه الشركة، لكن لا يوجد حاليًا أي رقم موثّق من أرقامها. توخَّ الحذر مع المكالمات والرسائل.

@@ -176,6 +176,7 @@ account-profile-commands = Schnellantworten
 account-profile-commands-hint = Kunden, die ein Stichwort an Ihre Nummer senden, erhalten sofort die Antwort.
 account-profile-keyword = Stichwort
 account-profile-reply = Antwort
+account-profile-reply-lang = Sprache dieser Antwort
 account-profile-remove-reply = Schnellantwort „{ $keyword }“ entfernen
 account-profile-add-reply = Schnellantwort hinzufügen
 account-profile-save = Profil speichern
@@ -203,3 +204,7 @@ account-new-key-sessions = Überall sonst, wo Sie mit dem alten Schlüssel angem
 account-key-h = Bewahren Sie diesen Schlüssel sicher auf
 account-key-once = Speichern Sie diesen Schlüssel jetzt an einem sicheren Ort: Er wird nur einmal angezeigt, und niemand kann ihn erneut anzeigen.
 account-go = Zu Ihrem Unternehmen
+
+## One-time forms (registering, replacing the key)
+form-spent = Dieses Formular wurde bereits gesendet, daher wurde nichts erneut ausgeführt. Ein Schlüssel wird nur einmal angezeigt: Wenn Sie ihn nicht aufbewahrt haben, ersetzen Sie ihn auf der Seite „Schlüssel“ Ihres Kontos.
+form-stale = Dieses Formular ist zu alt zum Senden, oder der Dienst wurde seit seiner Anzeige neu gestartet. Es wurde nichts ausgeführt: Prüfen Sie es und senden Sie es erneut.

@@ -43,6 +43,7 @@ profile-no-numbers = Keine Telefonnummern eingetragen.
 profile-names = Namen in anderen Sprachen
 profile-commands = Schnellantworten
 profile-commands-help = Senden Sie eines dieser Wörter an die Nummer des Unternehmens, um sofort die Antwort zu erhalten.
+profile-commands-other = Schnellantworten in anderen Sprachen
 profile-logo = Logo von { $name }
 profile-verified-detail = bizseal hat geprüft, wer dieses Unternehmen ist und dass es über die mit „Verifiziert“ markierten Nummern verfügt.
 profile-no-numbers-detail = bizseal hat geprüft, wer dieses Unternehmen ist, aber derzeit ist keine seiner Nummern verifiziert. Seien Sie bei Anrufen und Nachrichten vorsichtig.

@@ -176,6 +176,7 @@ account-profile-commands = Quick replies
 account-profile-commands-hint = Customers who send a keyword to your number get the reply at once.
 account-profile-keyword = Keyword
 account-profile-reply = Reply
+account-profile-reply-lang = Language of this reply
 account-profile-remove-reply = Remove the quick reply “{ $keyword }”
 account-profile-add-reply = Add a quick reply
 account-profile-save = Save the profile
@@ -203,3 +204,7 @@ account-new-key-sessions = Every other place that was signed in with the old key
 account-key-h = Keep this key safe
 account-key-once = Store this key now, somewhere safe: it is shown only once, and nobody can show it again.
 account-go = Go to your business
+
+## One-time forms (registering, replacing the key)
+form-spent = This form was already sent, so nothing was done again. A key is shown only once: if you did not keep it, replace it on your account’s Key page.
+form-stale = This form is too old to send, or the service restarted since it was shown. Nothing was done: check it and send it again.

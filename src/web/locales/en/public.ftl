@@ -43,6 +43,7 @@ profile-no-numbers = No phone numbers listed.
 profile-names = Names in other languages
 profile-commands = Quick replies
 profile-commands-help = Send one of these words to the business's number to get the answer at once.
+profile-commands-other = Quick replies in other languages
 profile-logo = Logo of { $name }
 profile-verified-detail = bizseal checked who this business is and that it controls the numbers marked “Verified”.
 profile-no-numbers-detail = bizseal checked who this business is, but none of its numbers is verified right now. Be careful with calls and messages.

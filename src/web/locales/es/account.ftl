@@ -176,6 +176,7 @@ account-profile-commands = Respuestas rápidas
 account-profile-commands-hint = Quien envíe una palabra clave a su número recibe la respuesta al instante.
 account-profile-keyword = Palabra clave
 account-profile-reply = Respuesta
+account-profile-reply-lang = Idioma de esta respuesta
 account-profile-remove-reply = Quitar la respuesta rápida «{ $keyword }»
 account-profile-add-reply = Añadir una respuesta rápida
 account-profile-save = Guardar el perfil
@@ -203,3 +204,7 @@ account-new-key-sessions = Se ha cerrado la sesión en todos los demás sitios d
 account-key-h = Guarde bien esta clave
 account-key-once = Guarde esta clave ahora en un lugar seguro: solo se muestra una vez y nadie puede volver a mostrarla.
 account-go = Ir a su empresa
+
+## One-time forms (registering, replacing the key)
+form-spent = Este formulario ya se envió, así que no se ha vuelto a hacer nada. Una clave se muestra una sola vez: si no la guardó, sustitúyala en la página Clave de su cuenta.
+form-stale = Este formulario es demasiado antiguo para enviarlo, o el servicio se reinició desde que se mostró. No se ha hecho nada: revíselo y envíelo de nuevo.

@@ -43,6 +43,7 @@ profile-no-numbers = No hay números de teléfono.
 profile-names = Nombres en otros idiomas
 profile-commands = Respuestas rápidas
 profile-commands-help = Envíe una de estas palabras al número de la empresa para recibir la respuesta al momento.
+profile-commands-other = Respuestas rápidas en otros idiomas
 profile-logo = Logotipo de { $name }
 profile-verified-detail = bizseal ha comprobado quién es esta empresa y que controla los números marcados como «Verificado».
 profile-no-numbers-detail = bizseal ha comprobado quién es esta empresa, pero ahora mismo ninguno de sus números está verificado. Tenga cuidado con llamadas y mensajes.

@@ -176,6 +176,7 @@ account-profile-commands = Réponses rapides
 account-profile-commands-hint = Les clients qui envoient un mot-clé à votre numéro reçoivent aussitôt la réponse.
 account-profile-keyword = Mot-clé
 account-profile-reply = Réponse
+account-profile-reply-lang = Langue de cette réponse
 account-profile-remove-reply = Retirer la réponse rapide « { $keyword } »
 account-profile-add-reply = Ajouter une réponse rapide
 account-profile-save = Enregistrer le profil
@@ -203,3 +204,7 @@ account-new-key-sessions = Toutes les autres sessions ouvertes avec l’ancienne
 account-key-h = Conservez cette clé en lieu sûr
 account-key-once = Enregistrez cette clé maintenant, en lieu sûr : elle n’est affichée qu’une seule fois, et personne ne pourra l’afficher à nouveau.
 account-go = Aller à votre entreprise
+
+## One-time forms (registering, replacing the key)
+form-spent = Ce formulaire a déjà été envoyé : rien n’a été refait. Une clé n’est affichée qu’une fois : si vous ne l’avez pas conservée, remplacez-la sur la page Clé de votre compte.
+form-stale = Ce formulaire est trop ancien pour être envoyé, ou le service a redémarré depuis son affichage. Rien n’a été fait : vérifiez-le et envoyez-le à nouveau.

@@ -43,6 +43,7 @@ profile-no-numbers = Aucun numéro de téléphone indiqué.
 profile-names = Noms dans d’autres langues
 profile-commands = Réponses rapides
 profile-commands-help = Envoyez l’un de ces mots au numéro de l’entreprise pour obtenir la réponse immédiatement.
+profile-commands-other = Réponses rapides dans d’autres langues
 profile-logo = Logo de { $name }
 profile-verified-detail = bizseal a vérifié qui est cette entreprise et qu’elle contrôle les numéros marqués « Vérifié ».
 profile-no-numbers-detail = bizseal a vérifié qui est cette entreprise, mais aucun de ses numéros n’est vérifié pour le moment. Faites attention aux appels et aux messages.

@@ -175,6 +175,7 @@ account-profile-commands = クイック返信
 account-profile-commands-hint = お客様がキーワードを番号に送ると、すぐに返信が届きます。
 account-profile-keyword = キーワード
 account-profile-reply = 返信
+account-profile-reply-lang = この返信の言語
 account-profile-remove-reply = クイック返信「{ $keyword }」を削除
 account-profile-add-reply = クイック返信を追加
 account-profile-save = プロフィールを保存
@@ -201,3 +202,7 @@ account-new-key-sessions = 古いキーでサインインしていた他の場�
 account-key-h = このキーは大切に保管してください
 account-key-once = このキーを今すぐ安全な場所に保存してください。表示されるのは一度だけで、誰も再表示できません。
 account-go = 自社アカウントへ
+
+## One-time forms (registering, replacing the key)
+form-spent = このフォームは送信済みのため、もう一度実行はしていません。キーは一度しか表示されません。控えていない場合は、アカウントの「キー」ページで交換してください。
+form-stale = このフォームは古すぎて送信できないか、表示後にサービスが再起動しました。何も実行していません。内容を確認して、もう一度送信してください。

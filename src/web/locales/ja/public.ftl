@@ -41,6 +41,7 @@ profile-no-numbers = 電話番号は登録されていません。
 profile-names = 他の言語での名称
 profile-commands = クイック返信
 profile-commands-help = これらの言葉のいずれかを事業者の番号に送ると、すぐに回答が届きます。
+profile-commands-other = 他の言語のクイック返信
 profile-logo = { $name }のロゴ
 profile-verified-detail = bizsealは、この事業者の身元と、「認証済み」と表示された番号を事業者が管理していることを確認しました。
 profile-no-numbers-detail = bizsealはこの事業者の身元を確認しましたが、現在、認証済みの番号はありません。電話やメッセージにはご注意ください。

@@ -176,6 +176,7 @@ account-profile-commands = Snelle antwoorden
 account-profile-commands-hint = Klanten die een trefwoord naar uw nummer sturen, krijgen meteen het antwoord.
 account-profile-keyword = Trefwoord
 account-profile-reply = Antwoord
+account-profile-reply-lang = Taal van dit antwoord
 account-profile-remove-reply = Het snelle antwoord “{ $keyword }” verwijderen
 account-profile-add-reply = Een snel antwoord toevoegen
 account-profile-save = Profiel opslaan
@@ -203,3 +204,7 @@ account-new-key-sessions = Overal waar met de oude sleutel was aangemeld, bent u
 account-key-h = Bewaar deze sleutel goed
 account-key-once = Bewaar deze sleutel nu op een veilige plek: hij wordt maar één keer getoond en niemand kan hem opnieuw tonen.
 account-go = Naar uw bedrijf
+
+## One-time forms (registering, replacing the key)
+form-spent = Dit formulier is al verzonden, dus er is niets opnieuw gedaan. Een sleutel wordt maar één keer getoond: hebt u hem niet bewaard, vervang hem dan op de pagina Sleutel van uw account.
+form-stale = Dit formulier is te oud om te verzenden, of de dienst is opnieuw gestart sinds het werd getoond. Er is niets gedaan: controleer het en verzend het opnieuw.

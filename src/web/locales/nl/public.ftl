@@ -43,6 +43,7 @@ profile-no-numbers = Geen telefoonnummers vermeld.
 profile-names = Namen in andere talen
 profile-commands = Snelle antwoorden
 profile-commands-help = Stuur een van deze woorden naar het nummer van het bedrijf om meteen het antwoord te krijgen.
+profile-commands-other = Snelle antwoorden in andere talen
 profile-logo = Logo van { $name }
 profile-verified-detail = bizseal heeft gecontroleerd wie dit bedrijf is en dat het de nummers met “Geverifieerd” beheert.
 profile-no-numbers-detail = bizseal heeft gecontroleerd wie dit bedrijf is, maar geen van de nummers is nu geverifieerd. Wees voorzichtig met oproepen en berichten.

@@ -176,6 +176,7 @@ account-profile-commands = Respostas rápidas
 account-profile-commands-hint = Clientes que enviam uma palavra-chave para o seu número recebem a resposta na hora.
 account-profile-keyword = Palavra-chave
 account-profile-reply = Resposta
+account-profile-reply-lang = Idioma desta resposta
 account-profile-remove-reply = Remover a resposta rápida “{ $keyword }”
 account-profile-add-reply = Adicionar uma resposta rápida
 account-profile-save = Salvar o perfil
@@ -203,3 +204,7 @@ account-new-key-sessions = Todos os outros lugares conectados com a chave antiga
 account-key-h = Guarde esta chave em segurança
 account-key-once = Guarde esta chave agora, em um lugar seguro: ela aparece só uma vez, e ninguém consegue mostrá-la de novo.
 account-go = Ir para sua empresa
+
+## One-time forms (registering, replacing the key)
+form-spent = Este formulário já foi enviado, por isso nada foi feito de novo. Uma chave só é mostrada uma vez: se não a guardou, substitua-a na página Chave da sua conta.
+form-stale = Este formulário é antigo demais para enviar, ou o serviço reiniciou desde que foi mostrado. Nada foi feito: verifique-o e envie-o de novo.

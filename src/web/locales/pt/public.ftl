@@ -43,6 +43,7 @@ profile-no-numbers = Nenhum número de telefone informado.
 profile-names = Nomes em outros idiomas
 profile-commands = Respostas rápidas
 profile-commands-help = Envie uma destas palavras para o número da empresa para receber a resposta na hora.
+profile-commands-other = Respostas rápidas em outros idiomas
 profile-logo = Logotipo de { $name }
 profile-verified-detail = bizseal verificou quem é esta empresa e que ela controla os números marcados como “Verificado”.
 profile-no-numbers-detail = bizseal verificou quem é esta empresa, mas nenhum dos números dela está verificado no momento. Tenha cuidado com ligações e mensagens.
