@@ -305,11 +305,11 @@ async fn a_verified_number_shows_the_green_badge_and_leads_to_the_profile() {
     b.wait_text("#answer .badge", "Empresa verificada").await;
     b.screenshot("home-verified-es").await;
 
-    // Its profile: badge, numbers, quick replies.
+    // Its profile: badge, numbers, quick replies (KLM's Spanish one).
     b.click("#answer .profile-link").await;
     b.wait_text("#badge", "Empresa verificada").await;
     b.wait_text("#numbers", "+31 20 649 9123").await;
-    b.wait_text(".commands", "booking").await;
+    b.wait_text(".commands", "reserva").await;
     b.screenshot_top("profile-es").await;
     b.resize(PHONE).await;
     b.screenshot_top("profile-phone").await;

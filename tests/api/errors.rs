@@ -217,11 +217,25 @@ async fn a_business_profile_has_its_numbers_and_commands() {
         json!([{ "number": KLM, "status": "verified", "level": "A" }])
     );
     let commands = body["commands"].as_array().expect("commands");
-    let keywords: Vec<&str> = commands
+    let keywords: Vec<(&str, &str)> = commands
         .iter()
-        .map(|c| c["keyword"].as_str().expect("keyword"))
+        .map(|c| {
+            let keyword = c["keyword"].as_str().expect("keyword");
+            (keyword, c["lang"].as_str().expect("lang"))
+        })
         .collect();
-    assert_eq!(keywords, ["booking", "baggage", "checkin"]);
+    assert_eq!(
+        keywords,
+        [
+            ("booking", "nl"),
+            ("baggage", "nl"),
+            ("checkin", "nl"),
+            ("booking", "en"),
+            ("baggage", "en"),
+            ("checkin", "en"),
+            ("reserva", "es")
+        ]
+    );
     assert_eq!(commands[0]["reply"], "Stuur uw boekingscode");
 }
 
