@@ -535,6 +535,7 @@ impl Writer {
                 .open_table(AUDIT_BY_BUSINESS)?
                 .insert((b.as_str(), seq), ())?;
         }
+        self.facts.audited.push(entry.clone());
         Ok(())
     }
 }
