@@ -203,3 +203,34 @@ account-new-key-sessions = Se ha cerrado la sesión en todos los demás sitios d
 account-key-h = Guarde bien esta clave
 account-key-once = Guarde esta clave ahora en un lugar seguro: solo se muestra una vez y nadie puede volver a mostrarla.
 account-go = Ir a su empresa
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Su webhook está guardado.
+account-done-webhook-removed = Su webhook se ha quitado.
+account-done-webhook-replayed = El evento se enviará de nuevo.
+account-webhook-title = Su webhook
+account-webhook-h = Adónde van sus eventos
+account-webhook-intro = bizseal envía a su servidor un mensaje firmado (Standard Webhooks) cada vez que algo cambia para su empresa: un número comprobado, una revisión decidida, una insignia revocada, una suspensión. Los mensajes fallidos se reintentan durante un día.
+account-webhook-current = Se envía a
+account-webhook-none = No hay webhook: no se envía nada.
+account-webhook-url = Dirección del webhook
+account-webhook-url-hint = Una dirección https en un servidor público, p. ej. https://example.com/hooks/bizseal
+account-webhook-rotate = Crear un secreto nuevo (el anterior deja de firmar en el acto)
+account-webhook-save = Guardar
+account-webhook-remove = Quitar el webhook
+account-webhook-secret-h = Su secreto de firma
+account-webhook-secret-once = Guarde ahora este secreto en la configuración de su servidor: solo se muestra una vez. Sirve para comprobar que cada mensaje viene de bizseal.
+account-webhook-deliveries-h = Mensajes recientes
+account-webhook-deliveries-none = Aún no se ha enviado ningún mensaje.
+account-webhook-col-event = Evento
+account-webhook-col-state = Estado
+account-webhook-col-tries = Intentos
+account-webhook-col-result = Última respuesta
+account-webhook-col-time = Creado
+account-webhook-col-action = Acción
+account-webhook-state-pending = En espera
+account-webhook-state-delivered = Entregado
+account-webhook-state-dead = Abandonado
+account-webhook-replay = Enviar de nuevo
