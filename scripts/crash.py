@@ -258,7 +258,11 @@ class WebhookSink:
             def log_message(self, *args):
                 pass
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        # A backlog for the delivery worker's parallel connects (the
+        # default, 5, makes the extra ones wait a second for a SYN again).
+        server_class = type("Server", (http.server.ThreadingHTTPServer,),
+                            {"request_queue_size": 256})
+        self.server = server_class(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
