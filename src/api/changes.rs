@@ -163,11 +163,8 @@ fn stream(service: Arc<Service>, after: u64, signed: bool) -> impl IntoResponse 
                     Err(_) => continue,
                 };
                 if let (Some(keyring), Some(obj)) = (&keyring, data.as_object_mut()) {
-                    let jws = crate::token::sign_payload(
-                        keyring,
-                        crate::service::FEED_TYP,
-                        &change,
-                    );
+                    let jws =
+                        crate::token::sign_payload(keyring, crate::service::FEED_TYP, &change);
                     obj.insert("signed".into(), jws.into());
                 }
                 c.ready.push_back(

@@ -261,7 +261,11 @@ struct WorkflowArgs {
     request_timeout: u64,
     /// The reviewers' webhook: flags, disputes and tripped code breakers
     /// are POSTed there as Standard Webhooks events.
-    #[arg(long, env = "BIZSEAL_REVIEWER_WEBHOOK", requires = "reviewer_webhook_secret")]
+    #[arg(
+        long,
+        env = "BIZSEAL_REVIEWER_WEBHOOK",
+        requires = "reviewer_webhook_secret"
+    )]
     reviewer_webhook: Option<String>,
     /// The reviewers' webhook secret (`whsec_` + base64), which signs its events.
     #[arg(long, env = "BIZSEAL_REVIEWER_WEBHOOK_SECRET", hide_env_values = true)]

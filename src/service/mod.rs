@@ -40,9 +40,11 @@ pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 // What the lookups return is the read model's (`crate::lookup`).
 pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
 pub use logo::{LogoPhase, LogoStatus};
-pub use notify::signature::{parse_secret as parse_webhook_secret, secret_text as webhook_secret_text};
-pub use notify::{Delivery, DeliveryWorker, FeedChange, FeedPage, WebhookSet, FEED_TYP};
 pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer};
+pub use notify::signature::{
+    parse_secret as parse_webhook_secret, secret_text as webhook_secret_text,
+};
+pub use notify::{Delivery, DeliveryWorker, FeedChange, FeedPage, WebhookSet, FEED_TYP};
 pub use profile::{CommandInput, ProfileInput};
 pub use registration::{api_key_hash, Registered};
 pub use reports::{OwnReport, ReportInput};

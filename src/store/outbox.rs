@@ -26,8 +26,7 @@ pub(super) const OUTBOX_BY_TARGET: TableDefinition<(&str, u64), ()> =
 pub(super) const OUTBOX_PENDING: TableDefinition<(&str, u64), ()> =
     TableDefinition::new("outbox_pending");
 /// (next try in ms, seq) → target: the head of each target's queue.
-pub(super) const OUTBOX_DUE: TableDefinition<(i64, u64), &str> =
-    TableDefinition::new("outbox_due");
+pub(super) const OUTBOX_DUE: TableDefinition<(i64, u64), &str> = TableDefinition::new("outbox_due");
 /// Feed sequence number → a public change.
 pub(super) const FEED: TableDefinition<u64, &[u8]> = TableDefinition::new("feed");
 
@@ -60,7 +59,10 @@ pub trait OutboxReads: Tables {
     fn due_events(&self, now_ms: i64, limit: usize) -> Result<Vec<(i64, u64)>, StoreError> {
         let table = self.table(OUTBOX_DUE)?;
         let mut out = Vec::new();
-        for row in table.range::<(i64, u64)>(..=(now_ms, u64::MAX))?.take(limit) {
+        for row in table
+            .range::<(i64, u64)>(..=(now_ms, u64::MAX))?
+            .take(limit)
+        {
             out.push(row?.0.value());
         }
         Ok(out)

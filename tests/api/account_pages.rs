@@ -969,13 +969,18 @@ async fn the_webhook_page_sets_it_shows_the_secret_once_lists_deliveries_and_rep
     // A refused address is said beside the field.
     let csrf = page.csrf();
     let refused = v
-        .post("/account/webhook", &[("csrf", &csrf), ("url", "https://user:pw@example.com/x")])
+        .post(
+            "/account/webhook",
+            &[("csrf", &csrf), ("url", "https://user:pw@example.com/x")],
+        )
         .await;
     assert_eq!(refused.status, 400, "{}", refused.body);
     refused.assert_refused("webhook-url", "with no user name or password");
 
     // A good one: the secret is in this answer only.
-    let set = v.post("/account/webhook", &[("csrf", &csrf), ("url", &hook.url)]).await;
+    let set = v
+        .post("/account/webhook", &[("csrf", &csrf), ("url", &hook.url)])
+        .await;
     assert_eq!(set.status, 200, "{}", set.body);
     assert_eq!(set.header("cache-control"), "no-store");
     assert!(set.text("webhook-secret").starts_with("whsec_"));
@@ -984,7 +989,10 @@ async fn the_webhook_page_sets_it_shows_the_secret_once_lists_deliveries_and_rep
     assert_eq!(page.text("webhook-current"), hook.url);
 
     // An event: its delivery is listed, and can be sent again.
-    let a = crate::workflow::Applicant { id: id.clone(), key: key.clone() };
+    let a = crate::workflow::Applicant {
+        id: id.clone(),
+        key: key.clone(),
+    };
     crate::workflow::prove(&app, &a, "+34612000555").await;
     eventually("the delivery", || hook.taken().len() == 1).await;
     // The worker records the answer just after the sink has it.
@@ -1004,7 +1012,10 @@ async fn the_webhook_page_sets_it_shows_the_secret_once_lists_deliveries_and_rep
     let at = page.body.find(marker).expect("a replay form") + marker.len();
     let delivery = page.body[at..at + page.body[at..].find('"').unwrap()].to_owned();
     let replayed = v
-        .post("/account/webhook/replay", &[("csrf", &csrf), ("delivery", &delivery)])
+        .post(
+            "/account/webhook/replay",
+            &[("csrf", &csrf), ("delivery", &delivery)],
+        )
         .await;
     assert_eq!(
         (replayed.status, replayed.location()),

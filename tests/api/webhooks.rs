@@ -122,7 +122,12 @@ pub(crate) async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
 fn types(captured: &[Captured]) -> Vec<String> {
     captured
         .iter()
-        .map(|c| serde_json::from_str::<Value>(&c.body).unwrap()["type"].as_str().unwrap().to_owned())
+        .map(|c| {
+            serde_json::from_str::<Value>(&c.body).unwrap()["type"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
         .collect()
 }
 
@@ -154,7 +159,11 @@ fn verified_by_the_official_library(secret: &str, captured: &[Captured]) -> bool
     let ci = std::env::var("CI").is_ok_and(|v| v == "true" || v == "1");
     // BIZSEAL_PYTHON: a Python with the library (.ci/run makes a venv).
     let python = std::env::var("BIZSEAL_PYTHON").unwrap_or_else(|_| "python3".into());
-    let out = match std::process::Command::new(python).arg(script).arg(&file).output() {
+    let out = match std::process::Command::new(python)
+        .arg(script)
+        .arg(&file)
+        .output()
+    {
         Ok(out) => out,
         Err(e) => {
             assert!(!ci, "python3 is needed under CI: {e}");
@@ -173,7 +182,10 @@ fn verified_by_the_official_library(secret: &str, captured: &[Captured]) -> bool
         "the official library refused a delivery: {stdout}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(stdout.contains(&format!("verified {}", captured.len())), "{stdout}");
+    assert!(
+        stdout.contains(&format!("verified {}", captured.len())),
+        "{stdout}"
+    );
     true
 }
 
@@ -219,11 +231,23 @@ async fn every_event_of_a_business_arrives_in_order_and_verifies_with_the_offici
     };
     let (status, body) = review(format!("{}/approve", a.id), json!({"note": "fine"})).await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = review(format!("numbers/{other}/revoke"), json!({"reason": "not theirs"})).await;
+    let (status, body) = review(
+        format!("numbers/{other}/revoke"),
+        json!({"reason": "not theirs"}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = review(format!("businesses/{}/suspend", a.id), json!({"reason": "check"})).await;
+    let (status, body) = review(
+        format!("businesses/{}/suspend", a.id),
+        json!({"reason": "check"}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = review(format!("businesses/{}/reinstate", a.id), json!({"reason": "ok"})).await;
+    let (status, body) = review(
+        format!("businesses/{}/reinstate", a.id),
+        json!({"reason": "ok"}),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
 
     let expected = [
@@ -264,7 +288,9 @@ async fn every_event_of_a_business_arrives_in_order_and_verifies_with_the_offici
     let list = settled(&app, &a).await;
     assert_eq!(list.len(), expected.len());
     assert_eq!(list[0]["type"], "business.reinstated");
-    assert!(list.iter().all(|d| d["state"] == "delivered" && d["last_status"] == 204));
+    assert!(list
+        .iter()
+        .all(|d| d["state"] == "delivered" && d["last_status"] == 204));
 
     // A rotated secret signs what comes next; the old one no longer does.
     let (_, rotated) = set_webhook(&app, &a, &hook.url, true).await;
@@ -272,15 +298,27 @@ async fn every_event_of_a_business_arrives_in_order_and_verifies_with_the_offici
     assert_ne!(new_secret, secret);
     let (_, unchanged) = set_webhook(&app, &a, &hook.url, false).await;
     assert!(unchanged["secret"].is_null(), "shown once: {unchanged}");
-    let (status, _) = review(format!("businesses/{}/suspend", a.id), json!({"reason": "again"})).await;
+    let (status, _) = review(
+        format!("businesses/{}/suspend", a.id),
+        json!({"reason": "again"}),
+    )
+    .await;
     assert_eq!(status, 200);
-    eventually("the delivery after rotation", || hook.taken().len() > expected.len()).await;
+    eventually("the delivery after rotation", || {
+        hook.taken().len() > expected.len()
+    })
+    .await;
     let last = hook.taken().last().cloned().unwrap();
     verified_by_the_official_library(&new_secret, std::slice::from_ref(&last));
 
     // Another business's key sees none of it.
     let b = register(&app, "Otra Tienda").await;
-    let (status, _) = get(&app, &format!("/v1/businesses/{}/webhook/deliveries", a.id), &b.key).await;
+    let (status, _) = get(
+        &app,
+        &format!("/v1/businesses/{}/webhook/deliveries", a.id),
+        &b.key,
+    )
+    .await;
     assert_eq!(status, 404);
 }
 
@@ -295,7 +333,10 @@ async fn a_sink_that_fails_n_times_gets_the_event_on_try_n_plus_one_and_order_ho
     eventually("both events", || hook.taken().len() == 2).await;
     // The first event took four tries; the second waited behind it.
     assert_eq!(hook.seen.load(Ordering::SeqCst), 5);
-    assert_eq!(types(&hook.taken()), ["number.proven", "business.submitted"]);
+    assert_eq!(
+        types(&hook.taken()),
+        ["number.proven", "business.submitted"]
+    );
     let list = settled(&app, &a).await;
     assert_eq!(list[1]["attempts"], 4, "{list:?}");
     assert_eq!(list[0]["attempts"], 1);
@@ -328,7 +369,11 @@ async fn an_event_past_its_retry_window_dies_is_shown_and_can_be_replayed() {
     assert_eq!(status, 202, "{replay}");
     assert_eq!(replay["replay_of"], id);
     eventually("the replay", || hook.taken().len() == 1).await;
-    assert_eq!(hook.taken()[0].id, dead["msg_id"].as_str().unwrap(), "same webhook-id");
+    assert_eq!(
+        hook.taken()[0].id,
+        dead["msg_id"].as_str().unwrap(),
+        "same webhook-id"
+    );
     let (status, _) = post(&app, &format!("{path}/999999/replay"), &a.key, json!({})).await;
     assert_eq!(status, 404);
 }
@@ -351,7 +396,10 @@ async fn webhook_urls_that_reach_inside_are_refused() {
         let (status, body) = set_webhook(&app, &a, url, false).await;
         assert_eq!(status, 400, "{url}: {body}");
         assert_eq!(body["code"], "invalid_request", "{url}");
-        assert!(body["detail"].as_str().unwrap().contains(why), "{url}: {body}");
+        assert!(
+            body["detail"].as_str().unwrap().contains(why),
+            "{url}: {body}"
+        );
     }
     let (status, body) = get(&app, &format!("/v1/businesses/{}/webhook", a.id), &a.key).await;
     assert_eq!(status, 200);
@@ -381,7 +429,10 @@ async fn reviewers_hear_of_flags() {
     })
     .await;
     let (status, body) = app
-        .post_json("/v1/reports", &json!({"number": TELEFONICA, "reason": "scam"}))
+        .post_json(
+            "/v1/reports",
+            &json!({"number": TELEFONICA, "reason": "scam"}),
+        )
         .await;
     assert_eq!(status, 202, "{body}");
     eventually("the reviewers' event", || !hook.taken().is_empty()).await;
@@ -421,7 +472,9 @@ async fn the_changes_feed_pages_in_order_signs_and_caches_full_pages() {
     let mut after = 0;
     let mut seqs = Vec::new();
     loop {
-        let (_, page) = app.get_json(&format!("/v1/changes?after={after}&limit=3")).await;
+        let (_, page) = app
+            .get_json(&format!("/v1/changes?after={after}&limit=3"))
+            .await;
         for c in page["changes"].as_array().unwrap() {
             seqs.push(c["seq"].as_u64().unwrap());
         }
@@ -438,9 +491,17 @@ async fn the_changes_feed_pages_in_order_signs_and_caches_full_pages() {
     // A revocation shows at the end with the token's jti.
     let token = app.token_of(KLM).await;
     let jti = jws_part(&token, 1)["jti"].as_str().unwrap().to_owned();
-    let (status, _) = post(&app, &format!("/v1/review/numbers/{KLM}/revoke"), REVIEWER, json!({"reason": "test"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/numbers/{KLM}/revoke"),
+        REVIEWER,
+        json!({"reason": "test"}),
+    )
+    .await;
     assert_eq!(status, 200);
-    let (_, page) = app.get_json(&format!("/v1/changes?after={after}&signed=1")).await;
+    let (_, page) = app
+        .get_json(&format!("/v1/changes?after={after}&signed=1"))
+        .await;
     let change = &page["changes"][0];
     assert_eq!(change["kind"], "badge.revoked");
     assert_eq!(change["jti"], jti);
@@ -478,12 +539,21 @@ async fn the_event_stream_sends_the_backlog_then_each_change_as_it_commits() {
     assert_eq!(header(&stream, "content-type"), "text/event-stream");
     let mut text = String::new();
     read_until(&mut stream, &mut text, &format!("id: {last}\n")).await;
-    let (status, _) = post(&app, &format!("/v1/review/numbers/{KLM}/revoke"), REVIEWER, json!({"reason": "test"})).await;
+    let (status, _) = post(
+        &app,
+        &format!("/v1/review/numbers/{KLM}/revoke"),
+        REVIEWER,
+        json!({"reason": "test"}),
+    )
+    .await;
     assert_eq!(status, 200);
     read_until(&mut stream, &mut text, &format!("id: {}\n", last + 1)).await;
     assert!(text.contains("event: change"));
     assert!(text.contains("badge.revoked"));
-    assert!(!text.contains(&format!("id: {}\n", last - 1)), "after is exclusive");
+    assert!(
+        !text.contains(&format!("id: {}\n", last - 1)),
+        "after is exclusive"
+    );
     // The server stops with a stream open: the stream ends, the stop completes.
     drop(stream);
     app.stop().await;

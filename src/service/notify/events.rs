@@ -260,7 +260,10 @@ mod tests {
         assert_eq!(events[0].data["note"], "ok");
         assert_eq!(feed.len(), 1);
         assert_eq!(feed[0].kind, "badge.granted");
-        assert_eq!(feed[0].jti.as_deref(), Some(facts.issued[0].serial.as_str()));
+        assert_eq!(
+            feed[0].jti.as_deref(),
+            Some(facts.issued[0].serial.as_str())
+        );
     }
 
     #[test]
@@ -298,7 +301,11 @@ mod tests {
             .collect();
         assert_eq!(
             to_reviewers,
-            ["reports.flagged", "number.disputed", "codes.breaker_tripped"]
+            [
+                "reports.flagged",
+                "number.disputed",
+                "codes.breaker_tripped"
+            ]
         );
         let (events, _) = derive(&facts, false);
         assert!(events.iter().all(|e| e.target != Target::Reviewers));

@@ -65,7 +65,13 @@ mod tests {
         // standard-webhooks.md, "Signature scheme").
         let secret = parse_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap();
         let body = r#"{"test": 2432232314}"#;
-        let header = sign(&secret, None, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body);
+        let header = sign(
+            &secret,
+            None,
+            "msg_p5jXN8AQM9LWM0D4loKWxJek",
+            1614265330,
+            body,
+        );
         assert_eq!(header, "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
     }
 

@@ -247,7 +247,14 @@ impl Service {
                 ..original
             };
             let new_seq = w.replay(&copy)?;
-            audit(w, at_ms / 1000, "business", id, "webhook_replayed", &seq.to_string())?;
+            audit(
+                w,
+                at_ms / 1000,
+                "business",
+                id,
+                "webhook_replayed",
+                &seq.to_string(),
+            )?;
             Ok::<_, ServiceError>((new_seq, copy))
         })?;
         self.notifier.ring();

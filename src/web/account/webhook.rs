@@ -140,7 +140,16 @@ async fn again(
 ) -> Response {
     match load(state, session).await {
         Ok((hook, deliveries)) => {
-            let page = page_of(visit, session, None, Some(refused), hook, deliveries, typed, None);
+            let page = page_of(
+                visit,
+                session,
+                None,
+                Some(refused),
+                hook,
+                deliveries,
+                typed,
+                None,
+            );
             respond(status, visit, &page)
         }
         Err(e) => error_page(e.status(), visit),
@@ -156,7 +165,16 @@ pub async fn page(
 ) -> Response {
     match load(&state, &session).await {
         Ok((hook, deliveries)) => {
-            let page = page_of(&visit, &session, q.message(), None, hook, deliveries, None, None);
+            let page = page_of(
+                &visit,
+                &session,
+                q.message(),
+                None,
+                hook,
+                deliveries,
+                None,
+                None,
+            );
             respond(StatusCode::OK, &visit, &page)
         }
         Err(e) => error_page(e.status(), &visit),
@@ -191,7 +209,9 @@ pub async fn set(
     match run(&state, move |s| s.set_webhook(&id, &url, rotate)).await {
         Ok(set) if set.secret.is_some() => match load(&state, &session).await {
             Ok((hook, deliveries)) => {
-                let page = page_of(&visit, &session, None, None, hook, deliveries, None, set.secret);
+                let page = page_of(
+                    &visit, &session, None, None, hook, deliveries, None, set.secret,
+                );
                 no_store(respond(StatusCode::OK, &visit, &page))
             }
             Err(e) => error_page(e.status(), &visit),
