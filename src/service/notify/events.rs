@@ -133,10 +133,8 @@ fn business_data(entry: &AuditEntry, id: &BusinessId, facts: &WriteFacts) -> Val
             data.insert("number".into(), json!(number));
             data.insert("reason".into(), json!(reason));
         }
-        "approved" | "edit_approved" => {
-            if !entry.detail.is_empty() {
-                data.insert("note".into(), json!(entry.detail));
-            }
+        "approved" | "edit_approved" if !entry.detail.is_empty() => {
+            data.insert("note".into(), json!(entry.detail));
         }
         "rejected" | "edit_rejected" | "suspended" | "reinstated" | "flagged" => {
             data.insert("reason".into(), json!(entry.detail));
