@@ -233,3 +233,105 @@ impl Writer {
         Ok(seq)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BusinessId, Target};
+    use crate::store::Store;
+
+    fn event(target: &Target, at: i64) -> OutboxEvent {
+        OutboxEvent {
+            target: target.clone(),
+            msg_id: format!("msg_{at}"),
+            event_type: "business.approved".into(),
+            payload: "{}".into(),
+            created_ms: at,
+            state: DeliveryState::Pending {
+                attempts: 0,
+                next_at_ms: at,
+            },
+            last: None,
+            replay_of: None,
+        }
+    }
+
+    #[test]
+    fn only_the_head_of_each_target_is_due_and_the_next_follows_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let a = Target::Business(BusinessId::generate());
+        let b = Target::Reviewers;
+        store
+            .write(|w| {
+                for (t, at) in [(&a, 1), (&a, 2), (&b, 3), (&a, 4)] {
+                    w.enqueue(&event(t, at))?;
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        let r = store.read().unwrap();
+        // a's first (seq 1) and b's only (seq 3): one head per target.
+        assert_eq!(r.due_events(10, 10).unwrap(), [(1, 1), (3, 3)]);
+        assert_eq!(r.outbox_pending().unwrap(), 4);
+        drop(r);
+
+        // A failed try moves the head later; nothing behind it is due.
+        let mut head = store.read().unwrap().outbox_event(1).unwrap().unwrap();
+        head.state = DeliveryState::Pending {
+            attempts: 1,
+            next_at_ms: 50,
+        };
+        store.write(|w| w.record_attempt(1, 1, &head, 10)).unwrap();
+        assert_eq!(store.read().unwrap().due_events(10, 10).unwrap(), [(3, 3)]);
+
+        // Delivered: a's next event (seq 2) is due at once.
+        head.state = DeliveryState::Delivered {
+            attempts: 2,
+            at_ms: 60,
+        };
+        store.write(|w| w.record_attempt(1, 50, &head, 60)).unwrap();
+        let r = store.read().unwrap();
+        assert_eq!(r.due_events(60, 10).unwrap(), [(3, 3), (60, 2)]);
+        assert_eq!(r.outbox_pending().unwrap(), 3);
+        let listed: Vec<u64> = r
+            .deliveries_of(a.key(), None, 10)
+            .unwrap()
+            .into_iter()
+            .map(|(seq, _)| seq)
+            .collect();
+        assert_eq!(listed, [4, 2, 1], "newest first");
+    }
+
+    #[test]
+    fn the_feed_pages_after_a_sequence_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let entry = |at| FeedEntry {
+            kind: "badge.granted".into(),
+            business: BusinessId::generate(),
+            number: Some("+31206499123".into()),
+            jti: Some(format!("J{at}")),
+            reason: None,
+            at,
+        };
+        store
+            .write(|w| {
+                for at in 1..=5 {
+                    w.append_feed(&entry(at))?;
+                }
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        let r = store.read().unwrap();
+        let page: Vec<u64> = r
+            .feed_after(2, 2)
+            .unwrap()
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(page, [3, 4]);
+        assert_eq!(r.feed_after(5, 10).unwrap().len(), 0);
+        assert_eq!(r.feed_last().unwrap(), 5);
+    }
+}
