@@ -40,6 +40,16 @@ calling code) and the report limit (per client address) live in the
 database and cannot be switched off, so each request comes from its own
 loopback address (127.x.y.z), and numbers are spread over several countries.
 
+Webhook events are counted too. Every business the writers register sets
+its webhook to a sink this script runs on loopback, which checks each
+delivery's Standard Webhooks signature (HMAC-SHA256 with the business's
+secret) and records its `webhook-id`. After each restart: every
+acknowledged write that must cause an event (a number proven, a
+submission, an approval, a revocation) has its event in the business's
+committed outbox (none lost); every event the sink ever received is in a
+committed outbox (none sent whose change did not commit); and every
+committed event reaches the sink (at least once; repeats are counted).
+
 Prints one line per cycle and a summary; exit code 1 if any acknowledged
 write was lost, 2 if nothing was lost but another problem was seen
 (half-written state, search not converging, a failed import), 3 if the
@@ -49,6 +59,8 @@ server could not be (re)started. The data dir is removed at the end unless
 
 import argparse
 import base64
+import hashlib
+import hmac
 import http.client
 import http.server
 import json
@@ -202,6 +214,72 @@ class ChallengeSite:
         self.server.server_close()
 
 
+class WebhookSink:
+    """Receives the businesses' webhook events: checks each signature with
+    the business's secret (`secrets`, business id -> whsec_...) and counts
+    deliveries by `webhook-id`."""
+
+    def __init__(self, secrets):
+        self.lock = threading.Lock()
+        self.received = {}            # msg id -> [type, business, count]
+        self.bad_signatures = []
+        self.unverifiable = 0         # a business whose secret we never learned
+        sink = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("content-length", "0"))
+                body = self.rfile.read(length)
+                msg_id = self.headers.get("webhook-id", "")
+                ts = self.headers.get("webhook-timestamp", "")
+                sigs = self.headers.get("webhook-signature", "").split(" ")
+                try:
+                    event = json.loads(body)
+                    business = event["data"].get("business", "")
+                    kind = event["type"]
+                except (ValueError, KeyError, AttributeError):
+                    event, business, kind = None, "", "?"
+                secret = secrets.get(business)
+                with sink.lock:
+                    if secret is None:
+                        sink.unverifiable += 1
+                    else:
+                        key = base64.b64decode(secret[len("whsec_"):])
+                        signed = f"{msg_id}.{ts}.".encode() + body
+                        want = "v1," + base64.b64encode(
+                            hmac.new(key, signed, hashlib.sha256).digest()).decode()
+                        if not any(hmac.compare_digest(want, s) for s in sigs):
+                            sink.bad_signatures.append(msg_id)
+                    entry = sink.received.setdefault(msg_id, [kind, business, 0])
+                    entry[2] += 1
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        # A backlog for the delivery worker's parallel connects (the
+        # default, 5, makes the extra ones wait a second for a SYN again).
+        server_class = type("Server", (http.server.ThreadingHTTPServer,),
+                            {"request_queue_size": 256})
+        self.server = server_class(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def ids_of(self, business):
+        with self.lock:
+            return {m for m, (_, b, _) in self.received.items() if b == business}
+
+    def has(self, msg_id):
+        with self.lock:
+            return msg_id in self.received
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
 # --------------------------------------------------------------------------
 # What the acknowledged writes must leave behind
 
@@ -230,6 +308,8 @@ class Biz:
         self.domain = None            # None | challenged | proven
         self.uncertain = set()        # submit | approve | domain_start | domain_check
         self.searched = False         # found by search once already
+        self.hook = None              # None | set | uncertain (its PUT got no answer)
+        self.expect = Counter()       # (event type, number or "") -> acknowledged causes
 
 
 class Model:
@@ -247,6 +327,9 @@ class Model:
         self.cycle_acked = 0
         self.orphans = []             # registrations without an answer: (tag, name, country, cycle)
         self.orphans_landed = 0
+        self.secrets = {}             # business id -> its webhook secret
+        self.hook_url = None          # the sink
+        self.events = Counter()       # committed, delivered, repeats, phantom, missing
 
     def ack(self, kind, n=1):
         with self.lock:
@@ -377,7 +460,23 @@ class Worker(threading.Thread):
             with self.m.lock:
                 self.m.businesses[b.id] = b
             self.mine.append(b)
+            self.set_webhook(b)
         return True
+
+    def set_webhook(self, b):
+        def lost():
+            b.hook = "uncertain"
+        status, answer = self.write("webhook", "PUT", f"/v1/businesses/{b.id}/webhook",
+                                    {"url": self.m.hook_url}, b.key, on_lost=lost)
+        if status == 200:
+            with self.m.lock:
+                self.m.secrets[b.id] = answer["secret"]
+            b.hook = "set"
+
+    def expect(self, b, kind, number=""):
+        """An acknowledged write that must have put this event in the outbox."""
+        if b.hook == "set":
+            b.expect[(kind, number)] += 1
 
     def add_number(self, b):
         n = Num(self.m.new_number(self.rng, b.country if self.rng.random() < 0.5 else None), b)
@@ -415,6 +514,7 @@ class Worker(threading.Thread):
             {"code": n.code[1]}, b.key, on_lost=lambda: n.uncertain.add("confirm"))
         if status == 200:
             n.state = "proven"
+            self.expect(b, "number.proven", n.e164)
         return True
 
     def start_domain(self, b):
@@ -438,6 +538,7 @@ class Worker(threading.Thread):
                                on_lost=lambda: b.uncertain.add("submit"))
         if status == 202:
             b.submitted = True
+            self.expect(b, "business.submitted")
         return True
 
     def approve(self, b):
@@ -446,6 +547,7 @@ class Worker(threading.Thread):
                                on_lost=lambda: b.uncertain.add("approve"))
         if status == 200:
             b.approved = True
+            self.expect(b, "business.approved")
         return True
 
     def revoke(self, n):
@@ -464,6 +566,7 @@ class Worker(threading.Thread):
             n.state = "revoked"
             if token:
                 n.revoked_tokens.append(token)
+            self.expect(n.biz, "number.revoked", n.e164)
         return True
 
     def report(self):
@@ -517,6 +620,7 @@ class Server:
             [self.binary, "serve", "--demo", "--data-dir", self.data,
              "--addr", f"127.0.0.1:{self.port}", "--rate-limit", "0",
              "--registrations-per-hour", "0", "--allow-private-targets",
+             "--webhook-retry-base-ms", "100",
              "--challenge-port", str(self.challenge_port)],
             env=self.env, stdout=logf, stderr=logf, stdin=subprocess.DEVNULL)
         logf.close()
@@ -733,6 +837,66 @@ class Checker:
                 entry = self.m.reports[number]
                 entry[0], entry[1] = seen, 0
             self.counts["reports"] += 1
+
+    # -- webhook events ----------------------------------------------------
+
+    def committed_events(self, b):
+        """The business's events in the committed outbox: msg id -> (type,
+        number, state)."""
+        out, before = {}, None
+        while True:
+            path = f"/v1/businesses/{b.id}/webhook/deliveries?limit=100"
+            if before is not None:
+                path += f"&before={before}"
+            st, ans = self.get(path, bearer=b.key)
+            if st != 200:
+                raise Fatal(f"deliveries of {b.id} answered {st}: {ans}")
+            page = ans["deliveries"]
+            for d in page:
+                data = d["payload"].get("data", {}) if isinstance(d["payload"], dict) else {}
+                out[d["msg_id"]] = (d["type"], data.get("number", ""), d["state"])
+            if len(page) < 100:
+                return out
+            before = page[-1]["id"]
+
+    def check_events(self, sink, timeout):
+        """None lost, none phantom, every committed event delivered."""
+        hooked = [b for b in self.m.businesses.values() if b.hook]
+        committed = {}
+        for b in hooked:
+            events = self.committed_events(b)
+            committed[b.id] = events
+            have = Counter((t, n) for t, n, _ in events.values())
+            for (kind, number), want in b.expect.items():
+                got = have[(kind, number)] + (have[(kind, "")] if number else 0)
+                if got < want:
+                    self.lost(f"event:{b.id}:{kind}:{number}:{want}",
+                              f"{b.id}: {want} acknowledged write(s) must have made "
+                              f"{kind} {number}, the outbox holds {got}")
+            for msg_id in sink.ids_of(b.id):
+                if msg_id not in events:
+                    self.other(f"phantom:{msg_id}",
+                               f"{b.id}: the sink received {msg_id}, which no committed "
+                               f"write made")
+                    self.m.events["phantom"] += 1
+        # Every committed event reaches the sink (after the restart, what a
+        # kill interrupted is sent again).
+        t0 = now()
+        waiting = {m for evs in committed.values() for m in evs if not sink.has(m)}
+        while waiting and now() - t0 < timeout:
+            time.sleep(0.05)
+            waiting = {m for m in waiting if not sink.has(m)}
+        for m in waiting:
+            self.lost(f"undelivered:{m}", f"event {m} is committed but never reached the sink "
+                      f"within {timeout:.0f} s")
+        self.m.events["committed"] = sum(len(e) for e in committed.values())
+        with sink.lock:
+            self.m.events["delivered"] = len(sink.received)
+            self.m.events["repeats"] = sum(c - 1 for _, _, c in sink.received.values())
+            bad = list(sink.bad_signatures)
+        for m in bad:
+            self.other(f"signature:{m}", f"event {m} carries no valid v1 signature")
+        self.counts["events"] = self.m.events["committed"]
 
     def check_business(self, b, answers):
         self.counts["businesses"] += 1
@@ -1026,9 +1190,11 @@ def main():
         sys.exit(f"crash.py: {binary} is not an executable (build it, or pass --binary)")
     root = tempfile.mkdtemp(prefix="bizseal-crash-")
     site = ChallengeSite()
+    model = Model()
+    sink = WebhookSink(model.secrets)
+    model.hook_url = sink.url
     port = free_port()
     server = Server(binary, root, port, site.port, os.path.join(root, "server.log"))
-    model = Model()
     print(f"crash.py: seed {seed}, {args.cycles} cycles, {args.workers} writers, "
           f"binary {binary}, data {server.data}, port {port}", flush=True)
 
@@ -1098,6 +1264,7 @@ def main():
             checker.resolve_orphans()
             search_max = max(search_max, slowest)
             checker.check_all()
+            checker.check_events(sink, args.search_timeout)
             checker.http.close()
             c = checker.counts
             print(f"cycle {cycle:3}: {'stopped' if graceful else 'killed'} at {kill_at:4.2f}s, "
@@ -1106,7 +1273,8 @@ def main():
                   f"{imported} imported; restart {took:.2f}s, filter from the {source}; "
                   f"search {slowest:.2f}s "
                   f"({c['searched']} names); checked {c['businesses']} businesses, "
-                  f"{c['numbers']} numbers, {c['tokens']} tokens, {c['reports']} report counts: "
+                  f"{c['numbers']} numbers, {c['tokens']} tokens, {c['reports']} report counts, "
+                  f"{c['events']} events: "
                   f"lost {c['lost']}, half-written {c['half']}, other {c['other']}",
                   flush=True)
             if args.self_test:
@@ -1122,6 +1290,7 @@ def main():
         checker = Checker(model, port, "final")
         search_max = max(search_max, checker.search_converges(now(), args.search_timeout, True))
         checker.check_all()
+        checker.check_events(sink, args.search_timeout)
         checker.http.close()
     except Fatal as e:
         fatal = str(e)
@@ -1130,6 +1299,7 @@ def main():
     finally:
         server.stop()
         site.stop()
+        sink.stop()
 
     acked = sum(model.acked.values())
     print()
@@ -1148,6 +1318,11 @@ def main():
     print(f"known-numbers filter:    filled {fills['copy']} times from a saved copy, "
           f"{fills['tables']} from the tables")
     print(f"search convergence max:  {search_max:.2f} s (timeout {args.search_timeout:.0f} s)")
+    ev = model.events
+    print(f"webhook events:          {ev['committed']} committed, {ev['delivered']} received by "
+          f"the sink ({ev['repeats']} repeats: at least once), {ev['phantom']} without a "
+          f"committed change, {len(sink.bad_signatures)} bad signatures, "
+          f"{sink.unverifiable} from a business whose secret was in flight")
     print(f"writes lost:             {len(model.lost)}")
     for k, v in sorted(model.lost.items())[:40]:
         print(f"  LOST {v}")

@@ -41,6 +41,46 @@ pub enum SenderConfig {
     Webhook { url: String },
 }
 
+/// How webhook deliveries are retried: exponential backoff from `base_ms`,
+/// capped at `max_ms`, with jitter, for `window_ms` after the event was
+/// made; then the event is dead (shown to the business, which can replay
+/// it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    pub base_ms: i64,
+    pub max_ms: i64,
+    pub window_ms: i64,
+}
+
+impl Default for RetryPolicy {
+    /// Five seconds doubling to two hours, for a day: about twenty tries,
+    /// the schedule Standard Webhooks' reference senders keep (Svix retries
+    /// for a little over a day).
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            base_ms: 5_000,
+            max_ms: 2 * 3600 * 1000,
+            window_ms: 24 * 3600 * 1000,
+        }
+    }
+}
+
+/// The reviewers' webhook: flags, disputes and tripped code breakers are
+/// sent there, signed with `secret` like a business's events.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ReviewerWebhook {
+    pub url: String,
+    pub secret: Vec<u8>,
+}
+
+impl std::fmt::Debug for ReviewerWebhook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReviewerWebhook")
+            .field("url", &self.url)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Settings shared by every command that opens a data dir.
 #[derive(Clone)]
 pub struct Config {
@@ -101,6 +141,10 @@ pub struct Config {
     /// The size of the database's page cache; a lookup is fast while the
     /// `answers` table fits it (`bizseal stats`).
     pub cache_bytes: usize,
+    /// Where flags, disputes and tripped breakers are sent, if anywhere.
+    pub reviewer_webhook: Option<ReviewerWebhook>,
+    /// How webhook deliveries are retried.
+    pub webhook_retry: RetryPolicy,
 }
 
 impl std::fmt::Debug for Config {
@@ -139,6 +183,8 @@ impl std::fmt::Debug for Config {
             .field("request_timeout_secs", &self.request_timeout_secs)
             .field("min_free_bytes", &self.min_free_bytes)
             .field("cache_bytes", &self.cache_bytes)
+            .field("reviewer_webhook", &self.reviewer_webhook)
+            .field("webhook_retry", &self.webhook_retry)
             .finish()
     }
 }
@@ -171,6 +217,8 @@ impl Config {
             request_timeout_secs: 30,
             min_free_bytes: crate::store::DEFAULT_MIN_FREE_BYTES,
             cache_bytes: crate::store::DEFAULT_CACHE_BYTES,
+            reviewer_webhook: None,
+            webhook_retry: RetryPolicy::default(),
         }
     }
 

@@ -10,6 +10,7 @@
 
 mod attestations;
 mod businesses;
+mod changes;
 mod log;
 mod logos;
 mod numbers;
@@ -17,6 +18,7 @@ pub(crate) mod openapi;
 mod reports;
 mod review;
 mod search;
+mod webhooks;
 
 use std::future::Future;
 use std::sync::Arc;
@@ -95,6 +97,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(review::approve))
         .routes(routes!(review::reject))
         .routes(routes!(search::search))
+        .routes(routes!(changes::changes))
+        .routes(routes!(webhooks::set, webhooks::show, webhooks::remove))
+        .routes(routes!(webhooks::deliveries))
+        .routes(routes!(webhooks::replay))
 }
 
 /// The OpenAPI description of the routes, as `GET /openapi.json` serves it
@@ -156,10 +162,22 @@ pub async fn serve(
         service.config().trusted_proxies.clone(),
     ));
     let limits = server::ConnectionLimits::new(service.config(), trusted);
-    let state = AppState::new(service);
+    let state = AppState::new(Arc::clone(&service));
     let housekeeping = tokio::spawn(housekeeping(state.clone()));
+    // Webhook deliveries run on a thread of their own while the server
+    // does; the feed's event streams end when the server starts to stop,
+    // or the graceful drain would wait for them.
+    let deliveries = crate::service::DeliveryWorker::start(Arc::clone(&service));
+    let closing = Arc::clone(&service);
+    let shutdown = async move {
+        shutdown.await;
+        closing.notifier().close();
+    };
     let result = server::run(listener, routes(state), limits, shutdown).await;
     housekeeping.abort();
+    tokio::task::spawn_blocking(move || drop(deliveries))
+        .await
+        .ok();
     result
 }
 

@@ -259,6 +259,26 @@ struct WorkflowArgs {
     /// Seconds a request may take before it is answered 503.
     #[arg(long, env = "BIZSEAL_REQUEST_TIMEOUT", default_value_t = 30)]
     request_timeout: u64,
+    /// The reviewers' webhook: flags, disputes and tripped code breakers
+    /// are POSTed there as Standard Webhooks events.
+    #[arg(
+        long,
+        env = "BIZSEAL_REVIEWER_WEBHOOK",
+        requires = "reviewer_webhook_secret"
+    )]
+    reviewer_webhook: Option<String>,
+    /// The reviewers' webhook secret (`whsec_` + base64), which signs its events.
+    #[arg(long, env = "BIZSEAL_REVIEWER_WEBHOOK_SECRET", hide_env_values = true)]
+    reviewer_webhook_secret: Option<String>,
+    /// Milliseconds before the first retry of a failed webhook delivery
+    /// (doubling, with jitter, up to two hours apart).
+    #[arg(long, env = "BIZSEAL_WEBHOOK_RETRY_BASE_MS", default_value_t = 5000,
+          value_parser = clap::value_parser!(u64).range(1..=3_600_000))]
+    webhook_retry_base_ms: u64,
+    /// Hours a webhook delivery is retried before it is given up (dead).
+    #[arg(long, env = "BIZSEAL_WEBHOOK_RETRY_HOURS", default_value_t = 24,
+          value_parser = clap::value_parser!(u64).range(1..=168))]
+    webhook_retry_hours: u64,
 }
 
 #[derive(Subcommand)]
@@ -383,6 +403,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             config.header_timeout_secs = workflow.header_timeout;
             config.trusted_proxies = workflow.trusted_proxies;
             config.request_timeout_secs = workflow.request_timeout;
+            config.webhook_retry.base_ms = workflow.webhook_retry_base_ms as i64;
+            config.webhook_retry.window_ms = workflow.webhook_retry_hours as i64 * 3600 * 1000;
+            if let Some(url) = workflow.reviewer_webhook {
+                let secret = workflow
+                    .reviewer_webhook_secret
+                    .as_deref()
+                    .and_then(crate::service::parse_webhook_secret)
+                    .context("--reviewer-webhook-secret must be whsec_ followed by base64")?;
+                config.reviewer_webhook = Some(crate::config::ReviewerWebhook { url, secret });
+            }
             serve(config, &addr, demo)
         }
         Command::Backup {

@@ -14,10 +14,12 @@ use crate::logo::{LogoFailure, LogoRef};
 
 mod borrowed;
 pub mod lifecycle;
+mod notify;
 mod review;
 
 pub use borrowed::{AttestationRef, BusinessRef, LangMap};
 pub use lifecycle::StateError;
+pub use notify::{Attempt, DeliveryState, FeedEntry, OutboxEvent, Target, Webhook};
 pub use review::{
     Application, ApplicationV4, ApplicationV6, AuditEntry, Claim, DomainProof, Flag, OtpCode,
     PendingEdit, PendingEditV6, Report, ReportReason, ReviewState, Suspension,

@@ -16,6 +16,7 @@ mod fence;
 mod import;
 mod logo;
 mod lookup;
+mod notify;
 mod profile;
 mod registration;
 mod reports;
@@ -41,6 +42,10 @@ pub use import::{BulkFinish, BulkImport, ImportError, ImportReport, LineError};
 pub use crate::lookup::{hex, strong_etag, BusinessSummary, NumberAnswer, Rendered, Reputation};
 pub use logo::{LogoPhase, LogoStatus};
 pub use lookup::{BusinessView, NumberView, RangeEntry, TokenCheck, VerifyAnswer};
+pub use notify::signature::{
+    parse_secret as parse_webhook_secret, secret_text as webhook_secret_text,
+};
+pub use notify::{Delivery, DeliveryWorker, FeedChange, FeedPage, WebhookSet, FEED_TYP};
 pub use profile::{CommandInput, ProfileInput};
 pub use registration::{api_key_hash, Registered};
 pub use reports::{OwnReport, ReportInput};
@@ -178,6 +183,8 @@ pub struct Service {
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
     search: search::SearchSlot,
+    /// Wakes the delivery worker and the feed's streams after a commit.
+    notifier: notify::Notifier,
     /// What a start leaves to a background thread (held for its `Drop`,
     /// which stops and joins it).
     _background: Background,
@@ -214,8 +221,10 @@ impl Service {
         }
         let keyring = Keyring::load(&stored, &master)?;
         let reporter_salt = store.secret("reporter")?;
+        let feed_last = store.read()?.feed_last()?;
         let store = Arc::new(store);
         let service = Service {
+            notifier: notify::Notifier::new(feed_last),
             master,
             reporter_salt,
             sender: sender::Sender::new(config.sender.clone()),
@@ -287,12 +296,23 @@ impl Service {
 
     /// Runs `f` in one write transaction of the store and, before it
     /// commits, makes again the stored answers of every number it touched
-    /// (`lookup::refresh`): every write of the service goes through here.
+    /// (`lookup::refresh`) and the events and public changes of what it
+    /// did (`notify::record`): every write of the service goes through
+    /// here. After the commit, the delivery worker and the feed's streams
+    /// are woken.
     pub(crate) fn write<T, E>(&self, f: impl FnOnce(&mut Writer) -> Result<T, E>) -> Result<T, E>
     where
         E: From<StoreError>,
     {
-        write_refreshed(&self.store, f)
+        let reviewers = self.config.reviewer_webhook.is_some();
+        let (done, recorded) = self.store.write(|w| {
+            let done = f(w)?;
+            crate::lookup::refresh(w)?;
+            let recorded = notify::record(w, reviewers)?;
+            Ok::<_, E>((done, recorded))
+        })?;
+        self.notifier.committed(recorded);
+        Ok(done)
     }
 
     /// The current keyring.

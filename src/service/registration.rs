@@ -188,6 +188,7 @@ impl Service {
             )?;
             w.remove_application(id.as_str())?;
             w.remove_business(id)?;
+            w.remove_webhook(id.as_str())?;
             audit(w, at, "business", id, "deleted", b.default_name())?;
             for n in &b.numbers {
                 settle(w, &signer, E164::stored(n), self.config.claim_ttl)?;

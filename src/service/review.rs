@@ -256,7 +256,9 @@ impl Service {
             let mut app = application(w, id)?;
             let proven = has_proven_claim(w, &b)?;
             let old = b.clone();
-            match app.approve(b.status, proven, reviewer, note, at)? {
+            let approved = app.approve(b.status, proven, reviewer, note, at)?;
+            let edit = matches!(approved, Approved::Edit(_));
+            match approved {
                 Approved::Submission => {
                     b.status = BusinessStatus::Verified;
                     b.updated_at = at;
@@ -290,7 +292,10 @@ impl Service {
                 }
             }
             index_names(w, Some(&old), &b)?;
-            audit(w, at, reviewer, id, "approved", note)
+            // An edit's approval is told apart: the business and the
+            // changes feed hear of an edit, not of a new verification.
+            let action = if edit { "edit_approved" } else { "approved" };
+            audit(w, at, reviewer, id, action, note)
         })?;
         self.status(id)
     }
@@ -310,9 +315,11 @@ impl Service {
         self.write(|w| {
             own_business(w, id)?;
             let mut app = application(w, id)?;
+            let edit = !matches!(app.review, crate::model::ReviewState::Submitted { .. });
             app.reject(reviewer, &reason, at)?;
             w.put_application(&app)?;
-            audit(w, at, reviewer, id, "rejected", &reason)
+            let action = if edit { "edit_rejected" } else { "rejected" };
+            audit(w, at, reviewer, id, action, &reason)
         })?;
         self.status(id)
     }

@@ -388,6 +388,7 @@ impl Writer {
         index.insert((a.number.as_str(), a.serial.as_str()), a.expires_at)?;
         drop(index);
         self.answer_changed(E164::stored(&a.number));
+        self.facts.issued.push(a.clone());
         Ok(())
     }
 
@@ -410,6 +411,7 @@ impl Writer {
         self.tx
             .open_table(NUMBER_SERIALS)?
             .remove((r.number.as_str(), r.serial.as_str()))?;
+        self.facts.revoked.push(r.clone());
         Ok(())
     }
 

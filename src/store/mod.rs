@@ -12,6 +12,7 @@ mod answers;
 mod codec;
 mod directory;
 mod known;
+mod outbox;
 mod read;
 mod repack;
 mod stats;
@@ -35,6 +36,7 @@ use serde::Serialize;
 
 pub use answers::answer_key;
 pub use directory::DirectoryReads;
+pub use outbox::OutboxReads;
 pub use read::{SnapshotTable, Tables};
 pub use translog::LogReads;
 pub use workflow::WorkflowReads;
@@ -42,6 +44,7 @@ pub use workflow::WorkflowReads;
 /// The read traits, for `use crate::store::prelude::*`.
 pub mod prelude {
     pub use super::directory::DirectoryReads as _;
+    pub use super::outbox::OutboxReads as _;
     pub use super::read::Tables as _;
     pub use super::translog::LogReads as _;
     pub use super::workflow::WorkflowReads as _;
@@ -52,7 +55,7 @@ pub use repack::RepackReport;
 pub use stats::{StoreStats, TableStats};
 pub use workflow::{ReportWindow, REPORT_WINDOW};
 
-use crate::model::Change;
+use crate::model::{Attestation, AuditEntry, Change, Revocation};
 use crate::phone::E164;
 
 const DAY: i64 = 24 * 3600;
@@ -403,6 +406,7 @@ impl Store {
             translog::create_tables(&tx)?;
             answers::create_tables(&tx)?;
             known::create_tables(&tx)?;
+            outbox::create_tables(&tx)?;
         }
         tx.commit()?;
         Ok(())
@@ -537,6 +541,7 @@ impl Store {
                     answers_seen: 0,
                     known: Arc::clone(&self.known),
                     noted_numbers: false,
+                    facts: WriteFacts::default(),
                 };
                 match f(&mut writer) {
                     Ok(value) => writer.commit().map(|()| value).map_err(E::from),
@@ -589,6 +594,25 @@ pub struct Writer {
     /// Whether this write noted a number (and so makes a saved copy of
     /// the filter stale).
     noted_numbers: bool,
+    /// What this write did that someone may be told about.
+    facts: WriteFacts,
+}
+
+/// What a write did that the notifications are made from: the audit
+/// entries it appended (every decision of the workflows writes one), the
+/// tokens it issued and the revocations it recorded.
+#[derive(Debug, Default)]
+pub struct WriteFacts {
+    pub audited: Vec<AuditEntry>,
+    pub issued: Vec<Attestation>,
+    pub revoked: Vec<Revocation>,
+}
+
+impl WriteFacts {
+    /// Whether the write did nothing worth a notification.
+    pub fn is_empty(&self) -> bool {
+        self.audited.is_empty() && self.issued.is_empty() && self.revoked.is_empty()
+    }
 }
 
 impl Writer {
@@ -602,6 +626,12 @@ impl Writer {
     pub fn set_meta_flag(&mut self, name: &str) -> Result<(), StoreError> {
         self.tx.open_table(META)?.insert(name, [1u8].as_slice())?;
         Ok(())
+    }
+
+    /// What this write did so far that someone may be told about (taken:
+    /// a second call returns only what came after the first).
+    pub fn take_facts(&mut self) -> WriteFacts {
+        std::mem::take(&mut self.facts)
     }
 
     /// Clears a one-off flag in `meta`.

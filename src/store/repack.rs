@@ -89,6 +89,12 @@ impl Store {
             AUDIT,
             AUDIT_BY_BUSINESS,
             super::known::COPY,
+            super::outbox::WEBHOOKS,
+            super::outbox::OUTBOX,
+            super::outbox::OUTBOX_BY_TARGET,
+            super::outbox::OUTBOX_PENDING,
+            super::outbox::OUTBOX_DUE,
+            super::outbox::FEED,
         );
         report.seconds = started.elapsed().as_secs_f64();
         Ok(report)

@@ -554,6 +554,7 @@ impl Writer {
                 .open_table(AUDIT_BY_BUSINESS)?
                 .insert((b.as_str(), seq), ())?;
         }
+        self.facts.audited.push(entry.clone());
         Ok(())
     }
 }

@@ -1108,3 +1108,93 @@ async fn the_domain_proof_shows_both_ways_to_publish_and_the_check_in_words() {
         "nothing left to publish"
     );
 }
+
+#[tokio::test]
+async fn the_webhook_page_sets_it_shows_the_secret_once_lists_deliveries_and_replays() {
+    use crate::webhooks::{eventually, sink};
+    let hook = sink(0).await;
+    let app = spawn_with(
+        |c| {
+            c.allow_private_targets = true;
+            c.webhook_retry.base_ms = 20;
+        },
+        false,
+    )
+    .await;
+    let (id, key) = register_by_api(&app, "Quesería Prado").await;
+    let mut v = Visitor::new(&app, "en");
+    v.sign_in(&key).await;
+    let page = v.get("/account/webhook").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    page.assert_well_formed();
+    assert!(page.body.contains("id=\"webhook-none\""));
+    assert!(page.body.contains("aria-current=\"page\">Webhook<"));
+
+    // A refused address is said beside the field.
+    let csrf = page.csrf();
+    let refused = v
+        .post(
+            "/account/webhook",
+            &[("csrf", &csrf), ("url", "https://user:pw@example.com/x")],
+        )
+        .await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    refused.assert_refused("webhook-url", "with no user name or password");
+
+    // A good one: the secret is in this answer only.
+    let set = v
+        .post("/account/webhook", &[("csrf", &csrf), ("url", &hook.url)])
+        .await;
+    assert_eq!(set.status, 200, "{}", set.body);
+    assert_eq!(set.header("cache-control"), "no-store");
+    assert!(set.text("webhook-secret").starts_with("whsec_"));
+    let page = v.get("/account/webhook").await;
+    assert!(!page.body.contains("whsec_"), "shown once");
+    assert_eq!(page.text("webhook-current"), hook.url);
+
+    // An event: its delivery is listed, and can be sent again.
+    let a = crate::workflow::Applicant {
+        id: id.clone(),
+        key: key.clone(),
+    };
+    crate::workflow::prove(&app, &a, "+34612000555").await;
+    eventually("the delivery", || hook.taken().len() == 1).await;
+    // The worker records the answer just after the sink has it.
+    let mut page = v.get("/account/webhook").await;
+    for _ in 0..500 {
+        if page.body.contains("Delivered") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        page = v.get("/account/webhook").await;
+    }
+    page.assert_well_formed();
+    assert!(page.body.contains("number.proven"), "{}", page.body);
+    assert!(page.body.contains("Delivered"));
+    assert!(page.body.contains("HTTP 204"));
+    let marker = "name=\"delivery\" value=\"";
+    let at = page.body.find(marker).expect("a replay form") + marker.len();
+    let delivery = page.body[at..at + page.body[at..].find('"').unwrap()].to_owned();
+    let replayed = v
+        .post(
+            "/account/webhook/replay",
+            &[("csrf", &csrf), ("delivery", &delivery)],
+        )
+        .await;
+    assert_eq!(
+        (replayed.status, replayed.location()),
+        (303, "/account/webhook?done=webhook_replayed")
+    );
+    eventually("the replay", || hook.taken().len() == 2).await;
+    let taken = hook.taken();
+    assert_eq!(taken[0].body, taken[1].body);
+
+    let removed = v.post("/account/webhook/remove", &[("csrf", &csrf)]).await;
+    assert_eq!(
+        (removed.status, removed.location()),
+        (303, "/account/webhook?done=webhook_removed")
+    );
+    let page = v.get("/account/webhook?done=webhook_removed").await;
+    assert!(page.body.contains("id=\"webhook-none\""));
+    assert!(page.body.contains("Your webhook is removed."));
+}

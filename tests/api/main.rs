@@ -29,4 +29,5 @@ mod trust;
 mod trust_props;
 mod verify;
 mod web;
+mod webhooks;
 mod workflow;

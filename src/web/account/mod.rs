@@ -2,7 +2,8 @@
 //! with the API key (`/account/sign-in`), and running the business:
 //! status, numbers, domain and review (`/account`), the profile
 //! (`/account/profile`), reports on its numbers (`/account/reports`) and
-//! its API key (`/account/key`).
+//! its API key (`/account/key`), and its webhook and deliveries
+//! (`/account/webhook`).
 //!
 //! Every action is a plain form handled by the same service calls as the
 //! `/v1` API, and every form follows one pattern:
@@ -29,6 +30,7 @@ mod numbers;
 mod profile;
 mod reports;
 mod sign_in;
+mod webhook;
 
 use std::borrow::Cow;
 
@@ -67,11 +69,14 @@ pub fn routes() -> Router<AppState> {
         .route("/account/profile", get(profile::page).post(profile::send))
         .route("/account/reports", get(reports::page))
         .route("/account/key", get(key::page).post(key::rotate))
+        .route("/account/webhook", get(webhook::page).post(webhook::set))
+        .route("/account/webhook/remove", post(webhook::remove))
+        .route("/account/webhook/replay", post(webhook::replay))
 }
 
 /// What a `?done=` may say, and its words: nothing else is ever shown, so
 /// a link cannot put words of its own on the page.
-const DONE: [(&str, &str); 9] = [
+const DONE: [(&str, &str); 12] = [
     ("code_sent", "account-done-code-sent"),
     ("number_proven", "account-done-number-proven"),
     ("number_removed", "account-done-number-removed"),
@@ -81,6 +86,9 @@ const DONE: [(&str, &str); 9] = [
     ("profile_saved", "account-done-profile-saved"),
     ("profile_pending", "account-done-profile-pending"),
     ("signed_out", "account-done-signed-out"),
+    ("webhook_saved", "account-done-webhook-saved"),
+    ("webhook_removed", "account-done-webhook-removed"),
+    ("webhook_replayed", "account-done-webhook-replayed"),
 ];
 
 /// The query of a page a form redirects to.
@@ -357,12 +365,13 @@ impl AccountNav {
     }
 
     /// The entries: path and message id.
-    pub fn entries(&self) -> [(&'static str, &'static str); 4] {
+    pub fn entries(&self) -> [(&'static str, &'static str); 5] {
         [
             ("/account", "account-nav-status"),
             ("/account/profile", "account-nav-profile"),
             ("/account/reports", "account-nav-reports"),
             ("/account/key", "account-nav-key"),
+            ("/account/webhook", "account-nav-webhook"),
         ]
     }
 }

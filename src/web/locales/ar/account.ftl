@@ -216,3 +216,34 @@ account-go = الانتقال إلى شركتك
 ## One-time forms (registering, replacing the key)
 form-spent = سبق إرسال هذا النموذج، لذا لم يُنفَّذ شيء مرة أخرى. يُعرض المفتاح مرة واحدة فقط: إن لم تحتفظ به، فاستبدله من صفحة المفتاح في حسابك.
 form-stale = هذا النموذج أقدم من أن يُرسَل، أو أُعيد تشغيل الخدمة منذ عرضه. لم يُنفَّذ شيء: راجعه وأرسله من جديد.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = تم حفظ الـ webhook.
+account-done-webhook-removed = تمت إزالة الـ webhook.
+account-done-webhook-replayed = سيُرسَل الحدث مرة أخرى.
+account-webhook-title = الـ webhook الخاص بك
+account-webhook-h = إلى أين تُرسَل أحداثك
+account-webhook-intro = يرسل bizseal إلى خادمك رسالة موقّعة (Standard Webhooks) كلما تغيّر شيء يخص نشاطك: رقم تم إثباته، قرار مراجعة، شارة أُلغيت، تعليق. تُعاد محاولة الرسائل الفاشلة لمدة يوم.
+account-webhook-current = يُرسَل إلى
+account-webhook-none = لا يوجد webhook: لا يُرسَل شيء.
+account-webhook-url = عنوان الـ webhook
+account-webhook-url-hint = عنوان https على خادم عام، مثل https://example.com/hooks/bizseal
+account-webhook-rotate = إنشاء سرّ جديد (يتوقف القديم عن التوقيع فورًا)
+account-webhook-save = حفظ
+account-webhook-remove = إزالة الـ webhook
+account-webhook-secret-h = سرّ التوقيع الخاص بك
+account-webhook-secret-once = احفظ هذا السرّ الآن في إعدادات خادمك: لا يُعرض إلا مرة واحدة. به تتحقق من أن كل رسالة تأتي من bizseal.
+account-webhook-deliveries-h = الرسائل الأخيرة
+account-webhook-deliveries-none = لم تُرسَل أي رسالة بعد.
+account-webhook-col-event = الحدث
+account-webhook-col-state = الحالة
+account-webhook-col-tries = المحاولات
+account-webhook-col-result = آخر رد
+account-webhook-col-time = أُنشئ
+account-webhook-col-action = إجراء
+account-webhook-state-pending = في الانتظار
+account-webhook-state-delivered = تم التسليم
+account-webhook-state-dead = تم التخلي عنه
+account-webhook-replay = إرسال مرة أخرى

@@ -125,6 +125,7 @@ code-storage-full = لا تستطيع الخدمة حفظ أي شيء الآن. 
 code-internal = حدث خطأ من جهتنا. يُرجى المحاولة لاحقًا.
 # A field that was refused, when it has no message of its own.
 invalid-field = يُرجى التحقق من هذا الحقل.
+invalid-url = استخدم عنوان https على خادم عام (المنفذ 443)، من دون اسم مستخدم أو كلمة مرور.
 invalid-reason = يُرجى ذكر سبب: من 1 إلى 1000 حرف، بنص عادي.
 
 # A refused field of a business's forms, by the service's name for the

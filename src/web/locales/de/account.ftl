@@ -208,3 +208,34 @@ account-go = Zu Ihrem Unternehmen
 ## One-time forms (registering, replacing the key)
 form-spent = Dieses Formular wurde bereits gesendet, daher wurde nichts erneut ausgeführt. Ein Schlüssel wird nur einmal angezeigt: Wenn Sie ihn nicht aufbewahrt haben, ersetzen Sie ihn auf der Seite „Schlüssel“ Ihres Kontos.
 form-stale = Dieses Formular ist zu alt zum Senden, oder der Dienst wurde seit seiner Anzeige neu gestartet. Es wurde nichts ausgeführt: Prüfen Sie es und senden Sie es erneut.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Ihr Webhook ist gespeichert.
+account-done-webhook-removed = Ihr Webhook ist entfernt.
+account-done-webhook-replayed = Das Ereignis wird erneut gesendet.
+account-webhook-title = Ihr Webhook
+account-webhook-h = Wohin Ihre Ereignisse gehen
+account-webhook-intro = bizseal sendet Ihrem Server eine signierte Nachricht (Standard Webhooks), sobald sich für Ihr Unternehmen etwas ändert: eine bestätigte Nummer, eine Prüfentscheidung, ein widerrufenes Abzeichen, eine Sperre. Fehlgeschlagene Nachrichten werden einen Tag lang wiederholt.
+account-webhook-current = Ziel
+account-webhook-none = Kein Webhook eingerichtet: es wird nichts gesendet.
+account-webhook-url = Webhook-Adresse
+account-webhook-url-hint = Eine https-Adresse auf einem öffentlichen Server, z. B. https://example.com/hooks/bizseal
+account-webhook-rotate = Neues Geheimnis erzeugen (das alte signiert ab sofort nicht mehr)
+account-webhook-save = Speichern
+account-webhook-remove = Webhook entfernen
+account-webhook-secret-h = Ihr Signaturgeheimnis
+account-webhook-secret-once = Speichern Sie dieses Geheimnis jetzt in den Einstellungen Ihres Servers: Es wird nur einmal angezeigt. Damit prüfen Sie, dass jede Nachricht von bizseal kommt.
+account-webhook-deliveries-h = Letzte Nachrichten
+account-webhook-deliveries-none = Es wurde noch keine Nachricht gesendet.
+account-webhook-col-event = Ereignis
+account-webhook-col-state = Status
+account-webhook-col-tries = Versuche
+account-webhook-col-result = Letzte Antwort
+account-webhook-col-time = Erstellt
+account-webhook-col-action = Aktion
+account-webhook-state-pending = Wartet
+account-webhook-state-delivered = Zugestellt
+account-webhook-state-dead = Aufgegeben
+account-webhook-replay = Erneut senden

@@ -125,6 +125,7 @@ code-storage-full = Der Dienst kann gerade nichts speichern. Bitte versuchen Sie
 code-internal = Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es später erneut.
 # A field that was refused, when it has no message of its own.
 invalid-field = Bitte prüfen Sie dieses Feld.
+invalid-url = Verwenden Sie eine https-Adresse auf einem öffentlichen Server (Port 443), ohne Benutzernamen oder Passwort.
 invalid-reason = Geben Sie einen Grund an: 1 bis 1000 Zeichen, reiner Text.
 
 # A refused field of a business's forms, by the service's name for the

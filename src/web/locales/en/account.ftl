@@ -208,3 +208,34 @@ account-go = Go to your business
 ## One-time forms (registering, replacing the key)
 form-spent = This form was already sent, so nothing was done again. A key is shown only once: if you did not keep it, replace it on your account’s Key page.
 form-stale = This form is too old to send, or the service restarted since it was shown. Nothing was done: check it and send it again.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Your webhook is saved.
+account-done-webhook-removed = Your webhook is removed.
+account-done-webhook-replayed = The event is queued to be sent again.
+account-webhook-title = Your webhook
+account-webhook-h = Where your events go
+account-webhook-intro = bizseal sends your server a signed message (Standard Webhooks) whenever something changes for your business: a number proven, a review decided, a badge revoked, a suspension. Failed messages are retried for a day.
+account-webhook-current = Sending to
+account-webhook-none = No webhook is set: nothing is sent.
+account-webhook-url = Webhook address
+account-webhook-url-hint = An https address on a public server, e.g. https://example.com/hooks/bizseal
+account-webhook-rotate = Make a new secret (the old one stops signing at once)
+account-webhook-save = Save
+account-webhook-remove = Remove the webhook
+account-webhook-secret-h = Your signing secret
+account-webhook-secret-once = Store this secret now in your server's settings: it is shown only once. It checks that each message comes from bizseal.
+account-webhook-deliveries-h = Recent messages
+account-webhook-deliveries-none = No message has been sent yet.
+account-webhook-col-event = Event
+account-webhook-col-state = State
+account-webhook-col-tries = Tries
+account-webhook-col-result = Last answer
+account-webhook-col-time = Made
+account-webhook-col-action = Action
+account-webhook-state-pending = Waiting
+account-webhook-state-delivered = Delivered
+account-webhook-state-dead = Given up
+account-webhook-replay = Send again

@@ -125,6 +125,7 @@ code-storage-full = The service cannot save anything right now. Please try again
 code-internal = Something went wrong on our side. Please try again later.
 # A field that was refused, when it has no message of its own.
 invalid-field = Please check this field.
+invalid-url = Use an https address on a public server (port 443), with no user name or password in it.
 # A reason a reviewer must give (reject, suspend, revoke, ...).
 invalid-reason = Give a reason: 1 to 1000 characters, plain text.
 

@@ -208,3 +208,34 @@ account-go = Ir a su empresa
 ## One-time forms (registering, replacing the key)
 form-spent = Este formulario ya se envió, así que no se ha vuelto a hacer nada. Una clave se muestra una sola vez: si no la guardó, sustitúyala en la página Clave de su cuenta.
 form-stale = Este formulario es demasiado antiguo para enviarlo, o el servicio se reinició desde que se mostró. No se ha hecho nada: revíselo y envíelo de nuevo.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Su webhook está guardado.
+account-done-webhook-removed = Su webhook se ha quitado.
+account-done-webhook-replayed = El evento se enviará de nuevo.
+account-webhook-title = Su webhook
+account-webhook-h = Adónde van sus eventos
+account-webhook-intro = bizseal envía a su servidor un mensaje firmado (Standard Webhooks) cada vez que algo cambia para su empresa: un número comprobado, una revisión decidida, una insignia revocada, una suspensión. Los mensajes fallidos se reintentan durante un día.
+account-webhook-current = Se envía a
+account-webhook-none = No hay webhook: no se envía nada.
+account-webhook-url = Dirección del webhook
+account-webhook-url-hint = Una dirección https en un servidor público, p. ej. https://example.com/hooks/bizseal
+account-webhook-rotate = Crear un secreto nuevo (el anterior deja de firmar en el acto)
+account-webhook-save = Guardar
+account-webhook-remove = Quitar el webhook
+account-webhook-secret-h = Su secreto de firma
+account-webhook-secret-once = Guarde ahora este secreto en la configuración de su servidor: solo se muestra una vez. Sirve para comprobar que cada mensaje viene de bizseal.
+account-webhook-deliveries-h = Mensajes recientes
+account-webhook-deliveries-none = Aún no se ha enviado ningún mensaje.
+account-webhook-col-event = Evento
+account-webhook-col-state = Estado
+account-webhook-col-tries = Intentos
+account-webhook-col-result = Última respuesta
+account-webhook-col-time = Creado
+account-webhook-col-action = Acción
+account-webhook-state-pending = En espera
+account-webhook-state-delivered = Entregado
+account-webhook-state-dead = Abandonado
+account-webhook-replay = Enviar de nuevo

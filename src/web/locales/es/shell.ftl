@@ -120,6 +120,7 @@ code-unavailable = El servicio está ocupado. Inténtelo de nuevo en un momento.
 code-storage-full = El servicio no puede guardar nada ahora mismo. Inténtelo más tarde.
 code-internal = Algo ha fallado por nuestra parte. Inténtelo más tarde.
 invalid-field = Revise este campo.
+invalid-url = Use una dirección https en un servidor público (puerto 443), sin usuario ni contraseña.
 # A reason a reviewer must give (reject, suspend, revoke, ...).
 invalid-reason = Indique un motivo: de 1 a 1000 caracteres, texto normal.
 

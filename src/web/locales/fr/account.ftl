@@ -208,3 +208,34 @@ account-go = Aller à votre entreprise
 ## One-time forms (registering, replacing the key)
 form-spent = Ce formulaire a déjà été envoyé : rien n’a été refait. Une clé n’est affichée qu’une fois : si vous ne l’avez pas conservée, remplacez-la sur la page Clé de votre compte.
 form-stale = Ce formulaire est trop ancien pour être envoyé, ou le service a redémarré depuis son affichage. Rien n’a été fait : vérifiez-le et envoyez-le à nouveau.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Votre webhook est enregistré.
+account-done-webhook-removed = Votre webhook est supprimé.
+account-done-webhook-replayed = L’événement sera renvoyé.
+account-webhook-title = Votre webhook
+account-webhook-h = Où vont vos événements
+account-webhook-intro = bizseal envoie à votre serveur un message signé (Standard Webhooks) chaque fois que quelque chose change pour votre entreprise : un numéro prouvé, une décision de vérification, un badge révoqué, une suspension. Les messages en échec sont réessayés pendant un jour.
+account-webhook-current = Envoi vers
+account-webhook-none = Aucun webhook : rien n’est envoyé.
+account-webhook-url = Adresse du webhook
+account-webhook-url-hint = Une adresse https sur un serveur public, par ex. https://example.com/hooks/bizseal
+account-webhook-rotate = Créer un nouveau secret (l’ancien cesse aussitôt de signer)
+account-webhook-save = Enregistrer
+account-webhook-remove = Supprimer le webhook
+account-webhook-secret-h = Votre secret de signature
+account-webhook-secret-once = Enregistrez ce secret maintenant dans la configuration de votre serveur : il n’est affiché qu’une fois. Il permet de vérifier que chaque message vient de bizseal.
+account-webhook-deliveries-h = Messages récents
+account-webhook-deliveries-none = Aucun message n’a encore été envoyé.
+account-webhook-col-event = Événement
+account-webhook-col-state = État
+account-webhook-col-tries = Essais
+account-webhook-col-result = Dernière réponse
+account-webhook-col-time = Créé
+account-webhook-col-action = Action
+account-webhook-state-pending = En attente
+account-webhook-state-delivered = Remis
+account-webhook-state-dead = Abandonné
+account-webhook-replay = Renvoyer

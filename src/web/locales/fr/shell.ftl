@@ -125,6 +125,7 @@ code-storage-full = Le service ne peut rien enregistrer pour le moment. Veuillez
 code-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
 # A field that was refused, when it has no message of its own.
 invalid-field = Veuillez vérifier ce champ.
+invalid-url = Utilisez une adresse https sur un serveur public (port 443), sans nom d’utilisateur ni mot de passe.
 invalid-reason = Indiquez un motif : de 1 à 1000 caractères, en texte brut.
 
 # A refused field of a business's forms, by the service's name for the

@@ -206,3 +206,34 @@ account-go = 自社アカウントへ
 ## One-time forms (registering, replacing the key)
 form-spent = このフォームは送信済みのため、もう一度実行はしていません。キーは一度しか表示されません。控えていない場合は、アカウントの「キー」ページで交換してください。
 form-stale = このフォームは古すぎて送信できないか、表示後にサービスが再起動しました。何も実行していません。内容を確認して、もう一度送信してください。
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Webhook を保存しました。
+account-done-webhook-removed = Webhook を削除しました。
+account-done-webhook-replayed = イベントを再送信の列に入れました。
+account-webhook-title = Webhook
+account-webhook-h = イベントの送信先
+account-webhook-intro = 番号の確認、審査の結果、バッジの取り消し、停止など、貴社に関わる変更があるたびに、bizseal は署名付きメッセージ（Standard Webhooks）を貴社のサーバーに送ります。失敗したメッセージは 1 日間再試行されます。
+account-webhook-current = 送信先
+account-webhook-none = Webhook は未設定です。何も送信されません。
+account-webhook-url = Webhook のアドレス
+account-webhook-url-hint = 公開サーバー上の https アドレス（例: https://example.com/hooks/bizseal）
+account-webhook-rotate = 新しいシークレットを作る（古いものはすぐに署名に使われなくなります）
+account-webhook-save = 保存
+account-webhook-remove = Webhook を削除
+account-webhook-secret-h = 署名用シークレット
+account-webhook-secret-once = このシークレットを今すぐサーバーの設定に保存してください。表示は一度だけです。各メッセージが bizseal からのものか確かめるのに使います。
+account-webhook-deliveries-h = 最近のメッセージ
+account-webhook-deliveries-none = まだメッセージは送信されていません。
+account-webhook-col-event = イベント
+account-webhook-col-state = 状態
+account-webhook-col-tries = 試行回数
+account-webhook-col-result = 最後の応答
+account-webhook-col-time = 作成日時
+account-webhook-col-action = 操作
+account-webhook-state-pending = 待機中
+account-webhook-state-delivered = 配信済み
+account-webhook-state-dead = 中止
+account-webhook-replay = 再送信

@@ -125,6 +125,7 @@ code-storage-full = 現在、サービスでデータを保存できません。
 code-internal = こちら側で問題が発生しました。後でもう一度お試しください。
 # A field that was refused, when it has no message of its own.
 invalid-field = この項目を確認してください。
+invalid-url = 公開サーバー上の https アドレス（ポート 443）を、ユーザー名やパスワードを含めずに入力してください。
 invalid-reason = 理由を入力してください（1～1000文字、プレーンテキスト）。
 
 # A refused field of a business's forms, by the service's name for the

@@ -208,3 +208,34 @@ account-go = Naar uw bedrijf
 ## One-time forms (registering, replacing the key)
 form-spent = Dit formulier is al verzonden, dus er is niets opnieuw gedaan. Een sleutel wordt maar één keer getoond: hebt u hem niet bewaard, vervang hem dan op de pagina Sleutel van uw account.
 form-stale = Dit formulier is te oud om te verzenden, of de dienst is opnieuw gestart sinds het werd getoond. Er is niets gedaan: controleer het en verzend het opnieuw.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Uw webhook is opgeslagen.
+account-done-webhook-removed = Uw webhook is verwijderd.
+account-done-webhook-replayed = De gebeurtenis wordt opnieuw verstuurd.
+account-webhook-title = Uw webhook
+account-webhook-h = Waar uw gebeurtenissen heen gaan
+account-webhook-intro = bizseal stuurt uw server een ondertekend bericht (Standard Webhooks) zodra er iets verandert voor uw bedrijf: een bewezen nummer, een beoordeling, een ingetrokken badge, een schorsing. Mislukte berichten worden een dag lang opnieuw geprobeerd.
+account-webhook-current = Verstuurd naar
+account-webhook-none = Geen webhook ingesteld: er wordt niets verstuurd.
+account-webhook-url = Webhookadres
+account-webhook-url-hint = Een https-adres op een openbare server, bijv. https://example.com/hooks/bizseal
+account-webhook-rotate = Een nieuw geheim maken (het oude ondertekent meteen niet meer)
+account-webhook-save = Opslaan
+account-webhook-remove = Webhook verwijderen
+account-webhook-secret-h = Uw ondertekeningsgeheim
+account-webhook-secret-once = Bewaar dit geheim nu in de instellingen van uw server: het wordt maar één keer getoond. Hiermee controleert u dat elk bericht van bizseal komt.
+account-webhook-deliveries-h = Recente berichten
+account-webhook-deliveries-none = Er is nog geen bericht verstuurd.
+account-webhook-col-event = Gebeurtenis
+account-webhook-col-state = Status
+account-webhook-col-tries = Pogingen
+account-webhook-col-result = Laatste antwoord
+account-webhook-col-time = Gemaakt
+account-webhook-col-action = Actie
+account-webhook-state-pending = Wacht
+account-webhook-state-delivered = Bezorgd
+account-webhook-state-dead = Opgegeven
+account-webhook-replay = Opnieuw versturen

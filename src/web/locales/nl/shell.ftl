@@ -125,6 +125,7 @@ code-storage-full = De dienst kan nu niets opslaan. Probeer het later opnieuw.
 code-internal = Er ging bij ons iets mis. Probeer het later opnieuw.
 # A field that was refused, when it has no message of its own.
 invalid-field = Controleer dit veld.
+invalid-url = Gebruik een https-adres op een openbare server (poort 443), zonder gebruikersnaam of wachtwoord.
 invalid-reason = Geef een reden op: 1 tot 1000 tekens, platte tekst.
 
 # A refused field of a business's forms, by the service's name for the

@@ -208,3 +208,34 @@ account-go = Ir para sua empresa
 ## One-time forms (registering, replacing the key)
 form-spent = Este formulário já foi enviado, por isso nada foi feito de novo. Uma chave só é mostrada uma vez: se não a guardou, substitua-a na página Chave da sua conta.
 form-stale = Este formulário é antigo demais para enviar, ou o serviço reiniciou desde que foi mostrado. Nada foi feito: verifique-o e envie-o de novo.
+
+## The webhook page (/account/webhook)
+
+account-nav-webhook = Webhook
+account-done-webhook-saved = Seu webhook foi salvo.
+account-done-webhook-removed = Seu webhook foi removido.
+account-done-webhook-replayed = O evento será enviado de novo.
+account-webhook-title = Seu webhook
+account-webhook-h = Para onde vão seus eventos
+account-webhook-intro = O bizseal envia ao seu servidor uma mensagem assinada (Standard Webhooks) sempre que algo muda para sua empresa: um número comprovado, uma decisão de análise, um selo revogado, uma suspensão. Mensagens que falham são reenviadas durante um dia.
+account-webhook-current = Enviando para
+account-webhook-none = Nenhum webhook definido: nada é enviado.
+account-webhook-url = Endereço do webhook
+account-webhook-url-hint = Um endereço https num servidor público, p. ex. https://example.com/hooks/bizseal
+account-webhook-rotate = Criar um segredo novo (o antigo deixa de assinar na hora)
+account-webhook-save = Salvar
+account-webhook-remove = Remover o webhook
+account-webhook-secret-h = Seu segredo de assinatura
+account-webhook-secret-once = Guarde este segredo agora nas configurações do seu servidor: ele é mostrado uma só vez. Ele confirma que cada mensagem vem do bizseal.
+account-webhook-deliveries-h = Mensagens recentes
+account-webhook-deliveries-none = Nenhuma mensagem foi enviada ainda.
+account-webhook-col-event = Evento
+account-webhook-col-state = Estado
+account-webhook-col-tries = Tentativas
+account-webhook-col-result = Última resposta
+account-webhook-col-time = Criado
+account-webhook-col-action = Ação
+account-webhook-state-pending = Aguardando
+account-webhook-state-delivered = Entregue
+account-webhook-state-dead = Desistido
+account-webhook-replay = Enviar de novo

@@ -125,6 +125,7 @@ code-storage-full = O serviço não consegue salvar nada agora. Tente novamente 
 code-internal = Algo deu errado do nosso lado. Tente novamente mais tarde.
 # A field that was refused, when it has no message of its own.
 invalid-field = Confira este campo.
+invalid-url = Use um endereço https num servidor público (porta 443), sem nome de usuário nem senha.
 invalid-reason = Informe um motivo: de 1 a 1000 caracteres, em texto simples.
 
 # A refused field of a business's forms, by the service's name for the
