@@ -74,6 +74,10 @@ pub struct FileRef {
 pub struct AnswersRef {
     pub path: String,
     pub prefix_chars: u8,
+    /// Every bucket's digest (8 bytes each, in bucket order; 0 for a
+    /// bucket never written): how the publisher knows which buckets to
+    /// write again. Clients need not read it.
+    pub index: FileRef,
 }
 
 /// Why a manifest is not taken.
@@ -93,14 +97,30 @@ impl Manifest {
     /// Checks a signed manifest against the key set and returns it; `now`
     /// refuses an expired one.
     pub fn verify(jws: &str, keys: &Keys, now: i64) -> Result<Manifest, ManifestError> {
-        let payload = jws::verify(jws.trim(), keys, TYP).map_err(ManifestError::Signature)?;
-        let manifest: Manifest =
-            serde_json::from_slice(&payload).map_err(|e| ManifestError::Shape(e.to_string()))?;
-        manifest.check_shape()?;
+        let manifest = Manifest::verify_signature(jws, keys)?;
         if now >= manifest.expires_at {
             return Err(ManifestError::Expired(manifest.expires_at));
         }
         Ok(manifest)
+    }
+
+    /// [`Manifest::verify`] whatever its age: the publisher reads back its
+    /// own last manifest with it.
+    pub fn verify_signature(jws: &str, keys: &Keys) -> Result<Manifest, ManifestError> {
+        let payload = jws::verify(jws.trim(), keys, TYP).map_err(ManifestError::Signature)?;
+        let manifest: Manifest =
+            serde_json::from_slice(&payload).map_err(|e| ManifestError::Shape(e.to_string()))?;
+        manifest.check_shape()?;
+        Ok(manifest)
+    }
+
+    /// Where the bucket of signed answers for a number with this hash is.
+    pub fn bucket_path(&self, hash: &[u8; 32]) -> String {
+        format!(
+            "{}{}.json",
+            self.answers.path,
+            super::bucket::bucket_of(hash, self.answers.prefix_chars)
+        )
     }
 
     /// Refuses a manifest older than the one a client holds.
@@ -118,7 +138,7 @@ impl Manifest {
     /// deltas must chain.
     fn check_shape(&self) -> Result<(), ManifestError> {
         let bad = |why: &str| Err(ManifestError::Shape(why.to_owned()));
-        let files = std::iter::once(&self.snapshot).chain(&self.deltas);
+        let files = [&self.snapshot, &self.answers.index].into_iter().chain(&self.deltas);
         for f in files {
             if !safe_path(&f.path) || f.sha256.len() != 64 {
                 return bad("a file path or hash is not acceptable");
@@ -230,6 +250,7 @@ mod tests {
             answers: AnswersRef {
                 path: "badges/answers/".into(),
                 prefix_chars: 2,
+                index: file("badges/index/i.bin", 12, 12, 256),
             },
         }
     }
