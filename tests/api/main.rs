@@ -6,6 +6,8 @@
 
 mod abuse;
 mod account_pages;
+mod badges;
+mod badges_props;
 mod batch;
 mod browser;
 mod browser_console;
@@ -19,6 +21,7 @@ mod impersonation;
 mod jwks;
 mod limits;
 mod logo;
+mod nginx;
 mod lookup;
 mod openapi;
 mod operations;
