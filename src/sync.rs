@@ -109,7 +109,8 @@ impl<F: Fetch> Counted<'_, F> {
     }
 
     fn need(&mut self, path: &str) -> Result<Vec<u8>, SyncError> {
-        self.get(path)?.ok_or_else(|| SyncError::Missing(path.to_owned()))
+        self.get(path)?
+            .ok_or_else(|| SyncError::Missing(path.to_owned()))
     }
 
     fn file(&mut self, f: &FileRef) -> Result<Vec<u8>, SyncError> {
@@ -170,7 +171,9 @@ pub fn sync(
     let mut kept = BTreeSet::new();
     for path in &buckets {
         // A bucket never written is empty: the hit was another number's prefix.
-        let bytes = net.get(path)?.unwrap_or_else(|| b"{\"prefix\":\"\",\"entries\":[]}".to_vec());
+        let bytes = net
+            .get(path)?
+            .unwrap_or_else(|| b"{\"prefix\":\"\",\"entries\":[]}".to_vec());
         Bucket::parse(&bytes).map_err(|_| SyncError::Mismatch(path.clone()))?;
         let name = local_bucket(path);
         write_atomic(&dir.join(ANSWERS).join(&name), &bytes)?;
@@ -218,7 +221,8 @@ fn reach<F: Fetch>(
         },
         Plan::Snapshot(snapshot, deltas) => {
             let bytes = net.file(snapshot)?;
-            let (list, _) = BadgeList::decode(&bytes).map_err(|_| SyncError::Mismatch(snapshot.path.clone()))?;
+            let (list, _) = BadgeList::decode(&bytes)
+                .map_err(|_| SyncError::Mismatch(snapshot.path.clone()))?;
             (list, deltas, "snapshot")
         }
     };
@@ -243,7 +247,12 @@ fn held(dir: &Path, keys: &Keys) -> Option<(Manifest, BadgeList)> {
 
 fn read_book(dir: &Path) -> Result<Vec<String>, SyncError> {
     match fs::read_to_string(dir.join(NUMBERS)) {
-        Ok(text) => Ok(text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()),
+        Ok(text) => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(e.into()),
     }
@@ -278,12 +287,15 @@ impl Local {
     /// manifest's.
     pub fn open(dir: &Path, now: i64) -> Result<Local, SyncError> {
         let read = |name: &str| {
-            fs::read(dir.join(name)).map_err(|_| SyncError::NotSynced(format!("no {name} in {}", dir.display())))
+            fs::read(dir.join(name))
+                .map_err(|_| SyncError::NotSynced(format!("no {name} in {}", dir.display())))
         };
         let keys = Keys::from_jwks(&read(JWKS)?).map_err(|_| SyncError::Keys)?;
-        let jws = String::from_utf8(read(MANIFEST)?).map_err(|_| SyncError::Mismatch(MANIFEST.into()))?;
+        let jws =
+            String::from_utf8(read(MANIFEST)?).map_err(|_| SyncError::Mismatch(MANIFEST.into()))?;
         let manifest = Manifest::verify(&jws, &keys, now)?;
-        let (list, version) = BadgeList::decode(&read(LIST)?).map_err(|_| SyncError::Mismatch(LIST.into()))?;
+        let (list, version) =
+            BadgeList::decode(&read(LIST)?).map_err(|_| SyncError::Mismatch(LIST.into()))?;
         if version != manifest.version || list.checksum() != manifest.set_sha256 {
             return Err(SyncError::Checksum);
         }

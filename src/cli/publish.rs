@@ -77,7 +77,11 @@ pub(super) enum ClientAction {
 
 /// `bizseal publish --to DIR`: one publish. Refused while a server holds
 /// the data dir (which publishes itself with `serve --publish-to`).
-pub(super) fn publish_once(config: Config, to: &Path, args: &PublishArgs) -> anyhow::Result<ExitCode> {
+pub(super) fn publish_once(
+    config: Config,
+    to: &Path,
+    args: &PublishArgs,
+) -> anyhow::Result<ExitCode> {
     let service = match Service::open_for_command(config) {
         Ok(s) => Arc::new(s),
         Err(ServiceError::Store(StoreError::InUse(dir))) => bail!(
@@ -86,7 +90,8 @@ pub(super) fn publish_once(config: Config, to: &Path, args: &PublishArgs) -> any
         ),
         Err(e) => return Err(e.into()),
     };
-    let dest = Destination::local(to).with_context(|| format!("cannot publish to {}", to.display()))?;
+    let dest =
+        Destination::local(to).with_context(|| format!("cannot publish to {}", to.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -194,7 +199,11 @@ pub(super) fn client(action: ClientAction) -> anyhow::Result<ExitCode> {
                 std::io::Write::write_all(&mut out, line.as_bytes())?;
                 std::io::Write::write_all(&mut out, b"\n")?;
             }
-            Ok(if invalid { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+            Ok(if invalid {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     }
 }

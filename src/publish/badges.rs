@@ -176,9 +176,12 @@ pub fn plan(
     // Keep the previous prefix length while it fits, so deltas apply.
     let same_epoch = previous.filter(|p| prefix_bits_fit(p.manifest.prefix_bits, n));
     let prefix_bits = same_epoch.map_or(prefix_bits_for(n), |p| p.manifest.prefix_bits);
-    let prefix_chars = same_epoch.map_or(prefix_chars_for(prefix_bits), |p| p.manifest.answers.prefix_chars);
+    let prefix_chars = same_epoch.map_or(prefix_chars_for(prefix_bits), |p| {
+        p.manifest.answers.prefix_chars
+    });
 
-    let hashed: Vec<([u8; 32], &Badged)> = badged.iter().map(|b| (number_hash(&b.number), b)).collect();
+    let hashed: Vec<([u8; 32], &Badged)> =
+        badged.iter().map(|b| (number_hash(&b.number), b)).collect();
     let list = BadgeList::from_hashes(prefix_bits, hashed.iter().map(|(h, _)| h));
 
     // Buckets: hex of each hash, grouped by prefix, sorted by suffix.
@@ -196,14 +199,17 @@ pub fn plan(
         entries.sort_by(|a, b| a.0.cmp(b.0));
         index[*at] = digest_of(entries);
     }
-    // Every bucket whose digest moved, including those now empty.
+    // Every bucket whose digest moved, including those now empty. With no
+    // index to compare with (a first publish, a new prefix length), every
+    // bucket is written, empty ones too: a file left from an earlier
+    // publish must not keep a token the list no longer vouches for.
     for at in 0..index.len() {
-        let before = previous_index.and_then(|p| p.get(at)).copied().unwrap_or(0);
-        let empty = buckets.get(&at).is_none();
-        if empty && before != 0 {
+        let before = previous_index.map_or(0, |p| p.get(at).copied().unwrap_or(0));
+        let empty = !buckets.contains_key(&at);
+        if empty && (before != 0 || previous_index.is_none()) {
             index[at] = digest_of(&[]);
         }
-        if index[at] == before || (empty && before == 0) {
+        if index[at] == before {
             continue;
         }
         let prefix = format!("{at:0width$x}", width = usize::from(prefix_chars));
@@ -252,7 +258,9 @@ pub fn plan(
             let file = content_file(DELTA_DIR, "bin", &delta, p.manifest.version, version);
             delta_bytes = Some(file.size);
             deltas.push(file);
-            files.first.push((deltas[deltas.len() - 1].path.clone(), delta));
+            files
+                .first
+                .push((deltas[deltas.len() - 1].path.clone(), delta));
         }
     }
     // A new snapshot when there is none for this prefix length, or when
@@ -307,7 +315,9 @@ pub fn plan(
         },
     };
     let signed = crate::token::sign_payload(keyring, manifest::TYP, &manifest);
-    files.last.push((manifest::PATH.to_owned(), signed.into_bytes()));
+    files
+        .last
+        .push((manifest::PATH.to_owned(), signed.into_bytes()));
     Ok(Some(Planned {
         files,
         changed: list_changed,

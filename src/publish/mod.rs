@@ -153,7 +153,12 @@ pub async fn publish(
     files.last.extend(planned.files.last);
     let (count, bytes) = (files.len(), files.bytes());
     dest.write(files).await?;
-    let removed = sweep(dest, &planned.manifest, previous.as_ref().map(|p| &p.manifest)).await?;
+    let removed = sweep(
+        dest,
+        &planned.manifest,
+        previous.as_ref().map(|p| &p.manifest),
+    )
+    .await?;
     let m = &planned.manifest;
     Ok(Report {
         version: m.version,
@@ -214,7 +219,9 @@ async fn sweep(
     let chars = usize::from(new.answers.prefix_chars);
     let bucket_len = badges::ANSWERS_DIR.len() + chars + ".json".len();
     removed += dest
-        .sweep(badges::ANSWERS_DIR.trim_end_matches('/'), |path| path.len() == bucket_len)
+        .sweep(badges::ANSWERS_DIR.trim_end_matches('/'), |path| {
+            path.len() == bucket_len
+        })
         .await?;
     Ok(removed)
 }
@@ -242,7 +249,9 @@ pub async fn every(
                 to = ?dest, "published the badge list"
             ),
             Ok(_) => tracing::debug!("badge list unchanged"),
-            Err(e) => tracing::warn!(error = %e, to = ?dest, "publishing the badge list failed; trying again at the next interval"),
+            Err(e) => {
+                tracing::warn!(error = %e, to = ?dest, "publishing the badge list failed; trying again at the next interval")
+            }
         }
     }
 }

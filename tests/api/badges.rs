@@ -25,7 +25,11 @@ pub async fn publish_to(service: &Arc<Service>, root: &Path) -> Report {
 
 /// Syncs `client` from the tree at `root` read as files (a CDN that
 /// serves files as they are), keeping the answers of `book`'s hits.
-pub fn sync_from(root: &Path, client: &Path, book: Option<&[String]>) -> Result<SyncReport, sync::SyncError> {
+pub fn sync_from(
+    root: &Path,
+    client: &Path,
+    book: Option<&[String]>,
+) -> Result<SyncReport, sync::SyncError> {
     let mut files = |path: &str| match std::fs::read(root.join(path)) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -73,7 +77,10 @@ async fn a_synced_client_answers_every_number_as_the_api_does_and_hears_of_a_rev
     let root = tempfile::tempdir().unwrap();
     let client = tempfile::tempdir().unwrap();
     let first = publish_to(&app.service, root.path()).await;
-    assert!(first.written && first.snapshot_written && first.badged > 3, "{first:?}");
+    assert!(
+        first.written && first.snapshot_written && first.badged > 3,
+        "{first:?}"
+    );
     assert!(root.path().join(".well-known/jwks.json").exists());
 
     let numbers = all_numbers(&app.service);
@@ -90,18 +97,32 @@ async fn a_synced_client_answers_every_number_as_the_api_does_and_hears_of_a_rev
     for (number, level) in [(KLM, "A"), (TELEFONICA, "A"), (LEVEL_B, "B")] {
         let (status, body) = app.get_json(&format!("/v1/numbers/{number}")).await;
         assert_eq!((status, body["level"].as_str()), (200, Some(level)));
-        assert_eq!(client_says(client.path(), number), (true, Some(level.to_owned())));
+        assert_eq!(
+            client_says(client.path(), number),
+            (true, Some(level.to_owned()))
+        );
     }
 
     // Publishing again with nothing changed writes nothing.
     let again = publish_to(&app.service, root.path()).await;
-    assert!(!again.written && again.version == first.version, "{again:?}");
+    assert!(
+        !again.written && again.version == first.version,
+        "{again:?}"
+    );
 
     let klm = PhoneNumber::parse(KLM, None).unwrap();
-    app.service.revoke_number(&klm, "reviewer", "number given up").unwrap();
+    app.service
+        .revoke_number(&klm, "reviewer", "number given up")
+        .unwrap();
     let second = publish_to(&app.service, root.path()).await;
-    assert!(second.changed && second.version > first.version, "{second:?}");
-    assert!(!second.snapshot_written || second.delta_bytes.is_none(), "{second:?}");
+    assert!(
+        second.changed && second.version > first.version,
+        "{second:?}"
+    );
+    assert!(
+        !second.snapshot_written || second.delta_bytes.is_none(),
+        "{second:?}"
+    );
     let delta = second.delta_bytes.expect("a delta");
     assert!(delta < 100, "one change is a few bytes, not {delta}");
 
@@ -109,7 +130,11 @@ async fn a_synced_client_answers_every_number_as_the_api_does_and_hears_of_a_rev
     assert_eq!((synced.took, synced.version), ("deltas", second.version));
     assert_eq!(client_says(client.path(), KLM), (false, None));
     for number in &numbers {
-        assert_eq!(client_says(client.path(), number), server_says(&app.service, number), "{number}");
+        assert_eq!(
+            client_says(client.path(), number),
+            server_says(&app.service, number),
+            "{number}"
+        );
     }
     let again = sync_from(root.path(), client.path(), None).unwrap();
     assert_eq!(again.took, "up_to_date");
@@ -125,12 +150,17 @@ async fn a_publish_killed_before_its_manifest_leaves_the_previous_version_whole(
     sync_from(root.path(), client.path(), Some(&numbers)).unwrap();
 
     let klm = PhoneNumber::parse(KLM, None).unwrap();
-    app.service.revoke_number(&klm, "reviewer", "number given up").unwrap();
+    app.service
+        .revoke_number(&klm, "reviewer", "number given up")
+        .unwrap();
     // The next publish dies after its content files, before the manifest.
     let dest = Destination::local(root.path()).unwrap();
     let jwks = serde_json::to_vec(&app.service.jwks()).unwrap();
     let keys = bizseal_client::badges::jws::Keys::from_jwks(&jwks).unwrap();
-    let previous = publish::badges::previous(&dest, &keys).await.unwrap().expect("published");
+    let previous = publish::badges::previous(&dest, &keys)
+        .await
+        .unwrap()
+        .expect("published");
     let r = app.service.store().read().unwrap();
     let badged = bizseal::lookup::badged(&r).unwrap();
     let planned = publish::badges::plan(
@@ -163,7 +193,10 @@ async fn a_publish_killed_before_its_manifest_leaves_the_previous_version_whole(
     assert!(second.version > first.version);
     let synced = sync_from(root.path(), client.path(), None).unwrap();
     assert_eq!((synced.took, synced.version), ("deltas", second.version));
-    assert_eq!(client_says(client.path(), KLM), server_says(&app.service, KLM));
+    assert_eq!(
+        client_says(client.path(), KLM),
+        server_says(&app.service, KLM)
+    );
 }
 
 #[tokio::test]
@@ -177,11 +210,19 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
     // The copy's list no longer adds up to its manifest: the next sync
     // notices and starts from the snapshot.
     let empty = bizseal_client::badges::list::BadgeList::from_hashes(published.prefix_bits, []);
-    std::fs::write(client.path().join("list.bin"), empty.encode(published.version)).unwrap();
+    std::fs::write(
+        client.path().join("list.bin"),
+        empty.encode(published.version),
+    )
+    .unwrap();
     assert!(Local::open(client.path(), bizseal::model::now()).is_err());
     let synced = sync_from(root.path(), client.path(), None).unwrap();
     assert_eq!(synced.took, "snapshot");
-    assert_eq!(client_says(client.path(), KLM), (false, None), "no answers kept without a book");
+    assert_eq!(
+        client_says(client.path(), KLM),
+        (false, None),
+        "no answers kept without a book"
+    );
 
     // A snapshot that is not the one the manifest names is refused.
     let snapshot = std::fs::read_dir(root.path().join("badges/snapshot"))
@@ -200,7 +241,8 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
 
     // A manifest signed by another key is refused.
     let other = tempfile::tempdir().unwrap();
-    let stranger = Arc::new(Service::open_for_command(bizseal::config::Config::new(other.path())).unwrap());
+    let stranger =
+        Arc::new(Service::open_for_command(bizseal::config::Config::new(other.path())).unwrap());
     let theirs = tempfile::tempdir().unwrap();
     publish_to(&stranger, theirs.path()).await;
     std::fs::copy(

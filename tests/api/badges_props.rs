@@ -56,7 +56,8 @@ struct World {
 impl World {
     fn new() -> World {
         let data = tempfile::tempdir().unwrap();
-        let service = Arc::new(Service::open_for_command(bizseal::config::Config::new(data.path())).unwrap());
+        let service =
+            Arc::new(Service::open_for_command(bizseal::config::Config::new(data.path())).unwrap());
         service.load_demo().unwrap();
         let numbers = all_numbers(&service);
         let r = service.store().read().unwrap();
@@ -83,13 +84,23 @@ impl World {
         match step {
             Step::Revoke(i) => {
                 let number = &self.numbers[i % self.numbers.len()];
-                let _ = self.service.revoke_number(&PhoneNumber::parse(number, None).unwrap(), r, "bad");
+                let _ = self.service.revoke_number(
+                    &PhoneNumber::parse(number, None).unwrap(),
+                    r,
+                    "bad",
+                );
             }
             Step::Suspend(i) => {
-                let _ = self.service.suspend(&self.businesses[i % self.businesses.len()], r, "fraud");
+                let _ =
+                    self.service
+                        .suspend(&self.businesses[i % self.businesses.len()], r, "fraud");
             }
             Step::Reinstate(i) => {
-                let _ = self.service.reinstate(&self.businesses[i % self.businesses.len()], r, "cleared");
+                let _ = self.service.reinstate(
+                    &self.businesses[i % self.businesses.len()],
+                    r,
+                    "cleared",
+                );
             }
             Step::Renew => {
                 let now = bizseal::model::now();
@@ -100,7 +111,10 @@ impl World {
                         for n in &numbers {
                             for (serial, _) in w.live_serials(E164::stored(n))? {
                                 if let Some(a) = w.attestation(&serial)? {
-                                    w.put_attestation(&bizseal::model::Attestation { expires_at: now + 60, ..a })?;
+                                    w.put_attestation(&bizseal::model::Attestation {
+                                        expires_at: now + 60,
+                                        ..a
+                                    })?;
                                 }
                             }
                         }
@@ -118,7 +132,11 @@ impl World {
                     .map(|n| (n.clone(), server_says(&self.service, n)))
                     .collect();
                 for n in &self.numbers {
-                    assert_eq!(client_says(self.client.path(), n), self.published[n], "{n} after {step:?}");
+                    assert_eq!(
+                        client_says(self.client.path(), n),
+                        self.published[n],
+                        "{n} after {step:?}"
+                    );
                 }
             }
             Step::KilledPublishAndSync => {
@@ -150,7 +168,10 @@ impl World {
                 sync_from(self.root.path(), self.client.path(), Some(&self.numbers)).unwrap();
                 for n in &self.numbers {
                     let (badge, _) = client_says(self.client.path(), n);
-                    assert!(!badge || self.published[n].0, "{n} shows a badge no whole publish gave");
+                    assert!(
+                        !badge || self.published[n].0,
+                        "{n} shows a badge no whole publish gave"
+                    );
                 }
             }
         }

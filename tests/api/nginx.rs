@@ -35,19 +35,28 @@ impl Drop for Nginx {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Nginx {
     let prefix = tempfile::tempdir().unwrap();
     let port = free_port();
-    let conf = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
+    let conf =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/nginx.conf")).unwrap();
     let conf = conf
         .replace("/srv/bizseal/published", &root.display().to_string())
         .replace("/var/cache/nginx", &prefix.path().display().to_string())
         .replace("server 127.0.0.1:8080;", &format!("server {upstream};"))
         .replace("listen 8081;", &format!("listen 127.0.0.1:{port};"));
-    for (from, to) in [("root ", "root"), ("server ", "server"), ("listen ", "listen")] {
+    for (from, to) in [
+        ("root ", "root"),
+        ("server ", "server"),
+        ("listen ", "listen"),
+    ] {
         assert!(conf.contains(from), "the config lost its {to} line");
     }
     let conf_path = prefix.path().join("nginx.conf");
@@ -55,7 +64,11 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
     let p = prefix.path().display();
     // As root, nginx's workers would drop to `nobody`, who cannot read a
     // temporary directory: keep them as the test's user.
-    let user = if unsafe { libc::geteuid() } == 0 { "user root;" } else { "" };
+    let user = if unsafe { libc::geteuid() } == 0 {
+        "user root;"
+    } else {
+        ""
+    };
     let child = Command::new(binary)
         .arg("-p")
         .arg(prefix.path())
@@ -64,7 +77,9 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
         .arg("-e")
         .arg(prefix.path().join("error.log"))
         .arg("-g")
-        .arg(format!("daemon off; {user} pid {p}/nginx.pid; error_log {p}/error.log;"))
+        .arg(format!(
+            "daemon off; {user} pid {p}/nginx.pid; error_log {p}/error.log;"
+        ))
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
@@ -84,9 +99,15 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
 }
 
 fn bizseal(args: &[&str]) -> (bool, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bizseal")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_bizseal"))
+        .args(args)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), format!("{}{stderr}", String::from_utf8_lossy(&out.stdout)))
+    (
+        out.status.success(),
+        format!("{}{stderr}", String::from_utf8_lossy(&out.stdout)),
+    )
 }
 
 fn check_lines(dir: &Path, numbers: &[&str]) -> Vec<serde_json::Value> {
@@ -94,7 +115,9 @@ fn check_lines(dir: &Path, numbers: &[&str]) -> Vec<serde_json::Value> {
     args.extend_from_slice(numbers);
     let (ok, out) = bizseal(&args);
     assert!(ok, "{out}");
-    out.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 #[tokio::test]
@@ -114,16 +137,30 @@ async fn through_nginx_clients_sync_and_check_and_keep_checking_with_bizseal_sto
     let http = reqwest::Client::new();
 
     // Static files carry the cache lifetimes the config gives them.
-    let manifest = http.get(format!("{url}/badges/manifest.jws")).send().await.unwrap();
-    assert_eq!(manifest.status(), 200);
-    assert_eq!(manifest.headers()["cache-control"], "public, max-age=60");
-    let snapshot = std::fs::read_dir(root.path().join("badges/snapshot")).unwrap().next().unwrap().unwrap();
-    let snapshot = http
-        .get(format!("{url}/badges/snapshot/{}", snapshot.file_name().to_string_lossy()))
+    let manifest = http
+        .get(format!("{url}/badges/manifest.jws"))
         .send()
         .await
         .unwrap();
-    assert!(snapshot.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+    assert_eq!(manifest.status(), 200);
+    assert_eq!(manifest.headers()["cache-control"], "public, max-age=60");
+    let snapshot = std::fs::read_dir(root.path().join("badges/snapshot"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let snapshot = http
+        .get(format!(
+            "{url}/badges/snapshot/{}",
+            snapshot.file_name().to_string_lossy()
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert!(snapshot.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
 
     // A lookup through nginx, cached.
     let lookup = format!("{url}/v1/numbers/{KLM}");
@@ -139,22 +176,45 @@ async fn through_nginx_clients_sync_and_check_and_keep_checking_with_bizseal_sto
     std::fs::write(book.path(), all_numbers(&app.service).join("\n")).unwrap();
     let client = tempfile::tempdir().unwrap();
     let dir = client.path().to_str().unwrap();
-    let (ok, out) = bizseal(&["client", "sync", &url, dir, "--numbers", book.path().to_str().unwrap()]);
+    let (ok, out) = bizseal(&[
+        "client",
+        "sync",
+        &url,
+        dir,
+        "--numbers",
+        book.path().to_str().unwrap(),
+    ]);
     assert!(ok, "{out}");
 
     // bizseal stops; nginx and the published tree stay.
     let _data = app.stop().await;
     let lines = check_lines(client.path(), &[KLM, LEVEL_B, UNLISTED]);
-    assert_eq!((lines[0]["badge"].as_bool(), lines[0]["level"].as_str()), (Some(true), Some("A")));
-    assert_eq!((lines[1]["badge"].as_bool(), lines[1]["level"].as_str()), (Some(true), Some("B")));
+    assert_eq!(
+        (lines[0]["badge"].as_bool(), lines[0]["level"].as_str()),
+        (Some(true), Some("A"))
+    );
+    assert_eq!(
+        (lines[1]["badge"].as_bool(), lines[1]["level"].as_str()),
+        (Some(true), Some("B"))
+    );
     assert_eq!(lines[2]["badge"], false);
 
     // A new client syncs from the static tree alone and checks.
     let fresh = tempfile::tempdir().unwrap();
-    let (ok, out) = bizseal(&["client", "sync", &url, fresh.path().to_str().unwrap(), "--numbers", book.path().to_str().unwrap()]);
+    let (ok, out) = bizseal(&[
+        "client",
+        "sync",
+        &url,
+        fresh.path().to_str().unwrap(),
+        "--numbers",
+        book.path().to_str().unwrap(),
+    ]);
     assert!(ok, "{out}");
     let lines = check_lines(fresh.path(), &[KLM, UNLISTED]);
-    assert_eq!((lines[0]["badge"].as_bool(), lines[0]["source"].as_str()), (Some(true), Some("answer")));
+    assert_eq!(
+        (lines[0]["badge"].as_bool(), lines[0]["source"].as_str()),
+        (Some(true), Some("answer"))
+    );
     assert_eq!(lines[1]["badge"], false);
 
     // The cached lookup still answers, the same signed bytes.

@@ -162,14 +162,20 @@ mod tests {
         };
         let good = bucket_for(shop, token(&key, shop, 1_000));
         let v = check(shop, &hashes[0], &list, Some(&good), &keys, 500);
-        assert!(v.badge && v.level.as_deref() == Some("B") && v.source == Source::Answer, "{v:?}");
+        assert!(
+            v.badge && v.level.as_deref() == Some("B") && v.source == Source::Answer,
+            "{v:?}"
+        );
         let v = check(shop, &hashes[0], &list, Some(&good), &keys, 2_000);
         assert_eq!((v.badge, v.reason.as_deref()), (false, Some("expired")));
         let v = check(shop, &hashes[0], &list, None, &keys, 500);
         assert_eq!((v.badge, v.source), (false, Source::NotSynced));
         let swapped = bucket_for(other, token(&key, shop, 1_000));
         let v = check(other, &hashes[1], &list, Some(&swapped), &keys, 500);
-        assert_eq!((v.badge, v.reason.as_deref()), (false, Some("number_mismatch")));
+        assert_eq!(
+            (v.badge, v.reason.as_deref()),
+            (false, Some("number_mismatch"))
+        );
         let v = check(stranger, &number_hash(stranger), &list, None, &keys, 500);
         assert_eq!((v.badge, v.source), (false, Source::List));
     }

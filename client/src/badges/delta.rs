@@ -87,7 +87,8 @@ impl Delta {
         }
         let old = list.prefixes();
         let mut out = Vec::with_capacity(old.len() + self.added.len());
-        let (mut removed, mut added) = (self.removed.iter().peekable(), self.added.iter().peekable());
+        let (mut removed, mut added) =
+            (self.removed.iter().peekable(), self.added.iter().peekable());
         for &p in old {
             while let Some(&&a) = added.peek() {
                 if a >= p {
@@ -129,7 +130,9 @@ impl Delta {
 
     /// Reads a delta file.
     pub fn decode(bytes: &[u8]) -> Result<Delta, FormatError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::Invalid("not a badge delta"))?;
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or(FormatError::Invalid("not a badge delta"))?;
         let (prefix_bits, rest) = header(rest)?;
         let (from, rest) = rice::get_varint(rest)?;
         let (to, rest) = rice::get_varint(rest)?;
@@ -177,9 +180,18 @@ mod tests {
         let old = list(20, &[1, 5, 9]);
         let new = list(20, &[1, 7, 9]);
         let delta = Delta::between(&old, 1, &new, 2);
-        assert_eq!(delta.apply(&list(20, &[1, 9])), Err(ApplyError::RemovesAbsent));
-        assert_eq!(delta.apply(&list(20, &[1, 5, 7, 9])), Err(ApplyError::AddsPresent));
-        assert!(matches!(delta.apply(&list(21, &[1, 5, 9])), Err(ApplyError::PrefixBits(..))));
+        assert_eq!(
+            delta.apply(&list(20, &[1, 9])),
+            Err(ApplyError::RemovesAbsent)
+        );
+        assert_eq!(
+            delta.apply(&list(20, &[1, 5, 7, 9])),
+            Err(ApplyError::AddsPresent)
+        );
+        assert!(matches!(
+            delta.apply(&list(21, &[1, 5, 9])),
+            Err(ApplyError::PrefixBits(..))
+        ));
     }
 
     #[test]

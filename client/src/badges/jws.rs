@@ -121,7 +121,9 @@ pub fn verify(jws: &str, keys: &Keys, typ: &str) -> Result<Vec<u8>, JwsError> {
     else {
         return Err(JwsError::Malformed);
     };
-    let header = URL_SAFE_NO_PAD.decode(h64).map_err(|_| JwsError::Malformed)?;
+    let header = URL_SAFE_NO_PAD
+        .decode(h64)
+        .map_err(|_| JwsError::Malformed)?;
     let header: Header = serde_json::from_slice(&header).map_err(|_| JwsError::Malformed)?;
     match header.alg.as_deref() {
         Some("EdDSA" | "Ed25519") => {}
@@ -144,7 +146,9 @@ pub fn verify(jws: &str, keys: &Keys, typ: &str) -> Result<Vec<u8>, JwsError> {
         .as_deref()
         .and_then(|kid| keys.by_kid.get(kid))
         .ok_or(JwsError::UnknownKey)?;
-    let signature = URL_SAFE_NO_PAD.decode(s64).map_err(|_| JwsError::Malformed)?;
+    let signature = URL_SAFE_NO_PAD
+        .decode(s64)
+        .map_err(|_| JwsError::Malformed)?;
     let signature = Signature::from_slice(&signature).map_err(|_| JwsError::Malformed)?;
     let signing_input = &jws[..h64.len() + 1 + p64.len()];
     key.verify_strict(signing_input.as_bytes(), &signature)

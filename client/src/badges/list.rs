@@ -72,7 +72,10 @@ pub struct BadgeList {
 
 impl BadgeList {
     /// The list of these numbers' hashes.
-    pub fn from_hashes<'a>(prefix_bits: u8, hashes: impl IntoIterator<Item = &'a [u8; 32]>) -> Self {
+    pub fn from_hashes<'a>(
+        prefix_bits: u8,
+        hashes: impl IntoIterator<Item = &'a [u8; 32]>,
+    ) -> Self {
         let mut prefixes: Vec<u64> = hashes
             .into_iter()
             .map(|h| prefix_of(h, prefix_bits))
@@ -148,7 +151,9 @@ impl BadgeList {
 
     /// Reads a snapshot file: the list and its version.
     pub fn decode(bytes: &[u8]) -> Result<(BadgeList, u64), FormatError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(FormatError::Invalid("not a badge list"))?;
+        let rest = bytes
+            .strip_prefix(MAGIC)
+            .ok_or(FormatError::Invalid("not a badge list"))?;
         let (prefix_bits, rest) = header(rest)?;
         let (version, rest) = rice::get_varint(rest)?;
         let (prefixes, rest) = rice::decode(rest, prefix_bits)?;
@@ -196,7 +201,9 @@ mod tests {
     use super::*;
 
     fn numbers(n: u32) -> Vec<[u8; 32]> {
-        (0..n).map(|i| number_hash(&format!("+3491{i:07}"))).collect()
+        (0..n)
+            .map(|i| number_hash(&format!("+3491{i:07}")))
+            .collect()
     }
 
     #[test]

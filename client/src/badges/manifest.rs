@@ -138,7 +138,9 @@ impl Manifest {
     /// deltas must chain.
     fn check_shape(&self) -> Result<(), ManifestError> {
         let bad = |why: &str| Err(ManifestError::Shape(why.to_owned()));
-        let files = [&self.snapshot, &self.answers.index].into_iter().chain(&self.deltas);
+        let files = [&self.snapshot, &self.answers.index]
+            .into_iter()
+            .chain(&self.deltas);
         for f in files {
             if !safe_path(&f.path) || f.sha256.len() != 64 {
                 return bad("a file path or hash is not acceptable");
@@ -156,7 +158,12 @@ impl Manifest {
         if !chained {
             return bad("the deltas do not chain up to the version");
         }
-        if self.snapshot.to != self.version && self.deltas.first().is_none_or(|d| d.from > self.snapshot.to) {
+        if self.snapshot.to != self.version
+            && self
+                .deltas
+                .first()
+                .is_none_or(|d| d.from > self.snapshot.to)
+        {
             return bad("the deltas do not start at or before the snapshot");
         }
         Ok(())
@@ -260,10 +267,22 @@ mod tests {
         let m = manifest();
         m.check_shape().unwrap();
         assert_eq!(m.plan(Some((12, 20))), Plan::UpToDate);
-        assert_eq!(m.plan(Some((10, 20))), Plan::Deltas(vec![&m.deltas[1], &m.deltas[2]]));
-        assert_eq!(m.plan(Some((8, 20))), Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]]));
-        assert_eq!(m.plan(Some((10, 21))), Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]]));
-        assert_eq!(m.plan(None), Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]]));
+        assert_eq!(
+            m.plan(Some((10, 20))),
+            Plan::Deltas(vec![&m.deltas[1], &m.deltas[2]])
+        );
+        assert_eq!(
+            m.plan(Some((8, 20))),
+            Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]])
+        );
+        assert_eq!(
+            m.plan(Some((10, 21))),
+            Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]])
+        );
+        assert_eq!(
+            m.plan(None),
+            Plan::Snapshot(&m.snapshot, vec![&m.deltas[2]])
+        );
     }
 
     #[test]
@@ -273,13 +292,22 @@ mod tests {
         let m = manifest();
         let signed = jws::sign_for_test(&key, "k", TYP, &serde_json::to_vec(&m).unwrap());
         assert_eq!(Manifest::verify(&signed, &keys, 500).unwrap(), m);
-        assert_eq!(Manifest::verify(&signed, &keys, 1_000), Err(ManifestError::Expired(1_000)));
+        assert_eq!(
+            Manifest::verify(&signed, &keys, 1_000),
+            Err(ManifestError::Expired(1_000))
+        );
         let token = jws::sign_for_test(&key, "k", "bizseal-attestation+jwt", b"{}");
-        assert!(matches!(Manifest::verify(&token, &keys, 500), Err(ManifestError::Signature(_))));
+        assert!(matches!(
+            Manifest::verify(&token, &keys, 500),
+            Err(ManifestError::Signature(_))
+        ));
         let mut escaping = m.clone();
         escaping.snapshot.path = "../etc/passwd".into();
         let signed = jws::sign_for_test(&key, "k", TYP, &serde_json::to_vec(&escaping).unwrap());
-        assert!(matches!(Manifest::verify(&signed, &keys, 500), Err(ManifestError::Shape(_))));
+        assert!(matches!(
+            Manifest::verify(&signed, &keys, 500),
+            Err(ManifestError::Shape(_))
+        ));
         let mut older = m.clone();
         older.version = 11;
         assert!(older.not_older_than(&m).is_err());

@@ -46,10 +46,7 @@ struct BitReader<'a> {
 
 impl BitReader<'_> {
     fn bit(&mut self) -> Result<bool, FormatError> {
-        let byte = self
-            .bytes
-            .get(self.bit / 8)
-            .ok_or(FormatError::Truncated)?;
+        let byte = self.bytes.get(self.bit / 8).ok_or(FormatError::Truncated)?;
         let bit = (byte >> (7 - self.bit % 8)) & 1 == 1;
         self.bit += 1;
         Ok(bit)
@@ -131,7 +128,11 @@ pub fn decode(input: &[u8], bits: u8) -> Result<(Vec<u64>, &[u8]), FormatError> 
     if count > (len as u64).saturating_mul(8) {
         return Err(FormatError::Invalid("more values than bits"));
     }
-    let limit = if bits >= 64 { u64::MAX } else { (1u64 << bits) - 1 };
+    let limit = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
     let mut reader = BitReader {
         bytes: stream,
         bit: 0,
@@ -230,7 +231,10 @@ mod tests {
         let mut out = Vec::new();
         encode(&values, &mut out);
         let bits_each = out.len() as f64 * 8.0 / values.len() as f64;
-        assert!((17.5..19.0).contains(&bits_each), "{bits_each} bits a value");
+        assert!(
+            (17.5..19.0).contains(&bits_each),
+            "{bits_each} bits a value"
+        );
     }
 
     #[test]
