@@ -203,13 +203,13 @@ pub fn plan(
     // index to compare with (a first publish, a new prefix length), every
     // bucket is written, empty ones too: a file left from an earlier
     // publish must not keep a token the list no longer vouches for.
-    for at in 0..index.len() {
+    for (at, digest) in index.iter_mut().enumerate() {
         let before = previous_index.map_or(0, |p| p.get(at).copied().unwrap_or(0));
         let empty = !buckets.contains_key(&at);
         if empty && (before != 0 || previous_index.is_none()) {
-            index[at] = digest_of(&[]);
+            *digest = digest_of(&[]);
         }
-        if index[at] == before {
+        if *digest == before {
             continue;
         }
         let prefix = format!("{at:0width$x}", width = usize::from(prefix_chars));

@@ -69,7 +69,7 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
     } else {
         ""
     };
-    let child = Command::new(binary)
+    let mut child = Command::new(binary)
         .arg("-p")
         .arg(prefix.path())
         .arg("-c")
@@ -94,6 +94,8 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
         }
         std::thread::sleep(Duration::from_millis(50));
     }
+    let _ = child.kill();
+    let _ = child.wait();
     let log = std::fs::read_to_string(prefix.path().join("error.log")).unwrap_or_default();
     panic!("nginx did not start: {log}");
 }
