@@ -253,3 +253,50 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
     let refused = sync_from(root.path(), fresh.path(), None).unwrap_err();
     assert!(matches!(refused, sync::SyncError::Manifest(_)), "{refused}");
 }
+
+#[tokio::test]
+async fn a_server_publishes_on_its_interval() {
+    let data = tempfile::tempdir().unwrap();
+    let root = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_bizseal"))
+        .args([
+            "--data-dir",
+            data.path().to_str().unwrap(),
+            "serve",
+            "--demo",
+        ])
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .args([
+            "--publish-to",
+            root.path().to_str().unwrap(),
+            "--publish-interval",
+            "1",
+        ])
+        .env("BIZSEAL_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let manifest = root.path().join("badges/manifest.jws");
+    for _ in 0..200 {
+        if manifest.exists() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let client = tempfile::tempdir().unwrap();
+    let synced = sync_from(root.path(), client.path(), Some(&[KLM.to_owned()]));
+    unsafe { libc::kill(server.id() as i32, libc::SIGTERM) };
+    let _ = server.wait();
+    let synced = synced.expect("the server published a tree a client syncs");
+    assert_eq!(synced.took, "snapshot");
+    assert_eq!(
+        client_says(client.path(), KLM),
+        (true, Some("A".to_owned()))
+    );
+}
