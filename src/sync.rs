@@ -75,12 +75,35 @@ pub struct SyncReport {
     /// Hits of the address book, and the buckets of answers kept for them.
     pub hits: usize,
     pub buckets: usize,
+    /// Buckets the server said were unchanged (HTTP 304).
+    pub not_modified: usize,
 }
 
 /// A fetcher: the bytes at a path under the tree's root, `None` for a
 /// file that is not there (404).
 pub trait Fetch {
     fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String>;
+
+    /// The file unless it still has the entity tag `etag` (HTTP's
+    /// `If-None-Match`: a bucket a client holds costs a 304, not its
+    /// bytes). A fetcher without entity tags fetches.
+    fn fetch_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, String> {
+        let _ = etag;
+        Ok(match self.fetch(path)? {
+            Some(bytes) => Fetched::Body(bytes, None),
+            None => Fetched::Missing,
+        })
+    }
+}
+
+/// What a conditional fetch got.
+#[derive(Debug)]
+pub enum Fetched {
+    Missing,
+    /// The held copy is current.
+    NotModified,
+    /// New bytes, and their entity tag if the server gave one.
+    Body(Vec<u8>, Option<String>),
 }
 
 impl<F: FnMut(&str) -> Result<Option<Vec<u8>>, String>> Fetch for F {
@@ -93,6 +116,7 @@ struct Counted<'a, F> {
     inner: &'a mut F,
     files: usize,
     bytes: u64,
+    not_modified: usize,
 }
 
 impl<F: Fetch> Counted<'_, F> {
@@ -104,6 +128,25 @@ impl<F: Fetch> Counted<'_, F> {
         if let Some(bytes) = &got {
             self.files += 1;
             self.bytes += bytes.len() as u64;
+        }
+        Ok(got)
+    }
+
+    fn get_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, SyncError> {
+        let got = self
+            .inner
+            .fetch_if(path, etag)
+            .map_err(|reason| SyncError::Fetch {
+                path: path.to_owned(),
+                reason,
+            })?;
+        match &got {
+            Fetched::Body(bytes, _) => {
+                self.files += 1;
+                self.bytes += bytes.len() as u64;
+            }
+            Fetched::NotModified => self.not_modified += 1,
+            Fetched::Missing => {}
         }
         Ok(got)
     }
@@ -136,6 +179,7 @@ pub fn sync(
         inner: fetch,
         files: 0,
         bytes: 0,
+        not_modified: 0,
     };
     let jwks = net.need(crate::publish::JWKS_PATH)?;
     let keys = Keys::from_jwks(&jwks).map_err(|_| SyncError::Keys)?;
@@ -170,13 +214,32 @@ pub fn sync(
     }
     let mut kept = BTreeSet::new();
     for path in &buckets {
-        // A bucket never written is empty: the hit was another number's prefix.
-        let bytes = net
-            .get(path)?
-            .unwrap_or_else(|| b"{\"prefix\":\"\",\"entries\":[]}".to_vec());
-        Bucket::parse(&bytes).map_err(|_| SyncError::Mismatch(path.clone()))?;
         let name = local_bucket(path);
-        write_atomic(&dir.join(ANSWERS).join(&name), &bytes)?;
+        let file = dir.join(ANSWERS).join(&name);
+        let tag_file = dir.join(ANSWERS).join(format!("{name}.etag"));
+        let held_tag = file
+            .exists()
+            .then(|| fs::read_to_string(&tag_file).ok())
+            .flatten();
+        let (bytes, tag) = match net.get_if(path, held_tag.as_deref())? {
+            Fetched::NotModified => (None, held_tag),
+            Fetched::Body(bytes, tag) => (Some(bytes), tag),
+            // A bucket never written is empty: the hit was another number's prefix.
+            Fetched::Missing => (Some(b"{\"prefix\":\"\",\"entries\":[]}".to_vec()), None),
+        };
+        if let Some(bytes) = bytes {
+            Bucket::parse(&bytes).map_err(|_| SyncError::Mismatch(path.clone()))?;
+            write_atomic(&file, &bytes)?;
+            match &tag {
+                Some(tag) => write_atomic(&tag_file, tag.as_bytes())?,
+                None => {
+                    let _ = fs::remove_file(&tag_file);
+                }
+            }
+        }
+        if tag.is_some() {
+            kept.insert(format!("{name}.etag"));
+        }
         kept.insert(name);
     }
     for entry in fs::read_dir(dir.join(ANSWERS))? {
@@ -199,7 +262,8 @@ pub fn sync(
         bytes: net.bytes,
         count: latest.count,
         hits,
-        buckets: kept.len(),
+        buckets: buckets.len(),
+        not_modified: net.not_modified,
     })
 }
 

@@ -109,16 +109,35 @@ struct Http {
 
 impl Fetch for Http {
     fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        match self.fetch_if(path, None)? {
+            sync::Fetched::Body(bytes, _) => Ok(Some(bytes)),
+            sync::Fetched::Missing | sync::Fetched::NotModified => Ok(None),
+        }
+    }
+
+    fn fetch_if(&mut self, path: &str, etag: Option<&str>) -> Result<sync::Fetched, String> {
         let url = format!("{}{path}", self.root);
-        match self.agent.get(&url).call() {
-            Ok(mut response) => response
-                .body_mut()
-                .with_config()
-                .limit(MAX_FILE)
-                .read_to_vec()
-                .map(Some)
-                .map_err(|e| e.to_string()),
-            Err(ureq::Error::StatusCode(404)) => Ok(None),
+        let mut request = self.agent.get(&url);
+        if let Some(etag) = etag {
+            request = request.header("If-None-Match", etag);
+        }
+        match request.call() {
+            Ok(response) if response.status() == 304 => Ok(sync::Fetched::NotModified),
+            Ok(mut response) => {
+                let tag = response
+                    .headers()
+                    .get("etag")
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned);
+                let bytes = response
+                    .body_mut()
+                    .with_config()
+                    .limit(MAX_FILE)
+                    .read_to_vec()
+                    .map_err(|e| e.to_string())?;
+                Ok(sync::Fetched::Body(bytes, tag))
+            }
+            Err(ureq::Error::StatusCode(404)) => Ok(sync::Fetched::Missing),
             Err(e) => Err(e.to_string()),
         }
     }

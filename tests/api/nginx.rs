@@ -187,6 +187,13 @@ async fn through_nginx_clients_sync_and_check_and_keep_checking_with_bizseal_sto
         book.path().to_str().unwrap(),
     ]);
     assert!(ok, "{out}");
+    // Synced again: the held buckets cost a 304 each, not their bytes.
+    let (ok, out) = bizseal(&["client", "sync", &url, dir]);
+    assert!(ok, "{out}");
+    let again: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(again["took"], "up_to_date", "{again}");
+    assert!(again["buckets"].as_u64() > Some(0), "{again}");
+    assert_eq!(again["not_modified"], again["buckets"], "{again}");
 
     // bizseal stops; nginx and the published tree stay.
     let _data = app.stop().await;
