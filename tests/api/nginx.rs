@@ -29,9 +29,15 @@ struct Nginx {
 
 impl Drop for Nginx {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop(&mut self.child);
     }
+}
+
+/// Stops nginx the way that stops its workers too (SIGTERM to the master:
+/// a SIGKILL would leave them running, orphaned).
+fn stop(child: &mut Child) {
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let _ = child.wait();
 }
 
 fn free_port() -> u16 {
@@ -94,8 +100,7 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
         }
         std::thread::sleep(Duration::from_millis(50));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    stop(&mut child);
     let log = std::fs::read_to_string(prefix.path().join("error.log")).unwrap_or_default();
     panic!("nginx did not start: {log}");
 }
