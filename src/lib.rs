@@ -28,6 +28,10 @@
 //!   changes feed; analyzer, indexer thread, queries.
 //! - [`translog`]: the transparency log: Merkle math, entries, tree heads.
 //! - [`service`]: the workflows (lookup, verify, import, renew, rotate).
+//! - [`publish`]: the directory as static files for any CDN: the badge
+//!   list, its signed answers and manifest, the keys.
+//! - [`sync`]: a client's copy of a published tree (`bizseal client
+//!   sync` and `check`), checked offline.
 //! - [`http`]: what every route shares: state, connection loop, limits,
 //!   authentication, metrics, problem+json.
 //! - [`api`]: the JSON resources and the router (its OpenAPI description
@@ -49,9 +53,11 @@ pub mod logo;
 pub mod lookup;
 pub mod model;
 pub mod phone;
+pub mod publish;
 pub mod search;
 pub mod service;
 pub mod store;
+pub mod sync;
 pub mod token;
 pub mod translog;
 pub mod web;

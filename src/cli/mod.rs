@@ -6,11 +6,13 @@
 mod admin;
 mod log;
 mod maintenance;
+mod publish;
 mod serve;
 mod verify;
 
 use admin::*;
 use maintenance::*;
+use publish::*;
 use serve::*;
 use verify::*;
 
@@ -91,6 +93,29 @@ enum Command {
         demo: bool,
         #[command(flatten)]
         workflow: WorkflowArgs,
+        /// Publish the badge list and the keys to this directory every
+        /// --publish-interval seconds (the tree `bizseal publish` writes).
+        #[arg(long, env = "BIZSEAL_PUBLISH_TO")]
+        publish_to: Option<PathBuf>,
+        #[command(flatten)]
+        publishing: PublishArgs,
+    },
+    /// Publish the badge list, its signed answers and the keys as static
+    /// files under DIR (badges/, .well-known/jwks.json) for any web server
+    /// or CDN: incremental, crash-safe, idempotent. Refused while a server
+    /// holds the data dir (use `serve --publish-to`).
+    Publish {
+        /// The published tree's root directory.
+        #[arg(long)]
+        to: PathBuf,
+        #[command(flatten)]
+        publishing: PublishArgs,
+    },
+    /// A client of a published tree: `sync` a local copy, `check` numbers
+    /// against it offline.
+    Client {
+        #[command(subcommand)]
+        action: ClientAction,
     },
     /// Bulk-load profiles, one JSON object a line.
     Import {
@@ -384,6 +409,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             addr,
             demo,
             workflow,
+            publish_to,
+            publishing,
         } => {
             config.sender = match workflow.sender_url {
                 Some(url) if workflow.sender == "webhook" => SenderConfig::Webhook { url },
@@ -413,8 +440,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .context("--reviewer-webhook-secret must be whsec_ followed by base64")?;
                 config.reviewer_webhook = Some(crate::config::ReviewerWebhook { url, secret });
             }
-            serve(config, &addr, demo)
+            let publishing = publish_to.map(|to| (to, publishing.settings()));
+            serve(config, &addr, demo, publishing)
         }
+        Command::Publish { to, publishing } => publish_once(config, &to, &publishing),
+        Command::Client { action } => client(action),
         Command::Backup {
             dest,
             server,

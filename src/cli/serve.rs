@@ -27,7 +27,12 @@ pub(super) fn check_operator_token(token: Option<&str>, demo: bool) -> anyhow::R
     Ok(())
 }
 
-pub(super) fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<ExitCode> {
+pub(super) fn serve(
+    config: Config,
+    addr: &str,
+    demo: bool,
+    publishing: Option<(PathBuf, crate::publish::Settings)>,
+) -> anyhow::Result<ExitCode> {
     check_operator_token(config.reviewer_token.as_deref(), demo)?;
     let service = Arc::new(Service::open(config)?);
     if demo {
@@ -51,6 +56,16 @@ pub(super) fn serve(config: Config, addr: &str, demo: bool) -> anyhow::Result<Ex
             .await
             .with_context(|| format!("cannot listen on {addr}"))?;
         tracing::info!(addr = %listener.local_addr()?, "bizseal is listening");
+        // The publisher stops with the server: its loop ends when this
+        // sender is dropped.
+        let (_stop_publishing, stopped) = tokio::sync::oneshot::channel::<()>();
+        if let Some((to, settings)) = publishing {
+            let dest = crate::publish::dest::Destination::local(&to)
+                .with_context(|| format!("cannot publish to {}", to.display()))?;
+            tokio::spawn(crate::publish::every(Arc::clone(&service), dest, settings, async {
+                let _ = stopped.await;
+            }));
+        }
         crate::api::serve(listener, Arc::clone(&service), shutdown_signal()).await?;
         // A write after this save makes the copy stale, which the next
         // start sees (see `store::known`): saving early is safe.

@@ -10,6 +10,8 @@
 //! - `cache`: the stored answers as a cache kept in step with the records:
 //!   [`refresh`] in every write of the service, [`read`] by lookups, made
 //!   again for every number when [`RENDER_VERSION`] changes.
+//! - `badged`: every number whose answer hands out a token, for the
+//!   published badge list.
 //! - `background`: that full pass, and filling the store's filter of known
 //!   numbers, off the path of a server's start.
 //!
@@ -18,6 +20,7 @@
 
 pub mod answer;
 mod background;
+mod badged;
 mod cache;
 pub mod packed;
 mod serve;
@@ -28,6 +31,7 @@ pub use answer::{
     Reputation, RevocationInfo,
 };
 pub use background::Background;
+pub use badged::{badge_token, badged, Badged};
 pub use cache::{
     is_current, mark_current, read, refresh, render_all, start_over, stored_answer, Render,
 };

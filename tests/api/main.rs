@@ -6,6 +6,8 @@
 
 mod abuse;
 mod account_pages;
+mod badges;
+mod badges_props;
 mod batch;
 mod browser;
 mod browser_console;
@@ -20,6 +22,7 @@ mod jwks;
 mod limits;
 mod logo;
 mod lookup;
+mod nginx;
 mod openapi;
 mod operations;
 mod range;

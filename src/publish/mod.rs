@@ -1,0 +1,257 @@
+//! Publishing the directory as static files any web server or CDN can
+//! serve: the badge list (`badges/`: snapshot, deltas, signed answers,
+//! manifest) and the keys (`.well-known/jwks.json`), so that the root URL
+//! is all a client needs (`bizseal client sync`).
+//!
+//! - [`dest`]: where the tree goes (an `object_store`) and the order files
+//!   are put in: content first, the files that name them last.
+//! - [`badges`]: the badge list's files for one publish, planned from what
+//!   the destination already holds.
+//!
+//! A publish reads one snapshot of the store (`lookup::badged`), so what
+//! it writes is one state of the directory. It is crash-safe (a kill
+//! leaves the previous version whole) and idempotent (a second publish
+//! with no change writes nothing). A revocation reaches a syncing client
+//! within one publish interval plus the manifest's cache lifetime.
+
+pub mod badges;
+pub mod dest;
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bizseal_client::badges::jws::Keys;
+use serde::Serialize;
+
+use crate::model::now;
+use crate::service::{Service, ServiceError};
+use dest::{DestError, Destination, Files};
+
+/// Seconds between two publishes of a serving process, by default: five
+/// minutes, so that with the manifest's minute of caching a revocation
+/// reaches syncing clients within six.
+pub const DEFAULT_INTERVAL_SECS: u32 = 300;
+
+/// Seconds a cache may keep the manifest, by default (and the
+/// `Cache-Control` deploy/nginx.conf gives it).
+pub const DEFAULT_MAX_AGE_SECS: u32 = 60;
+
+/// How long a manifest is trusted, by default: a week. A client that
+/// cannot reach a fresh manifest for longer stops trusting its list (a
+/// mirror that freezes the list is noticed); a publish re-signs the
+/// manifest once it is half that old, even with no change.
+pub const DEFAULT_VALIDITY_SECS: u32 = 7 * 24 * 3600;
+
+/// Where the keys go, under the root.
+pub const JWKS_PATH: &str = ".well-known/jwks.json";
+
+/// How publishing is timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Seconds between publishes (advisory in the manifest).
+    pub interval: u32,
+    /// Seconds a cache may keep the manifest.
+    pub max_age: u32,
+    /// Seconds a manifest is trusted.
+    pub validity: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            interval: DEFAULT_INTERVAL_SECS,
+            max_age: DEFAULT_MAX_AGE_SECS,
+            validity: DEFAULT_VALIDITY_SECS,
+        }
+    }
+}
+
+/// A publish failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PublishError {
+    #[error(transparent)]
+    Service(#[from] ServiceError),
+    #[error(transparent)]
+    Dest(#[from] DestError),
+    #[error("the publish task stopped: {0}")]
+    Task(String),
+}
+
+/// What a publish did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The list's version now published.
+    pub version: u64,
+    /// Whether anything was written (a publish with no change writes
+    /// nothing).
+    pub written: bool,
+    /// Whether the list changed (a new version).
+    pub changed: bool,
+    /// Badged numbers (distinct prefixes may be slightly fewer).
+    pub badged: u64,
+    pub prefix_bits: u8,
+    pub files: usize,
+    pub bytes: u64,
+    pub buckets_written: usize,
+    pub delta_bytes: Option<u64>,
+    pub snapshot_bytes: u64,
+    pub snapshot_written: bool,
+    /// Obsolete files removed.
+    pub removed: usize,
+    pub millis: u128,
+}
+
+/// Publishes the badge list and the keys to `dest` once.
+pub async fn publish(
+    service: &Arc<Service>,
+    dest: &Destination,
+    settings: Settings,
+) -> Result<Report, PublishError> {
+    let started = Instant::now();
+    let jwks = serde_json::to_vec_pretty(&service.jwks()).unwrap_or_default();
+    // Our own JWKS parses: a failure here would be a bug, and then the
+    // previous manifest is simply not trusted (a new snapshot follows).
+    let keys = Keys::from_jwks(&jwks).unwrap_or_default();
+    let previous = badges::previous(dest, &keys).await?;
+    let old_jwks = dest.get(JWKS_PATH).await?;
+    let service = Arc::clone(service);
+    let (planned, badged) = tokio::task::spawn_blocking(move || {
+        let r = service.store().read()?;
+        let badged = crate::lookup::badged(&r)?;
+        let keyring = service.keyring();
+        let planned = badges::plan(
+            &r,
+            &badged,
+            previous.as_ref(),
+            &keyring,
+            &service.config().issuer,
+            &settings,
+            now(),
+        )?;
+        Ok::<_, ServiceError>((planned.map(|p| (p, previous)), badged.len() as u64))
+    })
+    .await
+    .map_err(|e| PublishError::Task(e.to_string()))??;
+
+    let Some((planned, previous)) = planned else {
+        let m = previous_manifest_report(dest, &keys).await?;
+        return Ok(Report {
+            written: false,
+            changed: false,
+            badged,
+            removed: 0,
+            millis: started.elapsed().as_millis(),
+            ..m
+        });
+    };
+    let mut files = Files::default();
+    if old_jwks.as_deref() != Some(jwks.as_slice()) {
+        // Before the manifest: a key it is signed with is published first.
+        files.first.push((JWKS_PATH.to_owned(), jwks));
+    }
+    files.first.extend(planned.files.first);
+    files.last.extend(planned.files.last);
+    let (count, bytes) = (files.len(), files.bytes());
+    dest.write(files).await?;
+    let removed = sweep(
+        dest,
+        &planned.manifest,
+        previous.as_ref().map(|p| &p.manifest),
+    )
+    .await?;
+    let m = &planned.manifest;
+    Ok(Report {
+        version: m.version,
+        written: true,
+        changed: planned.changed,
+        badged,
+        prefix_bits: m.prefix_bits,
+        files: count,
+        bytes,
+        buckets_written: planned.buckets_written,
+        delta_bytes: planned.delta_bytes,
+        snapshot_bytes: m.snapshot.size,
+        snapshot_written: planned.snapshot_written,
+        removed,
+        millis: started.elapsed().as_millis(),
+    })
+}
+
+/// The report of a publish that wrote nothing: the published manifest's
+/// figures.
+async fn previous_manifest_report(dest: &Destination, keys: &Keys) -> Result<Report, PublishError> {
+    let m = badges::previous(dest, keys).await?.map(|p| p.manifest);
+    Ok(Report {
+        version: m.as_ref().map_or(0, |m| m.version),
+        written: false,
+        changed: false,
+        badged: 0,
+        prefix_bits: m.as_ref().map_or(0, |m| m.prefix_bits),
+        files: 0,
+        bytes: 0,
+        buckets_written: 0,
+        delta_bytes: None,
+        snapshot_bytes: m.as_ref().map_or(0, |m| m.snapshot.size),
+        snapshot_written: false,
+        removed: 0,
+        millis: 0,
+    })
+}
+
+/// Removes the content-addressed files neither the new manifest nor the
+/// one before it names (a client may hold the one before for its cache
+/// lifetime), and buckets of another prefix length than the new one's.
+async fn sweep(
+    dest: &Destination,
+    new: &bizseal_client::badges::manifest::Manifest,
+    old: Option<&bizseal_client::badges::manifest::Manifest>,
+) -> Result<usize, DestError> {
+    let mut keep = std::collections::HashSet::new();
+    for m in std::iter::once(new).chain(old) {
+        keep.insert(m.snapshot.path.clone());
+        keep.insert(m.answers.index.path.clone());
+        keep.extend(m.deltas.iter().map(|d| d.path.clone()));
+    }
+    let mut removed = 0;
+    for dir in [badges::SNAPSHOT_DIR, badges::DELTA_DIR, badges::INDEX_DIR] {
+        removed += dest.sweep(dir, |path| keep.contains(path)).await?;
+    }
+    let chars = usize::from(new.answers.prefix_chars);
+    let bucket_len = badges::ANSWERS_DIR.len() + chars + ".json".len();
+    removed += dest
+        .sweep(badges::ANSWERS_DIR.trim_end_matches('/'), |path| {
+            path.len() == bucket_len
+        })
+        .await?;
+    Ok(removed)
+}
+
+/// Publishes every `settings.interval` seconds until `stop` resolves; a
+/// failed publish is logged and tried again at the next tick.
+pub async fn every(
+    service: Arc<Service>,
+    dest: Destination,
+    settings: Settings,
+    stop: impl std::future::Future<Output = ()>,
+) {
+    let mut ticks = tokio::time::interval(Duration::from_secs(u64::from(settings.interval.max(1))));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tokio::pin!(stop);
+    loop {
+        tokio::select! {
+            _ = &mut stop => return,
+            _ = ticks.tick() => {}
+        }
+        match publish(&service, &dest, settings).await {
+            Ok(r) if r.written => tracing::info!(
+                version = r.version, changed = r.changed, badged = r.badged,
+                files = r.files, bytes = r.bytes, millis = r.millis as u64,
+                to = ?dest, "published the badge list"
+            ),
+            Ok(_) => tracing::debug!("badge list unchanged"),
+            Err(e) => {
+                tracing::warn!(error = %e, to = ?dest, "publishing the badge list failed; trying again at the next interval")
+            }
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! A client's copy of a published tree (`bizseal client sync` and
+//! `check`): the badge list at the latest version, the keys, the manifest,
+//! and the signed answers of the hits of the client's own address book,
+//! kept in a directory so that checks need no network and no bizseal.
+//!
+//! The state directory:
+//!
+//! ```text
+//! jwks.json      the keys, as last fetched
+//! manifest.jws   the manifest the list is at (written last: it is the commit)
+//! list.bin       the list at that version (a snapshot file, re-encoded after deltas)
+//! numbers.txt    the address book whose hits' answers are kept (E.164, one a line)
+//! answers/       the buckets of signed answers those hits fall in
+//! ```
+//!
+//! Every file is fetched through the caller's `fetch` (HTTP in the CLI,
+//! files in tests) and checked: the manifest's signature against the JWKS,
+//! each list file against its SHA-256 in the manifest, the whole set
+//! against the manifest's checksum; a client that diverges fetches the
+//! snapshot. Only the hits' buckets are fetched, so nothing about a number
+//! that is not a business's leaves the device.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use bizseal_client::badges::bucket::Bucket;
+use bizseal_client::badges::check::{check, Verdict};
+use bizseal_client::badges::delta::Delta;
+use bizseal_client::badges::jws::Keys;
+use bizseal_client::badges::list::{number_hash, BadgeList};
+use bizseal_client::badges::manifest::{self, FileRef, Manifest, Plan};
+
+use crate::phone::{PhoneNumber, Region};
+
+const JWKS: &str = "jwks.json";
+const MANIFEST: &str = "manifest.jws";
+const LIST: &str = "list.bin";
+const NUMBERS: &str = "numbers.txt";
+const ANSWERS: &str = "answers";
+
+/// Why a sync or a check failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("fetching {path}: {reason}")]
+    Fetch { path: String, reason: String },
+    #[error("{0} is missing from the published tree")]
+    Missing(String),
+    #[error("the published keys are not a JWKS")]
+    Keys,
+    #[error(transparent)]
+    Manifest(#[from] manifest::ManifestError),
+    #[error("{0} does not match the manifest")]
+    Mismatch(String),
+    #[error("the published list does not add up to the manifest's checksum")]
+    Checksum,
+    #[error("{0}: run `bizseal client sync` first")]
+    NotSynced(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SyncReport {
+    pub from_version: Option<u64>,
+    pub version: u64,
+    /// `up_to_date`, `deltas` or `snapshot`.
+    pub took: &'static str,
+    pub files: usize,
+    /// Bytes fetched, the manifest and keys included.
+    pub bytes: u64,
+    pub count: u64,
+    /// Hits of the address book, and the buckets of answers kept for them.
+    pub hits: usize,
+    pub buckets: usize,
+    /// Buckets the server said were unchanged (HTTP 304).
+    pub not_modified: usize,
+}
+
+/// A fetcher: the bytes at a path under the tree's root, `None` for a
+/// file that is not there (404).
+pub trait Fetch {
+    fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String>;
+
+    /// The file unless it still has the entity tag `etag` (HTTP's
+    /// `If-None-Match`: a bucket a client holds costs a 304, not its
+    /// bytes). A fetcher without entity tags fetches.
+    fn fetch_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, String> {
+        let _ = etag;
+        Ok(match self.fetch(path)? {
+            Some(bytes) => Fetched::Body(bytes, None),
+            None => Fetched::Missing,
+        })
+    }
+}
+
+/// What a conditional fetch got.
+#[derive(Debug)]
+pub enum Fetched {
+    Missing,
+    /// The held copy is current.
+    NotModified,
+    /// New bytes, and their entity tag if the server gave one.
+    Body(Vec<u8>, Option<String>),
+}
+
+impl<F: FnMut(&str) -> Result<Option<Vec<u8>>, String>> Fetch for F {
+    fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String> {
+        self(path)
+    }
+}
+
+struct Counted<'a, F> {
+    inner: &'a mut F,
+    files: usize,
+    bytes: u64,
+    not_modified: usize,
+}
+
+impl<F: Fetch> Counted<'_, F> {
+    fn get(&mut self, path: &str) -> Result<Option<Vec<u8>>, SyncError> {
+        let got = self.inner.fetch(path).map_err(|reason| SyncError::Fetch {
+            path: path.to_owned(),
+            reason,
+        })?;
+        if let Some(bytes) = &got {
+            self.files += 1;
+            self.bytes += bytes.len() as u64;
+        }
+        Ok(got)
+    }
+
+    fn get_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, SyncError> {
+        let got = self
+            .inner
+            .fetch_if(path, etag)
+            .map_err(|reason| SyncError::Fetch {
+                path: path.to_owned(),
+                reason,
+            })?;
+        match &got {
+            Fetched::Body(bytes, _) => {
+                self.files += 1;
+                self.bytes += bytes.len() as u64;
+            }
+            Fetched::NotModified => self.not_modified += 1,
+            Fetched::Missing => {}
+        }
+        Ok(got)
+    }
+
+    fn need(&mut self, path: &str) -> Result<Vec<u8>, SyncError> {
+        self.get(path)?
+            .ok_or_else(|| SyncError::Missing(path.to_owned()))
+    }
+
+    fn file(&mut self, f: &FileRef) -> Result<Vec<u8>, SyncError> {
+        let bytes = self.need(&f.path)?;
+        if !manifest::matches(f, &bytes) {
+            return Err(SyncError::Mismatch(f.path.clone()));
+        }
+        Ok(bytes)
+    }
+}
+
+/// Brings the state directory `dir` to the tree's latest version. `book`,
+/// when given, replaces the address book whose hits' answers are kept
+/// (numbers already in E.164).
+pub fn sync(
+    fetch: &mut impl Fetch,
+    dir: &Path,
+    book: Option<&[String]>,
+    now: i64,
+) -> Result<SyncReport, SyncError> {
+    fs::create_dir_all(dir.join(ANSWERS))?;
+    let mut net = Counted {
+        inner: fetch,
+        files: 0,
+        bytes: 0,
+        not_modified: 0,
+    };
+    let jwks = net.need(crate::publish::JWKS_PATH)?;
+    let keys = Keys::from_jwks(&jwks).map_err(|_| SyncError::Keys)?;
+    let jws = String::from_utf8(net.need(manifest::PATH)?)
+        .map_err(|_| SyncError::Mismatch(manifest::PATH.into()))?;
+    let latest = Manifest::verify(&jws, &keys, now)?;
+    let held = held(dir, &keys);
+    if let Some((m, _)) = &held {
+        latest.not_older_than(m)?;
+    }
+    let from_version = held.as_ref().map(|(m, _)| m.version);
+    let (list, took) = match reach(&mut net, &latest, held.as_ref()) {
+        Ok(reached) => reached,
+        // A copy that diverged (a delta that does not apply, a set that
+        // does not add up): start again from the snapshot.
+        Err(SyncError::Checksum) if held.is_some() => reach(&mut net, &latest, None)?,
+        Err(e) => return Err(e),
+    };
+
+    if let Some(book) = book {
+        write_atomic(&dir.join(NUMBERS), book.join("\n").as_bytes())?;
+    }
+    let numbers = read_book(dir)?;
+    let mut buckets = BTreeSet::new();
+    let mut hits = 0;
+    for number in &numbers {
+        let hash = number_hash(number);
+        if list.may_contain(&hash) {
+            hits += 1;
+            buckets.insert(latest.bucket_path(&hash));
+        }
+    }
+    let mut kept = BTreeSet::new();
+    for path in &buckets {
+        let name = local_bucket(path);
+        let file = dir.join(ANSWERS).join(&name);
+        let tag_file = dir.join(ANSWERS).join(format!("{name}.etag"));
+        let held_tag = file
+            .exists()
+            .then(|| fs::read_to_string(&tag_file).ok())
+            .flatten();
+        let (bytes, tag) = match net.get_if(path, held_tag.as_deref())? {
+            Fetched::NotModified => (None, held_tag),
+            Fetched::Body(bytes, tag) => (Some(bytes), tag),
+            // A bucket never written is empty: the hit was another number's prefix.
+            Fetched::Missing => (Some(b"{\"prefix\":\"\",\"entries\":[]}".to_vec()), None),
+        };
+        if let Some(bytes) = bytes {
+            Bucket::parse(&bytes).map_err(|_| SyncError::Mismatch(path.clone()))?;
+            write_atomic(&file, &bytes)?;
+            match &tag {
+                Some(tag) => write_atomic(&tag_file, tag.as_bytes())?,
+                None => {
+                    let _ = fs::remove_file(&tag_file);
+                }
+            }
+        }
+        if tag.is_some() {
+            kept.insert(format!("{name}.etag"));
+        }
+        kept.insert(name);
+    }
+    for entry in fs::read_dir(dir.join(ANSWERS))? {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !kept.contains(&name) {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    if took != "up_to_date" {
+        write_atomic(&dir.join(LIST), &list.encode(latest.version))?;
+    }
+    write_atomic(&dir.join(JWKS), &jwks)?;
+    write_atomic(&dir.join(MANIFEST), jws.as_bytes())?;
+    Ok(SyncReport {
+        from_version,
+        version: latest.version,
+        took,
+        files: net.files,
+        bytes: net.bytes,
+        count: latest.count,
+        hits,
+        buckets: buckets.len(),
+        not_modified: net.not_modified,
+    })
+}
+
+/// The list at `latest.version`, from what is held.
+fn reach<F: Fetch>(
+    net: &mut Counted<'_, F>,
+    latest: &Manifest,
+    held: Option<&(Manifest, BadgeList)>,
+) -> Result<(BadgeList, &'static str), SyncError> {
+    let plan = latest.plan(held.map(|(m, l)| (m.version, l.prefix_bits())));
+    let (mut list, deltas, took) = match plan {
+        Plan::UpToDate => match held {
+            Some((_, list)) => (list.clone(), Vec::new(), "up_to_date"),
+            None => return Err(SyncError::Checksum),
+        },
+        Plan::Deltas(deltas) => match held {
+            Some((_, list)) => (list.clone(), deltas, "deltas"),
+            None => return Err(SyncError::Checksum),
+        },
+        Plan::Snapshot(snapshot, deltas) => {
+            let bytes = net.file(snapshot)?;
+            let (list, _) = BadgeList::decode(&bytes)
+                .map_err(|_| SyncError::Mismatch(snapshot.path.clone()))?;
+            (list, deltas, "snapshot")
+        }
+    };
+    for d in deltas {
+        let bytes = net.file(d)?;
+        let delta = Delta::decode(&bytes).map_err(|_| SyncError::Mismatch(d.path.clone()))?;
+        list = delta.apply(&list).map_err(|_| SyncError::Checksum)?;
+    }
+    if list.prefix_bits() != latest.prefix_bits || list.checksum() != latest.set_sha256 {
+        return Err(SyncError::Checksum);
+    }
+    Ok((list, took))
+}
+
+/// The manifest and list held, if both are whole and agree.
+fn held(dir: &Path, keys: &Keys) -> Option<(Manifest, BadgeList)> {
+    let jws = fs::read_to_string(dir.join(MANIFEST)).ok()?;
+    let m = Manifest::verify_signature(&jws, keys).ok()?;
+    let (list, version) = BadgeList::decode(&fs::read(dir.join(LIST)).ok()?).ok()?;
+    (version == m.version && list.checksum() == m.set_sha256).then_some((m, list))
+}
+
+fn read_book(dir: &Path) -> Result<Vec<String>, SyncError> {
+    match fs::read_to_string(dir.join(NUMBERS)) {
+        Ok(text) => Ok(text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A bucket's file name in `answers/` (its path's last part).
+fn local_bucket(path: &str) -> String {
+    path.rsplit('/').next().unwrap_or(path).to_owned()
+}
+
+/// Writes a file whole or not at all: a temporary file, fsynced, renamed.
+fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp: PathBuf = path.with_extension("tmp");
+    let mut f = fs::File::create(&tmp)?;
+    f.write_all(bytes)?;
+    f.sync_all()?;
+    fs::rename(&tmp, path)
+}
+
+/// The state directory, loaded for checking: offline, no bizseal needed.
+pub struct Local {
+    dir: PathBuf,
+    keys: Keys,
+    manifest: Manifest,
+    list: BadgeList,
+    buckets: BTreeMap<String, Option<Bucket>>,
+}
+
+impl Local {
+    /// Loads and checks the state directory: the manifest verifies against
+    /// the kept keys and has not expired at `now`, and the list is the
+    /// manifest's.
+    pub fn open(dir: &Path, now: i64) -> Result<Local, SyncError> {
+        let read = |name: &str| {
+            fs::read(dir.join(name))
+                .map_err(|_| SyncError::NotSynced(format!("no {name} in {}", dir.display())))
+        };
+        let keys = Keys::from_jwks(&read(JWKS)?).map_err(|_| SyncError::Keys)?;
+        let jws =
+            String::from_utf8(read(MANIFEST)?).map_err(|_| SyncError::Mismatch(MANIFEST.into()))?;
+        let manifest = Manifest::verify(&jws, &keys, now)?;
+        let (list, version) =
+            BadgeList::decode(&read(LIST)?).map_err(|_| SyncError::Mismatch(LIST.into()))?;
+        if version != manifest.version || list.checksum() != manifest.set_sha256 {
+            return Err(SyncError::Checksum);
+        }
+        Ok(Local {
+            dir: dir.to_owned(),
+            keys,
+            manifest,
+            list,
+            buckets: BTreeMap::new(),
+        })
+    }
+
+    /// The list's version.
+    pub fn version(&self) -> u64 {
+        self.manifest.version
+    }
+
+    /// The verdict for a number in E.164.
+    pub fn check(&mut self, e164: &str, now: i64) -> Verdict {
+        let hash = number_hash(e164);
+        let bucket = if self.list.may_contain(&hash) {
+            let name = local_bucket(&self.manifest.bucket_path(&hash));
+            let dir = &self.dir;
+            self.buckets
+                .entry(name)
+                .or_insert_with_key(|name| {
+                    fs::read(dir.join(ANSWERS).join(name))
+                        .ok()
+                        .and_then(|b| Bucket::parse(&b).ok())
+                })
+                .as_ref()
+        } else {
+            None
+        };
+        check(e164, &hash, &self.list, bucket, &self.keys, now)
+    }
+}
+
+/// Numbers as typed, in E.164 (`region` reads national forms), or why
+/// each is not a number.
+pub fn parse_numbers(inputs: &[String], region: Option<Region>) -> Vec<Result<String, String>> {
+    inputs
+        .iter()
+        .map(|input| {
+            PhoneNumber::parse(input, region)
+                .map(|n| n.as_str().to_owned())
+                .map_err(|e| e.to_string())
+        })
+        .collect()
+}
