@@ -5,3 +5,9 @@
 //! keeping them on disk belong to the caller (`bizseal client` in the main
 //! crate is one such caller), so the same code runs in an app, a browser
 //! or the server that publishes the files.
+
+pub mod batch;
+pub mod checkpoint;
+pub mod merkle;
+pub mod note;
+pub mod tiles;
