@@ -31,6 +31,11 @@ pub const DEFAULT_CONNECTIONS_PER_NETWORK: usize = 64;
 /// Seconds for a whole request head, and idle between keep-alive requests.
 pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 
+/// The log's origin when none is configured. An operator names the log
+/// after where it is served (`--log-origin bizseal.example.com/log`), so
+/// that two deployments' checkpoints never share a name.
+pub const DEFAULT_LOG_ORIGIN: &str = "bizseal.invalid/log";
+
 /// How one-time codes reach the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SenderConfig {
@@ -101,6 +106,11 @@ pub struct Config {
     /// The size of the database's page cache; a lookup is fast while the
     /// `answers` table fits it (`bizseal stats`).
     pub cache_bytes: usize,
+    /// The transparency log's checkpoint origin line and note key name
+    /// (C2SP tlog-checkpoint): a schema-less URL naming this log.
+    pub log_origin: String,
+    /// Witnesses whose checkpoint cosignatures are taken and served.
+    pub log_witnesses: Vec<bizseal_client::note::Vkey>,
 }
 
 impl std::fmt::Debug for Config {
@@ -139,6 +149,15 @@ impl std::fmt::Debug for Config {
             .field("request_timeout_secs", &self.request_timeout_secs)
             .field("min_free_bytes", &self.min_free_bytes)
             .field("cache_bytes", &self.cache_bytes)
+            .field("log_origin", &self.log_origin)
+            .field(
+                "log_witnesses",
+                &self
+                    .log_witnesses
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -171,6 +190,8 @@ impl Config {
             request_timeout_secs: 30,
             min_free_bytes: crate::store::DEFAULT_MIN_FREE_BYTES,
             cache_bytes: crate::store::DEFAULT_CACHE_BYTES,
+            log_origin: DEFAULT_LOG_ORIGIN.to_owned(),
+            log_witnesses: Vec::new(),
         }
     }
 

@@ -4,6 +4,7 @@
 //! (`verify --bundle`, `audit`) live in [`log`].
 
 mod admin;
+mod client_log;
 mod log;
 mod maintenance;
 mod serve;
@@ -74,6 +75,16 @@ struct Cli {
           default_value_t = (crate::store::DEFAULT_CACHE_BYTES >> 20) as u64,
           value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
     cache_mb: u64,
+    /// The transparency log's checkpoint origin (C2SP tlog-checkpoint),
+    /// also the key name of its signature: a schema-less URL naming this
+    /// log, e.g. `bizseal.example.com/log`.
+    #[arg(long, global = true, env = "BIZSEAL_LOG_ORIGIN",
+          default_value = crate::config::DEFAULT_LOG_ORIGIN)]
+    log_origin: String,
+    /// A witness whose checkpoint cosignatures the log takes and serves
+    /// (a C2SP vkey of type 0x04); repeat it, or separate with commas.
+    #[arg(long, global = true, env = "BIZSEAL_LOG_WITNESSES", value_delimiter = ',')]
+    log_witness: Vec<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -183,6 +194,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A relying client's checks, without asking the server anything
+    /// about the numbers it cares about.
+    Client {
+        #[command(subcommand)]
+        action: ClientAction,
+    },
     /// Monitor a transparency log: rebuild it, check it against the tree
     /// heads seen before, list badges given to confusable names; exit
     /// code 1 on any inconsistency.
@@ -197,6 +214,38 @@ enum Command {
         /// server's own /.well-known/jwks.json).
         #[arg(long)]
         jwks: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ClientAction {
+    /// Check the transparency log: the checkpoint's signature, that it
+    /// extends the last one seen (a fork or a rollback fails), and that
+    /// the given entries are in it. Exit code 0 only if all of it holds.
+    Log {
+        /// The server's base URL, or the published tree's root (URL or
+        /// directory): the log is read from its `log/`.
+        from: String,
+        /// The log's verifier key (`GET /v1/log/vkeys`); repeat it to
+        /// trust older keys too.
+        #[arg(long, env = "BIZSEAL_LOG_VKEY", value_delimiter = ',', required = true)]
+        vkey: Vec<String>,
+        /// A witness's verifier key (type 0x04), for --quorum.
+        #[arg(long)]
+        witness: Vec<String>,
+        /// How many of the --witness keys must have cosigned.
+        #[arg(long, default_value_t = 0)]
+        quorum: usize,
+        /// Where the last accepted checkpoint is kept between runs.
+        #[arg(long, default_value = "./bizseal-client")]
+        state: PathBuf,
+        /// An entry to prove included (its index in the log); repeatable.
+        #[arg(long)]
+        index: Vec<u64>,
+        /// A badge bundle (a lookup answer with `?bundle=1`, or its
+        /// `bundle`) in a file: its token's entry is proven included.
+        #[arg(long)]
+        bundle: Vec<String>,
     },
 }
 
@@ -350,6 +399,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     config.cache_bytes = usize::try_from(cli.cache_mb.saturating_mul(1024 * 1024))
         .context("--cache-mb is larger than this machine's address space")?;
     config.master_key_file = cli.master_key_file.clone();
+    if !bizseal_client::note::valid_name(&cli.log_origin) {
+        bail!("--log-origin must be non-empty, without spaces or '+'");
+    }
+    config.log_origin = cli.log_origin.clone();
+    config.log_witnesses = cli
+        .log_witness
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| {
+            let key = bizseal_client::note::Vkey::parse(w)
+                .with_context(|| format!("--log-witness {w}"))?;
+            if key.kind() != bizseal_client::note::COSIGNATURE_V1 {
+                bail!("--log-witness {w}: a witness key has type 0x04 (tlog-cosignature)");
+            }
+            Ok(key)
+        })
+        .collect::<anyhow::Result<_>>()?;
     config.master_key = std::env::var("BIZSEAL_MASTER_KEY")
         .ok()
         .filter(|k| !k.is_empty());
@@ -451,6 +517,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 number.as_deref(),
                 region.as_deref(),
             ),
+        },
+        Command::Client { action } => match action {
+            ClientAction::Log {
+                from,
+                vkey,
+                witness,
+                quorum,
+                state,
+                index,
+                bundle,
+            } => client_log::run(&client_log::LogCheck {
+                from: &from,
+                vkeys: &vkey,
+                witnesses: &witness,
+                quorum,
+                state: &state,
+                indexes: &index,
+                bundles: &bundle,
+            }),
         },
         Command::Audit { from, state, jwks } => {
             log::audit(&from, &state, jwks.as_deref(), load_jwks)

@@ -15,6 +15,7 @@ mod edits;
 mod fence;
 mod import;
 mod logo;
+mod log_tiles;
 mod lookup;
 mod profile;
 mod registration;
@@ -177,6 +178,8 @@ pub struct Service {
     keyring: RwLock<Arc<Keyring>>,
     config: Config,
     search: search::SearchSlot,
+    /// Witness cosignatures of the latest checkpoint witnesses sent.
+    cosigned: std::sync::Mutex<log_tiles::Cosigned>,
     /// What a start leaves to a background thread (held for its `Drop`,
     /// which stops and joins it).
     _background: Background,
@@ -227,6 +230,7 @@ impl Service {
             keyring: RwLock::new(Arc::new(keyring)),
             config,
             search: search::SearchSlot::default(),
+            cosigned: Default::default(),
         };
         if let Some(done) = service.upgrade_to_trust_rules()? {
             tracing::info!(

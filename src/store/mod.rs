@@ -36,7 +36,7 @@ use serde::Serialize;
 pub use answers::answer_key;
 pub use directory::DirectoryReads;
 pub use read::{SnapshotTable, Tables};
-pub use translog::LogReads;
+pub use translog::{LogNodes, LogReads};
 pub use workflow::WorkflowReads;
 
 /// The read traits, for `use crate::store::prelude::*`.
