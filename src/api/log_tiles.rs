@@ -15,8 +15,11 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::api::openapi::{BadRequest, NotFound, PublicRead, ServerError, TooManyRequests};
-use crate::http::extract::{cached_bytes, CachePolicy, Path};
+use crate::api::openapi::{
+    BadRequest, NotFound, PayloadTooLarge, PublicRead, ServerError, TooManyRequests,
+    UnprocessableBody, UnsupportedMediaType,
+};
+use crate::http::extract::{cached_bytes, CachePolicy, Json, Path};
 use crate::http::{blocking, ApiError, AppState};
 
 /// Seconds a checkpoint may be cached.
@@ -70,7 +73,7 @@ pub async fn checkpoint(
     path = "/log/tile/{*path}",
     operation_id = "logTile",
     tag = "log",
-    params(("path" = String, Path, description = "The tile's path after `tile/`, e.g. `0/x001/234` or `entries/005.p/17`")),
+    params(("path" = String, Path, description = "The tile's path after `tile/`, slashes included, e.g. `0/x001/234` or `entries/005.p/17`")),
     responses(
         (status = 200, description = "The tile's bytes", content_type = "application/octet-stream", body = Vec<u8>,
             headers(("Cache-Control" = String, description = "A year and immutable for a full tile; a minute for a partial one"))),
@@ -105,6 +108,15 @@ pub async fn tile(
     Ok(response)
 }
 
+/// A checkpoint with cosignature lines.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CosignedCheckpoint {
+    /// The signed note, as `/log/checkpoint` serves it, with the
+    /// witnesses' signature lines added.
+    checkpoint: String,
+}
+
 /// How many cosignatures were taken.
 #[derive(Serialize, ToSchema)]
 struct CosignaturesTaken {
@@ -113,8 +125,8 @@ struct CosignaturesTaken {
 
 /// Hand in witness cosignatures (C2SP tlog-cosignature)
 ///
-/// The body is a checkpoint of this log (its origin, a size it reached,
-/// the root it had) with cosignature lines. Lines by configured witnesses
+/// `checkpoint` is a checkpoint of this log (its origin, a size it
+/// reached, the root it had) with cosignature lines. Lines by configured witnesses
 /// must verify; others are ignored. The cosignatures are served with the
 /// checkpoint while it is the current one.
 #[utoipa::path(
@@ -122,19 +134,25 @@ struct CosignaturesTaken {
     path = "/log/cosignature",
     operation_id = "logCosignature",
     tag = "log",
-    request_body(content = String, content_type = "text/plain"),
+    request_body = CosignedCheckpoint,
     responses(
         (status = 200, description = "The cosignatures were taken", body = CosignaturesTaken),
         (status = 400, response = BadRequest),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = UnprocessableBody),
         (status = 429, response = TooManyRequests),
         (status = "5XX", response = ServerError),
     ),
 )]
 pub async fn cosignature(
     State(state): State<AppState>,
-    body: Bytes,
+    Json(body): Json<CosignedCheckpoint>,
 ) -> Result<Response, ApiError> {
-    let taken = blocking(&state.service, move |s| s.add_cosignatures(&body)).await?;
+    let taken = blocking(&state.service, move |s| {
+        s.add_cosignatures(body.checkpoint.as_bytes())
+    })
+    .await?;
     Ok(axum::Json(CosignaturesTaken { taken }).into_response())
 }
 
