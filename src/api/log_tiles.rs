@@ -73,7 +73,7 @@ pub async fn checkpoint(
     path = "/log/tile/{*path}",
     operation_id = "logTile",
     tag = "log",
-    params(("path" = String, Path, description = "The tile's path after `tile/`, slashes included, e.g. `0/x001/234` or `entries/005.p/17`")),
+    params(("*path" = String, Path, description = "The tile's path after `tile/`, slashes included, e.g. `0/x001/234` or `entries/005.p/17`")),
     responses(
         (status = 200, description = "The tile's bytes", content_type = "application/octet-stream", body = Vec<u8>,
             headers(("Cache-Control" = String, description = "A year and immutable for a full tile; a minute for a partial one"))),

@@ -68,9 +68,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(log::entries))
         .routes(routes!(log_tiles::vkeys))
         .routes(routes!(log_tiles::checkpoint))
-        // Documented through ApiDoc's `paths`: a catch-all route
-        // (log_tiles::tile says why).
-        .route("/log/tile/{*path}", axum::routing::get(log_tiles::tile))
+        .routes(routes!(log_tiles::tile))
         .routes(routes!(log_tiles::cosignature))
         .routes(routes!(reports::create))
         .routes(routes!(businesses::register))

@@ -38,7 +38,6 @@ const MAX_AGE: u32 = 3600;
                        application/problem+json.",
     ),
     servers((url = "/")),
-    paths(super::log_tiles::tile),
     tags(
         (name = "public", description = "Anyone: lookups, token checks, profiles, search, reports"),
         (name = "business", description = "A business's own verification steps, with its API key"),
