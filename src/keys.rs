@@ -213,8 +213,7 @@ pub fn verify_with(public: &[u8], message: &[u8], signature: &[u8]) -> bool {
         .is_ok()
 }
 
-impl VerifyingKeys {
-}
+impl VerifyingKeys {}
 
 /// The loaded signing keys of this service.
 pub struct Keyring {

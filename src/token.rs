@@ -250,10 +250,16 @@ pub fn verify_payload(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Va
 /// [`verify_payload`] up to the payload's bytes, undecoded as JSON.
 fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>, Reason> {
     let signed = parse_signed(token, keys, typ)?;
-    if !keys::verify_with(signed.public, signed.signing_input.as_bytes(), &signed.signature) {
+    if !keys::verify_with(
+        signed.public,
+        signed.signing_input.as_bytes(),
+        &signed.signature,
+    ) {
         return Err(Reason::BadSignature);
     }
-    URL_SAFE_NO_PAD.decode(signed.payload).map_err(|_| Reason::Malformed)
+    URL_SAFE_NO_PAD
+        .decode(signed.payload)
+        .map_err(|_| Reason::Malformed)
 }
 
 /// A JWS whose shape, header and key were checked, its signature not yet.

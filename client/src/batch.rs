@@ -58,7 +58,8 @@ pub fn verify_one(public: &[u8], message: &[u8], signature: &[u8]) -> bool {
     let Ok(key) = VerifyingKey::from_bytes(public) else {
         return false;
     };
-    key.verify(message, &Signature::from_bytes(signature)).is_ok()
+    key.verify(message, &Signature::from_bytes(signature))
+        .is_ok()
 }
 
 /// The verdicts for `items`, in order: one batch equation for those that

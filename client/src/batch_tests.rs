@@ -250,7 +250,13 @@ fn a_batch_of_edge_cases_among_valid_signatures_gives_ring_verdicts() {
             b
         })
         .collect();
-    batches.push(edges.iter().map(|(_, c)| c.clone()).chain(valid.clone()).collect());
+    batches.push(
+        edges
+            .iter()
+            .map(|(_, c)| c.clone())
+            .chain(valid.clone())
+            .collect(),
+    );
     batches.push(valid.clone());
     for batch in &batches {
         let items: Vec<Item> = batch.iter().map(Case::item).collect();

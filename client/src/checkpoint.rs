@@ -54,7 +54,12 @@ impl Checkpoint {
     /// The note text: origin, size, base64 root, extension lines, each
     /// ending in a newline.
     pub fn text(&self) -> String {
-        let mut out = format!("{}\n{}\n{}\n", self.origin, self.size, STANDARD.encode(self.root));
+        let mut out = format!(
+            "{}\n{}\n{}\n",
+            self.origin,
+            self.size,
+            STANDARD.encode(self.root)
+        );
         for line in &self.extensions {
             out.push_str(line);
             out.push('\n');
@@ -85,7 +90,9 @@ impl Checkpoint {
             .next()
             .and_then(|l| STANDARD.decode(l).ok())
             .and_then(|v| Hash::try_from(v.as_slice()).ok())
-            .ok_or(CheckpointError::Text("the root hash is not base64 of 32 bytes"))?;
+            .ok_or(CheckpointError::Text(
+                "the root hash is not base64 of 32 bytes",
+            ))?;
         let extensions: Vec<String> = lines.map(str::to_owned).collect();
         if extensions.iter().any(String::is_empty) {
             return Err(CheckpointError::Text("an empty extension line"));
@@ -97,6 +104,14 @@ impl Checkpoint {
             extensions,
         })
     }
+}
+
+/// The tree size a signed checkpoint states, its signatures unchecked:
+/// what a publisher reads back from the checkpoint it wrote last time, to
+/// know where to publish from.
+pub fn size_of(signed: &[u8]) -> Result<u64, CheckpointError> {
+    let note = Note::parse(signed)?;
+    Ok(Checkpoint::parse_text(&note.text)?.size)
 }
 
 /// A checkpoint whose signatures were checked.
@@ -243,10 +258,23 @@ mod tests {
         let sk = SigningKey::from_bytes(&[1; 32]);
         let log = Vkey::new("example.com/log", ED25519, sk.verifying_key().to_bytes()).unwrap();
         let bytes = signed("example.com/log", 3, [2; 32], &sk, &log);
-        let opened = open(&bytes, "example.com/log", &[log.clone()], &[], 0).unwrap();
+        let opened = open(
+            &bytes,
+            "example.com/log",
+            std::slice::from_ref(&log),
+            &[],
+            0,
+        )
+        .unwrap();
         assert_eq!(opened.checkpoint.size, 3);
         assert!(matches!(
-            open(&bytes, "example.com/other", &[log.clone()], &[], 0),
+            open(
+                &bytes,
+                "example.com/other",
+                std::slice::from_ref(&log),
+                &[],
+                0
+            ),
             Err(CheckpointError::Origin { .. })
         ));
         let stranger = Vkey::new("example.com/log", ED25519, [5; 32]).unwrap();
@@ -258,18 +286,38 @@ mod tests {
         // A witness's cosignature counts toward the quorum; a witness
         // alone does not make a checkpoint the log's.
         let wsk = SigningKey::from_bytes(&[4; 32]);
-        let w = Vkey::new("witness.example", COSIGNATURE_V1, wsk.verifying_key().to_bytes())
-            .unwrap();
+        let w = Vkey::new(
+            "witness.example",
+            COSIGNATURE_V1,
+            wsk.verifying_key().to_bytes(),
+        )
+        .unwrap();
         assert_eq!(
-            open(&bytes, "example.com/log", &[log.clone()], &[w.clone()], 1),
-            Err(CheckpointError::Witnesses { needed: 1, found: 0 })
+            open(
+                &bytes,
+                "example.com/log",
+                std::slice::from_ref(&log),
+                std::slice::from_ref(&w),
+                1
+            ),
+            Err(CheckpointError::Witnesses {
+                needed: 1,
+                found: 0
+            })
         );
         let mut note = Note::parse(&bytes).unwrap();
         let text = note.text.clone();
         note.signatures
             .push(cosign(&w, &text, 17, |m| wsk.sign(m).to_bytes().to_vec()));
         let cosigned = note.to_bytes();
-        let opened = open(&cosigned, "example.com/log", &[log.clone()], &[w.clone()], 1).unwrap();
+        let opened = open(
+            &cosigned,
+            "example.com/log",
+            std::slice::from_ref(&log),
+            std::slice::from_ref(&w),
+            1,
+        )
+        .unwrap();
         assert_eq!(opened.witnesses().count(), 1);
         let only_witness = Note {
             text,

@@ -6,7 +6,8 @@ use super::*;
 use ed25519_dalek::{Signer, SigningKey};
 
 const PETER_VKEY: &str = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW";
-const PETER_SKEY: &str = "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
+const PETER_SKEY: &str =
+    "PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz";
 const PETER_TEXT: &str = "If you think cryptography is the answer to your problem,\n\
                           then you don't know what your problem is.\n";
 const PETER_NOTE: &str = "If you think cryptography is the answer to your problem,\n\
@@ -69,7 +70,11 @@ fn a_real_cosigned_checkpoint_verifies_for_the_log_and_the_witness() {
     let witness = Vkey::parse(REMORA_VKEY).unwrap();
     assert_eq!(witness.kind(), COSIGNATURE_V1);
     let ok = note.verify(&[log.clone(), witness.clone()]).unwrap();
-    assert_eq!(ok.len(), 2, "the ECDSA line and the unknown witnesses are ignored");
+    assert_eq!(
+        ok.len(),
+        2,
+        "the ECDSA line and the unknown witnesses are ignored"
+    );
     assert_eq!(ok[0].key, log);
     assert_eq!(ok[1].key, witness);
     // 0x6a122120, the timestamp the cosignature carries.
@@ -123,9 +128,15 @@ fn malformed_notes_are_refused() {
         ("text\n\n", NoteError::Shape),
         ("text\n\n\u{2014} a AAAAAAA=", NoteError::Shape),
         ("text\n\n- a AAAAAAA=\n", NoteError::SignatureLine(1)),
-        ("text\n\n\u{2014} a b+c AAAAAAA=\n", NoteError::SignatureLine(1)),
+        (
+            "text\n\n\u{2014} a b+c AAAAAAA=\n",
+            NoteError::SignatureLine(1),
+        ),
         ("text\n\n\u{2014} a AAAA\n", NoteError::SignatureLine(1)),
-        ("text\n\n\u{2014} a not*base64\n", NoteError::SignatureLine(1)),
+        (
+            "text\n\n\u{2014} a not*base64\n",
+            NoteError::SignatureLine(1),
+        ),
         ("te\tx\n\n\u{2014} a AAAAAAA=\n", NoteError::Control),
         ("text\r\n\n\u{2014} a AAAAAAA=\n", NoteError::Control),
     ];

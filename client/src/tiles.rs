@@ -21,9 +21,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::checkpoint::{Checkpoint, CheckpointError};
+use crate::checkpoint::CheckpointError;
 use crate::merkle::{self, Hash, ProofError, Subtree};
-use crate::note::Note;
 
 /// Hashes in a full tile.
 pub const WIDTH: u64 = 256;
@@ -233,7 +232,10 @@ pub fn encode_bundle<E, B: AsRef<[u8]>>(entries: &[B]) -> Result<Vec<u8>, TileEr
 }
 
 /// The entries of bundle `tile`; there must be exactly `tile.width`.
-pub fn decode_bundle<'a, E>(tile: &Tile, mut bytes: &'a [u8]) -> Result<Vec<&'a [u8]>, TileError<E>> {
+pub fn decode_bundle<'a, E>(
+    tile: &Tile,
+    mut bytes: &'a [u8],
+) -> Result<Vec<&'a [u8]>, TileError<E>> {
     let bad = || TileError::Bundle(tile.path());
     let mut out = Vec::with_capacity(usize::from(tile.width));
     while !bytes.is_empty() {
@@ -284,7 +286,11 @@ where
         if !self.cache.contains_key(&tile) {
             let bytes = (self.fetch)(&tile).map_err(TileError::Fetch)?;
             if bytes.len() != tile.hash_bytes() {
-                return Err(TileError::Length(tile.path(), bytes.len(), tile.hash_bytes()));
+                return Err(TileError::Length(
+                    tile.path(),
+                    bytes.len(),
+                    tile.hash_bytes(),
+                ));
             }
             let hashes = bytes
                 .chunks_exact(32)
@@ -303,9 +309,13 @@ where
     /// fold of the up to 128 hashes of one tile below it.
     pub fn subtree(&mut self, t: Subtree) -> Result<Hash, TileError<E>> {
         let span = u32::from(t.level);
-        if t.level >= 64 || t.index.checked_shl(span).is_none_or(|first| {
-            first.checked_add(1u64 << span).is_none_or(|end| end > self.size)
-        }) {
+        if t.level >= 64
+            || t.index.checked_shl(span).is_none_or(|first| {
+                first
+                    .checked_add(1u64 << span)
+                    .is_none_or(|end| end > self.size)
+            })
+        {
             return Err(TileError::Proof(ProofError::IndexOutOfRange {
                 index: t.index,
                 size: self.size,
@@ -348,7 +358,9 @@ where
     /// The consistency proof from the tree of `first` leaves to this one.
     pub fn consistency_proof(&mut self, first: u64) -> Result<Vec<Hash>, TileError<E>> {
         let size = self.size;
-        Ok(merkle::consistency_proof(first, size, |t| self.subtree(t))??)
+        Ok(merkle::consistency_proof(first, size, |t| {
+            self.subtree(t)
+        })??)
     }
 
     /// The entry bundle tile that holds entry `index`, at this tree's size.
@@ -356,6 +368,9 @@ where
         tile_at(Kind::Entries, index, self.size)
     }
 }
+
+/// A file to publish: its path under the log prefix and its bytes.
+pub type File = (String, Vec<u8>);
 
 /// What a published tree is read from on the writing side (the server's
 /// store; tests use a memory tree).
@@ -381,8 +396,7 @@ pub fn write_files<S: Source>(
     source: &mut S,
     mut sink: impl FnMut(String, Vec<u8>) -> Result<(), S::Error>,
 ) -> Result<(), TileError<S::Error>> {
-    let note = Note::parse(checkpoint).map_err(CheckpointError::from)?;
-    let size = Checkpoint::parse_text(&note.text)?.size;
+    let size = crate::checkpoint::size_of(checkpoint)?;
     if previous > size {
         return Err(TileError::Shrinks { previous, size });
     }
@@ -412,7 +426,7 @@ pub fn published_files<S: Source>(
     previous: u64,
     checkpoint: &[u8],
     source: &mut S,
-) -> Result<Vec<(String, Vec<u8>)>, TileError<S::Error>> {
+) -> Result<Vec<File>, TileError<S::Error>> {
     let mut out = Vec::new();
     write_files(previous, checkpoint, source, |path, bytes| {
         out.push((path, bytes));

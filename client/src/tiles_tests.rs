@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::convert::Infallible;
 
 use super::*;
+use crate::checkpoint::Checkpoint;
 use crate::merkle::MemoryTree;
 
 /// A published log in memory: the entries and their tree.
@@ -57,7 +58,11 @@ impl Source for Mem {
 fn publish(mem: &mut Mem, previous: u64, size: u64, files: &mut BTreeMap<String, Vec<u8>>) {
     let cp = mem.checkpoint(size);
     let list = published_files(previous, &cp, mem).unwrap();
-    assert_eq!(list.last().unwrap().0, "checkpoint", "the checkpoint comes last");
+    assert_eq!(
+        list.last().unwrap().0,
+        "checkpoint",
+        "the checkpoint comes last"
+    );
     for (path, bytes) in list {
         if path != "checkpoint" {
             if let Some(old) = files.get(&path) {
@@ -73,7 +78,10 @@ fn reader(
     size: u64,
 ) -> Tiles<impl FnMut(&Tile) -> Result<Vec<u8>, String> + '_> {
     Tiles::new(size, move |t: &Tile| {
-        files.get(&t.path()).cloned().ok_or_else(|| format!("no {t}"))
+        files
+            .get(&t.path())
+            .cloned()
+            .ok_or_else(|| format!("no {t}"))
     })
 }
 
@@ -147,9 +155,21 @@ fn the_tile_sets_of_the_spec_examples() {
     assert_eq!(
         small,
         vec![
-            Tile { kind: Kind::Entries, index: 0, width: 256 },
-            Tile { kind: Kind::Hashes(0), index: 0, width: 256 },
-            Tile { kind: Kind::Hashes(1), index: 0, width: 1 },
+            Tile {
+                kind: Kind::Entries,
+                index: 0,
+                width: 256
+            },
+            Tile {
+                kind: Kind::Hashes(0),
+                index: 0,
+                width: 256
+            },
+            Tile {
+                kind: Kind::Hashes(1),
+                index: 0,
+                width: 1
+            },
         ]
     );
     // Growing rewrites only the right edge.
@@ -157,8 +177,16 @@ fn the_tile_sets_of_the_spec_examples() {
     assert_eq!(
         grown,
         vec![
-            Tile { kind: Kind::Entries, index: 273, width: 212 },
-            Tile { kind: Kind::Hashes(0), index: 273, width: 212 },
+            Tile {
+                kind: Kind::Entries,
+                index: 273,
+                width: 212
+            },
+            Tile {
+                kind: Kind::Hashes(0),
+                index: 273,
+                width: 212
+            },
         ]
     );
     assert!(tiles_between(5, 5).is_empty());
@@ -207,7 +235,11 @@ fn a_log_published_in_steps_proves_everything_from_a_few_tiles() {
             assert_eq!(proof, tree.inclusion_proof(index, size).unwrap());
             // Leaf level, the right edge and one tile up per level: a
             // handful, however large the tree.
-            assert!(fresh.fetched() <= 6, "{} tiles for {index} in {size}", fresh.fetched());
+            assert!(
+                fresh.fetched() <= 6,
+                "{} tiles for {index} in {size}",
+                fresh.fetched()
+            );
             let leaf = fresh.leaf_hash(index).unwrap();
             merkle::verify_inclusion(index, size, &leaf, &proof, &tree.root_at(size)).unwrap();
             // The entry is in its bundle and hashes to the leaf.
@@ -219,8 +251,14 @@ fn a_log_published_in_steps_proves_everything_from_a_few_tiles() {
         for &first in sizes.iter().filter(|&&f| f <= size) {
             let proof = tiles.consistency_proof(first).unwrap();
             assert_eq!(proof, tree.consistency_proof(first, size).unwrap());
-            merkle::verify_consistency(first, size, &tree.root_at(first), &tree.root_at(size), &proof)
-                .unwrap();
+            merkle::verify_consistency(
+                first,
+                size,
+                &tree.root_at(first),
+                &tree.root_at(size),
+                &proof,
+            )
+            .unwrap();
         }
     }
     // Publishing all at once writes the same files.

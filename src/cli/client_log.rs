@@ -205,7 +205,8 @@ pub fn run(check: &LogCheck) -> anyhow::Result<ExitCode> {
         let outcome = read_bundle(file).and_then(|b| {
             let entry = included(&source, &mut tiles, current, b.proof.leaf_index)?;
             let digest = ring::digest::digest(&ring::digest::SHA256, b.token.as_bytes());
-            if entry.kind != Kind::Issued || entry.token_sha256.as_ref().map(|h| h.as_slice()) != Some(digest.as_ref())
+            if entry.kind != Kind::Issued
+                || entry.token_sha256.as_ref().map(|h| h.as_slice()) != Some(digest.as_ref())
             {
                 bail!(
                     "entry {} is not the issue of this token",
@@ -250,7 +251,11 @@ fn parse_keys(list: &[String], flag: &str) -> anyhow::Result<Vec<Vkey>> {
 
 /// Whether `current` extends `previous`, with a consistency proof from
 /// the current tree's tiles.
-fn extends<F>(previous: &Checkpoint, current: &Checkpoint, tiles: &mut Tiles<F>) -> anyhow::Result<()>
+fn extends<F>(
+    previous: &Checkpoint,
+    current: &Checkpoint,
+    tiles: &mut Tiles<F>,
+) -> anyhow::Result<()>
 where
     F: FnMut(&Tile) -> anyhow::Result<Vec<u8>>,
 {

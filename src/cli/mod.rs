@@ -83,7 +83,12 @@ struct Cli {
     log_origin: String,
     /// A witness whose checkpoint cosignatures the log takes and serves
     /// (a C2SP vkey of type 0x04); repeat it, or separate with commas.
-    #[arg(long, global = true, env = "BIZSEAL_LOG_WITNESSES", value_delimiter = ',')]
+    #[arg(
+        long,
+        global = true,
+        env = "BIZSEAL_LOG_WITNESSES",
+        value_delimiter = ','
+    )]
     log_witness: Vec<String>,
     #[command(subcommand)]
     command: Command,

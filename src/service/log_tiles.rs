@@ -231,7 +231,11 @@ impl Service {
         let taken: Vec<Signature> = note
             .signatures
             .iter()
-            .filter(|s| verified.iter().any(|v| v.key.name() == s.name && v.key.id() == s.id))
+            .filter(|s| {
+                verified
+                    .iter()
+                    .any(|v| v.key.name() == s.name && v.key.id() == s.id)
+            })
             .cloned()
             .collect();
         let count = taken.len();
