@@ -702,6 +702,26 @@ mod properties {
             let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
             let many = verify_unbound_many(&refs, ring.verifying(), 1500);
             prop_assert_eq!(many.len(), tokens.len());
+            // The client core's JWS check agrees: a payload exactly for
+            // the tokens whose signature held, the same refusal otherwise.
+            let client = bizseal_client::jws::verify_many(&refs, TYP, |kid| ring.verifying().public(kid));
+            for (c, v) in client.iter().zip(&many) {
+                match c {
+                    Ok(payload) => prop_assert_eq!(
+                        Some(std::str::from_utf8(payload).unwrap()),
+                        v.raw_claims.as_ref().map(|r| r.get())
+                    ),
+                    Err(e) => prop_assert_eq!(
+                        v.reason,
+                        match e {
+                            bizseal_client::jws::JwsError::Malformed => Reason::Malformed,
+                            bizseal_client::jws::JwsError::UnsupportedAlg => Reason::UnsupportedAlg,
+                            bizseal_client::jws::JwsError::UnknownKey => Reason::UnknownKey,
+                            bizseal_client::jws::JwsError::BadSignature => Reason::BadSignature,
+                        }
+                    ),
+                }
+            }
             for (t, v) in tokens.iter().zip(&many) {
                 let one = verify_unbound(t, ring.verifying(), 1500);
                 prop_assert_eq!(v.reason, one.reason);

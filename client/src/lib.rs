@@ -8,6 +8,7 @@
 
 pub mod batch;
 pub mod checkpoint;
+pub mod jws;
 pub mod merkle;
 pub mod note;
 pub mod tiles;
