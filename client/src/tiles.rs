@@ -308,14 +308,11 @@ where
     /// The hash of a complete subtree of the tree: a tile hash, or the
     /// fold of the up to 128 hashes of one tile below it.
     pub fn subtree(&mut self, t: Subtree) -> Result<Hash, TileError<E>> {
-        let span = u32::from(t.level);
-        if t.level >= 64
-            || t.index.checked_shl(span).is_none_or(|first| {
-                first
-                    .checked_add(1u64 << span)
-                    .is_none_or(|end| end > self.size)
-            })
-        {
+        // The subtree's leaves, first..end, must all be in the tree (and
+        // the arithmetic must not wrap for a caller's odd subtree).
+        let leaves = 1u64.checked_shl(u32::from(t.level)).filter(|&n| n != 0);
+        let end = leaves.and_then(|n| t.index.checked_mul(n)?.checked_add(n));
+        if end.is_none_or(|end| end > self.size) {
             return Err(TileError::Proof(ProofError::IndexOutOfRange {
                 index: t.index,
                 size: self.size,

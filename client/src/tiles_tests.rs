@@ -302,6 +302,29 @@ fn a_tampered_or_short_tile_does_not_give_a_proof_that_verifies() {
         reader(&files, 1000).leaf_hash(1000),
         Err(TileError::Proof(_))
     ));
+    for t in [
+        Subtree {
+            level: 63,
+            index: 1,
+        },
+        Subtree {
+            level: 64,
+            index: 0,
+        },
+        Subtree {
+            level: 1,
+            index: u64::MAX,
+        },
+        Subtree {
+            level: 10,
+            index: 0,
+        },
+    ] {
+        assert!(
+            matches!(reader(&files, 1000).subtree(t), Err(TileError::Proof(_))),
+            "{t:?}"
+        );
+    }
     let mut missing = files.clone();
     missing.remove("tile/0/003.p/232");
     assert!(matches!(

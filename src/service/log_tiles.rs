@@ -136,12 +136,14 @@ impl Service {
         let tile = Tile::parse(path).map_err(|e| ServiceError::invalid("path", e.to_string()))?;
         let r = self.store.read()?;
         let size = r.log_size()?;
+        // Tile level l holds tree level 8l; from tile level 8 on no u64
+        // tree has a hash there (and 8l no longer fits a u8).
         let (level, count) = match tile.kind {
             Kind::Entries => (0, size),
-            Kind::Hashes(l) => {
-                let shift = u32::from(l) * 8;
-                (l * 8, size.checked_shr(shift).unwrap_or(0))
-            }
+            Kind::Hashes(l) => match l.checked_mul(8) {
+                Some(level) => (level, size.checked_shr(u32::from(level)).unwrap_or(0)),
+                None => return Err(ServiceError::NotFound("tile")),
+            },
         };
         let start = tile.index.checked_mul(WIDTH);
         let end = start.and_then(|s| s.checked_add(u64::from(tile.width)));

@@ -164,6 +164,14 @@ async fn tiles_the_log_has_not_reached_are_not_found_and_bad_paths_are_problems(
     )
     .await;
     assert_problem(app.get("/log/tile/1/000.p/1").await, 404, "not_found").await;
+    for high in ["8/000", "32/000", "63/x999/999.p/3"] {
+        assert_problem(
+            app.get(&format!("/log/tile/{high}")).await,
+            404,
+            "not_found",
+        )
+        .await;
+    }
     for bad in [
         "0/1",
         "0/x000/001",
