@@ -31,6 +31,11 @@ pub const DEFAULT_CONNECTIONS_PER_NETWORK: usize = 64;
 /// Seconds for a whole request head, and idle between keep-alive requests.
 pub const DEFAULT_HEADER_TIMEOUT_SECS: u64 = 10;
 
+/// The log's origin when none is configured. An operator names the log
+/// after where it is served (`--log-origin bizseal.example.com/log`), so
+/// that two deployments' checkpoints never share a name.
+pub const DEFAULT_LOG_ORIGIN: &str = "bizseal.invalid/log";
+
 /// How one-time codes reach the phone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SenderConfig {
@@ -145,6 +150,11 @@ pub struct Config {
     pub reviewer_webhook: Option<ReviewerWebhook>,
     /// How webhook deliveries are retried.
     pub webhook_retry: RetryPolicy,
+    /// The transparency log's checkpoint origin line and note key name
+    /// (C2SP tlog-checkpoint): a schema-less URL naming this log.
+    pub log_origin: String,
+    /// Witnesses whose checkpoint cosignatures are taken and served.
+    pub log_witnesses: Vec<bizseal_client::note::Vkey>,
 }
 
 impl std::fmt::Debug for Config {
@@ -185,6 +195,15 @@ impl std::fmt::Debug for Config {
             .field("cache_bytes", &self.cache_bytes)
             .field("reviewer_webhook", &self.reviewer_webhook)
             .field("webhook_retry", &self.webhook_retry)
+            .field("log_origin", &self.log_origin)
+            .field(
+                "log_witnesses",
+                &self
+                    .log_witnesses
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>(),
+            )
             .finish()
     }
 }
@@ -219,6 +238,8 @@ impl Config {
             cache_bytes: crate::store::DEFAULT_CACHE_BYTES,
             reviewer_webhook: None,
             webhook_retry: RetryPolicy::default(),
+            log_origin: DEFAULT_LOG_ORIGIN.to_owned(),
+            log_witnesses: Vec::new(),
         }
     }
 

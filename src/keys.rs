@@ -194,14 +194,26 @@ impl VerifyingKeys {
 
     /// Checks an Ed25519 signature by the key `kid`; false for an unknown kid.
     pub fn verify(&self, kid: &str, message: &[u8], signature: &[u8]) -> bool {
-        match self.keys.get(kid) {
-            Some(public) => UnparsedPublicKey::new(&ED25519, public)
-                .verify(message, signature)
-                .is_ok(),
-            None => false,
-        }
+        self.keys
+            .get(kid)
+            .is_some_and(|public| verify_with(public, message, signature))
+    }
+
+    /// The public key named `kid`.
+    pub fn public(&self, kid: &str) -> Option<&[u8]> {
+        self.keys.get(kid).map(Vec::as_slice)
     }
 }
+
+/// ring's single Ed25519 verification: the verdict every token check
+/// gives, batched or not.
+pub fn verify_with(public: &[u8], message: &[u8], signature: &[u8]) -> bool {
+    UnparsedPublicKey::new(&ED25519, public)
+        .verify(message, signature)
+        .is_ok()
+}
+
+impl VerifyingKeys {}
 
 /// The loaded signing keys of this service.
 pub struct Keyring {

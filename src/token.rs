@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use crate::keys::{Keyring, VerifyingKeys};
+use bizseal_client::batch;
+
+use crate::keys::{self, Keyring, VerifyingKeys};
 use crate::model::Evidence;
 
 /// The `typ` header of every attestation (RFC 8725 §3.11: explicit typing).
@@ -165,13 +167,58 @@ impl Verdict {
 /// Checks everything but revocation and the number: shape, header, key,
 /// signature, claims, time.
 pub fn verify_unbound(token: &str, keys: &VerifyingKeys, now: i64) -> Verdict {
-    let payload = match verify_signed(token, keys, TYP) {
-        Ok(payload) => payload,
-        Err(reason) => return Verdict::fail(reason),
-    };
+    match verify_signed(token, keys, TYP) {
+        Ok(payload) => read_claims(&payload, now),
+        Err(reason) => Verdict::fail(reason),
+    }
+}
+
+/// [`verify_unbound`] for many tokens at once, with the same verdicts:
+/// their signatures are checked together by Ed25519 batch verification
+/// (bizseal-client's `batch`, which falls back to ring's single check for
+/// each token when the batch does not hold, and for any signature a batch
+/// could judge differently). About 2.5 times fewer CPU cycles a token
+/// than one by one from 64 tokens on (BENCHMARKS.md).
+pub fn verify_unbound_many(tokens: &[&str], keys: &VerifyingKeys, now: i64) -> Vec<Verdict> {
+    let parsed: Vec<Result<Signed, Reason>> =
+        tokens.iter().map(|t| parse_signed(t, keys, TYP)).collect();
+    let items: Vec<batch::Item> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().ok())
+        .map(|s| batch::Item {
+            public: s.public,
+            message: s.signing_input.as_bytes(),
+            signature: &s.signature,
+        })
+        .collect();
+    let mut good = batch::verify_batch(&items, |i| {
+        keys::verify_with(i.public, i.message, i.signature)
+    })
+    .into_iter();
+    parsed
+        .into_iter()
+        .map(|p| {
+            let signed = match p {
+                Ok(signed) => signed,
+                Err(reason) => return Verdict::fail(reason),
+            };
+            // One verdict per parsed token, in order.
+            if !good.next().unwrap_or(false) {
+                return Verdict::fail(Reason::BadSignature);
+            }
+            match URL_SAFE_NO_PAD.decode(signed.payload) {
+                Ok(payload) => read_claims(&payload, now),
+                Err(_) => Verdict::fail(Reason::Malformed),
+            }
+        })
+        .collect()
+}
+
+/// The claims of a verified payload, checked against the time.
+fn read_claims(payload: &[u8], now: i64) -> Verdict {
     // The payload kept as signed for the answer's echo, and the claims
     // read from it (no `Value` tree in between).
-    let Ok(raw) = serde_json::from_slice::<Box<RawValue>>(&payload) else {
+    let Ok(raw) = serde_json::from_slice::<Box<RawValue>>(payload) else {
         return Verdict::fail(Reason::Malformed);
     };
     let Ok(claims) = serde_json::from_str::<Claims>(raw.get()) else {
@@ -202,6 +249,33 @@ pub fn verify_payload(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Va
 
 /// [`verify_payload`] up to the payload's bytes, undecoded as JSON.
 fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>, Reason> {
+    let signed = parse_signed(token, keys, typ)?;
+    if !keys::verify_with(
+        signed.public,
+        signed.signing_input.as_bytes(),
+        &signed.signature,
+    ) {
+        return Err(Reason::BadSignature);
+    }
+    URL_SAFE_NO_PAD
+        .decode(signed.payload)
+        .map_err(|_| Reason::Malformed)
+}
+
+/// A JWS whose shape, header and key were checked, its signature not yet.
+struct Signed<'a> {
+    public: &'a [u8],
+    signing_input: &'a str,
+    signature: Vec<u8>,
+    payload: &'a str,
+}
+
+/// Everything [`verify_signed`] checks before the signature.
+fn parse_signed<'a>(
+    token: &'a str,
+    keys: &'a VerifyingKeys,
+    typ: &str,
+) -> Result<Signed<'a>, Reason> {
     if token.len() > MAX_TOKEN_LEN {
         return Err(Reason::Malformed);
     }
@@ -230,17 +304,18 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
     let Some(kid) = header.kid.as_deref() else {
         return Err(Reason::UnknownKey);
     };
-    if !keys.contains(kid) {
+    let Some(public) = keys.public(kid) else {
         return Err(Reason::UnknownKey);
-    }
+    };
     let Ok(signature) = URL_SAFE_NO_PAD.decode(s64) else {
         return Err(Reason::Malformed);
     };
-    let signing_input = &token[..h64.len() + 1 + p64.len()];
-    if !keys.verify(kid, signing_input.as_bytes(), &signature) {
-        return Err(Reason::BadSignature);
-    }
-    URL_SAFE_NO_PAD.decode(p64).map_err(|_| Reason::Malformed)
+    Ok(Signed {
+        public,
+        signing_input: &token[..h64.len() + 1 + p64.len()],
+        signature,
+        payload: p64,
+    })
 }
 
 /// A JWS protected header, read without building a JSON tree (every token
@@ -582,6 +657,79 @@ mod properties {
             let changed = String::from_utf8(changed).unwrap();
             prop_assume!(changed != token);
             prop_assert_ne!(verify(&changed, ring.verifying(), 1000, None).reason, Reason::Ok);
+        }
+
+        /// Batches of tokens, each possibly changed in one place (a
+        /// signature byte flipped, another key's, another time), get
+        /// exactly the verdicts one-by-one checks give.
+        #[test]
+        fn batched_verdicts_are_the_single_ones(
+            changes in proptest::collection::vec((0u8..6, any::<prop::sample::Index>(), 0u8..8), 1..90),
+        ) {
+            let other = ring();
+            let ring = ring();
+            let tokens: Vec<String> = changes
+                .iter()
+                .enumerate()
+                .map(|(n, (what, index, bit))| {
+                    let claims = Claims {
+                        iss: "bizseal".into(), sub: "+31206499123".into(), biz: "b_x".into(),
+                        nam: format!("KLM {n}"), lvl: "A".into(), iat: 1000, nbf: 1000,
+                        exp: if *what == 3 { 1100 } else { 2000 }, jti: format!("j{n}"), evd: vec![],
+                        rcdi: BTreeMap::new(),
+                    };
+                    let token = sign(if *what == 2 { &other } else { &ring }, &claims);
+                    match what {
+                        1 => {
+                            // One bit of the signature's bytes changed.
+                            let (input, sig) = token.rsplit_once('.').unwrap();
+                            let mut raw = URL_SAFE_NO_PAD.decode(sig).unwrap();
+                            let i = index.index(raw.len());
+                            raw[i] ^= 1 << bit;
+                            format!("{input}.{}", URL_SAFE_NO_PAD.encode(raw))
+                        }
+                        4 => {
+                            // A character anywhere replaced.
+                            let mut b = token.into_bytes();
+                            let i = index.index(b.len());
+                            b[i] = if b[i] == b'A' { b'B' } else { b'A' };
+                            String::from_utf8(b).unwrap()
+                        }
+                        _ => token,
+                    }
+                })
+                .collect();
+            let refs: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            let many = verify_unbound_many(&refs, ring.verifying(), 1500);
+            prop_assert_eq!(many.len(), tokens.len());
+            // The client core's JWS check agrees: a payload exactly for
+            // the tokens whose signature held, the same refusal otherwise.
+            let client = bizseal_client::jws::verify_many(&refs, TYP, |kid| ring.verifying().public(kid));
+            for (c, v) in client.iter().zip(&many) {
+                match c {
+                    Ok(payload) => prop_assert_eq!(
+                        Some(std::str::from_utf8(payload).unwrap()),
+                        v.raw_claims.as_ref().map(|r| r.get())
+                    ),
+                    Err(e) => prop_assert_eq!(
+                        v.reason,
+                        match e {
+                            bizseal_client::jws::JwsError::Malformed => Reason::Malformed,
+                            bizseal_client::jws::JwsError::UnsupportedAlg => Reason::UnsupportedAlg,
+                            bizseal_client::jws::JwsError::UnknownKey => Reason::UnknownKey,
+                            bizseal_client::jws::JwsError::BadSignature => Reason::BadSignature,
+                        }
+                    ),
+                }
+            }
+            for (t, v) in tokens.iter().zip(&many) {
+                let one = verify_unbound(t, ring.verifying(), 1500);
+                prop_assert_eq!(v.reason, one.reason);
+                prop_assert_eq!(
+                    v.raw_claims.as_ref().map(|r| r.get().to_owned()),
+                    one.raw_claims.as_ref().map(|r| r.get().to_owned())
+                );
+            }
         }
     }
 }

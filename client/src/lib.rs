@@ -7,3 +7,9 @@
 //! or the server that publishes the files.
 
 pub mod badges;
+pub mod batch;
+pub mod checkpoint;
+pub mod jws;
+pub mod merkle;
+pub mod note;
+pub mod tiles;

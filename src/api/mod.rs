@@ -12,6 +12,7 @@ mod attestations;
 mod businesses;
 mod changes;
 mod log;
+mod log_tiles;
 mod logos;
 mod numbers;
 pub(crate) mod openapi;
@@ -67,6 +68,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(log::proof))
         .routes(routes!(log::consistency))
         .routes(routes!(log::entries))
+        .routes(routes!(log_tiles::vkeys))
+        .routes(routes!(log_tiles::checkpoint))
+        .routes(routes!(log_tiles::tile))
+        .routes(routes!(log_tiles::cosignature))
         .routes(routes!(reports::create))
         .routes(routes!(businesses::register))
         .routes(routes!(

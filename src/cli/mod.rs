@@ -4,6 +4,7 @@
 //! (`verify --bundle`, `audit`) live in [`log`].
 
 mod admin;
+mod client_log;
 mod log;
 mod maintenance;
 mod publish;
@@ -76,6 +77,21 @@ struct Cli {
           default_value_t = (crate::store::DEFAULT_CACHE_BYTES >> 20) as u64,
           value_parser = clap::value_parser!(u64).range(16..=1_048_576))]
     cache_mb: u64,
+    /// The transparency log's checkpoint origin (C2SP tlog-checkpoint),
+    /// also the key name of its signature: a schema-less URL naming this
+    /// log, e.g. `bizseal.example.com/log`.
+    #[arg(long, global = true, env = "BIZSEAL_LOG_ORIGIN",
+          default_value = crate::config::DEFAULT_LOG_ORIGIN)]
+    log_origin: String,
+    /// A witness whose checkpoint cosignatures the log takes and serves
+    /// (a C2SP vkey of type 0x04); repeat it, or separate with commas.
+    #[arg(
+        long,
+        global = true,
+        env = "BIZSEAL_LOG_WITNESSES",
+        value_delimiter = ','
+    )]
+    log_witness: Vec<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -111,8 +127,8 @@ enum Command {
         #[command(flatten)]
         publishing: PublishArgs,
     },
-    /// A client of a published tree: `sync` a local copy, `check` numbers
-    /// against it offline.
+    /// A relying client: `sync` a local copy of a published tree, `check`
+    /// numbers against it offline, `log`: check the transparency log.
     Client {
         #[command(subcommand)]
         action: ClientAction,
@@ -395,6 +411,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     config.cache_bytes = usize::try_from(cli.cache_mb.saturating_mul(1024 * 1024))
         .context("--cache-mb is larger than this machine's address space")?;
     config.master_key_file = cli.master_key_file.clone();
+    if !bizseal_client::note::valid_name(&cli.log_origin) {
+        bail!("--log-origin must be non-empty, without spaces or '+'");
+    }
+    config.log_origin = cli.log_origin.clone();
+    config.log_witnesses = cli
+        .log_witness
+        .iter()
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| {
+            let key = bizseal_client::note::Vkey::parse(w)
+                .with_context(|| format!("--log-witness {w}"))?;
+            if key.kind() != bizseal_client::note::COSIGNATURE_V1 {
+                bail!("--log-witness {w}: a witness key has type 0x04 (tlog-cosignature)");
+            }
+            Ok(key)
+        })
+        .collect::<anyhow::Result<_>>()?;
     config.master_key = std::env::var("BIZSEAL_MASTER_KEY")
         .ok()
         .filter(|k| !k.is_empty());

@@ -73,6 +73,34 @@ pub(super) enum ClientAction {
         #[arg(long)]
         region: Option<String>,
     },
+    /// Check the transparency log: the checkpoint's signature, that it
+    /// extends the last one seen (a fork or a rollback fails), and that
+    /// the given entries are in it. Exit code 0 only if all of it holds.
+    Log {
+        /// The server's base URL, or the published tree's root (URL or
+        /// directory): the log is read from its `log/`.
+        from: String,
+        /// The log's verifier key (`GET /v1/log/vkeys`); repeat it to
+        /// trust older keys too.
+        #[arg(long, env = "BIZSEAL_LOG_VKEY", value_delimiter = ',', required = true)]
+        vkey: Vec<String>,
+        /// A witness's verifier key (type 0x04), for --quorum.
+        #[arg(long)]
+        witness: Vec<String>,
+        /// How many of the --witness keys must have cosigned.
+        #[arg(long, default_value_t = 0)]
+        quorum: usize,
+        /// Where the last accepted checkpoint is kept between runs.
+        #[arg(long, default_value = "./bizseal-client")]
+        state: PathBuf,
+        /// An entry to prove included (its index in the log); repeatable.
+        #[arg(long)]
+        index: Vec<u64>,
+        /// A badge bundle (a lookup answer with `?bundle=1`, or its
+        /// `bundle`) in a file: its token's entry is proven included.
+        #[arg(long)]
+        bundle: Vec<String>,
+    },
 }
 
 /// `bizseal publish --to DIR`: one publish. Refused while a server holds
@@ -149,6 +177,23 @@ const MAX_FILE: u64 = 512 << 20;
 
 pub(super) fn client(action: ClientAction) -> anyhow::Result<ExitCode> {
     match action {
+        ClientAction::Log {
+            from,
+            vkey,
+            witness,
+            quorum,
+            state,
+            index,
+            bundle,
+        } => super::client_log::run(&super::client_log::LogCheck {
+            from: &from,
+            vkeys: &vkey,
+            witnesses: &witness,
+            quorum,
+            state: &state,
+            indexes: &index,
+            bundles: &bundle,
+        }),
         ClientAction::Sync {
             url,
             dir,

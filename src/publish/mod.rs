@@ -1,7 +1,9 @@
 //! Publishing the directory as static files any web server or CDN can
 //! serve: the badge list (`badges/`: snapshot, deltas, signed answers,
-//! manifest) and the keys (`.well-known/jwks.json`), so that the root URL
-//! is all a client needs (`bizseal client sync`).
+//! manifest), the transparency log as C2SP tlog-tiles (`log/`: `tile/...`
+//! and the signed `checkpoint`) and the keys (`.well-known/jwks.json`), so
+//! that the root URL is all a client needs (`bizseal client sync`,
+//! `bizseal client log`).
 //!
 //! - [`dest`]: where the tree goes (an `object_store`) and the order files
 //!   are put in: content first, the files that name them last.
@@ -44,6 +46,9 @@ pub const DEFAULT_VALIDITY_SECS: u32 = 7 * 24 * 3600;
 
 /// Where the keys go, under the root.
 pub const JWKS_PATH: &str = ".well-known/jwks.json";
+
+/// The transparency log's tlog-tiles prefix, under the root.
+pub const LOG_DIR: &str = "log";
 
 /// How publishing is timed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,6 +103,10 @@ pub struct Report {
     pub snapshot_written: bool,
     /// Obsolete files removed.
     pub removed: usize,
+    /// Entries in the published log, and the log's files written (new or
+    /// grown tiles and the checkpoint; none when the log did not grow).
+    pub log_size: u64,
+    pub log_files: usize,
     pub millis: u128,
 }
 
@@ -114,6 +123,8 @@ pub async fn publish(
     let keys = Keys::from_jwks(&jwks).unwrap_or_default();
     let previous = badges::previous(dest, &keys).await?;
     let old_jwks = dest.get(JWKS_PATH).await?;
+    let (log, log_size) = log_files(service, dest).await?;
+    let log_count = log.len();
     let service = Arc::clone(service);
     let (planned, badged) = tokio::task::spawn_blocking(move || {
         let r = service.store().read()?;
@@ -135,16 +146,23 @@ pub async fn publish(
 
     let Some((planned, previous)) = planned else {
         let m = previous_manifest_report(dest, &keys).await?;
+        let (files, bytes) = (log.len(), log.bytes());
+        let written = !log.is_empty();
+        dest.write(log).await?;
         return Ok(Report {
-            written: false,
+            written,
             changed: false,
             badged,
+            files,
+            bytes,
             removed: 0,
+            log_size,
+            log_files: log_count,
             millis: started.elapsed().as_millis(),
             ..m
         });
     };
-    let mut files = Files::default();
+    let mut files = log;
     if old_jwks.as_deref() != Some(jwks.as_slice()) {
         // Before the manifest: a key it is signed with is published first.
         files.first.push((JWKS_PATH.to_owned(), jwks));
@@ -173,8 +191,57 @@ pub async fn publish(
         snapshot_bytes: m.snapshot.size,
         snapshot_written: planned.snapshot_written,
         removed,
+        log_size,
+        log_files: log_count,
         millis: started.elapsed().as_millis(),
     })
+}
+
+/// The log's files to publish: the tiles grown since the checkpoint the
+/// destination holds (all of them when it holds none, or one that does not
+/// parse), then the new checkpoint, last. Nothing when the checkpoint is
+/// the one published. Returns them with the log's size.
+async fn log_files(
+    service: &Arc<Service>,
+    dest: &Destination,
+) -> Result<(Files, u64), PublishError> {
+    let checkpoint_path = format!("{LOG_DIR}/checkpoint");
+    let old = dest.get(&checkpoint_path).await?;
+    let previous = old
+        .as_deref()
+        .and_then(|b| bizseal_client::checkpoint::size_of(b).ok())
+        .unwrap_or(0);
+    let service = Arc::clone(service);
+    let (mut out, size) = tokio::task::spawn_blocking(move || {
+        let mut out = Vec::new();
+        let size = service.published_log_files(previous, |path, bytes| {
+            out.push((format!("{LOG_DIR}/{path}"), bytes));
+            Ok(())
+        })?;
+        Ok::<_, ServiceError>((out, size))
+    })
+    .await
+    .map_err(|e| PublishError::Task(e.to_string()))??;
+    let mut files = Files::default();
+    // The checkpoint comes last from the log's writer; it names the rest.
+    match out.pop() {
+        Some((path, bytes)) if path == checkpoint_path => {
+            if old.as_deref() == Some(bytes.as_slice()) {
+                return Ok((files, size));
+            }
+            files.first = out;
+            files.last.push((path, bytes));
+        }
+        other => {
+            // Not what the writer promises: publish nothing of the log
+            // rather than tiles without their checkpoint.
+            let last = other.map(|(p, _)| p).unwrap_or_default();
+            return Err(PublishError::Task(format!(
+                "the log's files did not end with its checkpoint (ended with {last:?})"
+            )));
+        }
+    }
+    Ok((files, size))
 }
 
 /// The report of a publish that wrote nothing: the published manifest's
@@ -194,6 +261,8 @@ async fn previous_manifest_report(dest: &Destination, keys: &Keys) -> Result<Rep
         snapshot_bytes: m.as_ref().map_or(0, |m| m.snapshot.size),
         snapshot_written: false,
         removed: 0,
+        log_size: 0,
+        log_files: 0,
         millis: 0,
     })
 }

@@ -226,10 +226,14 @@ impl Service {
         at_most("tokens", checks.len(), MAX_VERIFY_BATCH)?;
         let keyring = self.keyring();
         let at = now();
+        // The signatures first, all together (batch verification).
+        let tokens: Vec<&str> = checks.iter().map(|c| c.token.as_str()).collect();
+        let verdicts = token::verify_unbound_many(&tokens, keyring.verifying(), at);
         checks
             .iter()
+            .zip(verdicts)
             .map(
-                |c| match bound_verdict(&keyring, &c.token, c.number.as_deref(), region, at) {
+                |(c, verdict)| match bind_typed(verdict, c.number.as_deref(), region) {
                     Ok(verdict) => Ok(Ok(self.revocation_and_status(verdict)?)),
                     Err(e) => Ok(Err(e)),
                 },
@@ -357,7 +361,19 @@ fn bound_verdict(
     region: Option<Region>,
     at: i64,
 ) -> Result<token::Verdict, PhoneError> {
-    let mut verdict = token::verify_unbound(token, keyring.verifying(), at);
+    bind_typed(
+        token::verify_unbound(token, keyring.verifying(), at),
+        number,
+        region,
+    )
+}
+
+/// A verdict bound to the number typed, if any (see [`bound_verdict`]).
+fn bind_typed(
+    mut verdict: token::Verdict,
+    number: Option<&str>,
+    region: Option<Region>,
+) -> Result<token::Verdict, PhoneError> {
     if let Some(text) = number {
         if verdict.claims.as_ref().is_none_or(|c| c.sub != text) {
             verdict.bind(PhoneNumber::parse(text, region)?.as_str());

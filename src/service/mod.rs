@@ -14,6 +14,7 @@ mod domain_proof;
 mod edits;
 mod fence;
 mod import;
+mod log_tiles;
 mod logo;
 mod lookup;
 mod notify;
@@ -185,6 +186,8 @@ pub struct Service {
     search: search::SearchSlot,
     /// Wakes the delivery worker and the feed's streams after a commit.
     notifier: notify::Notifier,
+    /// Witness cosignatures of the latest checkpoint witnesses sent.
+    cosigned: std::sync::Mutex<log_tiles::Cosigned>,
     /// What a start leaves to a background thread (held for its `Drop`,
     /// which stops and joins it).
     _background: Background,
@@ -237,6 +240,7 @@ impl Service {
             keyring: RwLock::new(Arc::new(keyring)),
             config,
             search: search::SearchSlot::default(),
+            cosigned: Default::default(),
         };
         if let Some(done) = service.upgrade_to_trust_rules()? {
             tracing::info!(

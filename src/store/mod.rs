@@ -38,7 +38,7 @@ pub use answers::answer_key;
 pub use directory::DirectoryReads;
 pub use outbox::OutboxReads;
 pub use read::{SnapshotTable, Tables};
-pub use translog::LogReads;
+pub use translog::{LogNodes, LogReads};
 pub use workflow::WorkflowReads;
 
 /// The read traits, for `use crate::store::prelude::*`.

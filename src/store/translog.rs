@@ -80,6 +80,19 @@ impl LogNodes {
         let found = self.table.get((t.level, t.index))?.map(|v| *v.value());
         found.ok_or_else(|| missing(t))
     }
+
+    /// The hashes of the complete subtrees `start..end` of one level, in
+    /// one range read (a published tile is up to 256 of them).
+    pub fn row(&self, level: u8, start: u64, end: u64) -> Result<Vec<Hash>, StoreError> {
+        let mut out = Vec::with_capacity(end.saturating_sub(start) as usize);
+        for row in self.table.range((level, start)..(level, end))? {
+            out.push(*row?.1.value());
+        }
+        match (start..end).nth(out.len()) {
+            Some(index) => Err(missing(Subtree { level, index })),
+            None => Ok(out),
+        }
+    }
 }
 
 fn missing(t: Subtree) -> StoreError {

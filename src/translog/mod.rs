@@ -19,7 +19,9 @@
 
 pub mod bundle;
 pub mod entry;
-pub mod merkle;
+/// The tree math lives in the client core, so that clients and this
+/// server compute the same hashes and proofs with the same code.
+pub use bizseal_client::merkle;
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;

@@ -20,6 +20,7 @@ mod helpers;
 mod impersonation;
 mod jwks;
 mod limits;
+mod log_tiles;
 mod logo;
 mod lookup;
 mod nginx;

@@ -7,11 +7,11 @@
 use super::*;
 
 fn sha256(parts: &[&[u8]]) -> Hash {
-    let mut ctx = Context::new(&SHA256);
+    let mut ctx = Sha256::new();
     for p in parts {
         ctx.update(p);
     }
-    finish(ctx)
+    ctx.finalize().into()
 }
 
 /// `MTH(D[n])`, straight from RFC 6962 §2.1.

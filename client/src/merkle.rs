@@ -16,37 +16,31 @@
 //! (every proof has at most one sibling that is not itself a complete
 //! subtree, and that one is a fold of at most log2(n) of them).
 
-use ring::digest::{Context, SHA256};
+use sha2::{Digest, Sha256};
 
 /// A SHA-256 output.
 pub type Hash = [u8; 32];
 
 /// The hash of a leaf: `SHA-256(0x00 ‖ entry)`.
 pub fn leaf_hash(entry: &[u8]) -> Hash {
-    let mut ctx = Context::new(&SHA256);
-    ctx.update(&[0x00]);
+    let mut ctx = Sha256::new();
+    ctx.update([0x00]);
     ctx.update(entry);
-    finish(ctx)
+    ctx.finalize().into()
 }
 
 /// The hash of an interior node: `SHA-256(0x01 ‖ left ‖ right)`.
 pub fn node_hash(left: &Hash, right: &Hash) -> Hash {
-    let mut ctx = Context::new(&SHA256);
-    ctx.update(&[0x01]);
+    let mut ctx = Sha256::new();
+    ctx.update([0x01]);
     ctx.update(left);
     ctx.update(right);
-    finish(ctx)
+    ctx.finalize().into()
 }
 
 /// The root of the empty tree: `SHA-256()` of nothing.
 pub fn empty_root() -> Hash {
-    finish(Context::new(&SHA256))
-}
-
-fn finish(ctx: Context) -> Hash {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(ctx.finish().as_ref());
-    out
+    Sha256::digest([]).into()
 }
 
 /// A complete subtree: the `2^level` leaves from `index * 2^level` on.
@@ -351,6 +345,14 @@ impl MemoryTree {
             .and_then(|l| l.get(t.index as usize))
             .copied()
             .unwrap_or_else(empty_root)
+    }
+
+    /// The hash of a complete subtree, if the tree has it.
+    pub fn subtree_hash(&self, t: Subtree) -> Option<Hash> {
+        self.levels
+            .get(usize::from(t.level))
+            .and_then(|l| l.get(t.index as usize))
+            .copied()
     }
 
     fn get(&self) -> impl FnMut(Subtree) -> Result<Hash, std::convert::Infallible> + '_ {
