@@ -78,6 +78,14 @@ pub async fn changes(
     let signed = super::log::flag("signed", q.signed.as_deref())?;
     let limit = q.limit.unwrap_or(DEFAULT_PAGE).clamp(1, MAX_PAGE);
     let after = q.after.unwrap_or(0);
+    // Sequence numbers are described as int64 (what JSON clients read
+    // safely); a larger `after` names no change and is refused as such.
+    if i64::try_from(after).is_err() {
+        return Err(ApiError::invalid(
+            "after",
+            "must be at most 9223372036854775807",
+        ));
+    }
     if wants_stream(&headers) {
         let resume = headers
             .get("last-event-id")

@@ -456,6 +456,10 @@ async fn the_changes_feed_pages_in_order_signs_and_caches_full_pages() {
     assert_eq!(first["next"], 2);
     assert_eq!(first["changes"][0]["kind"], "badge.granted");
     assert!(first["changes"][0]["jti"].is_string());
+    // Past what the description allows (int64): a problem, not a page.
+    let (status, problem) = app.get_json("/v1/changes?after=9223372036854775808").await;
+    assert_eq!(status, 400, "{problem}");
+    assert_eq!(problem["code"], "invalid_request", "{problem}");
     let r = app.get("/v1/changes?after=0&limit=2").await;
     assert_eq!(header(&r, "cache-control"), "public, max-age=86400");
     let etag = header(&r, "etag");
