@@ -58,12 +58,13 @@ struct Parsed<'a> {
 fn parse<'a, 'k>(
     token: &'a str,
     typ: &str,
+    max_len: usize,
     key: &impl Fn(&str) -> Option<&'k [u8]>,
 ) -> Result<Parsed<'a>, JwsError>
 where
     'k: 'a,
 {
-    if token.len() > MAX_TOKEN_LEN {
+    if token.len() > max_len {
         return Err(JwsError::Malformed);
     }
     let mut parts = token.split('.');
@@ -110,6 +111,36 @@ where
     })
 }
 
+impl JwsError {
+    /// The stable name, as the server's verification `reason`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JwsError::Malformed => "malformed",
+            JwsError::UnsupportedAlg => "unsupported_alg",
+            JwsError::UnknownKey => "unknown_key",
+            JwsError::BadSignature => "bad_signature",
+        }
+    }
+}
+
+/// The payload of one JWS of type `typ` and at most `max_len` bytes (a
+/// badge manifest is longer than a token), checked by the same rules as
+/// [`verify_many`] and with ring's verdict on the signature.
+pub fn verify<'k>(
+    jws: &str,
+    typ: &str,
+    max_len: usize,
+    key: impl Fn(&str) -> Option<&'k [u8]>,
+) -> Result<Vec<u8>, JwsError> {
+    let p = parse(jws, typ, max_len, &key)?;
+    if !batch::verify_one(p.public, p.signing_input.as_bytes(), &p.signature) {
+        return Err(JwsError::BadSignature);
+    }
+    URL_SAFE_NO_PAD
+        .decode(p.payload)
+        .map_err(|_| JwsError::Malformed)
+}
+
 /// The payloads of `tokens` of type `typ`, in order, for those whose
 /// header is acceptable, whose `kid` `key` knows (an Ed25519 public key)
 /// and whose signature verifies; the signatures are checked in one batch,
@@ -120,8 +151,10 @@ pub fn verify_many<'k>(
     typ: &str,
     key: impl Fn(&str) -> Option<&'k [u8]>,
 ) -> Vec<Result<Vec<u8>, JwsError>> {
-    let parsed: Vec<Result<Parsed, JwsError>> =
-        tokens.iter().map(|t| parse(t, typ, &key)).collect();
+    let parsed: Vec<Result<Parsed, JwsError>> = tokens
+        .iter()
+        .map(|t| parse(t, typ, MAX_TOKEN_LEN, &key))
+        .collect();
     let items: Vec<Item> = parsed
         .iter()
         .filter_map(|p| p.as_ref().ok())

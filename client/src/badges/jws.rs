@@ -2,46 +2,23 @@
 //! published JWKS, without ring: the manifest and the attestation tokens
 //! a client confirms a hit with.
 //!
-//! The rules are the server's (`token::verify_signed` in the main crate):
-//! three base64url parts; `alg` `EdDSA` (or `Ed25519`, RFC 9864); `typ`
-//! exactly the expected one; no `jku`, `x5u`, `jwk`, `x5c` or `crit`
-//! (keys come only from the key set); a `kid` the set holds; the
-//! signature. Nothing here panics on any input.
+//! The rules are the server's, kept in one place ([`crate::jws`]): three
+//! base64url parts; `alg` `EdDSA` (or `Ed25519`, RFC 9864); `typ` exactly
+//! the expected one; no `jku`, `x5u`, `jwk`, `x5c` or `crit` (keys come
+//! only from the key set); a `kid` the set holds; the signature, with
+//! ring's verdict. Nothing here panics on any input.
 
 use std::collections::HashMap;
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use ed25519_dalek::{Signature, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 use serde::Deserialize;
 
 /// Longer than this is not ours (a manifest is a few KiB).
 const MAX_JWS_LEN: usize = 256 * 1024;
 
-/// Why a JWS is refused; the names are the server's `reason`s.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-pub enum JwsError {
-    #[error("malformed")]
-    Malformed,
-    #[error("unsupported_alg")]
-    UnsupportedAlg,
-    #[error("unknown_key")]
-    UnknownKey,
-    #[error("bad_signature")]
-    BadSignature,
-}
-
-impl JwsError {
-    /// The stable name (as the API's `reason`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JwsError::Malformed => "malformed",
-            JwsError::UnsupportedAlg => "unsupported_alg",
-            JwsError::UnknownKey => "unknown_key",
-            JwsError::BadSignature => "bad_signature",
-        }
-    }
-}
+pub use crate::jws::JwsError;
 
 /// The Ed25519 keys of a JWKS (RFC 7517), by `kid`.
 #[derive(Debug, Clone, Default)]
@@ -98,62 +75,12 @@ impl Keys {
     }
 }
 
-#[derive(Deserialize)]
-struct Header {
-    alg: Option<String>,
-    typ: Option<String>,
-    kid: Option<String>,
-    jku: Option<serde_json::Value>,
-    x5u: Option<serde_json::Value>,
-    jwk: Option<serde_json::Value>,
-    x5c: Option<serde_json::Value>,
-    crit: Option<serde_json::Value>,
-}
-
-/// Checks a compact JWS of type `typ` and returns its payload's bytes.
+/// Checks a compact JWS of type `typ` and returns its payload's bytes: the
+/// rules of [`crate::jws`] (the server's), with the set's keys.
 pub fn verify(jws: &str, keys: &Keys, typ: &str) -> Result<Vec<u8>, JwsError> {
-    if jws.len() > MAX_JWS_LEN {
-        return Err(JwsError::Malformed);
-    }
-    let mut parts = jws.split('.');
-    let (Some(h64), Some(p64), Some(s64), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(JwsError::Malformed);
-    };
-    let header = URL_SAFE_NO_PAD
-        .decode(h64)
-        .map_err(|_| JwsError::Malformed)?;
-    let header: Header = serde_json::from_slice(&header).map_err(|_| JwsError::Malformed)?;
-    match header.alg.as_deref() {
-        Some("EdDSA" | "Ed25519") => {}
-        Some(_) => return Err(JwsError::UnsupportedAlg),
-        None => return Err(JwsError::Malformed),
-    }
-    if header.typ.as_deref() != Some(typ) {
-        return Err(JwsError::Malformed);
-    }
-    let carries_key = header.jku.is_some()
-        || header.x5u.is_some()
-        || header.jwk.is_some()
-        || header.x5c.is_some()
-        || header.crit.is_some();
-    if carries_key {
-        return Err(JwsError::Malformed);
-    }
-    let key = header
-        .kid
-        .as_deref()
-        .and_then(|kid| keys.by_kid.get(kid))
-        .ok_or(JwsError::UnknownKey)?;
-    let signature = URL_SAFE_NO_PAD
-        .decode(s64)
-        .map_err(|_| JwsError::Malformed)?;
-    let signature = Signature::from_slice(&signature).map_err(|_| JwsError::Malformed)?;
-    let signing_input = &jws[..h64.len() + 1 + p64.len()];
-    key.verify_strict(signing_input.as_bytes(), &signature)
-        .map_err(|_| JwsError::BadSignature)?;
-    URL_SAFE_NO_PAD.decode(p64).map_err(|_| JwsError::Malformed)
+    crate::jws::verify(jws, typ, MAX_JWS_LEN, |kid| {
+        keys.by_kid.get(kid).map(|k| k.as_bytes().as_slice())
+    })
 }
 
 /// Signs a compact JWS with an Ed25519 key, for the tests of this crate
@@ -202,5 +129,18 @@ mod tests {
         tampered.replace_range(jws.find('.').unwrap() + 1..jws.find('.').unwrap() + 2, "A");
         assert!(verify(&tampered, &keys, "t").is_err());
         assert_eq!(verify("a.b", &keys, "t"), Err(JwsError::Malformed));
+        // A header that is a JSON array, which serde would read into the
+        // header's fields: the server refuses it, and so does the client.
+        use ed25519_dalek::Signer;
+        let input = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(r#"["EdDSA","t","k1"]"#),
+            URL_SAFE_NO_PAD.encode("{}")
+        );
+        let array = format!(
+            "{input}.{}",
+            URL_SAFE_NO_PAD.encode(key.sign(input.as_bytes()).to_bytes())
+        );
+        assert_eq!(verify(&array, &keys, "t"), Err(JwsError::Malformed));
     }
 }
