@@ -28,9 +28,9 @@ use std::path::{Path, PathBuf};
 use bizseal_client::badges::bucket::Bucket;
 use bizseal_client::badges::check::{check, Verdict};
 use bizseal_client::badges::delta::Delta;
-use bizseal_client::badges::jws::Keys;
+use bizseal_client::badges::jws::{JwsError, Keys};
 use bizseal_client::badges::list::{number_hash, BadgeList};
-use bizseal_client::badges::manifest::{self, FileRef, Manifest, Plan};
+use bizseal_client::badges::manifest::{self, FileRef, Manifest, ManifestError, Plan};
 
 use crate::phone::{PhoneNumber, Region};
 
@@ -47,7 +47,13 @@ pub enum SyncError {
     Fetch { path: String, reason: String },
     #[error("{0} is missing from the published tree")]
     Missing(String),
-    #[error("the published keys are not a JWKS")]
+    #[error(
+        "the manifest is signed by a key this copy does not trust; if the service \
+         replaced its key, sync again with --jwks FILE holding its key set from a source \
+         you trust (its own https://.../.well-known/jwks.json)"
+    )]
+    UntrustedKey,
+    #[error("the published keys are not a JWKS with an Ed25519 key")]
     Keys,
     #[error(transparent)]
     Manifest(#[from] manifest::ManifestError),
@@ -68,6 +74,9 @@ pub struct SyncReport {
     pub version: u64,
     /// `up_to_date`, `deltas` or `snapshot`.
     pub took: &'static str,
+    /// Which keys were believed: `kept` (the copy's own), `given` (the
+    /// caller's, now kept) or `first_use` (the tree's, now kept).
+    pub keys: &'static str,
     pub files: usize,
     /// Bytes fetched, the manifest and keys included.
     pub bytes: u64,
@@ -168,10 +177,17 @@ impl<F: Fetch> Counted<'_, F> {
 /// Brings the state directory `dir` to the tree's latest version. `book`,
 /// when given, replaces the address book whose hits' answers are kept
 /// (numbers already in E.164).
+///
+/// The keys believed are the copy's own: those it kept from its first sync
+/// (trust on first use), or `trust`, a JWKS the caller got from a source it
+/// trusts (which replaces them). The tree's `.well-known/jwks.json` is read
+/// only by a first sync without `trust`, so a mirror or CDN that serves its
+/// own keys beside its own manifest cannot make a synced copy believe them.
 pub fn sync(
     fetch: &mut impl Fetch,
     dir: &Path,
     book: Option<&[String]>,
+    trust: Option<&[u8]>,
     now: i64,
 ) -> Result<SyncReport, SyncError> {
     fs::create_dir_all(dir.join(ANSWERS))?;
@@ -181,11 +197,21 @@ pub fn sync(
         bytes: 0,
         not_modified: 0,
     };
-    let jwks = net.need(crate::publish::JWKS_PATH)?;
+    let (jwks, keys_from) = match (trust, fs::read(dir.join(JWKS)).ok()) {
+        (Some(given), _) => (given.to_vec(), "given"),
+        (None, Some(kept)) => (kept, "kept"),
+        (None, None) => (net.need(crate::publish::JWKS_PATH)?, "first_use"),
+    };
     let keys = Keys::from_jwks(&jwks).map_err(|_| SyncError::Keys)?;
+    if keys.is_empty() {
+        return Err(SyncError::Keys);
+    }
     let jws = String::from_utf8(net.need(manifest::PATH)?)
         .map_err(|_| SyncError::Mismatch(manifest::PATH.into()))?;
-    let latest = Manifest::verify(&jws, &keys, now)?;
+    let latest = Manifest::verify(&jws, &keys, now).map_err(|e| match e {
+        ManifestError::Signature(JwsError::UnknownKey) => SyncError::UntrustedKey,
+        e => SyncError::Manifest(e),
+    })?;
     let held = held(dir, &keys);
     if let Some((m, _)) = &held {
         latest.not_older_than(m)?;
@@ -258,6 +284,7 @@ pub fn sync(
         from_version,
         version: latest.version,
         took,
+        keys: keys_from,
         files: net.files,
         bytes: net.bytes,
         count: latest.count,

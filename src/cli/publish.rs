@@ -59,6 +59,12 @@ pub(super) enum ClientAction {
         /// Region for national-format numbers in --numbers.
         #[arg(long)]
         region: Option<String>,
+        /// The service's key set (its /.well-known/jwks.json), got from a
+        /// source you trust: the copy believes these keys from now on.
+        /// Without it, a first sync believes the tree's own keys and keeps
+        /// them; later syncs believe only the kept ones.
+        #[arg(long)]
+        jwks: Option<PathBuf>,
     },
     /// Check numbers against the local copy, offline: one JSON line each
     /// (`number`, `badge`, `level`, `source`, ...). Exit code 1 if any
@@ -199,8 +205,14 @@ pub(super) fn client(action: ClientAction) -> anyhow::Result<ExitCode> {
             dir,
             numbers,
             region,
+            jwks,
         } => {
             let region = region.as_deref().map(Region::parse).transpose()?;
+            let trust = jwks
+                .map(|path| {
+                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))
+                })
+                .transpose()?;
             let book = match numbers {
                 Some(file) => {
                     let text = std::fs::read_to_string(&file)
@@ -230,7 +242,7 @@ pub(super) fn client(action: ClientAction) -> anyhow::Result<ExitCode> {
                 ),
                 root: format!("{}/", url.trim_end_matches('/')),
             };
-            let report = sync::sync(&mut http, &dir, book.as_deref(), now())?;
+            let report = sync::sync(&mut http, &dir, book.as_deref(), trust.as_deref(), now())?;
             println!("{}", serde_json::to_string(&report)?);
             Ok(ExitCode::SUCCESS)
         }

@@ -35,7 +35,7 @@ pub fn sync_from(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e.to_string()),
     };
-    sync::sync(&mut files, client, book, bizseal::model::now())
+    sync::sync(&mut files, client, book, None, bizseal::model::now())
 }
 
 /// Every number the store lists, and one it does not.
@@ -251,7 +251,31 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
     )
     .unwrap();
     let refused = sync_from(root.path(), fresh.path(), None).unwrap_err();
-    assert!(matches!(refused, sync::SyncError::Manifest(_)), "{refused}");
+    assert!(
+        matches!(refused, sync::SyncError::UntrustedKey),
+        "{refused}"
+    );
+
+    // A mirror that serves its own keys beside its own manifest: a copy
+    // synced before believes only the keys it kept, so nothing it holds
+    // changes.
+    std::fs::copy(
+        theirs.path().join(".well-known/jwks.json"),
+        root.path().join(".well-known/jwks.json"),
+    )
+    .unwrap();
+    let before = std::fs::read(client.path().join("list.bin")).unwrap();
+    let refused = sync_from(root.path(), client.path(), None).unwrap_err();
+    assert!(
+        matches!(refused, sync::SyncError::UntrustedKey),
+        "{refused}"
+    );
+    assert_eq!(
+        std::fs::read(client.path().join("list.bin")).unwrap(),
+        before
+    );
+    // And the copy still opens and answers, from what it held.
+    assert_eq!(client_says(client.path(), KLM), (false, None));
 }
 
 #[tokio::test]
