@@ -319,6 +319,22 @@ mod tests {
         )
         .unwrap();
         assert_eq!(opened.witnesses().count(), 1);
+        // One witness's line copied twice is still one witness.
+        let mut copied = note.clone();
+        copied.signatures.push(note.signatures[1].clone());
+        assert_eq!(
+            open(
+                &copied.to_bytes(),
+                "example.com/log",
+                std::slice::from_ref(&log),
+                std::slice::from_ref(&w),
+                2,
+            ),
+            Err(CheckpointError::Witnesses {
+                needed: 2,
+                found: 1
+            })
+        );
         let only_witness = Note {
             text,
             signatures: vec![note.signatures[1].clone()],

@@ -250,15 +250,20 @@ impl Note {
     /// Checks the note against trusted keys, as the spec says: signatures
     /// by other keys are ignored; a signature by a trusted key that fails
     /// rejects the whole note; at least one must verify. Returns the
-    /// signatures that verified.
+    /// signatures that verified, one per key: a key's line copied again is
+    /// checked but not counted twice, so one witness's cosignature repeated
+    /// never counts as several witnesses.
     pub fn verify(&self, trusted: &[Vkey]) -> Result<Vec<Verified>, NoteError> {
-        let mut verified = Vec::new();
+        let mut verified: Vec<Verified> = Vec::new();
         for sig in &self.signatures {
             let Some(key) = trusted.iter().find(|k| k.signed(sig)) else {
                 continue;
             };
             let timestamp = check(key, &self.text, &sig.bytes)
                 .ok_or_else(|| NoteError::BadSignature(key.name.clone()))?;
+            if verified.iter().any(|v| &v.key == key) {
+                continue;
+            }
             verified.push(Verified {
                 key: key.clone(),
                 timestamp,
