@@ -211,9 +211,13 @@ impl Writer {
         for row in outbox.iter()?.take(limit) {
             let (k, v) = row?;
             let event: OutboxEvent = decode(v.value())?;
-            if event.created_ms >= before_ms || matches!(event.state, DeliveryState::Pending { .. })
-            {
+            if event.created_ms >= before_ms {
                 break;
+            }
+            // A business's queue still being worked through holds only its
+            // own rows back, not everyone's.
+            if matches!(event.state, DeliveryState::Pending { .. }) {
+                continue;
             }
             gone.push((k.value(), event.target));
         }
@@ -301,6 +305,38 @@ mod tests {
             .map(|(seq, _)| seq)
             .collect();
         assert_eq!(listed, [4, 2, 1], "newest first");
+    }
+
+    #[test]
+    fn pruning_takes_old_settled_events_past_one_still_pending() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let stuck = Target::Business(BusinessId::generate());
+        let other = Target::Business(BusinessId::generate());
+        let settled = |t: &Target, at| OutboxEvent {
+            state: DeliveryState::Delivered {
+                attempts: 1,
+                at_ms: at,
+            },
+            ..event(t, at)
+        };
+        store
+            .write(|w| {
+                w.enqueue(&event(&stuck, 1))?; // still pending: kept
+                w.enqueue(&settled(&other, 2))?; // old and settled: pruned
+                w.enqueue(&settled(&other, 3))?; // old and settled: pruned
+                w.enqueue(&settled(&other, 100))?; // too young: kept
+                Ok::<_, StoreError>(())
+            })
+            .unwrap();
+        let pruned = store.write(|w| w.prune_outbox(50, 100)).unwrap();
+        assert_eq!(pruned, 2);
+        let r = store.read().unwrap();
+        assert!(r.outbox_event(1).unwrap().is_some());
+        assert!(r.outbox_event(2).unwrap().is_none());
+        assert!(r.outbox_event(3).unwrap().is_none());
+        assert!(r.outbox_event(4).unwrap().is_some());
+        assert_eq!(r.deliveries_of(other.key(), None, 10).unwrap().len(), 1);
     }
 
     #[test]

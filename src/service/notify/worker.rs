@@ -77,16 +77,17 @@ fn run(service: &Service, stop: &AtomicBool) {
     let mut pruned = Instant::now();
     while !stop.load(Ordering::Relaxed) {
         let seen = service.notifier().rung();
-        match service.deliver_due(now_ms()) {
-            Ok(0) => {}
-            Ok(_) => continue,
-            Err(e) => tracing::warn!(error = %e, "webhook delivery pass failed; will retry"),
-        }
+        // Before delivering: a worker that always has work must still prune.
         if pruned.elapsed() >= PRUNE_EVERY {
             pruned = Instant::now();
             if let Err(e) = service.prune_outbox(now_ms() - KEEP_MS) {
                 tracing::warn!(error = %e, "pruning the outbox failed; will retry");
             }
+        }
+        match service.deliver_due(now_ms()) {
+            Ok(0) => {}
+            Ok(_) => continue,
+            Err(e) => tracing::warn!(error = %e, "webhook delivery pass failed; will retry"),
         }
         let wait = match service.store().read().and_then(|r| r.next_due_ms()) {
             Ok(Some(at)) => Duration::from_millis(at.saturating_sub(now_ms()).max(0) as u64),
