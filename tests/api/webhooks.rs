@@ -376,6 +376,13 @@ async fn an_event_past_its_retry_window_dies_is_shown_and_can_be_replayed() {
     );
     let (status, _) = post(&app, &format!("{path}/999999/replay"), &a.key, json!({})).await;
     assert_eq!(status, 404);
+    // Replays are bounded: 60 an hour (one used above), then 429.
+    for _ in 1..60 {
+        let (status, r) = post(&app, &format!("{path}/{id}/replay"), &a.key, json!({})).await;
+        assert_eq!(status, 202, "{r}");
+    }
+    let (status, problem) = post(&app, &format!("{path}/{id}/replay"), &a.key, json!({})).await;
+    assert_eq!(status, 429, "{problem}");
 }
 
 #[tokio::test]

@@ -11,6 +11,9 @@ use crate::service::shared::{audit, own_business, random_bytes};
 use crate::service::{Service, ServiceError};
 use crate::store::prelude::*;
 
+/// Replays a business may ask for in an hour.
+const REPLAYS_PER_HOUR: u64 = 60;
+
 /// The `typ` of a signed page of the changes feed.
 pub const FEED_TYP: &str = "bizseal-changes+jwt";
 
@@ -232,6 +235,16 @@ impl Service {
             if w.webhook(id.as_str())?.is_none() {
                 return Err(ServiceError::NotFound("webhook"));
             }
+            // Each replay is a signed POST to the business's URL and a row
+            // here: a bounded number, so the button cannot be made a flood.
+            let limit_key = format!("replay:{id}");
+            if w.rate_count(&limit_key, at_ms / 1000 - 3600)? >= REPLAYS_PER_HOUR {
+                return Err(ServiceError::RateLimited(
+                    format!("at most {REPLAYS_PER_HOUR} replays an hour"),
+                    3600,
+                ));
+            }
+            w.add_rate_event(&limit_key, at_ms / 1000)?;
             let original = w
                 .outbox_event(seq)?
                 .filter(|e| e.target == Target::Business(id.clone()))
