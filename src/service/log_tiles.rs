@@ -240,7 +240,6 @@ impl Service {
             })
             .cloned()
             .collect();
-        let count = taken.len();
         let mut cosigned = self
             .cosigned
             .lock()
@@ -257,13 +256,29 @@ impl Service {
                 signatures: Vec::new(),
             };
         }
+        let mut count = 0;
         for sig in taken {
-            // One cosignature a witness: the newest.
-            cosigned
-                .signatures
-                .retain(|s| !(s.name == sig.name && s.id == sig.id));
+            // One cosignature a witness: the newest. Re-posting an older
+            // (still valid) one must not roll the witness's time back.
+            let same = |s: &Signature| s.name == sig.name && s.id == sig.id;
+            if let Some(held) = cosigned.signatures.iter().find(|s| same(s)) {
+                if cosigned_at(held) >= cosigned_at(&sig) {
+                    continue;
+                }
+            }
+            cosigned.signatures.retain(|s| !same(s));
             cosigned.signatures.push(sig);
+            count += 1;
         }
         Ok(count)
     }
+}
+
+/// The time a verified cosignature (tlog-cosignature v1: an 8-byte
+/// big-endian timestamp, then the signature) says it was made.
+fn cosigned_at(sig: &Signature) -> u64 {
+    sig.bytes
+        .get(..8)
+        .and_then(|t| t.try_into().ok())
+        .map_or(0, u64::from_be_bytes)
 }

@@ -254,6 +254,28 @@ async fn witness_cosignatures_are_verified_taken_and_served_with_their_checkpoin
         .expect("cosigned by one witness");
     assert_eq!(opened.witnesses().count(), 1);
     assert!(checkpoint::open(&served, &origin, &keys, &[w1.1.clone(), w2.1.clone()], 2).is_err());
+    // An older cosignature by the same witness, valid but stale: not
+    // taken, and the newer one stays served. The same line twice counts
+    // once.
+    let r = post_text(&app, "/log/cosignature", cosigned(&cp, &w1, 1_600_000_000)).await;
+    let (status, _, body) = parts(r).await;
+    assert_eq!((status, body["taken"].as_u64()), (200, Some(0)), "{body}");
+    assert_eq!(checkpoint_bytes(&app).await, served);
+    let mut twice = Note::parse(&cosigned(&cp, &w1, 1_700_000_001)).unwrap();
+    twice
+        .signatures
+        .push(twice.signatures.last().unwrap().clone());
+    let r = post_text(&app, "/log/cosignature", twice.to_bytes()).await;
+    let (status, _, body) = parts(r).await;
+    assert_eq!((status, body["taken"].as_u64()), (200, Some(1)), "{body}");
+    let served = checkpoint_bytes(&app).await;
+    let opened = checkpoint::open(&served, &origin, &keys, &[w1.1.clone(), w2.1.clone()], 1)
+        .expect("cosigned by one witness");
+    assert_eq!(opened.witnesses().count(), 1);
+    assert_eq!(
+        opened.witnesses().next().unwrap().timestamp,
+        Some(1_700_000_001)
+    );
 
     // A forged cosignature, a stranger's only, another root, another log:
     // refused, and the served checkpoint keeps what it had.
