@@ -145,7 +145,9 @@ fn stream(service: Arc<Service>, after: u64, signed: bool) -> impl IntoResponse 
             if let Some(event) = c.ready.pop_front() {
                 return Some((Ok::<_, Infallible>(event), c));
             }
-            if *c.closing.borrow() {
+            // A stream ends when the server stops or its time is up, also
+            // on a feed busy enough never to leave it waiting.
+            if *c.closing.borrow() || tokio::time::Instant::now() >= c.ends {
                 return None;
             }
             // Marked seen before reading, so a commit meanwhile wakes us.
