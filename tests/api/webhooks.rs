@@ -376,6 +376,15 @@ async fn an_event_past_its_retry_window_dies_is_shown_and_can_be_replayed() {
     );
     let (status, _) = post(&app, &format!("{path}/999999/replay"), &a.key, json!({})).await;
     assert_eq!(status, 404);
+    // Another business, with a webhook of its own, cannot replay (or see)
+    // this one's delivery through its own path.
+    let b = register(&app, "Librería Otra").await;
+    set_webhook(&app, &b, &hook.url, false).await;
+    let theirs = format!("/v1/businesses/{}/webhook/deliveries", b.id);
+    let (status, _) = post(&app, &format!("{theirs}/{id}/replay"), &b.key, json!({})).await;
+    assert_eq!(status, 404, "another business's delivery");
+    let (_, list) = get(&app, &theirs, &b.key).await;
+    assert_eq!(list["deliveries"], json!([]), "{list}");
     // Replays are bounded: 60 an hour (one used above), then 429.
     for _ in 1..60 {
         let (status, r) = post(&app, &format!("{path}/{id}/replay"), &a.key, json!({})).await;
