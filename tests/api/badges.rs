@@ -276,6 +276,29 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
     );
     // And the copy still opens and answers, from what it held.
     assert_eq!(client_says(client.path(), KLM), (false, None));
+
+    // Given the service's real key set (--jwks), a new copy believes it and
+    // not the mirror's; given the mirror's, it would believe the mirror, so
+    // the set must come from a source the caller trusts.
+    let ours = serde_json::to_vec(&app.service.jwks()).unwrap();
+    let given = tempfile::tempdir().unwrap();
+    let mut files = |path: &str| match std::fs::read(root.path().join(path)) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.to_string()),
+    };
+    let refused = sync::sync(
+        &mut files,
+        given.path(),
+        None,
+        Some(&ours),
+        bizseal::model::now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(refused, sync::SyncError::UntrustedKey),
+        "{refused}"
+    );
 }
 
 #[tokio::test]
