@@ -12,7 +12,8 @@ on loopback). Then, for each cycle:
 1. Several client threads write: registrations, numbers added (a one-time
    code is sent) and confirmed with the code read from the reviewer outbox,
    domain challenges started and checked, submissions, approvals, number
-   revocations and spam reports. Every write answered 2xx is recorded with
+   revocations (of approved businesses' numbers: only a held number can
+   be revoked) and spam reports. Every write answered 2xx is recorded with
    what it must leave behind; a write that got no answer (the kill) is
    "in flight": either outcome is allowed, and whatever the restarted
    server shows is what it must keep from then on.
@@ -25,15 +26,26 @@ on loopback). Then, for each cycle:
    numbers (from the copy a graceful stop or the import saved, if no number
    was written after it, else from the tables; the script waits for that
    log line and counts which, so the lookups below go through the filter).
-   Once /healthz answers: every
-   acknowledged or imported business must become findable by name through
-   /v1/search within --search-timeout seconds (the index is derived and
-   catches up from redb); then every acknowledged write is checked through
-   the public, business and reviewer API (profile, status view, audit
-   trail, lookups of every number, token verification), and every number
-   is checked for half-written states (an approved business with a number
-   below level A, a verified or proven number without a token, a token that
-   does not verify, a revoked number that still hands out a token, ...).
+   Once /healthz answers, the checks follow the trust rules (README, "What
+   a badge means"): public = reviewed. A business nobody approved is not
+   public: its profile answers 404, lookups of its numbers answer
+   `unknown` without naming it, search does not find it; its state is read
+   through its own status view (its API key) and the reviewer API (audit
+   trail). A reviewed business (an acknowledged approval, or an import) is
+   public, and each number it proved is attested: a token, level A with a
+   proven domain (or an import), else B. So: every approved business must
+   become findable by name through /v1/search within --search-timeout
+   seconds (the index is derived and catches up from redb) and no other
+   may be found; then every acknowledged write is checked against the
+   server's records (status view, audit trail; the public API for an
+   import, which has no key), and the public answers against those records
+   (profile, lookups of every number, token verification). Half-written
+   states are what the rules never allow together: a proven number of an
+   approved business without a token, an attested number of a business
+   not approved, a level that does not match the domain proof, a public
+   answer for a business not reviewed, a verified number without a token,
+   a token that does not verify, a revoked number that still hands out a
+   token, ...
 
 The code-send limits (per number, business, client address and country
 calling code) and the report limit (per client address) live in the
@@ -307,7 +319,8 @@ class Biz:
         self.submitted = False
         self.domain = None            # None | challenged | proven
         self.uncertain = set()        # submit | approve | domain_start | domain_check
-        self.searched = False         # found by search once already
+        self.searched = False         # found by search once already (approved)
+        self.absent_checked = False   # not found by search once already (not approved)
         self.hook = None              # None | set | uncertain (its PUT got no answer)
         self.expect = Counter()       # (event type, number or "") -> acknowledged causes
 
@@ -429,7 +442,9 @@ class Worker(threading.Thread):
                 choices.append((5 / len(requested), self.confirm, n))
             else:  # its code went with a crash (the outbox is in memory)
                 choices.append((1 / len(requested), self.resend, n))
-        proven = [n for n in nums if n.state == "proven"]
+        # Only a held number (an approved business's) can be revoked; a
+        # proven claim of a business not reviewed is refused with 409.
+        proven = [n for n in nums if n.state == "proven" and n.biz.approved]
         for n in proven:
             choices.append((0.6 / len(proven), self.revoke, n))
         choices.append((2, self.report, None))
@@ -723,13 +738,17 @@ class Checker:
     # -- search ------------------------------------------------------------
 
     def search_converges(self, ready_at, timeout, everything=False):
-        """Every acknowledged business not yet found, plus a sample of the
-        others, must be found by its unique name within `timeout` seconds
-        of the restart. Returns the slowest time."""
+        """Every approved business (an acknowledged approval or an import)
+        not yet found, plus a sample of the others, must be found by its
+        unique name within `timeout` seconds of the restart. Returns the
+        slowest time. A business not approved must never be found (public
+        = reviewed): each once, plus a sample (all with `everything`)."""
         bs = list(self.m.businesses.values())
-        todo = [b for b in bs if not b.searched or everything]
-        done = [b for b in bs if b.searched and not everything]
-        todo += random.Random(self.cycle).sample(done, min(10, len(done)))
+        rng = random.Random(self.cycle)
+        shown = [b for b in bs if b.approved]
+        todo = [b for b in shown if not b.searched or everything]
+        done = [b for b in shown if b.searched and not everything]
+        todo += rng.sample(done, min(10, len(done)))
         slowest = 0.0
         for b in todo:
             while True:
@@ -748,46 +767,73 @@ class Checker:
                     slowest = max(slowest, waited)
                     break
                 time.sleep(0.05)
-        self.counts["searched"] = len(todo)
+        hidden = [b for b in bs if not b.approved]
+        absent = [b for b in hidden if not b.absent_checked or everything]
+        seen = [b for b in hidden if b.absent_checked and not everything]
+        absent += rng.sample(seen, min(10, len(seen)))
+        for b in absent:
+            st, ans = self.get(f"/v1/search?q={b.tag}&limit=50")
+            if st != 200:
+                self.other(f"search-answer:{b.id}:{st}", f"/v1/search?q={b.tag} answered {st}")
+                continue
+            if any(h["business"]["id"] == b.id for h in ans.get("hits", [])):
+                self.half(f"search-unreviewed:{b.id}",
+                          f"{b.id} ({b.name!r}, since cycle {b.cycle}) was never approved, "
+                          f"/v1/search?q={b.tag} finds it")
+            b.absent_checked = True
+        self.counts["searched"] = len(todo) + len(absent)
         return slowest
 
     # -- in-flight writes: whatever the restarted server shows, it keeps ----
 
-    def resolve_orphans(self, wait=1.5):
-        """A registration without an answer either happened or not; if its
-        name is found, the business is checked like any other from now on
-        (its API key is unknown: no status view for it)."""
+    def resolve_pending(self):
+        """Before the search: which unanswered writes of the businesses
+        happened, read from their status views (an approval decides whether
+        the business may be found), and which unanswered registrations
+        landed, read from the reviewer's audit trail (a business not
+        reviewed is not public, so search cannot tell)."""
+        for b in list(self.m.businesses.values()):
+            if b.uncertain and b.key:
+                st, view = self.get(f"/v1/businesses/{b.id}/status", bearer=b.key)
+                if st == 200:
+                    self.resolve(b, view)
+        if not self.m.orphans:
+            return
+        # Newest first; nothing was written after the kill but the import.
+        st, audit = self.get("/v1/review/audit?limit=500", bearer=REVIEWER)
+        if st != 200:
+            self.other(f"audit-all:{self.cycle}:{st}", f"the audit trail answered {st}")
+            return
+        registered = {e["detail"]: e["business"] for e in audit["entries"]
+                      if e["action"] == "registered" and e.get("business")}
         for tag, name, country, cycle in self.m.orphans:
-            t0 = now()
-            while True:
-                st, ans = self.get(f"/v1/search?q={tag}&limit=50")
-                hits = [h for h in (ans or {}).get("hits", []) if st == 200
-                        and h["business"]["legal_name"] == f"{name} S.L."]
-                if hits:
-                    b = Biz(hits[0]["business"]["id"], None, tag, name, country, "api", cycle)
-                    b.searched = True
-                    self.m.businesses[b.id] = b
-                    self.m.orphans_landed += 1
-                    break
-                if now() - t0 > wait:
-                    break
-                time.sleep(0.05)
+            bid = registered.get(name)
+            if bid and bid not in self.m.businesses:
+                # Its API key is unknown: no status view; its record is
+                # checked through the audit trail, its absence in public.
+                b = Biz(bid, None, tag, name, country, "api", cycle)
+                self.m.businesses[b.id] = b
+                self.m.orphans_landed += 1
         self.m.orphans.clear()
 
-    def resolve(self, b, profile, status_view):
-        if "approve" in b.uncertain and profile:
-            b.approved = profile["status"] == "verified"
-        if "submit" in b.uncertain and status_view:
-            b.submitted = status_view["review"]["state"] in ("submitted", "approved")
-        if ("domain_start" in b.uncertain or "domain_check" in b.uncertain) and status_view:
-            d = status_view.get("domain")
-            if d and d["domain"] == "localhost":
-                b.domain = "proven" if d["verified"] else "challenged"
+    def resolve(self, b, status_view):
+        if status_view:
+            if "approve" in b.uncertain:
+                b.approved = (status_view["status"] == "verified"
+                              and status_view["review"]["state"] == "approved")
+            if "submit" in b.uncertain or "approve" in b.uncertain:
+                b.submitted = status_view["review"]["state"] in ("submitted", "approved")
+            if "domain_start" in b.uncertain or "domain_check" in b.uncertain:
+                d = status_view.get("domain")
+                if d and d["domain"] == "localhost":
+                    b.domain = "proven" if d["verified"] else "challenged"
         b.uncertain.clear()
 
-    def resolve_number(self, n, answer, own):
+    def resolve_number(self, n, answer, own, has_view):
+        """`own`: the number in its business's status view (None: not
+        there); `has_view`: whether there is a status view at all."""
         if "request" in n.uncertain:
-            if own is None:   # the code request did not happen
+            if own is None and has_view:   # the code request did not happen
                 n.biz.numbers.pop(n.e164, None)
                 n.uncertain.clear()
                 return False
@@ -795,9 +841,11 @@ class Checker:
                 n.adds += 1
             n.new_uncertain = False
             n.code = None
-        if "confirm" in n.uncertain and answer and answer.get("level"):
+        if "confirm" in n.uncertain and own and own["state"] in ("proven", "attested"):
             n.state = "proven"
-        if "revoke" in n.uncertain and answer and answer.get("status") == "revoked":
+        if "revoke" in n.uncertain and (
+                (own and own["state"] == "revoked")
+                or (not has_view and answer and answer.get("status") == "revoked")):
             n.state = "revoked"
             if n.pending_revoked_token:
                 n.revoked_tokens.append(n.pending_revoked_token)
@@ -899,39 +947,55 @@ class Checker:
         self.counts["events"] = self.m.events["committed"]
 
     def check_business(self, b, answers):
+        """The business's acknowledged writes against the server's records
+        (its status view; the public API only for an import, which is
+        public and has no key), then the public answers against those
+        records under the trust rules."""
         self.counts["businesses"] += 1
-        st, profile = self.get(f"/v1/businesses/{b.id}")
-        if st != 200:
-            self.lost(f"register:{b.id}", f"{b.origin} business {b.id} ({b.name!r}, cycle "
-                      f"{b.cycle}): GET /v1/businesses/{b.id} answered {st}")
-            return
+        st_p, profile = self.get(f"/v1/businesses/{b.id}")
         status_view = None
         if b.key:
             st, status_view = self.get(f"/v1/businesses/{b.id}/status", bearer=b.key)
             if st != 200:
-                self.lost(f"apikey:{b.id}", f"the API key of {b.id} (registered cycle "
-                          f"{b.cycle}) no longer opens its status view: {st}")
-                status_view = None
-        self.resolve(b, profile, status_view)
-        if profile["names"].get("en", profile["names"].get(LANG[b.country])) != b.name:
-            self.lost(f"name:{b.id}", f"{b.id}: names {profile['names']} lack {b.name!r}")
+                if not self.audit_entries(b):
+                    self.lost(f"register:{b.id}", f"{b.origin} business {b.id} ({b.name!r}, "
+                              f"cycle {b.cycle}): its status view answers {st}, the audit "
+                              f"trail knows nothing of it")
+                else:
+                    self.lost(f"apikey:{b.id}", f"the API key of {b.id} (registered cycle "
+                              f"{b.cycle}) no longer opens its status view: {st}")
+                return
+            verified = status_view["status"] == "verified"
+        elif b.approved:   # an import: public, and no key
+            if st_p != 200:
+                self.lost(f"register:{b.id}", f"{b.origin} business {b.id} ({b.name!r}, cycle "
+                          f"{b.cycle}): GET /v1/businesses/{b.id} answered {st_p}")
+                return
+            verified = profile["status"] == "verified"
+        else:   # a registration without an answer that landed: never reviewed
+            verified = False
+        self.resolve(b, status_view)
+        if verified:
+            self.counts["public"] += 1
 
-        want_status = "verified" if b.approved else "registered"
-        if profile["status"] != want_status:
-            self.lost(f"status:{b.id}:{want_status}",
-                      f"{b.id}: approval acknowledged={b.approved}, profile status is "
-                      f"{profile['status']!r}")
-        verified = profile["status"] == "verified"
-        listed = {n["number"]: n for n in profile["numbers"]}
-        own = {n["number"]: n for n in status_view["numbers"]} if status_view else {}
-
+        # The review: what was acknowledged must be in the records.
+        if b.approved and not verified:
+            self.lost(f"status:{b.id}:verified",
+                      f"{b.id}: approval acknowledged, the business is "
+                      f"{status_view['status'] if status_view else profile['status']!r}")
+        elif verified and not b.approved:
+            self.other(f"unacknowledged-approval:{b.id}",
+                       f"{b.id}: verified, no approval was acknowledged or in flight")
         if status_view:
             state = status_view["review"]["state"]
-            if b.approved and b.origin == "api" and state != "approved":
+            if b.approved and state != "approved":
                 self.lost(f"review:{b.id}:approved", f"{b.id}: approved, review state {state!r}")
             elif b.submitted and state not in ("submitted", "approved"):
                 self.lost(f"review:{b.id}:submitted",
                           f"{b.id}: submission acknowledged, review state {state!r}")
+            if verified != (state == "approved"):
+                self.half(f"review-vs-status:{b.id}", f"{b.id}: status "
+                          f"{status_view['status']!r} with review state {state!r}")
             d = status_view.get("domain")
             if b.domain and not (d and d["domain"] == "localhost"):
                 self.lost(f"domain:{b.id}", f"{b.id}: domain challenge acknowledged, "
@@ -939,67 +1003,91 @@ class Checker:
             elif b.domain == "proven" and not d["verified"]:
                 self.lost(f"domain-proven:{b.id}",
                           f"{b.id}: domain proof acknowledged, status view shows {d}")
+            domain_proven = bool(d and d["verified"])
+        else:
+            domain_proven = b.origin == "import"   # imported at level A
 
-        # Numbers: acknowledged state, then half-written states.
+        # What the public sees: the profile of a reviewed business, and
+        # nothing of any other.
+        if verified:
+            if st_p != 200:
+                self.half(f"profile-missing:{b.id}", f"{b.id} is verified, its public "
+                          f"profile answers {st_p}")
+                profile = None
+            else:
+                if profile["names"].get("en", profile["names"].get(LANG[b.country])) != b.name:
+                    self.lost(f"name:{b.id}", f"{b.id}: names {profile['names']} lack {b.name!r}")
+                if profile["status"] != "verified":
+                    self.half(f"profile-status:{b.id}", f"{b.id} is verified, its public "
+                              f"profile says {profile['status']!r}")
+        else:
+            if st_p != 404:
+                self.half(f"profile-unreviewed:{b.id}",
+                          f"{b.id} has not passed review, its public profile answers {st_p}"
+                          + (f" (status {profile.get('status')!r})"
+                             if isinstance(profile, dict) else ""))
+            profile = None
+
+        listed = {n["number"]: n for n in profile["numbers"]} if profile else {}
+        own = {n["number"]: n for n in status_view["numbers"]} if status_view else None
         for n in list(b.numbers.values()):
             a = answers.get(n.e164)
-            if n.uncertain and not self.resolve_number(n, a, own.get(n.e164) if status_view
-                                                       else listed.get(n.e164)):
+            mine = own.get(n.e164) if own is not None else None
+            if n.uncertain and not self.resolve_number(n, a, mine, own is not None):
                 continue
-            self.check_number(b, n, a, listed.get(n.e164), own.get(n.e164), verified)
-        for number in listed:
+            self.check_number(b, n, a, listed, own, verified, domain_proven)
+        for number in set(listed) | set(own or {}):
             if number not in b.numbers:
                 self.other(f"extra:{b.id}:{number}",
                            f"{b.id} lists {number}, which was never added")
 
         self.check_audit(b)
 
-    def check_number(self, b, n, a, listed, own, verified):
+    def check_number(self, b, n, a, listed, own, verified, domain_proven):
+        """`own`: the business's own numbers (None without a key: an
+        import, whose record is what the public sees); `verified`: the
+        business's review holds in the server's records; `domain_proven`:
+        its numbers are held at level A."""
         self.counts["numbers"] += 1
         where = f"{n.e164} of {b.id}"
-        if listed is None:
-            self.lost(f"add:{n.e164}", f"{where}: code request acknowledged, the number is "
-                      f"not in the profile")
-            return
-        if a is None or a.get("status") in (None, "unknown"):
-            self.half(f"unknown:{n.e164}", f"{where}: listed by the profile, lookup says {a}")
-            return
-        if (a.get("business") or {}).get("id") != b.id:
-            self.half(f"owner:{n.e164}", f"{where}: lookup names business {a.get('business')}")
-        if own is not None and own["state"] != {"requested": "unproven", "proven": "proven",
-                                                 "revoked": "revoked"}[n.state]:
-            if n.state == "proven" and own["state"] == "unproven":
-                self.lost(f"confirm-own:{n.e164}", f"{where}: confirmation acknowledged, "
-                          f"status view says {own['state']}")
-            elif n.state == "revoked" and own["state"] != "revoked":
-                self.lost(f"revoke-own:{n.e164}", f"{where}: revocation acknowledged, "
-                          f"status view says {own['state']}")
-            else:
-                self.other(f"own:{n.e164}:{own['state']}",
-                           f"{where}: model {n.state}, status view {own['state']}")
-        status, level, token = a["status"], a.get("level"), a.get("attestation")
+        a = a or {}
+        status, level, token = a.get("status"), a.get("level"), a.get("attestation")
+        named = (a.get("business") or {}).get("id")
+        if own is not None:
+            mine = own.get(n.e164)
+            rec = mine["state"] if mine else None
+            rec_level = mine.get("level") if mine else None
+        else:
+            mine = None
+            rec = {"verified": "attested", "revoked": "revoked"}.get(status)
+            rec_level = level
+        seen = f"{'status view' if own is not None else 'lookup'} says {rec or 'nothing'}"
 
-        # Half-written: whatever the model says, these never go together.
-        if status == "verified" and not token:
-            self.half(f"verified-no-token:{n.e164}", f"{where}: verified without a token")
-        if level and not token:
-            self.half(f"level-no-token:{n.e164}", f"{where}: level {level} without a token")
-        if token and not level:
-            self.half(f"token-no-level:{n.e164}", f"{where}: a token without a level")
-        if status == "revoked" and (token or not a.get("revocation")):
-            self.half(f"revoked:{n.e164}", f"{where}: revoked, token={bool(token)}, "
-                      f"revocation={a.get('revocation')}")
-        if verified and level and level != "A":
-            self.half(f"approved-level:{n.e164}",
-                      f"{where}: the business is verified, the number is level {level}")
-        if listed["status"] != status or listed.get("level") != level:
-            self.half(f"profile-vs-lookup:{n.e164}", f"{where}: profile says "
-                      f"{listed['status']}/{listed.get('level')}, lookup {status}/{level}")
-
-        if n.state == "revoked":
-            if status != "revoked":
-                self.lost(f"revoke:{n.e164}", f"{where}: revocation acknowledged, lookup "
-                          f"says {status!r} (level {level}, token {bool(token)})")
+        # What the acknowledged writes must have left in the records.
+        if n.state == "requested":
+            if rec is None:
+                self.lost(f"add:{n.e164}", f"{where}: code request acknowledged, {seen}")
+                return
+            if rec in ("proven", "attested", "revoked", "on_hold"):
+                self.other(f"unacknowledged:{n.e164}:{rec}",
+                           f"{where}: only a code was sent, {seen}")
+            elif mine is not None and not mine["code_pending"] and not n.confirm_tried:
+                self.lost(f"code:{n.e164}:{n.adds}", f"{where}: code request acknowledged, "
+                          f"no code pending")
+        elif n.state == "proven":
+            if rec is None:
+                self.lost(f"add:{n.e164}", f"{where}: {'confirmation' if b.key else 'import'} "
+                          f"acknowledged, {seen}")
+                return
+            if rec in ("unproven", "locked"):
+                self.lost(f"confirm:{n.e164}", f"{where}: confirmation acknowledged, {seen}")
+            elif rec == "revoked":
+                self.other(f"unacknowledged:{n.e164}:{rec}",
+                           f"{where}: no revocation acknowledged or in flight, {seen}")
+        else:  # revoked
+            if rec != "revoked":
+                self.lost(f"revoke:{n.e164}", f"{where}: revocation acknowledged, {seen} "
+                          f"(lookup {status}, level {level}, token {bool(token)})")
             for t in n.revoked_tokens:
                 st, v = self.post("/v1/attestations/verify", {"token": t, "number": n.e164})
                 if st != 200 or v.get("valid") or v.get("reason") != "revoked":
@@ -1007,25 +1095,63 @@ class Checker:
                               f"{where}: revoked token (jti {jwt_claims(t).get('jti')}) "
                               f"verifies as {v}")
                 self.counts["tokens"] += 1
-        elif n.state == "proven":
-            want = "verified" if verified else "registered"
-            want_level = "A" if verified else "B"
-            if level is None:
-                self.lost(f"confirm:{n.e164}", f"{where}: confirmation acknowledged, lookup "
-                          f"says {status!r} without a level")
-            elif status != want or level != want_level:
-                self.half(f"proven:{n.e164}:{status}:{level}",
-                          f"{where}: business {profile_status(verified)}, number "
-                          f"{status}/{level} (expected {want}/{want_level})")
-            if token and token != n.token:
-                self.check_token(b, n, token, want_level, want)
-        else:  # requested
-            if status != "registered" or level or token:
-                self.other(f"requested:{n.e164}:{status}:{level}",
-                           f"{where}: only a code was sent, lookup says {status}/{level}")
-            if own is not None and not own["code_pending"] and not n.confirm_tried:
-                self.lost(f"code:{n.e164}:{n.adds}", f"{where}: code request acknowledged, "
-                          f"no code pending")
+
+        # The records under the trust rules: a reviewed business holds each
+        # number it proved (attested), at A with a proven domain, else B; a
+        # business not reviewed holds nothing.
+        if rec in ("attested", "on_hold", "revoked") and not verified:
+            self.half(f"held-unreviewed:{n.e164}", f"{where}: the business has not passed "
+                      f"review, its number is {rec}")
+        if rec == "proven" and verified:
+            self.half(f"proven-not-attested:{n.e164}", f"{where}: the business is verified, "
+                      f"its proven number is not attested (no token)")
+        want_level = "A" if domain_proven else "B"
+        if rec == "attested" and rec_level != want_level:
+            self.half(f"level:{n.e164}:{rec_level}",
+                      f"{where}: attested at level {rec_level}, the domain is "
+                      f"{'' if domain_proven else 'not '}proven (expected {want_level})")
+
+        # What the public is told, from those records: only a reviewed
+        # business's held number is more than `unknown`.
+        if rec == "attested" and verified:
+            want = ("verified", rec_level, True, b.id)
+        elif rec == "revoked" and verified:
+            want = ("revoked", None, False, b.id)
+        else:
+            want = ("unknown", None, False, None)
+        got = (status, level, bool(token), named)
+        if got != want:
+            self.half(f"public:{n.e164}:{status}",
+                      f"{where}: {seen} (business {'verified' if verified else 'not reviewed'}), "
+                      f"lookup says {status}/{level}, token {bool(token)}, business {named} "
+                      f"(expected {want[0]}/{want[1]}, token {want[2]}, business {want[3]})")
+        # Whatever the records say, these never go together.
+        if status == "verified" and not (token and level):
+            self.half(f"verified-no-token:{n.e164}", f"{where}: verified, level {level}, "
+                      f"token {bool(token)}")
+        if token and (status != "verified" or not level):
+            self.half(f"token-not-verified:{n.e164}", f"{where}: a token with status "
+                      f"{status!r}, level {level}")
+        if status == "revoked" and (token or not a.get("revocation")):
+            self.half(f"revoked:{n.e164}", f"{where}: revoked, token={bool(token)}, "
+                      f"revocation={a.get('revocation')}")
+        if status in ("unknown", None) and (named or level or token):
+            self.half(f"unknown-says:{n.e164}", f"{where}: unknown, yet names {named}, "
+                      f"level {level}, token {bool(token)}")
+        # The public profile lists exactly the numbers a lookup names it for.
+        if verified and want[0] != "unknown":
+            entry = listed.get(n.e164)
+            if entry is None:
+                self.half(f"profile-lacks:{n.e164}", f"{where}: lookup says {status}, the "
+                          f"profile does not list it")
+            elif entry["status"] != status or entry.get("level") != level:
+                self.half(f"profile-vs-lookup:{n.e164}", f"{where}: profile says "
+                          f"{entry['status']}/{entry.get('level')}, lookup {status}/{level}")
+        elif n.e164 in listed:
+            self.half(f"profile-lists:{n.e164}", f"{where}: {seen}, the profile lists it as "
+                      f"{listed[n.e164]['status']}")
+        if status == "verified" and token and token != n.token:
+            self.check_token(b, n, token, level, "verified")
 
     def check_token(self, b, n, token, level, status):
         self.counts["tokens"] += 1
@@ -1041,11 +1167,21 @@ class Checker:
                       f"{n.e164} of {b.id}: the token handed out does not check: "
                       f"{st} {json.dumps(v)[:300]}")
 
+    def audit_entries(self, b):
+        """The reviewer's audit trail of the business ([] if none)."""
+        st, audit = self.get(f"/v1/review/audit?business={b.id}", bearer=REVIEWER)
+        return audit["entries"] if st == 200 else []
+
     def check_audit(self, b):
         st, audit = self.get(f"/v1/review/audit?business={b.id}", bearer=REVIEWER)
         if st != 200:
             self.other(f"audit:{b.id}:{st}", f"audit of {b.id} answered {st}")
             return
+        # The registration's name, as the reviewers see it (for a business
+        # not reviewed, nothing public shows it).
+        names = [e["detail"] for e in audit["entries"] if e["action"] == "registered"]
+        if b.origin == "api" and names and b.name not in names:
+            self.lost(f"name:{b.id}", f"{b.id}: registered as {names}, not {b.name!r}")
         actions = Counter(e["action"] for e in audit["entries"])
         details = Counter((e["action"], e.get("detail", "").split(":")[0])
                           for e in audit["entries"])
@@ -1073,10 +1209,6 @@ class Checker:
                     self.lost(f"audit:{n.e164}:{action}:{count}",
                               f"{n.e164} of {b.id}: audit trail has "
                               f"{details[(action, n.e164)]} {action!r}, expected {count}")
-
-
-def profile_status(verified):
-    return "verified" if verified else "registered"
 
 
 # --------------------------------------------------------------------------
@@ -1127,7 +1259,7 @@ def self_test(model, port, rng, server):
     fake = Biz(ulid_like(rng), None, "zqxjfaketag", "Fake Zqxjfaketag", "ES", "import", 0)
     model.businesses[fake.id] = fake
     faults.append(f"register:{fake.id}")
-    b = next(b for b in bs if not b.approved and not b.uncertain)
+    b = next(b for b in bs if not b.approved and not b.uncertain and b.key)
     b.approved = True
     faults.append(f"status:{b.id}:verified")
     proven = [n for x in bs for n in x.numbers.values() if n.state == "proven" and not n.uncertain]
@@ -1260,8 +1392,8 @@ def main():
             fills[source] += 1
             ready_at = now()
             checker = Checker(model, port, cycle)
+            checker.resolve_pending()
             slowest = checker.search_converges(ready_at, args.search_timeout)
-            checker.resolve_orphans()
             search_max = max(search_max, slowest)
             checker.check_all()
             checker.check_events(sink, args.search_timeout)
@@ -1272,7 +1404,8 @@ def main():
                   f"acknowledged ({sum(model.acked.values())} in all), {flying} in flight, "
                   f"{imported} imported; restart {took:.2f}s, filter from the {source}; "
                   f"search {slowest:.2f}s "
-                  f"({c['searched']} names); checked {c['businesses']} businesses, "
+                  f"({c['searched']} names); checked {c['businesses']} businesses "
+                  f"({c['public']} public), "
                   f"{c['numbers']} numbers, {c['tokens']} tokens, {c['reports']} report counts, "
                   f"{c['events']} events: "
                   f"lost {c['lost']}, half-written {c['half']}, other {c['other']}",
@@ -1288,6 +1421,7 @@ def main():
         server.start()
         fills[server.known_numbers_source()] += 1
         checker = Checker(model, port, "final")
+        checker.resolve_pending()
         search_max = max(search_max, checker.search_converges(now(), args.search_timeout, True))
         checker.check_all()
         checker.check_events(sink, args.search_timeout)
@@ -1310,7 +1444,8 @@ def main():
     print(f"writes refused (4xx):    {sum(model.refused.values())}")
     for k, v in sorted(model.refused.items()):
         print(f"  {v:5} {k}")
-    print(f"businesses checked:      {len(model.businesses)}, numbers "
+    print(f"businesses checked:      {len(model.businesses)} "
+          f"({sum(b.approved for b in model.businesses.values())} approved, so public), numbers "
           f"{sum(len(b.numbers) for b in model.businesses.values())} (of the registrations "
           f"in flight, {model.orphans_landed} landed and were checked too)")
     print(f"import beside server:    {'refused, as it must be' if import_refused else 'NOT refused' if import_refused is False else 'not tried'}")
