@@ -11,13 +11,15 @@
 //! list.bin       the list at that version (a snapshot file, re-encoded after deltas)
 //! numbers.txt    the address book whose hits' answers are kept (E.164, one a line)
 //! answers/       the buckets of signed answers those hits fall in
+//! tree/          the tiles of the answers' tree walked to check them
 //! ```
 //!
 //! Every file is fetched through the caller's `fetch` (HTTP in the CLI,
 //! files in tests) and checked: the manifest's signature against the JWKS,
 //! each list file against its SHA-256 in the manifest, the whole set
-//! against the manifest's checksum; a client that diverges fetches the
-//! snapshot. Only the hits' buckets are fetched, so nothing about a number
+//! against the manifest's checksum, each bucket of answers against its
+//! leaf in the manifest's answers' tree; a client that diverges fetches
+//! the snapshot. Only the hits' buckets are fetched, so nothing about a number
 //! that is not a business's leaves the device.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,8 +31,9 @@ use bizseal_client::badges::bucket::Bucket;
 use bizseal_client::badges::check::{check, Verdict};
 use bizseal_client::badges::delta::Delta;
 use bizseal_client::badges::jws::{JwsError, Keys};
-use bizseal_client::badges::list::{number_hash, BadgeList};
+use bizseal_client::badges::list::{hex, number_hash, BadgeList};
 use bizseal_client::badges::manifest::{self, FileRef, Manifest, ManifestError, Plan};
+use bizseal_client::badges::tree::{self, TreeError};
 
 use crate::phone::{PhoneNumber, Region};
 
@@ -39,6 +42,7 @@ const MANIFEST: &str = "manifest.jws";
 const LIST: &str = "list.bin";
 const NUMBERS: &str = "numbers.txt";
 const ANSWERS: &str = "answers";
+const TREE: &str = "tree";
 
 /// Why a sync or a check failed.
 #[derive(Debug, thiserror::Error)]
@@ -84,35 +88,18 @@ pub struct SyncReport {
     /// Hits of the address book, and the buckets of answers kept for them.
     pub hits: usize,
     pub buckets: usize,
-    /// Buckets the server said were unchanged (HTTP 304).
-    pub not_modified: usize,
+    /// Buckets held whose bytes were still their leaf: not fetched.
+    pub unchanged: usize,
+    /// Buckets missing or whose bytes were not the ones the manifest's
+    /// tree names, after a second try (a mirror's old copy or its own):
+    /// not kept, so their numbers check as not synced.
+    pub unverified: Vec<String>,
 }
 
 /// A fetcher: the bytes at a path under the tree's root, `None` for a
 /// file that is not there (404).
 pub trait Fetch {
     fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String>;
-
-    /// The file unless it still has the entity tag `etag` (HTTP's
-    /// `If-None-Match`: a bucket a client holds costs a 304, not its
-    /// bytes). A fetcher without entity tags fetches.
-    fn fetch_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, String> {
-        let _ = etag;
-        Ok(match self.fetch(path)? {
-            Some(bytes) => Fetched::Body(bytes, None),
-            None => Fetched::Missing,
-        })
-    }
-}
-
-/// What a conditional fetch got.
-#[derive(Debug)]
-pub enum Fetched {
-    Missing,
-    /// The held copy is current.
-    NotModified,
-    /// New bytes, and their entity tag if the server gave one.
-    Body(Vec<u8>, Option<String>),
 }
 
 impl<F: FnMut(&str) -> Result<Option<Vec<u8>>, String>> Fetch for F {
@@ -125,7 +112,6 @@ struct Counted<'a, F> {
     inner: &'a mut F,
     files: usize,
     bytes: u64,
-    not_modified: usize,
 }
 
 impl<F: Fetch> Counted<'_, F> {
@@ -137,25 +123,6 @@ impl<F: Fetch> Counted<'_, F> {
         if let Some(bytes) = &got {
             self.files += 1;
             self.bytes += bytes.len() as u64;
-        }
-        Ok(got)
-    }
-
-    fn get_if(&mut self, path: &str, etag: Option<&str>) -> Result<Fetched, SyncError> {
-        let got = self
-            .inner
-            .fetch_if(path, etag)
-            .map_err(|reason| SyncError::Fetch {
-                path: path.to_owned(),
-                reason,
-            })?;
-        match &got {
-            Fetched::Body(bytes, _) => {
-                self.files += 1;
-                self.bytes += bytes.len() as u64;
-            }
-            Fetched::NotModified => self.not_modified += 1,
-            Fetched::Missing => {}
         }
         Ok(got)
     }
@@ -183,7 +150,35 @@ impl<F: Fetch> Counted<'_, F> {
 /// trusts (which replaces them). The tree's `.well-known/jwks.json` is read
 /// only by a first sync without `trust`, so a mirror or CDN that serves its
 /// own keys beside its own manifest cannot make a synced copy believe them.
+///
+/// A bucket of answers the tree names that is missing (two publishes
+/// between the manifest and the bucket: the sweep removed it) or is not
+/// what the tree names is fetched once more after a new look at the
+/// manifest; if it still is not had, it is left out and reported
+/// (`unverified`).
 pub fn sync(
+    fetch: &mut impl Fetch,
+    dir: &Path,
+    book: Option<&[String]>,
+    trust: Option<&[u8]>,
+    now: i64,
+) -> Result<SyncReport, SyncError> {
+    let first = sync_once(fetch, dir, book, trust, now)?;
+    if first.unverified.is_empty() {
+        return Ok(first);
+    }
+    let again = sync_once(fetch, dir, None, trust, now)?;
+    Ok(SyncReport {
+        from_version: first.from_version,
+        took: first.took,
+        keys: first.keys,
+        files: first.files + again.files,
+        bytes: first.bytes + again.bytes,
+        ..again
+    })
+}
+
+fn sync_once(
     fetch: &mut impl Fetch,
     dir: &Path,
     book: Option<&[String]>,
@@ -195,7 +190,6 @@ pub fn sync(
         inner: fetch,
         files: 0,
         bytes: 0,
-        not_modified: 0,
     };
     let (jwks, keys_from) = match (trust, fs::read(dir.join(JWKS)).ok()) {
         (Some(given), _) => (given.to_vec(), "given"),
@@ -229,52 +223,16 @@ pub fn sync(
         write_atomic(&dir.join(NUMBERS), book.join("\n").as_bytes())?;
     }
     let numbers = read_book(dir)?;
-    let mut buckets = BTreeSet::new();
+    let mut buckets = BTreeMap::new();
     let mut hits = 0;
     for number in &numbers {
         let hash = number_hash(number);
         if list.may_contain(&hash) {
             hits += 1;
-            buckets.insert(latest.bucket_path(&hash));
+            buckets.insert(latest.bucket_index(&hash), latest.bucket_prefix(&hash));
         }
     }
-    let mut kept = BTreeSet::new();
-    for path in &buckets {
-        let name = local_bucket(path);
-        let file = dir.join(ANSWERS).join(&name);
-        let tag_file = dir.join(ANSWERS).join(format!("{name}.etag"));
-        let held_tag = file
-            .exists()
-            .then(|| fs::read_to_string(&tag_file).ok())
-            .flatten();
-        let (bytes, tag) = match net.get_if(path, held_tag.as_deref())? {
-            Fetched::NotModified => (None, held_tag),
-            Fetched::Body(bytes, tag) => (Some(bytes), tag),
-            // A bucket never written is empty: the hit was another number's prefix.
-            Fetched::Missing => (Some(b"{\"prefix\":\"\",\"entries\":[]}".to_vec()), None),
-        };
-        if let Some(bytes) = bytes {
-            Bucket::parse(&bytes).map_err(|_| SyncError::Mismatch(path.clone()))?;
-            write_atomic(&file, &bytes)?;
-            match &tag {
-                Some(tag) => write_atomic(&tag_file, tag.as_bytes())?,
-                None => {
-                    let _ = fs::remove_file(&tag_file);
-                }
-            }
-        }
-        if tag.is_some() {
-            kept.insert(format!("{name}.etag"));
-        }
-        kept.insert(name);
-    }
-    for entry in fs::read_dir(dir.join(ANSWERS))? {
-        let entry = entry?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !kept.contains(&name) {
-            fs::remove_file(entry.path())?;
-        }
-    }
+    let answers = keep_answers(&mut net, dir, &latest, &buckets)?;
     if took != "up_to_date" {
         write_atomic(&dir.join(LIST), &list.encode(latest.version))?;
     }
@@ -290,8 +248,97 @@ pub fn sync(
         count: latest.count,
         hits,
         buckets: buckets.len(),
-        not_modified: net.not_modified,
+        unchanged: answers.unchanged,
+        unverified: answers.unverified,
     })
+}
+
+/// What became of the buckets of answers a sync keeps.
+#[derive(Default)]
+struct Answers {
+    unchanged: usize,
+    unverified: Vec<String>,
+}
+
+/// A bucket with no file: the hit was another number's prefix.
+const EMPTY_BUCKET: &[u8] = b"{\"prefix\":\"\",\"entries\":[]}";
+
+/// Keeps in `answers/` the buckets `buckets` (index and prefix) as the
+/// manifest's answers' tree says they are now, walking it down from its
+/// root (the tiles it walks are kept in `tree/`, so the next sync fetches
+/// only those that changed). A bucket held whose bytes are its leaf is not
+/// fetched; one missing, or whose bytes are not its leaf (a mirror's old
+/// copy or its own), is not kept, and is named in `unverified`. The tiles
+/// and buckets this sync did not use are removed.
+fn keep_answers<F: Fetch>(
+    net: &mut Counted<'_, F>,
+    dir: &Path,
+    m: &Manifest,
+    buckets: &BTreeMap<usize, String>,
+) -> Result<Answers, SyncError> {
+    fs::create_dir_all(dir.join(TREE))?;
+    let root = m.tree_root();
+    let mut answers = Answers::default();
+    let mut kept = BTreeSet::new();
+    let mut walked = BTreeSet::new();
+    for (&index, prefix) in buckets {
+        let leaf = tree::find(&root, m.buckets(), index, |hash| {
+            let name = hex(hash);
+            let local = dir.join(TREE).join(&name);
+            walked.insert(name);
+            if let Ok(bytes) = fs::read(&local) {
+                if tree::leaf(&bytes) == *hash {
+                    return Ok(bytes);
+                }
+            }
+            let bytes = net.need(&m.tile_path(hash))?;
+            if tree::leaf(&bytes) == *hash {
+                write_atomic(&local, &bytes)?;
+            }
+            Ok(bytes)
+        })
+        .map_err(|e| match e {
+            TreeError::Fetch(e) => e,
+            TreeError::Mismatch | TreeError::OutOfRange(_) => {
+                SyncError::Mismatch(m.answers.tree.path.clone())
+            }
+        })?;
+        let name = format!("{prefix}.json");
+        let file = dir.join(ANSWERS).join(&name);
+        let held = fs::read(&file).ok();
+        let want = (leaf == tree::EMPTY).then_some(EMPTY_BUCKET);
+        let current = match (&held, want) {
+            (Some(held), Some(empty)) => held == empty,
+            (Some(held), None) => tree::leaf(held) == leaf,
+            (None, _) => false,
+        };
+        if current {
+            answers.unchanged += 1;
+        } else if let Some(empty) = want {
+            write_atomic(&file, empty)?;
+        } else {
+            let path = m.bucket_path(prefix, &leaf);
+            match net.get(&path)? {
+                Some(bytes) if tree::leaf(&bytes) == leaf && Bucket::parse(&bytes).is_ok() => {
+                    write_atomic(&file, &bytes)?;
+                }
+                _ => {
+                    answers.unverified.push(path);
+                    continue;
+                }
+            }
+        }
+        kept.insert(name);
+    }
+    for (sub, used) in [(ANSWERS, &kept), (TREE, &walked)] {
+        for entry in fs::read_dir(dir.join(sub))? {
+            let entry = entry?;
+            if !used.contains(&*entry.file_name().to_string_lossy()) {
+                fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    Ok(answers)
 }
 
 /// The list at `latest.version`, from what is held.
@@ -349,11 +396,6 @@ fn read_book(dir: &Path) -> Result<Vec<String>, SyncError> {
     }
 }
 
-/// A bucket's file name in `answers/` (its path's last part).
-fn local_bucket(path: &str) -> String {
-    path.rsplit('/').next().unwrap_or(path).to_owned()
-}
-
 /// Writes a file whole or not at all: a temporary file, fsynced, renamed.
 fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp: PathBuf = path.with_extension("tmp");
@@ -408,7 +450,7 @@ impl Local {
     pub fn check(&mut self, e164: &str, now: i64) -> Verdict {
         let hash = number_hash(e164);
         let bucket = if self.list.may_contain(&hash) {
-            let name = local_bucket(&self.manifest.bucket_path(&hash));
+            let name = format!("{}.json", self.manifest.bucket_prefix(&hash));
             let dir = &self.dir;
             self.buckets
                 .entry(name)

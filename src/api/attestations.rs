@@ -173,6 +173,7 @@ pub async fn revocations(
         CachePolicy {
             max_age: REVOCATIONS_MAX_AGE,
             vary: None,
+            stale_if_error: 0,
         },
     ))
 }
@@ -223,6 +224,7 @@ pub async fn jwks(State(state): State<AppState>, headers: HeaderMap) -> Response
         CachePolicy {
             max_age: JWKS_MAX_AGE,
             vary: None,
+            stale_if_error: 0,
         },
     )
 }

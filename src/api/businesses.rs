@@ -62,6 +62,7 @@ pub async fn show(
         CachePolicy {
             max_age: PROFILE_MAX_AGE,
             vary: Some("Accept-Language"),
+            stale_if_error: 0,
         },
     ))
 }

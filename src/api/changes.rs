@@ -106,6 +106,7 @@ pub async fn changes(
         CachePolicy {
             max_age,
             vary: Some("Accept"),
+            stale_if_error: 0,
         },
     ))
 }

@@ -25,6 +25,7 @@ fn policy(fixed: bool) -> CachePolicy {
     CachePolicy {
         max_age: if fixed { FIXED_MAX_AGE } else { HEAD_MAX_AGE },
         vary: None,
+        stale_if_error: 0,
     }
 }
 

@@ -58,6 +58,7 @@ pub async fn checkpoint(
         CachePolicy {
             max_age: CHECKPOINT_MAX_AGE,
             vary: None,
+            stale_if_error: 0,
         },
     ))
 }
@@ -98,6 +99,7 @@ pub async fn tile(
         CachePolicy {
             max_age: PARTIAL_MAX_AGE,
             vary: None,
+            stale_if_error: 0,
         },
     );
     if tile.is_full() {
@@ -200,6 +202,7 @@ pub async fn vkeys(
         CachePolicy {
             max_age: 300,
             vary: None,
+            stale_if_error: 0,
         },
     ))
 }

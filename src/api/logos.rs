@@ -71,6 +71,7 @@ pub async fn show(
         CachePolicy {
             max_age: 0,
             vary: None,
+            stale_if_error: 0,
         },
     );
     let h = response.headers_mut();

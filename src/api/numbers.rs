@@ -24,14 +24,34 @@ use crate::service::{RangeEntry, VouchedAnswer};
 /// a minute at most; clients that need more check the token's own expiry.
 const NUMBER_MAX_AGE: u32 = 60;
 
-/// How long an answer holding tokens that expire at `expiries` may be
-/// cached at `now`: a minute, and never past the first token's expiry, so
-/// that no cache hands out a token it holds after the token died.
-fn number_max_age(expiries: impl IntoIterator<Item = i64>, now: i64) -> u32 {
+/// How long a cache may go on serving a number's answer while bizseal is
+/// down or failing: an hour at most. A revocation made just before an
+/// outage may stay unseen by callers of a cache that long (the badge list
+/// and the tokens' own expiry are the offline channel).
+const NUMBER_STALE_IF_ERROR: u32 = 3600;
+
+/// `cap` seconds, and never past the first of the tokens that expire at
+/// `expiries` (at `now`), so that no cache hands out a token it holds
+/// after the token died.
+fn until_first_expiry(expiries: impl IntoIterator<Item = i64>, now: i64, cap: u32) -> u32 {
     expiries
         .into_iter()
-        .map(|exp| exp.saturating_sub(now).clamp(0, i64::from(NUMBER_MAX_AGE)) as u32)
-        .fold(NUMBER_MAX_AGE, u32::min)
+        .map(|exp| exp.saturating_sub(now).clamp(0, i64::from(cap)) as u32)
+        .fold(cap, u32::min)
+}
+
+/// How a number answer holding tokens that expire at `expiries` is cached:
+/// a minute fresh, an hour stale while the origin fails, neither past the
+/// first token's expiry.
+fn number_policy(expiries: &[i64], vary: &'static str) -> CachePolicy {
+    let now = now();
+    let max_age = until_first_expiry(expiries.iter().copied(), now, NUMBER_MAX_AGE);
+    let stale = until_first_expiry(expiries.iter().copied(), now, NUMBER_STALE_IF_ERROR);
+    CachePolicy {
+        max_age,
+        vary: Some(vary),
+        stale_if_error: stale.saturating_sub(max_age),
+    }
 }
 
 /// Padded range answers hold at least this many entries (plus up to
@@ -100,10 +120,7 @@ pub async fn lookup(
     let langs = languages(q.lang.as_deref(), &headers);
     let bundle = super::log::flag("bundle", q.bundle.as_deref())?;
     let signed = super::log::flag("signed", q.signed.as_deref())?;
-    let policy = |expires_at| CachePolicy {
-        max_age: number_max_age(expires_at, now()),
-        vary: Some("Accept-Language"),
-    };
+    let policy = |expires_at: Option<i64>| number_policy(expires_at.as_slice(), "Accept-Language");
     if bundle || signed {
         let number = PhoneNumber::parse(&number, region)?;
         let answer = blocking(&state.service, move |s| {
@@ -312,10 +329,11 @@ pub async fn range(
     let bucket = parse_prefix(&prefix)
         .ok_or_else(|| ApiError::invalid("prefix", "must be exactly 5 hexadecimal characters"))?;
     let mut entries = blocking(&state.service, move |s| s.range(bucket)).await?;
-    let max_age = number_max_age(
-        entries.iter().filter_map(|e| e.attestation_expires_at),
-        now(),
-    );
+    let expiries: Vec<i64> = entries
+        .iter()
+        .filter_map(|e| e.attestation_expires_at)
+        .collect();
+    let policy = number_policy(&expiries, "Add-Padding");
     let pad = headers
         .get("add-padding")
         .and_then(|v| v.to_str().ok())
@@ -327,14 +345,7 @@ pub async fn range(
         prefix: prefix.to_ascii_lowercase(),
         entries,
     };
-    Ok(cached_json(
-        &headers,
-        &answer,
-        CachePolicy {
-            max_age,
-            vary: Some("Add-Padding"),
-        },
-    ))
+    Ok(cached_json(&headers, &answer, policy))
 }
 
 fn parse_prefix(prefix: &str) -> Option<u32> {
@@ -375,15 +386,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_number_answer_is_served_stale_an_hour_at_most_and_never_past_its_token() {
+        let in_a_month = now() + 30 * 24 * 3600;
+        let p = number_policy(&[in_a_month], "Accept-Language");
+        assert_eq!((p.max_age, p.stale_if_error), (60, 3540));
+        let p = number_policy(&[], "Add-Padding");
+        assert_eq!((p.max_age, p.stale_if_error), (60, 3540));
+        // A token with ~20 minutes left: stale no longer than that.
+        let p = number_policy(&[now() + 1200, in_a_month], "Add-Padding");
+        assert_eq!(p.max_age, 60);
+        assert!((1100..=1140).contains(&p.stale_if_error), "{p:?}");
+        let p = number_policy(&[now() - 5], "Add-Padding");
+        assert_eq!((p.max_age, p.stale_if_error), (0, 0));
+    }
+
+    #[test]
     fn max_age_never_outlives_the_first_token_to_expire() {
         let now = 1_700_000_000;
-        assert_eq!(number_max_age(None, now), NUMBER_MAX_AGE);
-        assert_eq!(number_max_age(Some(now + 30 * 24 * 3600), now), 60);
-        assert_eq!(number_max_age(Some(now + 25), now), 25);
-        assert_eq!(number_max_age([now + 3600, now + 7, now + 40], now), 7);
-        assert_eq!(number_max_age(Some(now), now), 0);
-        assert_eq!(number_max_age(Some(now - 100), now), 0);
-        assert_eq!(number_max_age(Some(i64::MIN), now), 0);
-        assert_eq!(number_max_age(Some(i64::MAX), now), 60);
+        assert_eq!(
+            until_first_expiry(None, now, NUMBER_MAX_AGE),
+            NUMBER_MAX_AGE
+        );
+        assert_eq!(
+            until_first_expiry(Some(now + 30 * 24 * 3600), now, NUMBER_MAX_AGE),
+            60
+        );
+        assert_eq!(until_first_expiry(Some(now + 25), now, NUMBER_MAX_AGE), 25);
+        assert_eq!(
+            until_first_expiry([now + 3600, now + 7, now + 40], now, NUMBER_MAX_AGE),
+            7
+        );
+        assert_eq!(until_first_expiry(Some(now), now, NUMBER_MAX_AGE), 0);
+        assert_eq!(until_first_expiry(Some(now - 100), now, NUMBER_MAX_AGE), 0);
+        assert_eq!(until_first_expiry(Some(i64::MIN), now, NUMBER_MAX_AGE), 0);
+        assert_eq!(until_first_expiry(Some(i64::MAX), now, NUMBER_MAX_AGE), 60);
     }
 }

@@ -231,6 +231,7 @@ pub async fn document(headers: HeaderMap) -> Response {
         CachePolicy {
             max_age: MAX_AGE,
             vary: None,
+            stale_if_error: 0,
         },
     )
 }

@@ -119,6 +119,7 @@ pub async fn search(
         CachePolicy {
             max_age: SEARCH_MAX_AGE,
             vary: Some("Accept-Language"),
+            stale_if_error: 0,
         },
     ))
 }

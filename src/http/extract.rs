@@ -169,6 +169,11 @@ fn is_tag(t: &str) -> bool {
 pub struct CachePolicy {
     pub max_age: u32,
     pub vary: Option<&'static str>,
+    /// Seconds past `max_age` a shared cache may still serve the answer
+    /// when the origin is down or failing (RFC 5861 `stale-if-error`;
+    /// deploy/nginx.conf relies on it, not on a blanket rule of its own).
+    /// 0: never.
+    pub stale_if_error: u32,
 }
 
 /// Room reserved for an answer's bytes: a number answer with its token is
@@ -230,7 +235,7 @@ pub fn tagged_bytes(
     if let Ok(v) = HeaderValue::from_str(etag) {
         h.insert(header::ETAG, v);
     }
-    if let Some(v) = cache_control(policy.max_age) {
+    if let Some(v) = cache_control(policy.max_age, policy.stale_if_error) {
         h.insert(header::CACHE_CONTROL, v);
     }
     if let Some(vary) = policy.vary {
@@ -240,12 +245,16 @@ pub fn tagged_bytes(
 }
 
 /// `Cache-Control` for a public answer; the usual minute is made once.
-fn cache_control(max_age: u32) -> Option<HeaderValue> {
+fn cache_control(max_age: u32, stale_if_error: u32) -> Option<HeaderValue> {
     const MINUTE: HeaderValue = HeaderValue::from_static("public, max-age=60");
-    if max_age == 60 {
-        return Some(MINUTE);
+    match (max_age, stale_if_error) {
+        (60, 0) => Some(MINUTE),
+        (_, 0) => HeaderValue::from_str(&format!("public, max-age={max_age}")).ok(),
+        _ => HeaderValue::from_str(&format!(
+            "public, max-age={max_age}, stale-if-error={stale_if_error}"
+        ))
+        .ok(),
     }
-    HeaderValue::from_str(&format!("public, max-age={max_age}")).ok()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! write nothing new: a publish with no change writes no file but a
 //! manifest past half its life, re-signed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use bizseal_client::badges::bucket::{Bucket, BucketEntry};
 use bizseal_client::badges::delta::Delta;
@@ -17,7 +17,8 @@ use bizseal_client::badges::jws::Keys;
 use bizseal_client::badges::list::{
     hex, number_hash, prefix_bits_fit, prefix_bits_for, sha256_hex, BadgeList,
 };
-use bizseal_client::badges::manifest::{self, AnswersRef, FileRef, Manifest};
+use bizseal_client::badges::manifest::{self, AnswersRef, FileRef, Manifest, TreeRef};
+use bizseal_client::badges::tree::{self, Tree};
 
 use super::dest::{DestError, Destination, Files};
 use super::Settings;
@@ -37,13 +38,30 @@ pub const SNAPSHOT_DIR: &str = "badges/snapshot";
 pub const DELTA_DIR: &str = "badges/delta";
 pub const INDEX_DIR: &str = "badges/index";
 pub const ANSWERS_DIR: &str = "badges/answers/";
+pub const TREE_DIR: &str = "badges/tree/";
+
+/// One bucket's line of the index: what the publisher knows of the file
+/// it last wrote for the bucket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Indexed {
+    /// `digest_of` its entries, 0 for a bucket never written.
+    pub digest: u64,
+    /// Its leaf in the answers' tree (the SHA-256 of the file's bytes).
+    pub leaf: tree::Hash,
+}
+
+/// Bytes of an index line: the digest, then the leaf.
+const INDEXED_LEN: usize = 8 + 32;
 
 /// The version the destination holds.
 pub struct Previous {
     pub manifest: Manifest,
     pub list: BadgeList,
-    /// Each bucket's digest (`digest_of`), 0 for a bucket never written.
-    pub index: Vec<u64>,
+    /// Each bucket's line.
+    pub index: Vec<Indexed>,
+    /// The paths of the answers' tree's files (tiles and buckets): kept
+    /// until the next publish, as a client may still walk them.
+    pub keep: HashSet<String>,
 }
 
 /// Reads the version the destination holds; `None` when there is none or
@@ -64,17 +82,26 @@ pub async fn previous(dest: &Destination, keys: &Keys) -> Result<Option<Previous
         }
     };
     let fetched = fetch_files(dest, &manifest).await?;
-    Ok(fetched.map(|(list, index)| Previous {
-        manifest,
-        list,
-        index,
+    Ok(fetched.map(|(list, index)| {
+        let leaves: Vec<tree::Hash> = index.iter().map(|i| i.leaf).collect();
+        let keep = Tree::build(&leaves)
+            .all()
+            .map(|(h, _)| tile_path(&h))
+            .chain(bucket_paths(&leaves, manifest.answers.prefix_chars))
+            .collect();
+        Previous {
+            manifest,
+            list,
+            index,
+            keep,
+        }
     }))
 }
 
 async fn fetch_files(
     dest: &Destination,
     m: &Manifest,
-) -> Result<Option<(BadgeList, Vec<u64>)>, DestError> {
+) -> Result<Option<(BadgeList, Vec<Indexed>)>, DestError> {
     let file = |f: &FileRef| {
         let path = f.path.clone();
         let f = f.clone();
@@ -110,10 +137,18 @@ async fn fetch_files(
         return Ok(None);
     };
     let index = index
-        .chunks_exact(8)
-        .map(|c| u64::from_be_bytes(c.try_into().unwrap_or_default()))
+        .chunks_exact(INDEXED_LEN)
+        .map(|c| {
+            let (digest, leaf) = c.split_at(8);
+            Indexed {
+                digest: u64::from_be_bytes(digest.try_into().unwrap_or_default()),
+                leaf: leaf.try_into().unwrap_or(tree::EMPTY),
+            }
+        })
         .collect::<Vec<_>>();
-    if index.len() != 1 << (4 * m.answers.prefix_chars) {
+    let leaves: Vec<tree::Hash> = index.iter().map(|i| i.leaf).collect();
+    // An index that does not make the manifest's tree is not ours to build on.
+    if index.len() != m.buckets() || Tree::build(&leaves).root() != m.tree_root() {
         return Ok(None);
     }
     Ok(Some((list, index)))
@@ -126,6 +161,9 @@ pub struct Planned {
     /// Whether the list changed (a new version).
     pub changed: bool,
     pub buckets_written: usize,
+    /// The paths of the answers' tree's files (tiles and buckets), this
+    /// publish's and the previous one's: what the sweep keeps.
+    pub keep: HashSet<String>,
     /// The delta's size, when one was written.
     pub delta_bytes: Option<u64>,
     pub snapshot_written: bool,
@@ -193,23 +231,24 @@ pub fn plan(
     }
     let mut index = vec![0u64; 1 << (4 * prefix_chars)];
     let previous_index = same_epoch.map(|p| p.index.as_slice());
+    let mut leaves = vec![tree::EMPTY; index.len()];
     let mut files = Files::default();
     let mut buckets_written = 0;
     for (at, entries) in buckets.iter_mut() {
         entries.sort_by(|a, b| a.0.cmp(b.0));
         index[*at] = digest_of(entries);
     }
-    // Every bucket whose digest moved, including those now empty. With no
-    // index to compare with (a first publish, a new prefix length), every
-    // bucket is written, empty ones too: a file left from an earlier
-    // publish must not keep a token the list no longer vouches for.
-    for (at, digest) in index.iter_mut().enumerate() {
-        let before = previous_index.map_or(0, |p| p.get(at).copied().unwrap_or(0));
-        let empty = !buckets.contains_key(&at);
-        if empty && (before != 0 || previous_index.is_none()) {
-            *digest = digest_of(&[]);
+    // Every bucket whose digest moved (with no index to compare with: a
+    // first publish, a new prefix length, every bucket) gets a new file;
+    // the others keep theirs. An empty bucket has no file (digest 0, leaf
+    // EMPTY).
+    for (at, digest) in index.iter().enumerate() {
+        let before = previous_index.and_then(|p| p.get(at));
+        if *digest == 0 {
+            continue;
         }
-        if *digest == before {
+        if let Some(before) = before.filter(|b| b.digest == *digest) {
+            leaves[at] = before.leaf;
             continue;
         }
         let prefix = format!("{at:0width$x}", width = usize::from(prefix_chars));
@@ -225,20 +264,23 @@ pub fn plan(
                 attestation: badge_token(r, &b.serial)?,
             });
         }
-        files
-            .first
-            .push((format!("{ANSWERS_DIR}{prefix}.json"), bucket.to_json()));
+        let bytes = bucket.to_json();
+        leaves[at] = tree::leaf(&bytes);
+        files.first.push((bucket_path(&prefix, &leaves[at]), bytes));
         buckets_written += 1;
     }
+    let tree = Tree::build(&leaves);
+    let root = hex(&tree.root());
 
     let set_sha256 = list.checksum();
     let list_changed = same_epoch.is_none_or(|p| p.manifest.set_sha256 != set_sha256);
+    let answers_changed = previous.is_none_or(|p| p.manifest.answers.tree.root != root);
     let stale = previous.is_none_or(|p| {
         now >= p.manifest.published_at + i64::from(settings.validity) / 2
             || p.manifest.max_age != settings.max_age
             || p.manifest.publish_interval != settings.interval
     });
-    if !list_changed && buckets_written == 0 && !stale {
+    if !list_changed && !answers_changed && !stale {
         return Ok(None);
     }
 
@@ -290,7 +332,27 @@ pub fn plan(
         deltas.clear();
     }
 
-    let index_bytes: Vec<u8> = index.iter().flat_map(|d| d.to_be_bytes()).collect();
+    // The answers' tree: the tiles a previous publish did not write. What
+    // the sweep keeps: this tree's files and the previous one's (a client
+    // may hold the previous manifest for its cache lifetime).
+    let mut keep: HashSet<String> = previous.map(|p| p.keep.clone()).unwrap_or_default();
+    for (h, bytes) in tree.all() {
+        let path = tile_path(&h);
+        if keep.insert(path.clone()) {
+            files.first.push((path, bytes.to_vec()));
+        }
+    }
+    keep.extend(bucket_paths(&leaves, prefix_chars));
+    let tree_ref = TreeRef {
+        path: TREE_DIR.to_owned(),
+        root,
+    };
+
+    let index_bytes: Vec<u8> = index
+        .iter()
+        .zip(&leaves)
+        .flat_map(|(d, leaf)| d.to_be_bytes().into_iter().chain(*leaf))
+        .collect();
     let index_file = content_file(INDEX_DIR, "bin", &index_bytes, version, version);
     if previous.is_none_or(|p| p.manifest.answers.index.sha256 != index_file.sha256) {
         files.first.push((index_file.path.clone(), index_bytes));
@@ -312,6 +374,7 @@ pub fn plan(
             path: ANSWERS_DIR.to_owned(),
             prefix_chars,
             index: index_file,
+            tree: tree_ref,
         },
     };
     let signed = crate::token::sign_payload(keyring, manifest::TYP, &manifest);
@@ -322,10 +385,31 @@ pub fn plan(
         files,
         changed: list_changed,
         buckets_written,
+        keep,
         delta_bytes,
         snapshot_written: snapshot_due,
         manifest,
     }))
+}
+
+/// Where a tile of the answers' tree is.
+fn tile_path(hash: &tree::Hash) -> String {
+    format!("{TREE_DIR}{}.bin", hex(hash))
+}
+
+/// Where a bucket file is (as `Manifest::bucket_path` reads it).
+fn bucket_path(prefix: &str, leaf: &tree::Hash) -> String {
+    format!("{ANSWERS_DIR}{prefix}-{}.json", hex(leaf))
+}
+
+/// The files of the buckets that have one.
+fn bucket_paths(leaves: &[tree::Hash], prefix_chars: u8) -> impl Iterator<Item = String> + '_ {
+    let width = usize::from(prefix_chars);
+    leaves
+        .iter()
+        .enumerate()
+        .filter(|(_, leaf)| **leaf != tree::EMPTY)
+        .map(move |(at, leaf)| bucket_path(&format!("{at:0width$x}"), leaf))
 }
 
 /// A content-addressed file: `dir/<sha256>.ext`.

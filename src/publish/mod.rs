@@ -38,11 +38,13 @@ pub const DEFAULT_INTERVAL_SECS: u32 = 300;
 /// `Cache-Control` deploy/nginx.conf gives it).
 pub const DEFAULT_MAX_AGE_SECS: u32 = 60;
 
-/// How long a manifest is trusted, by default: a week. A client that
-/// cannot reach a fresh manifest for longer stops trusting its list (a
-/// mirror that freezes the list is noticed); a publish re-signs the
-/// manifest once it is half that old, even with no change.
-pub const DEFAULT_VALIDITY_SECS: u32 = 7 * 24 * 3600;
+/// How long a manifest is trusted, by default: a day. It bounds what a
+/// mirror or cache that freezes the tree (keeps serving an old, validly
+/// signed version: a revoked number still listed) can hide from a client;
+/// the price is that a client which cannot reach a fresh manifest for
+/// longer (the origin down a day) stops checking until it can. A publish
+/// re-signs the manifest once it is half that old, even with no change.
+pub const DEFAULT_VALIDITY_SECS: u32 = 24 * 3600;
 
 /// Where the keys go, under the root.
 pub const JWKS_PATH: &str = ".well-known/jwks.json";
@@ -175,6 +177,7 @@ pub async fn publish(
         dest,
         &planned.manifest,
         previous.as_ref().map(|p| &p.manifest),
+        &planned.keep,
     )
     .await?;
     let m = &planned.manifest;
@@ -269,11 +272,13 @@ async fn previous_manifest_report(dest: &Destination, keys: &Keys) -> Result<Rep
 
 /// Removes the content-addressed files neither the new manifest nor the
 /// one before it names (a client may hold the one before for its cache
-/// lifetime), and buckets of another prefix length than the new one's.
+/// lifetime): list files, and the answers' tree's tiles and buckets
+/// (`keep` names those of both).
 async fn sweep(
     dest: &Destination,
     new: &bizseal_client::badges::manifest::Manifest,
     old: Option<&bizseal_client::badges::manifest::Manifest>,
+    keep_answers: &std::collections::HashSet<String>,
 ) -> Result<usize, DestError> {
     let mut keep = std::collections::HashSet::new();
     for m in std::iter::once(new).chain(old) {
@@ -285,13 +290,13 @@ async fn sweep(
     for dir in [badges::SNAPSHOT_DIR, badges::DELTA_DIR, badges::INDEX_DIR] {
         removed += dest.sweep(dir, |path| keep.contains(path)).await?;
     }
-    let chars = usize::from(new.answers.prefix_chars);
-    let bucket_len = badges::ANSWERS_DIR.len() + chars + ".json".len();
-    removed += dest
-        .sweep(badges::ANSWERS_DIR.trim_end_matches('/'), |path| {
-            path.len() == bucket_len
-        })
-        .await?;
+    for dir in [badges::TREE_DIR, badges::ANSWERS_DIR] {
+        removed += dest
+            .sweep(dir.trim_end_matches('/'), |path| {
+                keep_answers.contains(path)
+            })
+            .await?;
+    }
     Ok(removed)
 }
 

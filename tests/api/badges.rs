@@ -178,14 +178,16 @@ async fn a_publish_killed_before_its_manifest_leaves_the_previous_version_whole(
     files.last.clear();
     dest.write(files).await.unwrap();
 
-    // Clients still sync the previous version whole, and the list errs
-    // only towards no badge: KLM's new bucket no longer holds it.
+    // Clients still sync the previous version whole, its buckets too (they
+    // are named by their content: the killed publish added files beside
+    // them), so KLM keeps the badge it had until the next publish.
     let synced = sync_from(root.path(), client.path(), None).unwrap();
     assert_eq!((synced.took, synced.version), ("up_to_date", first.version));
     let fresh = tempfile::tempdir().unwrap();
     let synced = sync_from(root.path(), fresh.path(), Some(&numbers)).unwrap();
     assert_eq!((synced.took, synced.version), ("snapshot", first.version));
-    assert_eq!(client_says(fresh.path(), KLM), (false, None));
+    assert!(synced.unverified.is_empty(), "{synced:?}");
+    assert_eq!(client_says(fresh.path(), KLM), (true, Some("A".into())));
     assert!(client_says(fresh.path(), TELEFONICA).0);
 
     // The next publish completes the change.
@@ -298,6 +300,108 @@ async fn a_diverged_copy_fetches_the_snapshot_and_a_tampered_tree_is_refused() {
     assert!(
         matches!(refused, sync::SyncError::UntrustedKey),
         "{refused}"
+    );
+}
+
+/// The published manifest, read back with the service's keys.
+fn published_manifest(
+    service: &Service,
+    root: &Path,
+) -> bizseal_client::badges::manifest::Manifest {
+    let jwks = serde_json::to_vec(&service.jwks()).unwrap();
+    let keys = bizseal_client::badges::jws::Keys::from_jwks(&jwks).unwrap();
+    let jws = std::fs::read_to_string(root.join("badges/manifest.jws")).unwrap();
+    bizseal_client::badges::manifest::Manifest::verify_signature(&jws, &keys).unwrap()
+}
+
+/// The path of the bucket file that holds `number`'s answer, as the
+/// manifest's tree says (found by the file's name: `{prefix}-{leaf}.json`).
+fn bucket_file_of(
+    root: &Path,
+    m: &bizseal_client::badges::manifest::Manifest,
+    number: &str,
+) -> String {
+    let prefix = m.bucket_prefix(&bizseal_client::badges::list::number_hash(number));
+    let dir = root.join(&m.answers.path);
+    let name = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|n| n.starts_with(&format!("{prefix}-")))
+        .expect("the bucket's file");
+    format!("{}{name}", m.answers.path)
+}
+
+#[tokio::test]
+async fn a_mirror_cannot_hide_a_badge_or_replay_an_old_bucket() {
+    let app = spawn_app().await;
+    let root = tempfile::tempdir().unwrap();
+    let numbers = all_numbers(&app.service);
+    publish_to(&app.service, root.path()).await;
+    let m = published_manifest(&app.service, root.path());
+    let level_b = bucket_file_of(root.path(), &m, LEVEL_B);
+    let honest = std::fs::read(root.path().join(&level_b)).unwrap();
+    let other = bucket_file_of(root.path(), &m, KLM);
+    let check = |client: &Path, number: &str| {
+        let now = bizseal::model::now();
+        Local::open(client, now).unwrap().check(number, now)
+    };
+
+    // The mirror drops LEVEL_B's entry from its bucket (valid JSON, every
+    // other token intact): without the tree, the client would say "the
+    // list matched another number". The bucket is not believed, its
+    // numbers are not synced, and the sync says which bucket.
+    let mut hidden: serde_json::Value = serde_json::from_slice(&honest).unwrap();
+    let suffix =
+        &bizseal_client::badges::list::hex(&bizseal_client::badges::list::number_hash(LEVEL_B))
+            [usize::from(m.answers.prefix_chars)..];
+    hidden["entries"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|e| e["suffix"] != suffix);
+    std::fs::write(root.path().join(&level_b), hidden.to_string()).unwrap();
+    let client = tempfile::tempdir().unwrap();
+    let synced = sync_from(root.path(), client.path(), Some(&numbers)).unwrap();
+    assert_eq!(synced.unverified, vec![level_b.clone()], "{synced:?}");
+    let v = check(client.path(), LEVEL_B);
+    assert_eq!(
+        (v.badge, v.source),
+        (false, bizseal_client::badges::check::Source::NotSynced)
+    );
+    assert!(check(client.path(), TELEFONICA).badge || other == level_b);
+
+    // Another bucket's bytes (an old or a foreign one) under its name: the
+    // same.
+    if other != level_b {
+        let foreign = std::fs::read(root.path().join(&other)).unwrap();
+        std::fs::write(root.path().join(&level_b), foreign).unwrap();
+        let synced = sync_from(root.path(), client.path(), None).unwrap();
+        assert_eq!(synced.unverified, vec![level_b.clone()], "{synced:?}");
+        assert!(!check(client.path(), LEVEL_B).badge);
+    }
+
+    // The honest file back: the next sync fetches it and believes it.
+    std::fs::write(root.path().join(&level_b), &honest).unwrap();
+    let synced = sync_from(root.path(), client.path(), None).unwrap();
+    assert!(synced.unverified.is_empty(), "{synced:?}");
+    assert_eq!(
+        client_says(client.path(), LEVEL_B),
+        (true, Some("B".into()))
+    );
+
+    // A tile of the tree swapped for another: the sync is refused whole.
+    let tiles = root.path().join(&m.answers.tree.path);
+    let names: Vec<_> = std::fs::read_dir(&tiles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let top = tiles.join(format!("{}.bin", m.answers.tree.root));
+    std::fs::write(&top, b"not the tile").unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let refused = sync_from(root.path(), fresh.path(), Some(&numbers)).unwrap_err();
+    assert!(
+        matches!(refused, sync::SyncError::Mismatch(_)),
+        "{refused} ({} tiles)",
+        names.len()
     );
 }
 

@@ -67,17 +67,31 @@ pub struct FileRef {
     pub to: u64,
 }
 
-/// The buckets of signed answers: `{path}{first prefix_chars hex digits of
-/// SHA-256 of the number}.json`, each holding every badged number of its
-/// bucket with its token (see `bucket`).
+/// The buckets of signed answers: `{path}{prefix}-{leaf}.json`, where
+/// `prefix` is the first `prefix_chars` hex digits of the SHA-256 of the
+/// number and `leaf` the SHA-256 of the file (its leaf in the answers'
+/// tree, which says which file is current), each holding every badged
+/// number of its bucket with its token (see `bucket`). Named by their
+/// content, they never change: no cache can serve a stale one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswersRef {
     pub path: String,
     pub prefix_chars: u8,
     /// Every bucket's digest (8 bytes each, in bucket order; 0 for a
-    /// bucket never written): how the publisher knows which buckets to
-    /// write again. Clients need not read it.
+    /// bucket never written) and leaf: how the publisher knows which
+    /// buckets to write again. Clients need not read it.
     pub index: FileRef,
+    /// The tree that binds every bucket's bytes to this manifest.
+    pub tree: TreeRef,
+}
+
+/// The answers' tree (see `tree`): its root, and where its tiles are
+/// (`{path}{sha256 hex}.bin`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TreeRef {
+    pub path: String,
+    /// SHA-256 of the top tile, lowercase hex.
+    pub root: String,
 }
 
 /// Why a manifest is not taken.
@@ -114,13 +128,40 @@ impl Manifest {
         Ok(manifest)
     }
 
-    /// Where the bucket of signed answers for a number with this hash is.
-    pub fn bucket_path(&self, hash: &[u8; 32]) -> String {
+    /// The prefix naming the bucket of a number with this hash.
+    pub fn bucket_prefix(&self, hash: &[u8; 32]) -> String {
+        super::bucket::bucket_of(hash, self.answers.prefix_chars)
+    }
+
+    /// Where the bucket file with this prefix and leaf is.
+    pub fn bucket_path(&self, prefix: &str, leaf: &super::tree::Hash) -> String {
         format!(
-            "{}{}.json",
+            "{}{prefix}-{}.json",
             self.answers.path,
-            super::bucket::bucket_of(hash, self.answers.prefix_chars)
+            super::list::hex(leaf)
         )
+    }
+
+    /// How many buckets there are (the answers' tree has one leaf each).
+    pub fn buckets(&self) -> usize {
+        1 << (4 * u32::from(self.answers.prefix_chars))
+    }
+
+    /// The bucket of a number with this hash, as an index (the bucket's
+    /// prefix read as a number).
+    pub fn bucket_index(&self, hash: &[u8; 32]) -> usize {
+        usize::from_str_radix(&self.bucket_prefix(hash), 16).unwrap_or(0)
+    }
+
+    /// Where the tile with this hash is.
+    pub fn tile_path(&self, hash: &super::tree::Hash) -> String {
+        format!("{}{}.bin", self.answers.tree.path, super::list::hex(hash))
+    }
+
+    /// The answers' tree's root.
+    pub fn tree_root(&self) -> super::tree::Hash {
+        // check_shape made sure it parses.
+        super::tree::parse_hash(&self.answers.tree.root).unwrap_or(super::tree::EMPTY)
     }
 
     /// Refuses a manifest older than the one a client holds.
@@ -146,7 +187,11 @@ impl Manifest {
                 return bad("a file path or hash is not acceptable");
             }
         }
-        if !safe_path(&self.answers.path) || !(1..=16).contains(&self.answers.prefix_chars) {
+        if !safe_path(&self.answers.path)
+            || !safe_path(&self.answers.tree.path)
+            || super::tree::parse_hash(&self.answers.tree.root).is_none()
+            || !(1..=6).contains(&self.answers.prefix_chars)
+        {
             return bad("the answers' path or prefix length is not acceptable");
         }
         if self.snapshot.to > self.version || !(1..=64).contains(&self.prefix_bits) {
@@ -258,6 +303,10 @@ mod tests {
                 path: "badges/answers/".into(),
                 prefix_chars: 2,
                 index: file("badges/index/i.bin", 12, 12, 256),
+                tree: TreeRef {
+                    path: "badges/tree/".into(),
+                    root: "0".repeat(64),
+                },
             },
         }
     }
