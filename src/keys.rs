@@ -219,6 +219,9 @@ impl VerifyingKeys {}
 pub struct Keyring {
     active_kid: String,
     active: Ed25519KeyPair,
+    /// The retired keys' pairs: they sign nothing but the statements that
+    /// vouch for the key set that replaced them (`sign_as`).
+    retired: Vec<(String, Ed25519KeyPair)>,
     published: Vec<PublishedKey>,
     verifying: VerifyingKeys,
 }
@@ -244,8 +247,9 @@ struct Jwk<'a> {
 }
 
 impl Keyring {
-    /// Loads the stored keys; the newest unretired key signs. Only its
-    /// private half is decrypted.
+    /// Loads the stored keys; the newest unretired key signs. The retired
+    /// keys' private halves are decrypted too, for `sign_as`; one that does
+    /// not open is left out (it can no longer vouch for a new key set).
     pub fn load(stored: &[StoredKey], master: &MasterKey) -> Result<Keyring, KeyError> {
         let active = stored
             .iter()
@@ -258,6 +262,15 @@ impl Keyring {
         if pair.public_key().as_ref() != active.public.as_slice() {
             return Err(KeyError::Damaged(active.kid.clone()));
         }
+        let retired = stored
+            .iter()
+            .filter(|k| k.kid != active.kid)
+            .filter_map(|k| {
+                let pkcs8 = master.open(&k.kid, &k.sealed_pkcs8).ok()?;
+                let pair = Ed25519KeyPair::from_pkcs8(&pkcs8).ok()?;
+                (pair.public_key().as_ref() == k.public.as_slice()).then(|| (k.kid.clone(), pair))
+            })
+            .collect();
         let published: Vec<PublishedKey> = stored
             .iter()
             .map(|k| PublishedKey {
@@ -276,6 +289,7 @@ impl Keyring {
         Ok(Keyring {
             active_kid: active.kid.clone(),
             active: pair,
+            retired,
             published,
             verifying,
         })
@@ -289,6 +303,18 @@ impl Keyring {
     /// Signs `message` with the active key.
     pub fn sign(&self, message: &[u8]) -> Vec<u8> {
         self.active.sign(message).as_ref().to_vec()
+    }
+
+    /// Signs `message` with the key `kid`, active or retired; `None` when
+    /// its private half is not here.
+    pub fn sign_as(&self, kid: &str, message: &[u8]) -> Option<Vec<u8>> {
+        if kid == self.active_kid {
+            return Some(self.sign(message));
+        }
+        self.retired
+            .iter()
+            .find(|(k, _)| k == kid)
+            .map(|(_, pair)| pair.sign(message).as_ref().to_vec())
     }
 
     /// Every key known to this service, oldest first.

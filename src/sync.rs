@@ -52,9 +52,10 @@ pub enum SyncError {
     #[error("{0} is missing from the published tree")]
     Missing(String),
     #[error(
-        "the manifest is signed by a key this copy does not trust; if the service \
-         replaced its key, sync again with --jwks FILE holding its key set from a source \
-         you trust (its own https://.../.well-known/jwks.json)"
+        "the manifest is signed by a key this copy does not trust, and no key it kept \
+         vouches for one that does; if the service replaced its key long ago, sync again \
+         with --jwks FILE holding its key set from a source you trust (its own \
+         https://.../.well-known/jwks.json)"
     )]
     UntrustedKey,
     #[error("the published keys are not a JWKS with an Ed25519 key")]
@@ -79,7 +80,8 @@ pub struct SyncReport {
     /// `up_to_date`, `deltas` or `snapshot`.
     pub took: &'static str,
     /// Which keys were believed: `kept` (the copy's own), `given` (the
-    /// caller's, now kept) or `first_use` (the tree's, now kept).
+    /// caller's, now kept), `first_use` (the tree's, now kept) or
+    /// `rotated` (a set a kept key signed for, now kept).
     pub keys: &'static str,
     pub files: usize,
     /// Bytes fetched, the manifest and keys included.
@@ -147,7 +149,8 @@ impl<F: Fetch> Counted<'_, F> {
 ///
 /// The keys believed are the copy's own: those it kept from its first sync
 /// (trust on first use), or `trust`, a JWKS the caller got from a source it
-/// trusts (which replaces them). The tree's `.well-known/jwks.json` is read
+/// trusts (which replaces them), or a new set one of the kept keys signed
+/// for when the service rotated its key. The tree's `.well-known/jwks.json` is read
 /// only by a first sync without `trust`, so a mirror or CDN that serves its
 /// own keys beside its own manifest cannot make a synced copy believe them.
 ///
@@ -191,21 +194,30 @@ fn sync_once(
         files: 0,
         bytes: 0,
     };
-    let (jwks, keys_from) = match (trust, fs::read(dir.join(JWKS)).ok()) {
+    let (mut jwks, mut keys_from) = match (trust, fs::read(dir.join(JWKS)).ok()) {
         (Some(given), _) => (given.to_vec(), "given"),
         (None, Some(kept)) => (kept, "kept"),
         (None, None) => (net.need(crate::publish::JWKS_PATH)?, "first_use"),
     };
-    let keys = Keys::from_jwks(&jwks).map_err(|_| SyncError::Keys)?;
+    let mut keys = Keys::from_jwks(&jwks).map_err(|_| SyncError::Keys)?;
     if keys.is_empty() {
         return Err(SyncError::Keys);
     }
     let jws = String::from_utf8(net.need(manifest::PATH)?)
         .map_err(|_| SyncError::Mismatch(manifest::PATH.into()))?;
-    let latest = Manifest::verify(&jws, &keys, now).map_err(|e| match e {
-        ManifestError::Signature(JwsError::UnknownKey) => SyncError::UntrustedKey,
-        e => SyncError::Manifest(e),
-    })?;
+    let latest = match Manifest::verify(&jws, &keys, now) {
+        Ok(m) => m,
+        // The service rotated its key: a key this copy kept may vouch for
+        // the new set.
+        Err(ManifestError::Signature(JwsError::UnknownKey)) if keys_from == "kept" => {
+            let (new_jwks, new_keys, m) =
+                follow_rotation(&mut net, &keys, &jws, now)?.ok_or(SyncError::UntrustedKey)?;
+            (jwks, keys, keys_from) = (new_jwks, new_keys, "rotated");
+            m
+        }
+        Err(ManifestError::Signature(JwsError::UnknownKey)) => return Err(SyncError::UntrustedKey),
+        Err(e) => return Err(e.into()),
+    };
     let held = held(dir, &keys);
     if let Some((m, _)) = &held {
         latest.not_older_than(m)?;
@@ -339,6 +351,40 @@ fn keep_answers<F: Fetch>(
         }
     }
     Ok(answers)
+}
+
+/// The key set a kept key vouches for (its key-set statement,
+/// `manifest::KEYSET_TYP`) if the manifest `jws` verifies against it: the
+/// set's bytes, its keys and the manifest. `None`: no kept key vouches for
+/// a set that signs this manifest.
+fn follow_rotation<F: Fetch>(
+    net: &mut Counted<'_, F>,
+    kept: &Keys,
+    jws: &str,
+    now: i64,
+) -> Result<Option<(Vec<u8>, Keys, Manifest)>, SyncError> {
+    let mut kids: Vec<&str> = kept.kids().collect();
+    kids.sort_unstable();
+    for kid in kids {
+        let Some(statement) = net.get(&manifest::keyset_path(kid))? else {
+            continue;
+        };
+        let Ok(statement) = std::str::from_utf8(&statement) else {
+            continue;
+        };
+        let Ok(set) =
+            bizseal_client::badges::jws::verify(statement.trim(), kept, manifest::KEYSET_TYP)
+        else {
+            continue;
+        };
+        let Ok(keys) = Keys::from_jwks(&set) else {
+            continue;
+        };
+        if let Ok(m) = Manifest::verify(jws, &keys, now) {
+            return Ok(Some((set, keys, m)));
+        }
+    }
+    Ok(None)
 }
 
 /// The list at `latest.version`, from what is held.

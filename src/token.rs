@@ -127,7 +127,19 @@ pub fn sign(keyring: &Keyring, claims: &Claims) -> String {
 /// Signs any JSON payload with the keyring's active key, as a JWS of type
 /// `typ` (attestations, tree heads, status statements).
 pub fn sign_payload<T: Serialize>(keyring: &Keyring, typ: &str, payload: &T) -> String {
-    let header = serde_json::json!({ "alg": "EdDSA", "typ": typ, "kid": keyring.active_kid() });
+    // The active key's private half is always here.
+    sign_payload_as(keyring, keyring.active_kid(), typ, payload).unwrap_or_default()
+}
+
+/// [`sign_payload`] with the key `kid` (active or retired); `None` when its
+/// private half is not in the keyring.
+pub fn sign_payload_as<T: Serialize>(
+    keyring: &Keyring,
+    kid: &str,
+    typ: &str,
+    payload: &T,
+) -> Option<String> {
+    let header = serde_json::json!({ "alg": "EdDSA", "typ": typ, "kid": kid });
     // Serialising these plain structs cannot fail: no maps with non-string
     // keys, no floats.
     let header = serde_json::to_vec(&header).unwrap_or_default();
@@ -136,10 +148,10 @@ pub fn sign_payload<T: Serialize>(keyring: &Keyring, typ: &str, payload: &T) -> 
     URL_SAFE_NO_PAD.encode_string(header, &mut out);
     out.push('.');
     URL_SAFE_NO_PAD.encode_string(payload, &mut out);
-    let signature = keyring.sign(out.as_bytes());
+    let signature = keyring.sign_as(kid, out.as_bytes())?;
     out.push('.');
     URL_SAFE_NO_PAD.encode_string(signature, &mut out);
-    out
+    Some(out)
 }
 
 /// Checks everything but revocation. `number`, when given, is the E.164

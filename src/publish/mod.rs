@@ -119,14 +119,24 @@ pub async fn publish(
     settings: Settings,
 ) -> Result<Report, PublishError> {
     let started = Instant::now();
-    let jwks = serde_json::to_vec_pretty(&service.jwks()).unwrap_or_default();
+    let jwks_value = service.jwks();
+    let jwks = serde_json::to_vec_pretty(&jwks_value).unwrap_or_default();
     // Our own JWKS parses: a failure here would be a bug, and then the
     // previous manifest is simply not trusted (a new snapshot follows).
     let keys = Keys::from_jwks(&jwks).unwrap_or_default();
     let previous = badges::previous(dest, &keys).await?;
     let old_jwks = dest.get(JWKS_PATH).await?;
-    let (log, log_size) = log_files(service, dest).await?;
+    let (mut log, log_size) = log_files(service, dest).await?;
     let log_count = log.len();
+    // New keys go first of all: the keys, and each key's statement that
+    // vouches for the set (so a client that kept a retired key follows a
+    // rotation), before any manifest or token they sign.
+    let keys_changed = old_jwks.as_deref() != Some(jwks.as_slice());
+    if keys_changed {
+        log.first.push((JWKS_PATH.to_owned(), jwks.clone()));
+        log.first
+            .extend(keyset_statements(&service.keyring(), &keys, &jwks_value));
+    }
     let service = Arc::clone(service);
     let (planned, badged) = tokio::task::spawn_blocking(move || {
         let r = service.store().read()?;
@@ -151,13 +161,14 @@ pub async fn publish(
         let (files, bytes) = (log.len(), log.bytes());
         let written = !log.is_empty();
         dest.write(log).await?;
+        let removed = sweep_keysets(dest, &keys, keys_changed).await?;
         return Ok(Report {
             written,
             changed: false,
             badged,
             files,
             bytes,
-            removed: 0,
+            removed,
             log_size,
             log_files: log_count,
             millis: started.elapsed().as_millis(),
@@ -165,10 +176,6 @@ pub async fn publish(
         });
     };
     let mut files = log;
-    if old_jwks.as_deref() != Some(jwks.as_slice()) {
-        // Before the manifest: a key it is signed with is published first.
-        files.first.push((JWKS_PATH.to_owned(), jwks));
-    }
     files.first.extend(planned.files.first);
     files.last.extend(planned.files.last);
     let (count, bytes) = (files.len(), files.bytes());
@@ -179,7 +186,8 @@ pub async fn publish(
         previous.as_ref().map(|p| &p.manifest),
         &planned.keep,
     )
-    .await?;
+    .await?
+        + sweep_keysets(dest, &keys, keys_changed).await?;
     let m = &planned.manifest;
     Ok(Report {
         version: m.version,
@@ -245,6 +253,38 @@ async fn log_files(
         }
     }
     Ok((files, size))
+}
+
+/// Where the key-set statements are, under the root.
+const KEYSETS_DIR: &str = "badges/keys";
+
+/// One statement a key of `keys` (the published set) signs: the set
+/// itself (`manifest::KEYSET_TYP`), at `manifest::keyset_path(kid)`.
+fn keyset_statements(
+    keyring: &crate::keys::Keyring,
+    keys: &Keys,
+    jwks: &serde_json::Value,
+) -> Vec<(String, Vec<u8>)> {
+    use bizseal_client::badges::manifest;
+    keys.kids()
+        .filter_map(|kid| {
+            let jws = crate::token::sign_payload_as(keyring, kid, manifest::KEYSET_TYP, jwks)?;
+            Some((manifest::keyset_path(kid), jws.into_bytes()))
+        })
+        .collect()
+}
+
+/// Removes the statements of keys no longer published, after the keys
+/// changed.
+async fn sweep_keysets(dest: &Destination, keys: &Keys, changed: bool) -> Result<usize, DestError> {
+    if !changed {
+        return Ok(0);
+    }
+    let current: std::collections::HashSet<String> = keys
+        .kids()
+        .map(bizseal_client::badges::manifest::keyset_path)
+        .collect();
+    dest.sweep(KEYSETS_DIR, |path| current.contains(path)).await
 }
 
 /// The report of a publish that wrote nothing: the published manifest's

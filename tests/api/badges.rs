@@ -406,6 +406,81 @@ async fn a_mirror_cannot_hide_a_badge_or_replay_an_old_bucket() {
 }
 
 #[tokio::test]
+async fn a_copy_follows_a_key_rotation_its_kept_key_vouches_for_and_nothing_else() {
+    let app = spawn_app().await;
+    let root = tempfile::tempdir().unwrap();
+    let client = tempfile::tempdir().unwrap();
+    let numbers = all_numbers(&app.service);
+    publish_to(&app.service, root.path()).await;
+    let first = sync_from(root.path(), client.path(), Some(&numbers)).unwrap();
+    assert_eq!(first.keys, "first_use");
+    let old_kid = app.service.keyring().active_kid().to_owned();
+
+    // The service rotates its key; the next change is signed with the new one.
+    let new_kid = app.rotate_key().await;
+    app.service
+        .revoke_number(
+            &PhoneNumber::parse(KLM, None).unwrap(),
+            "reviewer",
+            "given up",
+        )
+        .unwrap();
+    publish_to(&app.service, root.path()).await;
+    let m = std::fs::read_to_string(root.path().join("badges/manifest.jws")).unwrap();
+    let header = m.split('.').next().unwrap();
+    assert!(
+        String::from_utf8(
+            base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, header)
+                .unwrap()
+        )
+        .unwrap()
+        .contains(&new_kid),
+        "the manifest is signed with the new key"
+    );
+    // Each published key signed the set.
+    for kid in [&old_kid, &new_kid] {
+        let path = bizseal_client::badges::manifest::keyset_path(kid);
+        assert!(root.path().join(&path).exists(), "{path}");
+    }
+
+    // Without the old key's statement, the copy does not believe the new
+    // key (the tree's jwks.json alone is a mirror's word).
+    let statement = root
+        .path()
+        .join(bizseal_client::badges::manifest::keyset_path(&old_kid));
+    let kept = std::fs::read(&statement).unwrap();
+    std::fs::remove_file(&statement).unwrap();
+    let refused = sync_from(root.path(), client.path(), None).unwrap_err();
+    assert!(
+        matches!(refused, sync::SyncError::UntrustedKey),
+        "{refused}"
+    );
+    // A statement signed by a key the copy never had vouches for nothing:
+    // the new key's own, put in the old key's place.
+    let own = root
+        .path()
+        .join(bizseal_client::badges::manifest::keyset_path(&new_kid));
+    std::fs::copy(&own, &statement).unwrap();
+    let refused = sync_from(root.path(), client.path(), None).unwrap_err();
+    assert!(
+        matches!(refused, sync::SyncError::UntrustedKey),
+        "{refused}"
+    );
+
+    // With it, the copy follows the rotation and keeps the new set.
+    std::fs::write(&statement, kept).unwrap();
+    let synced = sync_from(root.path(), client.path(), None).unwrap();
+    assert_eq!(
+        (synced.keys, synced.took),
+        ("rotated", "deltas"),
+        "{synced:?}"
+    );
+    assert_eq!(client_says(client.path(), KLM), (false, None));
+    let again = sync_from(root.path(), client.path(), None).unwrap();
+    assert_eq!((again.keys, again.took), ("kept", "up_to_date"));
+}
+
+#[tokio::test]
 async fn a_server_publishes_on_its_interval() {
     let data = tempfile::tempdir().unwrap();
     let root = tempfile::tempdir().unwrap();

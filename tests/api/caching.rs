@@ -11,9 +11,18 @@ async fn get_with(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwes
     request.send().await.expect("request")
 }
 
-/// Asserts the first answer is cacheable with `max_age`, and that sending
+/// A number answer's `Cache-Control`: a minute fresh, and served stale an
+/// hour at most while the origin fails (the demo's tokens live longer).
+const NUMBER: &str = "public, max-age=60, stale-if-error=3540";
+
+/// Asserts the first answer is cacheable as `cache_control` says (or
+/// `public, max-age={cache_control}` when it is a number), and that sending
 /// its ETag back answers 304 with an empty body and the same headers.
-async fn assert_cacheable(app: &TestApp, path: &str, max_age: u32, vary_language: bool) {
+async fn assert_cacheable(app: &TestApp, path: &str, cache_control: &str, vary_language: bool) {
+    let expected = match cache_control.parse::<u32>() {
+        Ok(max_age) => format!("public, max-age={max_age}"),
+        Err(_) => cache_control.to_owned(),
+    };
     let first = get_with(app, path, &[]).await;
     assert_eq!(first.status().as_u16(), 200, "{path}");
     let etag = header(&first, "etag");
@@ -21,11 +30,7 @@ async fn assert_cacheable(app: &TestApp, path: &str, max_age: u32, vary_language
         etag.len() > 2 && etag.starts_with('"') && etag.ends_with('"'),
         "{path}: ETag {etag:?}"
     );
-    assert_eq!(
-        header(&first, "cache-control"),
-        format!("public, max-age={max_age}"),
-        "{path}"
-    );
+    assert_eq!(header(&first, "cache-control"), expected.as_str(), "{path}");
     let vary = header(&first, "vary");
     assert_eq!(
         vary.contains("Accept-Language"),
@@ -36,11 +41,7 @@ async fn assert_cacheable(app: &TestApp, path: &str, max_age: u32, vary_language
     let again = get_with(app, path, &[("if-none-match", &etag)]).await;
     assert_eq!(again.status().as_u16(), 304, "{path}");
     assert_eq!(header(&again, "etag"), etag, "{path}");
-    assert_eq!(
-        header(&again, "cache-control"),
-        format!("public, max-age={max_age}"),
-        "{path}"
-    );
+    assert_eq!(header(&again, "cache-control"), expected.as_str(), "{path}");
     assert_eq!(
         header(&again, "vary").contains("Accept-Language"),
         vary_language,
@@ -55,29 +56,29 @@ async fn assert_cacheable(app: &TestApp, path: &str, max_age: u32, vary_language
 #[tokio::test]
 async fn a_number_answer_is_cacheable_and_varies_by_language() {
     let app = spawn_app().await;
-    assert_cacheable(&app, &format!("/v1/numbers/{KLM}"), 60, true).await;
-    assert_cacheable(&app, &format!("/v1/numbers/{UNLISTED}"), 60, true).await;
+    assert_cacheable(&app, &format!("/v1/numbers/{KLM}"), NUMBER, true).await;
+    assert_cacheable(&app, &format!("/v1/numbers/{UNLISTED}"), NUMBER, true).await;
 }
 
 #[tokio::test]
 async fn a_business_profile_is_cacheable_and_varies_by_language() {
     let app = spawn_app().await;
-    assert_cacheable(&app, &format!("/v1/businesses/{KLM_ID}"), 300, true).await;
+    assert_cacheable(&app, &format!("/v1/businesses/{KLM_ID}"), "300", true).await;
 }
 
 #[tokio::test]
 async fn the_jwks_range_and_revocations_are_cacheable() {
     let app = spawn_app().await;
-    assert_cacheable(&app, "/.well-known/jwks.json", 300, false).await;
+    assert_cacheable(&app, "/.well-known/jwks.json", "300", false).await;
     let hash = sha256_hex(KLM);
     assert_cacheable(
         &app,
         &format!("/v1/numbers/range/{}", &hash[..5]),
-        60,
+        NUMBER,
         false,
     )
     .await;
-    assert_cacheable(&app, "/v1/revocations", 60, false).await;
+    assert_cacheable(&app, "/v1/revocations", "60", false).await;
 }
 
 #[tokio::test]
@@ -157,13 +158,22 @@ async fn range_answers_vary_on_add_padding() {
     }
 }
 
-/// The `max-age` of a response's `Cache-Control`.
-fn max_age(response: &reqwest::Response) -> i64 {
+/// A directive's seconds in a response's `Cache-Control`, if it is there.
+fn directive(response: &reqwest::Response, name: &str) -> Option<i64> {
     let cache_control = header(response, "cache-control");
     cache_control
-        .strip_prefix("public, max-age=")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("Cache-Control {cache_control:?}"))
+        .split(',')
+        .filter_map(|d| d.trim().strip_prefix(name)?.strip_prefix('='))
+        .map(|v| {
+            v.parse()
+                .unwrap_or_else(|_| panic!("Cache-Control {cache_control:?}"))
+        })
+        .next()
+}
+
+/// The `max-age` of a response's `Cache-Control`.
+fn max_age(response: &reqwest::Response) -> i64 {
+    directive(response, "max-age").expect("a max-age")
 }
 
 #[tokio::test]
@@ -174,6 +184,7 @@ async fn no_cache_keeps_a_number_answer_past_its_token_expiry() {
     let before = now();
     let first = get_with(&app, &path, &[]).await;
     let age = max_age(&first);
+    let stale = directive(&first, "stale-if-error").unwrap_or(0);
     let etag = header(&first, "etag");
     let body: serde_json::Value = first.json().await.expect("json");
     let exp = jws_part(body["attestation"].as_str().expect("token"), 1)["exp"]
@@ -186,6 +197,11 @@ async fn no_cache_keeps_a_number_answer_past_its_token_expiry() {
         exp - before
     );
     assert!(age <= 30);
+    // Nor may a cache serve it stale past the token's expiry.
+    assert!(
+        age + stale <= exp - before,
+        "stale-if-error {stale} outlives the token"
+    );
 
     // The 304 carries the same bound.
     let again = get_with(&app, &path, &[("if-none-match", &etag)]).await;

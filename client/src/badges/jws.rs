@@ -64,6 +64,11 @@ impl Keys {
         Ok(Keys { by_kid })
     }
 
+    /// The `kid`s of the set.
+    pub fn kids(&self) -> impl Iterator<Item = &str> {
+        self.by_kid.keys().map(String::as_str)
+    }
+
     /// How many keys the set holds.
     pub fn len(&self) -> usize {
         self.by_kid.len()

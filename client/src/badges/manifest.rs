@@ -18,6 +18,22 @@ pub const TYP: &str = "bizseal-badge-manifest+json";
 /// Where the manifest is, under the published tree's root.
 pub const PATH: &str = "badges/manifest.jws";
 
+/// The `typ` of a key-set statement: a JWS whose payload is the service's
+/// JWKS, signed by one key of it. A client that kept an older set and
+/// meets a manifest signed by a key it does not know (the service rotated
+/// its key) believes the new set if a key it kept vouches for it.
+pub const KEYSET_TYP: &str = "bizseal-keyset+json";
+
+/// Where the key-set statement signed by the key `kid` is.
+pub fn keyset_path(kid: &str) -> String {
+    // A kid is a JWK thumbprint (base64url); anything else never names a file.
+    let safe: String = kid
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    format!("badges/keys/{safe}.jws")
+}
+
 /// The manifest's payload.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
