@@ -2,7 +2,7 @@
 //! (Standard Webhooks events from a durable outbox), and relying clients
 //! follow the public changes feed.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -29,6 +29,8 @@ pub(crate) struct Sink {
     captured: Arc<Mutex<Vec<Captured>>>,
     fail_first: Arc<AtomicUsize>,
     seen: Arc<AtomicUsize>,
+    /// While set, every request is held unanswered (a slow receiver).
+    hold: Arc<AtomicBool>,
 }
 
 impl Sink {
@@ -42,13 +44,27 @@ pub(crate) async fn sink(fail_first: usize) -> Sink {
     let captured = Arc::new(Mutex::new(Vec::new()));
     let fail = Arc::new(AtomicUsize::new(fail_first));
     let seen = Arc::new(AtomicUsize::new(0));
-    let (c, f, s) = (Arc::clone(&captured), Arc::clone(&fail), Arc::clone(&seen));
+    let hold = Arc::new(AtomicBool::new(false));
+    let (c, f, s, held) = (
+        Arc::clone(&captured),
+        Arc::clone(&fail),
+        Arc::clone(&seen),
+        Arc::clone(&hold),
+    );
     let app = axum::Router::new().route(
         "/hook",
         axum::routing::post(move |headers: HeaderMap, body: String| {
-            let (c, f, s) = (Arc::clone(&c), Arc::clone(&f), Arc::clone(&s));
+            let (c, f, s, held) = (
+                Arc::clone(&c),
+                Arc::clone(&f),
+                Arc::clone(&s),
+                Arc::clone(&held),
+            );
             async move {
                 s.fetch_add(1, Ordering::SeqCst);
+                while held.load(Ordering::SeqCst) {
+                    tokio::time::sleep(Duration::from_millis(5)).await;
+                }
                 let h = |n: &str| {
                     headers
                         .get(n)
@@ -79,6 +95,7 @@ pub(crate) async fn sink(fail_first: usize) -> Sink {
         captured,
         fail_first: fail,
         seen,
+        hold,
     }
 }
 
@@ -340,6 +357,44 @@ async fn a_sink_that_fails_n_times_gets_the_event_on_try_n_plus_one_and_order_ho
     let list = settled(&app, &a).await;
     assert_eq!(list[1]["attempts"], 4, "{list:?}");
     assert_eq!(list[0]["attempts"], 1);
+}
+
+#[tokio::test]
+async fn a_slow_receiver_holds_up_its_own_events_only() {
+    let slow = sink(0).await;
+    slow.hold.store(true, Ordering::SeqCst);
+    let fast = sink(0).await;
+    let app = notify_app(|_| {}).await;
+    let a = register(&app, "Correos Lentos").await;
+    set_webhook(&app, &a, &slow.url, false).await;
+    let b = register(&app, "Mensajería Rápida").await;
+    set_webhook(&app, &b, &fast.url, false).await;
+    prove(&app, &a, "+34612000444").await;
+    eventually("the slow receiver to hold a request", || {
+        slow.seen.load(Ordering::SeqCst) == 1
+    })
+    .await;
+    // Two events in a row for the fast receiver: the second is sent only
+    // once the first is recorded, which must not wait for the slow one.
+    prove(&app, &b, "+34612000555").await;
+    act(&app, &b, "submit", json!({})).await;
+    eventually("both of the fast receiver's events", || {
+        fast.taken().len() == 2
+    })
+    .await;
+    // ...and it did not: the slow receiver's one event has not even had
+    // its first try recorded (a worker that waited for every send of a
+    // pass would have recorded its time-out before the fast events went).
+    let path = format!("/v1/businesses/{}/webhook/deliveries", a.id);
+    let (status, list) = get(&app, &path, &a.key).await;
+    assert_eq!(status, 200, "{list}");
+    assert_eq!(list["deliveries"][0]["state"], "pending", "{list}");
+    assert_eq!(list["deliveries"][0]["attempts"], 0, "{list}");
+    assert_eq!(slow.seen.load(Ordering::SeqCst), 1);
+    assert!(slow.taken().is_empty());
+    slow.hold.store(false, Ordering::SeqCst);
+    eventually("the slow receiver's event", || slow.taken().len() == 1).await;
+    assert_eq!(types(&slow.taken()), ["number.proven"]);
 }
 
 #[tokio::test]

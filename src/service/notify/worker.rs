@@ -1,15 +1,19 @@
 //! The delivery worker: one thread that sends what is due in the outbox
 //! and writes down how it went.
 //!
-//! A pass takes the due queue heads (at most one per target, so a
-//! target's events go out in order), sends them side by side on scoped
-//! threads (ureq blocks; no request path waits on this), and records every
-//! outcome in one write. A crash between a send and its record sends the
-//! event again after the restart: at least once, never lost. Between
-//! passes the worker sleeps until the next try is due or a commit rings.
+//! It takes the due queue heads (at most one per target, so a target's
+//! events go out in order) and sends each on a thread of its own (ureq
+//! blocks; no request path waits on this), up to [`IN_FLIGHT`] at once.
+//! Each send's outcome is recorded as soon as it ends (those that end
+//! together in one write), and its target's next event starts then: a
+//! slow or hanging receiver holds up its own queue only, never another
+//! business's. A crash between a send and its record sends the event
+//! again after the restart: at least once, never lost. With nothing to do
+//! the worker sleeps until the next try is due or a commit rings.
 
+use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use ring::rand::{SecureRandom, SystemRandom};
@@ -20,8 +24,11 @@ use crate::model::{Attempt, DeliveryState, OutboxEvent, Target};
 use crate::service::{Service, ServiceError};
 use crate::store::prelude::*;
 
-/// Queue heads taken per pass, and sent at once at most.
-const BATCH: usize = 32;
+/// Sends in flight at most (each on its own thread: ureq blocks).
+const IN_FLIGHT: usize = 32;
+/// How often the worker looks for new due events while sends are in
+/// flight (a finished send and a commit wake it at once).
+const IN_FLIGHT_POLL: Duration = Duration::from_millis(100);
 /// Longest sleep between passes when nothing rings (a clock that jumps
 /// or a due time written by another process is still met).
 const IDLE: Duration = Duration::from_secs(1);
@@ -74,29 +81,97 @@ impl Drop for DeliveryWorker {
 }
 
 fn run(service: &Service, stop: &AtomicBool) {
+    let (done, finished) = mpsc::channel::<(Due, Attempt)>();
+    let mut in_flight: HashSet<u64> = HashSet::new();
     let mut pruned = Instant::now();
-    while !stop.load(Ordering::Relaxed) {
-        let seen = service.notifier().rung();
-        // Before delivering: a worker that always has work must still prune.
-        if pruned.elapsed() >= PRUNE_EVERY {
-            pruned = Instant::now();
-            if let Err(e) = service.prune_outbox(now_ms() - KEEP_MS) {
-                tracing::warn!(error = %e, "pruning the outbox failed; will retry");
+    std::thread::scope(|scope| {
+        while !stop.load(Ordering::Relaxed) {
+            let seen = service.notifier().rung();
+            // Before delivering: a worker that always has work must still prune.
+            if pruned.elapsed() >= PRUNE_EVERY {
+                pruned = Instant::now();
+                if let Err(e) = service.prune_outbox(now_ms() - KEEP_MS) {
+                    tracing::warn!(error = %e, "pruning the outbox failed; will retry");
+                }
+            }
+            let recorded = record(service, finished.try_iter().collect(), &mut in_flight);
+            let started = match service.due(now_ms(), &in_flight) {
+                Ok(due) => {
+                    let started = due.len();
+                    for d in due {
+                        in_flight.insert(d.seq);
+                        let done = done.clone();
+                        scope.spawn(move || {
+                            let attempt = send_guarded(service, &d);
+                            // The worker may be gone (stopping): then the
+                            // event is sent again after the restart.
+                            let _ = done.send((d, attempt));
+                            service.notifier().ring();
+                        });
+                    }
+                    started
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "reading the due webhook events failed; will retry");
+                    0
+                }
+            };
+            if recorded + started > 0 {
+                continue;
+            }
+            // Sends in flight ring when they end; otherwise sleep until the
+            // next try is due.
+            let wait = if in_flight.is_empty() {
+                match service.store().read().and_then(|r| r.next_due_ms()) {
+                    Ok(Some(at)) => {
+                        Duration::from_millis(at.saturating_sub(now_ms()).max(0) as u64)
+                    }
+                    _ => IDLE,
+                }
+            } else {
+                IN_FLIGHT_POLL
+            };
+            if !wait.is_zero() {
+                service.notifier().wait(seen, wait.min(IDLE));
             }
         }
-        match service.deliver_due(now_ms()) {
-            Ok(0) => {}
-            Ok(_) => continue,
-            Err(e) => tracing::warn!(error = %e, "webhook delivery pass failed; will retry"),
-        }
-        let wait = match service.store().read().and_then(|r| r.next_due_ms()) {
-            Ok(Some(at)) => Duration::from_millis(at.saturating_sub(now_ms()).max(0) as u64),
-            _ => IDLE,
-        };
-        if !wait.is_zero() {
-            service.notifier().wait(seen, wait.min(IDLE));
+        // Stopping: record what the sends still in flight got.
+        drop(done);
+        let rest: Vec<_> = finished.iter().collect();
+        record(service, rest, &mut in_flight);
+    });
+}
+
+/// Records the outcomes of finished sends in one write, and takes them
+/// off `in_flight`; returns how many.
+fn record(service: &Service, finished: Vec<(Due, Attempt)>, in_flight: &mut HashSet<u64>) -> usize {
+    for (d, _) in &finished {
+        in_flight.remove(&d.seq);
+    }
+    let count = finished.len();
+    if count > 0 {
+        if let Err(e) = service.record_sent(finished) {
+            // Not recorded: the events stay due and are sent again.
+            tracing::warn!(error = %e, "recording webhook deliveries failed; they will be sent again");
         }
     }
+    count
+}
+
+/// [`send`], with a panic turned into a failed attempt (the event is tried
+/// again, and its target's queue is not left waiting on a send that ended).
+fn send_guarded(service: &Service, d: &Due) -> Attempt {
+    let keyring = service.keyring();
+    let allow_private = service.config.allow_private_targets;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        send(d, &keyring, allow_private)
+    }))
+    .unwrap_or_else(|_| Attempt {
+        at_ms: now_ms(),
+        status: None,
+        error: Some("the sending thread failed".into()),
+        duration_ms: 0,
+    })
 }
 
 /// One due head, ready to send.
@@ -109,66 +184,53 @@ struct Due {
 }
 
 impl Service {
-    /// Sends every queue head due at `now_ms` (at most [`BATCH`]) and
-    /// records the outcomes; returns how many it tried.
-    pub fn deliver_due(&self, now_ms: i64) -> Result<usize, ServiceError> {
-        let due = {
-            let r = self.store.read()?;
-            let mut due = Vec::new();
-            for (was_due_ms, seq) in r.due_events(now_ms, BATCH)? {
-                let Some(event) = r.outbox_event(seq)? else {
-                    continue;
-                };
-                let hook = match &event.target {
-                    Target::Business(id) => r.webhook(id.as_str())?.map(|h| (h.url, h.secret)),
-                    Target::Reviewers => self
-                        .config
-                        .reviewer_webhook
-                        .as_ref()
-                        .map(|h| (h.url.clone(), h.secret.clone())),
-                };
-                due.push(Due {
-                    seq,
-                    was_due_ms,
-                    event,
-                    hook,
-                });
-            }
-            due
-        };
-        if due.is_empty() {
-            return Ok(0);
+    /// The queue heads due at `now_ms` that are not in flight, as many as
+    /// leave at most [`IN_FLIGHT`] in flight.
+    fn due(&self, now_ms: i64, in_flight: &HashSet<u64>) -> Result<Vec<Due>, ServiceError> {
+        let room = IN_FLIGHT.saturating_sub(in_flight.len());
+        if room == 0 {
+            return Ok(Vec::new());
         }
-        let keyring = self.keyring();
-        let allow_private = self.config.allow_private_targets;
-        let attempts: Vec<Attempt> = std::thread::scope(|scope| {
-            let sends: Vec<_> = due
-                .iter()
-                .map(|d| scope.spawn(|| send(d, &keyring, allow_private)))
-                .collect();
-            sends
-                .into_iter()
-                .map(|s| {
-                    s.join().unwrap_or_else(|_| Attempt {
-                        at_ms: now_ms,
-                        status: None,
-                        error: Some("the sending thread failed".into()),
-                        duration_ms: 0,
-                    })
-                })
-                .collect()
-        });
+        let r = self.store.read()?;
+        let mut due = Vec::new();
+        for (was_due_ms, seq) in r.due_events(now_ms, room + in_flight.len())? {
+            if in_flight.contains(&seq) || due.len() == room {
+                continue;
+            }
+            let Some(event) = r.outbox_event(seq)? else {
+                continue;
+            };
+            let hook = match &event.target {
+                Target::Business(id) => r.webhook(id.as_str())?.map(|h| (h.url, h.secret)),
+                Target::Reviewers => self
+                    .config
+                    .reviewer_webhook
+                    .as_ref()
+                    .map(|h| (h.url.clone(), h.secret.clone())),
+            };
+            due.push(Due {
+                seq,
+                was_due_ms,
+                event,
+                hook,
+            });
+        }
+        Ok(due)
+    }
+
+    /// Records how each finished send went, in one write.
+    fn record_sent(&self, sent: Vec<(Due, Attempt)>) -> Result<(), ServiceError> {
         let settled_ms = super::now_ms();
         let policy = self.config.webhook_retry;
-        let tried = due.len();
         self.store.write(|w| {
-            for (d, attempt) in due.into_iter().zip(attempts) {
-                let event = settle(d.event, attempt, d.hook.is_some(), settled_ms, policy);
+            for (d, attempt) in sent {
+                let has_hook = d.hook.is_some();
+                let event = settle(d.event, attempt, has_hook, settled_ms, policy);
                 w.record_attempt(d.seq, d.was_due_ms, &event, settled_ms)?;
             }
             Ok::<_, ServiceError>(())
         })?;
-        Ok(tried)
+        Ok(())
     }
 
     /// Drops settled events made before `before_ms`.
