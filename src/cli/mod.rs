@@ -109,19 +109,24 @@ enum Command {
         demo: bool,
         #[command(flatten)]
         workflow: WorkflowArgs,
-        /// Publish the badge list and the keys to this directory every
-        /// --publish-interval seconds (the tree `bizseal publish` writes).
+        /// Publish the badge list and the keys to this directory, or to
+        /// s3://bucket/prefix, every --publish-interval seconds (the tree
+        /// `bizseal publish` writes).
         #[arg(long, env = "BIZSEAL_PUBLISH_TO")]
         publish_to: Option<PathBuf>,
         #[command(flatten)]
         publishing: PublishArgs,
     },
     /// Publish the badge list, its signed answers and the keys as static
-    /// files under DIR (badges/, .well-known/jwks.json) for any web server
-    /// or CDN: incremental, crash-safe, idempotent. Refused while a server
+    /// files under a directory or an S3 prefix (badges/, log/,
+    /// .well-known/jwks.json) for any web server or CDN: incremental,
+    /// crash-safe, idempotent. Refused while a server
     /// holds the data dir (use `serve --publish-to`).
     Publish {
-        /// The published tree's root directory.
+        /// The published tree's root: a directory, or s3://bucket/prefix
+        /// with the bucket's settings in AWS_* variables (AWS_ACCESS_KEY_ID,
+        /// AWS_SECRET_ACCESS_KEY, AWS_REGION, AWS_ENDPOINT_URL,
+        /// AWS_ALLOW_HTTP).
         #[arg(long)]
         to: PathBuf,
         #[command(flatten)]

@@ -110,13 +110,15 @@ pub(super) enum ClientAction {
     },
 }
 
-/// `bizseal publish --to DIR`: one publish. Refused while a server holds
+/// `bizseal publish --to DIR|s3://bucket/prefix`: one publish. Refused while a server holds
 /// the data dir (which publishes itself with `serve --publish-to`).
 pub(super) fn publish_once(
     config: Config,
     to: &Path,
     args: &PublishArgs,
 ) -> anyhow::Result<ExitCode> {
+    let dest =
+        Destination::open(to).with_context(|| format!("cannot publish to {}", to.display()))?;
     let service = match Service::open_for_command(config) {
         Ok(s) => Arc::new(s),
         Err(ServiceError::Store(StoreError::InUse(dir))) => bail!(
@@ -125,8 +127,6 @@ pub(super) fn publish_once(
         ),
         Err(e) => return Err(e.into()),
     };
-    let dest =
-        Destination::local(to).with_context(|| format!("cannot publish to {}", to.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

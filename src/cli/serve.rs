@@ -34,6 +34,13 @@ pub(super) fn serve(
     publishing: Option<(PathBuf, crate::publish::Settings)>,
 ) -> anyhow::Result<ExitCode> {
     check_operator_token(config.reviewer_token.as_deref(), demo)?;
+    let publishing = publishing
+        .map(|(to, settings)| {
+            crate::publish::dest::Destination::open(&to)
+                .map(|dest| (dest, settings))
+                .with_context(|| format!("cannot publish to {}", to.display()))
+        })
+        .transpose()?;
     let service = Arc::new(Service::open(config)?);
     if demo {
         match service.load_demo()? {
@@ -59,9 +66,7 @@ pub(super) fn serve(
         // The publisher stops with the server: its loop ends when this
         // sender is dropped.
         let (_stop_publishing, stopped) = tokio::sync::oneshot::channel::<()>();
-        if let Some((to, settings)) = publishing {
-            let dest = crate::publish::dest::Destination::local(&to)
-                .with_context(|| format!("cannot publish to {}", to.display()))?;
+        if let Some((dest, settings)) = publishing {
             tokio::spawn(crate::publish::every(Arc::clone(&service), dest, settings, async {
                 let _ = stopped.await;
             }));

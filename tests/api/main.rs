@@ -27,6 +27,7 @@ mod nginx;
 mod openapi;
 mod operations;
 mod range;
+mod s3;
 mod search;
 mod translog;
 mod trust;

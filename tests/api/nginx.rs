@@ -40,7 +40,7 @@ fn stop(child: &mut Child) {
     let _ = child.wait();
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -105,7 +105,7 @@ fn start_nginx(binary: &Path, root: &Path, upstream: std::net::SocketAddr) -> Ng
     panic!("nginx did not start: {log}");
 }
 
-fn bizseal(args: &[&str]) -> (bool, String) {
+pub fn bizseal(args: &[&str]) -> (bool, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_bizseal"))
         .args(args)
         .output()
@@ -117,7 +117,7 @@ fn bizseal(args: &[&str]) -> (bool, String) {
     )
 }
 
-fn check_lines(dir: &Path, numbers: &[&str]) -> Vec<serde_json::Value> {
+pub fn check_lines(dir: &Path, numbers: &[&str]) -> Vec<serde_json::Value> {
     let mut args = vec!["client", "check", dir.to_str().unwrap()];
     args.extend_from_slice(numbers);
     let (ok, out) = bizseal(&args);
