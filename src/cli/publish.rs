@@ -117,8 +117,9 @@ pub(super) fn publish_once(
     to: &Path,
     args: &PublishArgs,
 ) -> anyhow::Result<ExitCode> {
-    let dest =
-        Destination::open(to).with_context(|| format!("cannot publish to {}", to.display()))?;
+    let dest = Destination::open(to)
+        .with_context(|| format!("cannot publish to {}", to.display()))?
+        .with_manifest_max_age(args.settings().max_age);
     let service = match Service::open_for_command(config) {
         Ok(s) => Arc::new(s),
         Err(ServiceError::Store(StoreError::InUse(dir))) => bail!(

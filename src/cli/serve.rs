@@ -37,7 +37,7 @@ pub(super) fn serve(
     let publishing = publishing
         .map(|(to, settings)| {
             crate::publish::dest::Destination::open(&to)
-                .map(|dest| (dest, settings))
+                .map(|dest| (dest.with_manifest_max_age(settings.max_age), settings))
                 .with_context(|| format!("cannot publish to {}", to.display()))
         })
         .transpose()?;

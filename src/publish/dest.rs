@@ -27,7 +27,9 @@ use object_store::aws::{AmazonS3Builder, AmazonS3ConfigKey};
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as StorePath;
 use object_store::prefix::PrefixStore;
-use object_store::{ClientConfigKey, ObjectStore, ObjectStoreExt, PutPayload};
+use object_store::{
+    Attribute, Attributes, ClientConfigKey, ObjectStore, ObjectStoreExt, PutOptions, PutPayload,
+};
 
 /// Puts at once: enough to hide one file's fsync behind the others'.
 const CONCURRENT_PUTS: usize = 32;
@@ -107,6 +109,53 @@ pub struct Destination {
     /// The metadata service's address, when the credentials come from it
     /// for want of any other (to say so when it fails).
     metadata: Option<String>,
+    /// For a bucket: each object is stored with the `Content-Type` and
+    /// `Cache-Control` it is to be served with ([`http_headers`], the
+    /// manifest's max-age this), as a CDN in front of a bucket serves what
+    /// the bucket says. `None` for a directory: its web server says them
+    /// (deploy/nginx.conf), and the local store keeps no headers.
+    headers: Option<u32>,
+}
+
+/// The `Content-Type` and `Cache-Control` a file of the published tree is
+/// served with (deploy/nginx.conf gives a directory the same): the
+/// pointers short-lived (the manifest for `manifest_max_age`), the
+/// content-addressed files for ever.
+pub fn http_headers(path: &str, manifest_max_age: u32) -> (&'static str, String) {
+    use bizseal_client::badges::manifest;
+    const CHECKPOINT: &str = "log/checkpoint";
+    const IMMUTABLE: [&str; 6] = [
+        "badges/snapshot/",
+        "badges/delta/",
+        "badges/index/",
+        "badges/answers/",
+        "badges/tree/",
+        "log/tile/",
+    ];
+    let content_type = if path == CHECKPOINT {
+        "text/plain; charset=utf-8"
+    } else if path.ends_with(".json") {
+        "application/json"
+    } else if path.ends_with(".jws") {
+        "application/jose"
+    } else {
+        "application/octet-stream"
+    };
+    let max_age = if path == manifest::PATH {
+        manifest_max_age
+    } else if path == CHECKPOINT {
+        10
+    } else if path == super::JWKS_PATH || path.starts_with("badges/keys/") {
+        300
+    } else if IMMUTABLE.iter().any(|dir| path.starts_with(dir)) {
+        return (
+            content_type,
+            "public, max-age=31536000, immutable".to_owned(),
+        );
+    } else {
+        60
+    };
+    (content_type, format!("public, max-age={max_age}"))
 }
 
 impl std::fmt::Debug for Destination {
@@ -205,6 +254,7 @@ impl Destination {
             store,
             name,
             metadata,
+            headers: Some(super::DEFAULT_MAX_AGE_SECS),
         })
     }
 
@@ -219,6 +269,7 @@ impl Destination {
             store: Arc::new(store),
             name: dir.display().to_string(),
             metadata: None,
+            headers: None,
         })
     }
 
@@ -228,7 +279,17 @@ impl Destination {
             store,
             name: name.into(),
             metadata: None,
+            headers: None,
         }
+    }
+
+    /// The manifest's cache lifetime its object is stored with (a bucket's
+    /// `Cache-Control`; `--publish-max-age`).
+    pub fn with_manifest_max_age(mut self, seconds: u32) -> Destination {
+        if self.headers.is_some() {
+            self.headers = Some(seconds);
+        }
+        self
     }
 
     /// The error `error`, and what it means when it is the metadata
@@ -266,8 +327,20 @@ impl Destination {
     }
 
     async fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), DestError> {
+        let mut options = PutOptions::default();
+        if let Some(max_age) = self.headers {
+            let (content_type, cache_control) = http_headers(&path, max_age);
+            options.attributes = Attributes::from_iter([
+                (Attribute::ContentType, content_type.to_owned()),
+                (Attribute::CacheControl, cache_control),
+            ]);
+        }
         self.store
-            .put(&StorePath::from(path.as_str()), PutPayload::from(bytes))
+            .put_opts(
+                &StorePath::from(path.as_str()),
+                PutPayload::from(bytes),
+                options,
+            )
             .await
             .map_err(|e| self.error(e))?;
         Ok(())
@@ -308,6 +381,31 @@ mod tests {
             Ok(d) => panic!("{to} opened as {d:?}"),
             Err(e) => e.to_string(),
         }
+    }
+
+    #[test]
+    fn published_files_are_described_as_the_nginx_config_serves_them() {
+        let nginx = include_str!("../../deploy/nginx.conf");
+        let h = |path| http_headers(path, 45);
+        assert_eq!(
+            h("badges/manifest.jws"),
+            ("application/jose", "public, max-age=45".into())
+        );
+        assert!(nginx.contains("location = /badges/manifest.jws"));
+        for path in [
+            "badges/snapshot/ab.bin",
+            "badges/answers/0a-ff.json",
+            "badges/tree/ab.bin",
+            "log/tile/0/000",
+        ] {
+            assert!(h(path).1.ends_with("immutable"), "{path}");
+        }
+        assert!(nginx.contains("^/badges/(snapshot|delta|index|answers|tree)/"));
+        assert_eq!(h("log/checkpoint").1, "public, max-age=10");
+        assert!(nginx.contains("public, max-age=10"));
+        assert_eq!(h(".well-known/jwks.json").1, "public, max-age=300");
+        assert_eq!(h("badges/keys/k.jws").1, "public, max-age=300");
+        assert_eq!(h("something/else").1, "public, max-age=60");
     }
 
     #[test]

@@ -197,6 +197,33 @@ async fn a_tree_published_to_an_s3_bucket_twice_is_written_once_and_a_client_syn
         keys.iter().all(|k| k.starts_with("published/v1/")),
         "{keys:?}"
     );
+    // Each object carries the headers a CDN in front of the bucket serves.
+    let manifest = http
+        .get(format!(
+            "{endpoint}/bizseal-test/published/v1/badges/manifest.jws"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(manifest.headers()["cache-control"], "public, max-age=60");
+    assert_eq!(manifest.headers()["content-type"], "application/jose");
+    let snapshot = keys
+        .iter()
+        .find(|k| k.contains("/badges/snapshot/"))
+        .expect("a snapshot");
+    let snapshot = http
+        .get(format!("{endpoint}/bizseal-test/{snapshot}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        snapshot.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .ends_with("immutable"),
+        "{:?}",
+        snapshot.headers()
+    );
 
     // Idempotent: a second publish with no change writes nothing.
     let again = publish(&data, to, &endpoint);
