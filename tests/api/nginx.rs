@@ -151,42 +151,27 @@ async fn through_nginx_clients_sync_and_check_and_keep_checking_with_bizseal_sto
         .unwrap();
     assert_eq!(manifest.status(), 200);
     assert_eq!(manifest.headers()["cache-control"], "public, max-age=60");
-    let snapshot = std::fs::read_dir(root.path().join("badges/snapshot"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    let snapshot = http
-        .get(format!(
-            "{url}/badges/snapshot/{}",
-            snapshot.file_name().to_string_lossy()
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert!(snapshot.headers()["cache-control"]
-        .to_str()
-        .unwrap()
-        .contains("immutable"));
-    // So are the buckets of answers, named by their content too.
-    let bucket = std::fs::read_dir(root.path().join("badges/answers"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    let bucket = http
-        .get(format!(
-            "{url}/badges/answers/{}",
-            bucket.file_name().to_string_lossy()
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(bucket.status(), 200);
-    assert!(bucket.headers()["cache-control"]
-        .to_str()
-        .unwrap()
-        .contains("immutable"));
+    // Content-addressed files (snapshots, buckets of answers, tiles) are
+    // cached for ever.
+    for dir in ["badges/snapshot", "badges/answers", "badges/tree"] {
+        let file = std::fs::read_dir(root.path().join(dir))
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap();
+        let name = file.file_name();
+        let got = http
+            .get(format!("{url}/{dir}/{}", name.to_string_lossy()))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(got.status(), 200, "{dir}");
+        let cache_control = got.headers()["cache-control"].to_str().unwrap();
+        assert!(
+            cache_control.contains("immutable"),
+            "{dir}: {cache_control}"
+        );
+    }
 
     // A lookup through nginx, cached.
     let lookup = format!("{url}/v1/numbers/{KLM}");
