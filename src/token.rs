@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use bizseal_client::batch;
+use bizseal_client::{batch, jws};
 
 use crate::keys::{self, Keyring, VerifyingKeys};
 use crate::model::Evidence;
@@ -276,96 +276,22 @@ fn verify_signed(token: &str, keys: &VerifyingKeys, typ: &str) -> Result<Vec<u8>
 }
 
 /// A JWS whose shape, header and key were checked, its signature not yet.
-struct Signed<'a> {
-    public: &'a [u8],
-    signing_input: &'a str,
-    signature: Vec<u8>,
-    payload: &'a str,
-}
+type Signed<'a> = jws::Parsed<'a>;
 
-/// Everything [`verify_signed`] checks before the signature.
+/// Everything [`verify_signed`] checks before the signature: the rules
+/// the client crate reads JWS with (`bizseal_client::jws::parse`), one
+/// definition for server and clients. Keys come only from our own set.
 fn parse_signed<'a>(
     token: &'a str,
     keys: &'a VerifyingKeys,
     typ: &str,
 ) -> Result<Signed<'a>, Reason> {
-    if token.len() > MAX_TOKEN_LEN {
-        return Err(Reason::Malformed);
-    }
-    let mut parts = token.split('.');
-    let (Some(h64), Some(p64), Some(s64), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(Reason::Malformed);
-    };
-    let Some(header) = read_header(h64) else {
-        return Err(Reason::Malformed);
-    };
-    match header.alg.as_deref() {
-        Some("EdDSA" | "Ed25519") => {}
-        Some(_) => return Err(Reason::UnsupportedAlg),
-        None => return Err(Reason::Malformed),
-    }
-    if header.typ.as_deref() != Some(typ) {
-        return Err(Reason::Malformed);
-    }
-    // Keys come only from our own key set: a header that names or carries
-    // a key, or demands extensions we do not know, is refused outright.
-    if header.jku || header.x5u || header.jwk || header.x5c || header.crit {
-        return Err(Reason::Malformed);
-    }
-    let Some(kid) = header.kid.as_deref() else {
-        return Err(Reason::UnknownKey);
-    };
-    let Some(public) = keys.public(kid) else {
-        return Err(Reason::UnknownKey);
-    };
-    let Ok(signature) = URL_SAFE_NO_PAD.decode(s64) else {
-        return Err(Reason::Malformed);
-    };
-    Ok(Signed {
-        public,
-        signing_input: &token[..h64.len() + 1 + p64.len()],
-        signature,
-        payload: p64,
+    jws::parse(token, typ, MAX_TOKEN_LEN, &|kid: &str| keys.public(kid)).map_err(|e| match e {
+        jws::JwsError::Malformed => Reason::Malformed,
+        jws::JwsError::UnsupportedAlg => Reason::UnsupportedAlg,
+        jws::JwsError::UnknownKey => Reason::UnknownKey,
+        jws::JwsError::BadSignature => Reason::BadSignature,
     })
-}
-
-/// A JWS protected header, read without building a JSON tree (every token
-/// check reads one). Other members are ignored; a member named twice makes
-/// the header malformed (RFC 7515 §4 lets a reader refuse it).
-#[derive(Deserialize)]
-struct Header {
-    alg: Option<String>,
-    typ: Option<String>,
-    kid: Option<String>,
-    #[serde(default, deserialize_with = "present")]
-    jku: bool,
-    #[serde(default, deserialize_with = "present")]
-    x5u: bool,
-    #[serde(default, deserialize_with = "present")]
-    jwk: bool,
-    #[serde(default, deserialize_with = "present")]
-    x5c: bool,
-    #[serde(default, deserialize_with = "present")]
-    crit: bool,
-}
-
-/// The header in base64url `h64`, if it is UTF-8 text holding one JSON
-/// object. A derived struct would also take a JSON array of its fields in
-/// order, which is no JWS header: the text must open an object.
-fn read_header(h64: &str) -> Option<Header> {
-    let bytes = URL_SAFE_NO_PAD.decode(h64).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
-    if !text.trim_start().starts_with('{') {
-        return None;
-    }
-    serde_json::from_str(text).ok()
-}
-
-/// `true` for a member that is there, whatever its value (even `null`).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
-    serde::de::IgnoredAny::deserialize(d).map(|_| true)
 }
 
 #[cfg(test)]

@@ -48,14 +48,23 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     serde::de::IgnoredAny::deserialize(d).map(|_| true)
 }
 
-struct Parsed<'a> {
-    public: &'a [u8],
-    signing_input: &'a str,
-    signature: Vec<u8>,
-    payload: &'a str,
+/// A JWS whose shape, header and key were checked, its signature not yet.
+pub struct Parsed<'a> {
+    /// The key its `kid` names.
+    pub public: &'a [u8],
+    /// `header.payload`, what the signature is over.
+    pub signing_input: &'a str,
+    pub signature: Vec<u8>,
+    /// The payload, still base64url.
+    pub payload: &'a str,
 }
 
-fn parse<'a, 'k>(
+/// Everything checked before the signature: at most `max_len` bytes, three
+/// parts, a header that is one JSON object with `alg` EdDSA (or Ed25519),
+/// `typ` exactly `typ`, no `jku`, `x5u`, `jwk`, `x5c` or `crit` (keys come
+/// only from the caller's set), and a `kid` that `key` knows. The server
+/// checks its tokens with these same rules.
+pub fn parse<'a, 'k>(
     token: &'a str,
     typ: &str,
     max_len: usize,
