@@ -17,7 +17,6 @@
 
 use std::fmt;
 
-use ring::digest;
 use rlibphonenumber::{ParseError, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 use serde::Serialize;
 
@@ -334,12 +333,9 @@ impl fmt::Display for PhoneNumber {
 }
 
 /// SHA-256 of an E.164 string as stored. It hashes the text as it is, so a
-/// stored number needs no parsing to find its range-lookup bucket.
-pub fn e164_hash(e164: &str) -> [u8; 32] {
-    let mut out = [0u8; 32];
-    out.copy_from_slice(digest::digest(&digest::SHA256, e164.as_bytes()).as_ref());
-    out
-}
+/// stored number needs no parsing to find its range-lookup bucket; the
+/// badge list hashes numbers with this same function.
+pub use bizseal_client::badges::list::number_hash as e164_hash;
 
 /// Loads the numbering metadata now rather than on the first request (a
 /// few milliseconds). A region's patterns still compile when first used:

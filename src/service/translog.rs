@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{Service, ServiceError};
 use crate::lookup::{answer, NumberAnswer};
-use crate::model::{now, Level, PublicStatus};
+use crate::model::{now, now_ms, Level, PublicStatus};
 use crate::phone::PhoneNumber;
 use crate::store::{Reader, StoreError};
 use crate::token;
@@ -52,14 +52,6 @@ pub struct StatusStatement {
     pub business: Option<String>,
     /// Seconds since the Unix epoch.
     pub at: i64,
-}
-
-/// Milliseconds since the Unix epoch, the unit of RFC 6962 timestamps.
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
 }
 
 fn root(r: &Reader, size: u64) -> Result<Hash, StoreError> {

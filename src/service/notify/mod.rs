@@ -83,13 +83,7 @@ pub fn record(w: &mut Writer, reviewers: bool) -> Result<Recorded, StoreError> {
     Ok(recorded)
 }
 
-/// Milliseconds since the Unix epoch.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
-}
+pub use crate::model::now_ms;
 
 /// Seconds since the epoch as RFC 3339 UTC (the body's `timestamp`).
 fn rfc3339(secs: i64) -> String {
