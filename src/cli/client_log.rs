@@ -49,7 +49,10 @@ pub struct LogCheck<'a> {
 
 /// Where the log's files come from.
 enum Origin {
-    Http { agent: ureq::Agent, base: String },
+    Http {
+        http: super::http::Http,
+        base: String,
+    },
     Dir(PathBuf),
 }
 
@@ -58,11 +61,7 @@ impl Origin {
         let from = from.trim_end_matches('/');
         if from.starts_with("http://") || from.starts_with("https://") {
             Origin::Http {
-                agent: ureq::Agent::new_with_config(
-                    ureq::Agent::config_builder()
-                        .timeout_global(Some(std::time::Duration::from_secs(60)))
-                        .build(),
-                ),
+                http: super::http::Http::new(std::time::Duration::from_secs(60)),
                 base: format!("{from}/log"),
             }
         } else {
@@ -73,18 +72,7 @@ impl Origin {
     /// The bytes of `path` under the log prefix.
     fn get(&self, path: &str) -> anyhow::Result<Vec<u8>> {
         match self {
-            Origin::Http { agent, base } => {
-                let url = format!("{base}/{path}");
-                agent
-                    .get(&url)
-                    .call()
-                    .with_context(|| format!("cannot fetch {url}"))?
-                    .body_mut()
-                    .with_config()
-                    .limit(MAX_FILE_BYTES)
-                    .read_to_vec()
-                    .with_context(|| format!("cannot read {url}"))
-            }
+            Origin::Http { http, base } => http.need(&format!("{base}/{path}"), MAX_FILE_BYTES),
             Origin::Dir(dir) => {
                 let file = dir.join(path);
                 let mut out = Vec::new();

@@ -109,24 +109,15 @@ fn save_state(path: &Path, state: &State) -> anyhow::Result<()> {
 }
 
 struct Client {
-    agent: ureq::Agent,
+    http: super::http::Http,
     base: String,
 }
 
 impl Client {
     fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> anyhow::Result<T> {
         let url = format!("{}{path}", self.base);
-        let text = self
-            .agent
-            .get(&url)
-            .call()
-            .with_context(|| format!("cannot fetch {url}"))?
-            .body_mut()
-            .with_config()
-            .limit(MAX_ANSWER_BYTES)
-            .read_to_string()
-            .with_context(|| format!("cannot read {url}"))?;
-        serde_json::from_str(&text).with_context(|| format!("{url} did not answer as expected"))
+        let body = self.http.need(&url, MAX_ANSWER_BYTES)?;
+        serde_json::from_slice(&body).with_context(|| format!("{url} did not answer as expected"))
     }
 }
 
@@ -146,11 +137,7 @@ pub fn audit(
     let jwks_source = jwks.map_or_else(|| format!("{base}/.well-known/jwks.json"), str::to_owned);
     let keys = VerifyingKeys::from_jwks(&load_jwks(&jwks_source)?)?;
     let client = Client {
-        agent: ureq::Agent::new_with_config(
-            ureq::Agent::config_builder()
-                .timeout_global(Some(std::time::Duration::from_secs(60)))
-                .build(),
-        ),
+        http: super::http::Http::new(std::time::Duration::from_secs(60)),
         base,
     };
     let mut state = load_state(state_path)?;

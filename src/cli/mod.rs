@@ -5,6 +5,7 @@
 
 mod admin;
 mod client_log;
+mod http;
 mod log;
 mod maintenance;
 mod publish;

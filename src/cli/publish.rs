@@ -138,24 +138,17 @@ pub(super) fn publish_once(
 }
 
 /// Fetches over HTTP from a tree's root.
-struct Http {
-    agent: ureq::Agent,
+struct Tree {
+    http: super::http::Http,
     root: String,
 }
 
-impl Fetch for Http {
+impl Fetch for Tree {
     fn fetch(&mut self, path: &str) -> Result<Option<Vec<u8>>, String> {
-        let url = format!("{}{path}", self.root);
-        match self.agent.get(&url).call() {
-            Ok(mut response) => response
-                .body_mut()
-                .with_config()
-                .limit(MAX_FILE)
-                .read_to_vec()
-                .map(Some)
-                .map_err(|e| e.to_string()),
-            Err(ureq::Error::StatusCode(404)) => Ok(None),
-            Err(e) => Err(e.to_string()),
+        match self.http.get(&format!("{}{path}", self.root), MAX_FILE) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(super::http::HttpError::NotFound) => Ok(None),
+            Err(super::http::HttpError::Other(e)) => Err(e),
         }
     }
 }
@@ -217,12 +210,8 @@ pub(super) fn client(action: ClientAction) -> anyhow::Result<ExitCode> {
                 }
                 None => None,
             };
-            let mut http = Http {
-                agent: ureq::Agent::new_with_config(
-                    ureq::Agent::config_builder()
-                        .timeout_global(Some(std::time::Duration::from_secs(120)))
-                        .build(),
-                ),
+            let mut http = Tree {
+                http: super::http::Http::new(std::time::Duration::from_secs(120)),
                 root: format!("{}/", url.trim_end_matches('/')),
             };
             let report = sync::sync(&mut http, &dir, book.as_deref(), trust.as_deref(), now())?;

@@ -122,23 +122,10 @@ pub(super) fn load_jwks(source: &str) -> anyhow::Result<serde_json::Value> {
 
 /// A JSON document from a file or an http(s) URL, at most `limit` bytes.
 pub(super) fn load_json(source: &str, limit: u64) -> anyhow::Result<serde_json::Value> {
-    let text = if source.starts_with("http://") || source.starts_with("https://") {
-        let agent = ureq::Agent::new_with_config(
-            ureq::Agent::config_builder()
-                .timeout_global(Some(std::time::Duration::from_secs(10)))
-                .build(),
-        );
-        agent
-            .get(source)
-            .call()
-            .with_context(|| format!("cannot fetch {source}"))?
-            .body_mut()
-            .with_config()
-            .limit(limit)
-            .read_to_string()
-            .with_context(|| format!("cannot read {source}"))?
+    let bytes = if source.starts_with("http://") || source.starts_with("https://") {
+        super::http::Http::new(std::time::Duration::from_secs(10)).need(source, limit)?
     } else {
-        std::fs::read_to_string(source).with_context(|| format!("cannot read {source}"))?
+        std::fs::read(source).with_context(|| format!("cannot read {source}"))?
     };
-    serde_json::from_str(&text).with_context(|| format!("{source} is not JSON"))
+    serde_json::from_slice(&bytes).with_context(|| format!("{source} is not JSON"))
 }
