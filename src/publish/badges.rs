@@ -394,12 +394,12 @@ pub fn plan(
 
 /// Where a tile of the answers' tree is.
 fn tile_path(hash: &tree::Hash) -> String {
-    format!("{TREE_DIR}{}.bin", hex(hash))
+    manifest::tile_file(TREE_DIR, hash)
 }
 
 /// Where a bucket file is (as `Manifest::bucket_path` reads it).
 fn bucket_path(prefix: &str, leaf: &tree::Hash) -> String {
-    format!("{ANSWERS_DIR}{prefix}-{}.json", hex(leaf))
+    manifest::bucket_file(ANSWERS_DIR, prefix, leaf)
 }
 
 /// The files of the buckets that have one.

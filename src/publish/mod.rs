@@ -138,7 +138,7 @@ pub async fn publish(
             .extend(keyset_statements(&service.keyring(), &keys, &jwks_value));
     }
     let service = Arc::clone(service);
-    let (planned, badged) = tokio::task::spawn_blocking(move || {
+    let (planned, previous, badged) = tokio::task::spawn_blocking(move || {
         let r = service.store().read()?;
         let badged = crate::lookup::badged(&r)?;
         let keyring = service.keyring();
@@ -151,13 +151,14 @@ pub async fn publish(
             &settings,
             now(),
         )?;
-        Ok::<_, ServiceError>((planned.map(|p| (p, previous)), badged.len() as u64))
+        Ok::<_, ServiceError>((planned, previous, badged.len() as u64))
     })
     .await
     .map_err(|e| PublishError::Task(e.to_string()))??;
 
-    let Some((planned, previous)) = planned else {
-        let m = previous_manifest_report(dest, &keys).await?;
+    let Some(planned) = planned else {
+        // Read once, above: the destination is not read again for the report.
+        let m = previous_manifest_report(previous.as_ref().map(|p| &p.manifest));
         let (files, bytes) = (log.len(), log.bytes());
         let written = !log.is_empty();
         dest.write(log).await?;
@@ -289,9 +290,8 @@ async fn sweep_keysets(dest: &Destination, keys: &Keys, changed: bool) -> Result
 
 /// The report of a publish that wrote nothing: the published manifest's
 /// figures.
-async fn previous_manifest_report(dest: &Destination, keys: &Keys) -> Result<Report, PublishError> {
-    let m = badges::previous(dest, keys).await?.map(|p| p.manifest);
-    Ok(Report {
+fn previous_manifest_report(m: Option<&bizseal_client::badges::manifest::Manifest>) -> Report {
+    Report {
         version: m.as_ref().map_or(0, |m| m.version),
         written: false,
         changed: false,
@@ -307,7 +307,7 @@ async fn previous_manifest_report(dest: &Destination, keys: &Keys) -> Result<Rep
         log_size: 0,
         log_files: 0,
         millis: 0,
-    })
+    }
 }
 
 /// Removes the content-addressed files neither the new manifest nor the

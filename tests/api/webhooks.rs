@@ -566,14 +566,7 @@ async fn the_changes_feed_pages_in_order_signs_and_caches_full_pages() {
     // A revocation shows at the end with the token's jti.
     let token = app.token_of(KLM).await;
     let jti = jws_part(&token, 1)["jti"].as_str().unwrap().to_owned();
-    let (status, _) = post(
-        &app,
-        &format!("/v1/review/numbers/{KLM}/revoke"),
-        REVIEWER,
-        json!({"reason": "test"}),
-    )
-    .await;
-    assert_eq!(status, 200);
+    revoke_klm(&app).await;
     let (_, page) = app
         .get_json(&format!("/v1/changes?after={after}&signed=1"))
         .await;
@@ -614,14 +607,7 @@ async fn the_event_stream_sends_the_backlog_then_each_change_as_it_commits() {
     assert_eq!(header(&stream, "content-type"), "text/event-stream");
     let mut text = String::new();
     read_until(&mut stream, &mut text, &format!("id: {last}\n")).await;
-    let (status, _) = post(
-        &app,
-        &format!("/v1/review/numbers/{KLM}/revoke"),
-        REVIEWER,
-        json!({"reason": "test"}),
-    )
-    .await;
-    assert_eq!(status, 200);
+    revoke_klm(&app).await;
     read_until(&mut stream, &mut text, &format!("id: {}\n", last + 1)).await;
     assert!(text.contains("event: change"));
     assert!(text.contains("badge.revoked"));
@@ -635,6 +621,13 @@ async fn the_event_stream_sends_the_backlog_then_each_change_as_it_commits() {
 }
 
 /// Reads an event stream into `text` until it holds `want`.
+/// A reviewer revokes KLM's number through the API.
+async fn revoke_klm(app: &TestApp) {
+    let path = format!("/v1/review/numbers/{KLM}/revoke");
+    let (status, body) = post(app, &path, REVIEWER, json!({"reason": "test"})).await;
+    assert_eq!(status, 200, "{body}");
+}
+
 async fn read_until(stream: &mut reqwest::Response, text: &mut String, want: &str) {
     while !text.contains(want) {
         let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())

@@ -151,11 +151,7 @@ impl Manifest {
 
     /// Where the bucket file with this prefix and leaf is.
     pub fn bucket_path(&self, prefix: &str, leaf: &super::tree::Hash) -> String {
-        format!(
-            "{}{prefix}-{}.json",
-            self.answers.path,
-            super::list::hex(leaf)
-        )
+        bucket_file(&self.answers.path, prefix, leaf)
     }
 
     /// How many buckets there are (the answers' tree has one leaf each).
@@ -171,7 +167,7 @@ impl Manifest {
 
     /// Where the tile with this hash is.
     pub fn tile_path(&self, hash: &super::tree::Hash) -> String {
-        format!("{}{}.bin", self.answers.tree.path, super::list::hex(hash))
+        tile_file(&self.answers.tree.path, hash)
     }
 
     /// The answers' tree's root.
@@ -267,6 +263,17 @@ pub enum Plan<'a> {
     Deltas(Vec<&'a FileRef>),
     /// The snapshot, then these deltas.
     Snapshot(&'a FileRef, Vec<&'a FileRef>),
+}
+
+/// A bucket file's path under the answers' directory `dir` (ending in
+/// `/`): `{dir}{prefix}-{leaf}.json`. The publisher names files with it.
+pub fn bucket_file(dir: &str, prefix: &str, leaf: &super::tree::Hash) -> String {
+    format!("{dir}{prefix}-{}.json", super::list::hex(leaf))
+}
+
+/// A tile's path under the tree's directory `dir` (ending in `/`).
+pub fn tile_file(dir: &str, hash: &super::tree::Hash) -> String {
+    format!("{dir}{}.bin", super::list::hex(hash))
 }
 
 /// A relative path with no way out of the tree.
